@@ -1,0 +1,248 @@
+"""Every change a clerk makes: tick, untick, record, milestones, units; undo and redo.
+
+Each change is one short ``BEGIN IMMEDIATE`` transaction that writes the row and its journal
+entry together (the full row before and after), so a crash never leaves a change without its
+record, undo restores exactly what was there, and two windows never see "database is locked".
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterator
+
+from store import journal
+from store.errors import BadInput, NotFound
+
+_TABLES = {"milestone": ("milestones", ("id",)), "actual": ("actuals", ("indicator_id", "year")),
+           "node": ("nodes", ("id",))}
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a write did, for the message the clerk sees."""
+
+    seq: int
+    action: str
+    entity: str
+    entity_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _key(entity: str, entity_id: str) -> tuple[Any, ...]:
+    if entity == "actual":
+        indicator_id, year = entity_id.rsplit("@", 1)
+        return indicator_id, int(year)
+    return (entity_id,)
+
+
+def _snapshot(conn: sqlite3.Connection, entity: str, entity_id: str) -> dict[str, Any] | None:
+    table, keys = _TABLES[entity]
+    where = " AND ".join(f"{k} = ?" for k in keys)
+    row = conn.execute(f"SELECT * FROM {table} WHERE {where}", _key(entity, entity_id)).fetchone()
+    return dict(row) if row else None
+
+
+def _restore(conn: sqlite3.Connection, entity: str, entity_id: str, state: dict[str, Any] | None) -> None:
+    """Put a row back exactly as a snapshot had it (or remove it if it did not exist)."""
+    table, keys = _TABLES[entity]
+    where = " AND ".join(f"{k} = ?" for k in keys)
+    key = _key(entity, entity_id)
+    exists = conn.execute(f"SELECT 1 FROM {table} WHERE {where}", key).fetchone()
+    if state is None:
+        if exists:
+            conn.execute(f"DELETE FROM {table} WHERE {where}", key)
+        return
+    if exists:
+        cols = [c for c in state if c not in keys]
+        conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE {where}",
+                     (*[state[c] for c in cols], *key))
+    else:
+        cols = list(state)
+        conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                     [state[c] for c in cols])
+
+
+def _change(conn: sqlite3.Connection, action: str, entity: str, entity_id: str, plan_id: str,
+            sql: str | None, args: tuple[Any, ...] = ()) -> Change:
+    with _transaction(conn):
+        before = _snapshot(conn, entity, entity_id)
+        if sql:
+            conn.execute(sql, args)
+        after = _snapshot(conn, entity, entity_id)
+        seq = journal.write(conn, action, entity, entity_id, plan_id, before, after)
+    return Change(seq, action, entity, entity_id, before, after)
+
+
+def _live_milestone(conn: sqlite3.Connection, milestone_id: str) -> sqlite3.Row:
+    row = conn.execute("SELECT * FROM milestones WHERE id = ?", (milestone_id,)).fetchone()
+    if row is None or row["archived_at"]:
+        raise NotFound(f"no milestone {milestone_id!r}")
+    return row
+
+
+def tick(conn: sqlite3.Connection, milestone_id: str, on: date, note: str | None = None) -> Change:
+    """Mark a milestone met on ``on`` (re-ticking changes the date and note)."""
+    row = _live_milestone(conn, milestone_id)
+    new_note = note if note is not None else row["done_note"]
+    return _change(conn, "tick", "milestone", milestone_id, row["plan_id"],
+                   "UPDATE milestones SET done_on = ?, done_note = ? WHERE id = ?",
+                   (on.isoformat(), new_note, milestone_id))
+
+
+def untick(conn: sqlite3.Connection, milestone_id: str) -> Change:
+    row = _live_milestone(conn, milestone_id)
+    if not row["done_on"]:
+        raise BadInput(f"milestone {milestone_id!r} is not ticked")
+    return _change(conn, "untick", "milestone", milestone_id, row["plan_id"],
+                   "UPDATE milestones SET done_on = NULL WHERE id = ?", (milestone_id,))
+
+
+def record(conn: sqlite3.Connection, indicator_id: str, year: int, value: float, note: str | None = None) -> Change:
+    """Record (or correct) the actual value of an indicator for a year."""
+    row = conn.execute("SELECT plan_id, archived_at FROM indicators WHERE id = ?", (indicator_id,)).fetchone()
+    if row is None or row["archived_at"]:
+        raise NotFound(f"no indicator {indicator_id!r}")
+    if not 1900 < year < 2200:
+        raise BadInput(f"not a year: {year}")
+    return _change(conn, "record", "actual", f"{indicator_id}@{year}", row["plan_id"],
+                   "INSERT INTO actuals (indicator_id, year, value, note, recorded_at) VALUES (?, ?, ?, ?, ?) "
+                   "ON CONFLICT(indicator_id, year) DO UPDATE SET value = excluded.value, "
+                   "note = COALESCE(excluded.note, actuals.note), recorded_at = excluded.recorded_at",
+                   (indicator_id, year, value, note, journal.now_iso()))
+
+
+def unrecord(conn: sqlite3.Connection, indicator_id: str, year: int) -> Change:
+    row = conn.execute("SELECT plan_id FROM indicators WHERE id = ?", (indicator_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no indicator {indicator_id!r}")
+    if not conn.execute("SELECT 1 FROM actuals WHERE indicator_id = ? AND year = ?", (indicator_id, year)).fetchone():
+        raise BadInput(f"no value recorded for {indicator_id} in {year}")
+    return _change(conn, "unrecord", "actual", f"{indicator_id}@{year}", row["plan_id"],
+                   "DELETE FROM actuals WHERE indicator_id = ? AND year = ?", (indicator_id, year))
+
+
+def add_milestone(conn: sqlite3.Connection, node_id: str, title: str, due: date, due_phrase: str = "",
+                  start: date | None = None) -> Change:
+    """A clerk's own milestone under a node; re-import never archives it."""
+    title = title.strip()
+    if not title:
+        raise BadInput("a milestone needs a title")
+    node = conn.execute("SELECT plan_id, local_id, archived_at FROM nodes WHERE id = ?", (node_id,)).fetchone()
+    if node is None or node["archived_at"]:
+        raise NotFound(f"no node {node_id!r}")
+    with _transaction(conn):
+        taken = {r[0] for r in conn.execute("SELECT local_id FROM milestones WHERE plan_id = ?", (node["plan_id"],))}
+        n = 1
+        while f"{node['local_id']}.u{n}" in taken:
+            n += 1
+        local = f"{node['local_id']}.u{n}"
+        milestone_id = f"{node['plan_id']}/{local}"
+        seq_row = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM milestones WHERE node_id = ?", (node_id,)).fetchone()
+        conn.execute("INSERT INTO milestones (id, plan_id, node_id, local_id, title, due, due_phrase, start, "
+                     "implicit, origin, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'clerk', ?)",
+                     (milestone_id, node["plan_id"], node_id, local, title, due.isoformat(), due_phrase,
+                      start.isoformat() if start else None, seq_row[0]))
+        after = _snapshot(conn, "milestone", milestone_id)
+        seq = journal.write(conn, "add", "milestone", milestone_id, node["plan_id"], None, after)
+    return Change(seq, "add", "milestone", milestone_id, None, after)
+
+
+def edit_milestone(conn: sqlite3.Connection, milestone_id: str, *, title: str | None = None,
+                   due: date | None = None, due_phrase: str | None = None, note: str | None = None) -> Change:
+    row = _live_milestone(conn, milestone_id)
+    if title is not None and not title.strip():
+        raise BadInput("a milestone needs a title")
+    return _change(conn, "edit", "milestone", milestone_id, row["plan_id"],
+                   "UPDATE milestones SET title = COALESCE(?, title), due = COALESCE(?, due), "
+                   "due_phrase = COALESCE(?, due_phrase), done_note = COALESCE(?, done_note) WHERE id = ?",
+                   (title.strip() if title else None, due.isoformat() if due else None, due_phrase, note,
+                    milestone_id))
+
+
+def delete_milestone(conn: sqlite3.Connection, milestone_id: str) -> Change:
+    """Deleting archives (state kept, undoable); re-import does not bring it back."""
+    row = _live_milestone(conn, milestone_id)
+    return _change(conn, "delete", "milestone", milestone_id, row["plan_id"],
+                   "UPDATE milestones SET archived_at = ?, archived_why = 'deleted' WHERE id = ?",
+                   (journal.now_iso(), milestone_id))
+
+
+def set_units(conn: sqlite3.Connection, node_id: str, units: list[str] | None) -> Change:
+    """Set a node's responsible unit(s); ``None`` goes back to the plan's own."""
+    row = conn.execute("SELECT plan_id FROM nodes WHERE id = ?", (node_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no node {node_id!r}")
+    cleaned = None if units is None else [u.strip() for u in units if u.strip()]
+    return _change(conn, "set_units", "node", node_id, row["plan_id"],
+                   "UPDATE nodes SET units_override = ? WHERE id = ?",
+                   (None if cleaned is None else json.dumps(cleaned, ensure_ascii=False), node_id))
+
+
+def split_units(text: str) -> list[str]:
+    """``区市场监管局、区商务委`` or ``a, b`` as a list of unit names."""
+    return [u for u in (p.strip() for p in re.split(r"[、,,;;/]", text)) if u]
+
+
+def _step(conn: sqlite3.Connection, action: str) -> Change | None:
+    """One undo or redo: find the entry and restore its state inside one write transaction,
+    so two windows undoing at once never reverse the same change twice."""
+    finder, state_key = ((journal.last_undoable, "before") if action == "undo"
+                         else (journal.last_redoable, "after"))
+    with _transaction(conn):
+        entry = finder(conn)
+        if entry is None:
+            return None
+        state = json.loads(entry[state_key]) if entry[state_key] else None
+        current = _snapshot(conn, entry["entity"], entry["entity_id"])
+        _restore(conn, entry["entity"], entry["entity_id"], state)
+        seq = journal.write(conn, action, entry["entity"], entry["entity_id"], entry["plan_id"], current, state,
+                            target=entry["seq"])
+    return Change(seq, action, entry["entity"], entry["entity_id"], current, state)
+
+
+def _steps(conn: sqlite3.Connection, action: str, count: int) -> list[Change]:
+    done: list[Change] = []
+    for _ in range(max(count, 1)):
+        change = _step(conn, action)
+        if change is None:
+            break
+        done.append(change)
+    if not done:
+        raise BadInput(f"nothing to {action}")
+    return done
+
+
+def undo(conn: sqlite3.Connection, count: int = 1) -> list[Change]:
+    """Undo the last ``count`` changes, newest first; stops early when nothing is left."""
+    return _steps(conn, "undo", count)
+
+
+def redo(conn: sqlite3.Connection, count: int = 1) -> list[Change]:
+    """Redo what was undone most recently, unless a new change was made since."""
+    return _steps(conn, "redo", count)
+
+
+def set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> None:
+    """Remember a preference (last plan, selection): not a plan change, so not journaled."""
+    with _transaction(conn):
+        if value is None:
+            conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+        else:
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))

@@ -1,0 +1,123 @@
+"""Turn a deadline as printed in a plan (到2025年, 年底, 2022年6月底, 2023—2024 ...) into dates.
+
+Plans state deadlines in Chinese phrases; a tracker needs dates. A phrase without a year
+(年内, 上半年) belongs to the plan's own year, passed in as ``default_year``.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+
+class DeadlineError(ValueError):
+    """A deadline phrase that cannot be read as a date."""
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: date
+    start: date | None = None
+    opens: date | None = None  # first day of the period the phrase names (2022年 -> 2022-01-01)
+
+    @property
+    def as_start(self) -> date:
+        """The phrase read as a start date: 2022年 starts on 1 January, not 31 December."""
+        return self.start or self.opens or self.due
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+              "十一": 11, "十二": 12}
+_QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+
+_LEAD = re.compile(r"^(?:到|至|于|在|截至|截止|截止到|力争|力争到|争取|争取到|预计)+")
+_TRAIL = re.compile(r"(?:以前|之前|前|完成|为止|止|期间|内完成)+$")
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_RANGE = re.compile(r"^(\d{4})年?\s*[—–\-~～至到]+\s*(\d{4})年?(?:底|末)?$")
+_FULL_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日$")
+_MONTH = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(?:份)?(?:底|末|中旬|下旬|上旬)?$")
+_YEAR_PART = re.compile(
+    r"^(?:(\d{4})年?)?(年底|年末|底|末|年内|内|全年|上半年|下半年|(?:第)?([一二三四1-4])季度(?:末|底)?)?$"
+)
+
+
+def _month_end(year: int, month: int) -> date:
+    if not 1 <= month <= 12:
+        raise DeadlineError(f"no month {month}")
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _normalise(phrase: str) -> str:
+    text = unicodedata.normalize("NFKC", phrase).strip()
+    text = re.sub(r"\s+", "", text)
+    for word, number in sorted(_CN_DIGITS.items(), key=lambda kv: -len(kv[0])):
+        text = re.sub(rf"(?<![\d一二三四五六七八九十]){word}(?=月)", str(number), text)
+    text = _LEAD.sub("", text)
+    text = _TRAIL.sub("", text)
+    return text
+
+
+def parse_deadline(phrase: str | date, default_year: int) -> Deadline:
+    """Read a deadline phrase; raise DeadlineError with the reason if it is not one."""
+    if isinstance(phrase, date):
+        return Deadline(due=phrase)
+    text = _normalise(str(phrase))
+    if not text:
+        raise DeadlineError("empty deadline")
+    try:
+        if m := _ISO.match(text):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            return Deadline(due=day, opens=day)
+        if m := _RANGE.match(text):
+            first, last = int(m[1]), int(m[2])
+            if last < first:
+                raise DeadlineError(f"range ends before it starts: {phrase}")
+            return Deadline(start=date(first, 1, 1), due=date(last, 12, 31))
+        if m := _FULL_DATE.match(text):
+            day = date(int(m[1] or default_year), int(m[2]), int(m[3]))
+            return Deadline(due=day, opens=day)
+        if m := _MONTH.match(text):
+            end = _month_end(int(m[1] or default_year), int(m[2]))
+            return Deadline(due=end, opens=end.replace(day=1))
+        if (m := _YEAR_PART.match(text)) and (m[1] or m[2]):
+            year = int(m[1] or default_year)
+            part = m[2] or ""
+            if part == "上半年":
+                return Deadline(due=date(year, 6, 30), opens=date(year, 1, 1))
+            if part == "下半年":
+                return Deadline(start=date(year, 7, 1), due=date(year, 12, 31))
+            if m[3]:
+                quarter = int(m[3]) if m[3].isdigit() else _CN_DIGITS[m[3]]
+                month, day = _QUARTER_END[quarter]
+                return Deadline(due=date(year, month, day), opens=date(year, month - 2, 1))
+            return Deadline(due=date(year, 12, 31), opens=date(year, 1, 1))
+    except ValueError as exc:  # date() out of range
+        if isinstance(exc, DeadlineError):
+            raise
+        raise DeadlineError(f"not a real date: {phrase}") from exc
+    return _parse_with_dateutil(str(phrase))
+
+
+def _parse_with_dateutil(phrase: str) -> Deadline:
+    """Last resort for other written dates (``30 June 2024``, ``2024.6.30``), year first."""
+    from dateutil import parser  # imported here: only unusual phrases need it
+
+    text = unicodedata.normalize("NFKC", phrase).strip()
+    if not re.search(r"\d{4}", text):
+        raise DeadlineError(f"not a deadline: {phrase!r}")
+    try:
+        parsed = parser.parse(text, yearfirst=True, dayfirst=False, default=None)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError) as exc:
+        raise DeadlineError(f"not a deadline: {phrase!r}") from exc
+    return Deadline(due=parsed.date(), opens=parsed.date())
+
+
+def parse_iso_date(text: str) -> date:
+    """A date typed by a clerk (``--today``, ``--on``): ISO, or any phrase parse_deadline reads."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    return parse_deadline(text, date.today().year).due

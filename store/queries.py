@@ -1,0 +1,304 @@
+"""Read-only questions the screens and printouts ask, answered with plain ``sqlite3``.
+
+Kept free of sqlite-utils and YAML so ``plandesk status`` starts fast. Rules (what is overdue,
+roll-ups, indicator status) come from ``store.status``; this module only fetches and assembles.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+
+from store import status as st
+from store.errors import NotFound
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    region: str
+    title: str
+    bureau: str | None
+    doc_number: str | None
+    start_year: int
+    end_year: int
+    source_file: str | None
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}-{self.end_year}" if self.start_year != self.end_year else str(self.start_year)
+
+
+@dataclass
+class Node:
+    id: str
+    plan_id: str
+    local_id: str
+    parent_id: str | None
+    kind: str
+    number: str | None
+    title: str
+    text: str | None
+    units: list[str]
+    line: int | None
+    source: str | None
+    repair: str | None
+    note: str | None
+    fields: dict[str, str]
+    depth: int
+    seq: int
+    units_override: list[str] | None = None
+
+    @property
+    def effective_units(self) -> list[str]:
+        return self.units_override if self.units_override is not None else self.units
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} {self.title}" if self.number else self.title
+
+
+@dataclass
+class Milestone:
+    id: str
+    plan_id: str
+    node_id: str
+    title: str
+    due: date
+    due_phrase: str | None
+    start: date | None
+    done_on: date | None
+    done_note: str | None
+    implicit: bool
+    origin: str
+    line: int | None
+    seq: int
+    state: str = st.OPEN
+
+
+@dataclass
+class Cell:
+    year: int
+    table: str
+    printed: str
+    number: float | None
+    comparator: str | None
+    basis: str
+    effective: bool
+
+
+@dataclass
+class Indicator:
+    id: str
+    plan_id: str
+    category: str | None
+    number: str | None
+    name: str
+    unit: str | None
+    attribute: str | None
+    binding: bool
+    better: str
+    measure: str
+    baseline_year: int
+    baseline_printed: str | None
+    note: str | None
+    conflicts: list[dict[str, object]]
+    line: int | None
+    cells: list[Cell] = field(default_factory=list)
+    actuals: dict[int, float] = field(default_factory=dict)
+    actual_notes: dict[int, str] = field(default_factory=dict)
+
+    def target(self, year: int) -> Cell | None:
+        """The effective target printed for ``year`` (the main table's, see loader.derive_targets)."""
+        for cell in self.cells:
+            if cell.year == year and cell.effective:
+                return cell
+        return None
+
+    @property
+    def target_years(self) -> list[int]:
+        return sorted({c.year for c in self.cells if c.year > self.baseline_year})
+
+    def status(self, year: int, today: date) -> str:
+        cell = self.target(year)
+        return st.indicator_status(cell.number if cell else None, cell.comparator if cell else None,
+                                   self.better, self.actuals.get(year), year, today, self.binding)
+
+
+def _d(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def list_plans(conn: sqlite3.Connection) -> list[Plan]:
+    rows = conn.execute("SELECT * FROM plans WHERE archived_at IS NULL ORDER BY id").fetchall()
+    return [_plan(row) for row in rows]
+
+
+def _plan(row: sqlite3.Row) -> Plan:
+    return Plan(row["id"], row["region"], row["title"], row["bureau"], row["doc_number"],
+                row["start_year"], row["end_year"], row["source_file"])
+
+
+def resolve_plan(conn: sqlite3.Connection, prefix: str) -> Plan:
+    """A plan by id or any unambiguous prefix of it (``wulong``)."""
+    plans = list_plans(conn)
+    exact = [p for p in plans if p.id == prefix]
+    matches = exact or [p for p in plans if p.id.startswith(prefix)]
+    if not matches:
+        known = ", ".join(p.id for p in plans) or "none"
+        raise NotFound(f"no plan {prefix!r} (plans: {known})")
+    if len(matches) > 1:
+        raise NotFound(f"plan {prefix!r} is ambiguous: {', '.join(p.id for p in matches)}")
+    return matches[0]
+
+
+def _node(row: sqlite3.Row) -> Node:
+    override = row["units_override"]
+    return Node(row["id"], row["plan_id"], row["local_id"], row["parent_id"], row["kind"], row["number"],
+                row["title"], row["text"], json.loads(row["units"]) if row["units"] else [], row["line"],
+                row["source"], row["repair"], row["note"], json.loads(row["fields"]) if row["fields"] else {},
+                row["depth"], row["seq"], json.loads(override) if override is not None else None)
+
+
+def _milestone(row: sqlite3.Row, today: date, soon_days: int) -> Milestone:
+    due = date.fromisoformat(row["due"])
+    done_on = _d(row["done_on"])
+    return Milestone(row["id"], row["plan_id"], row["node_id"], row["title"], due, row["due_phrase"],
+                     _d(row["start"]), done_on, row["done_note"], bool(row["implicit"]), row["origin"],
+                     row["line"], row["seq"], st.milestone_status(due, done_on, today, soon_days))
+
+
+_MILESTONE_COLUMNS = ("id, plan_id, node_id, title, due, due_phrase, start, done_on, done_note, implicit, "
+                      "origin, line, seq")
+
+
+def nodes(conn: sqlite3.Connection, plan_id: str, *, max_depth: int | None = None) -> list[Node]:
+    """A plan's live nodes in document order (optionally only the top levels)."""
+    sql = "SELECT * FROM nodes WHERE plan_id = ? AND archived_at IS NULL"
+    args: list[object] = [plan_id]
+    if max_depth is not None:
+        sql += " AND depth <= ?"
+        args.append(max_depth)
+    return [_node(r) for r in conn.execute(sql + " ORDER BY seq", args)]
+
+
+def children(conn: sqlite3.Connection, plan_id: str, parent_id: str | None) -> list[Node]:
+    """The direct children of a node (top-level nodes for ``None``), for lazy tree loading."""
+    if parent_id is None:
+        rows = conn.execute("SELECT * FROM nodes WHERE plan_id = ? AND parent_id IS NULL AND archived_at IS NULL "
+                            "ORDER BY seq", (plan_id,))
+    else:
+        rows = conn.execute("SELECT * FROM nodes WHERE parent_id = ? AND archived_at IS NULL ORDER BY seq",
+                            (parent_id,))
+    return [_node(r) for r in rows]
+
+
+def node(conn: sqlite3.Connection, node_id: str) -> Node:
+    row = conn.execute("SELECT * FROM nodes WHERE id = ?", (node_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no node {node_id!r}")
+    return _node(row)
+
+
+def milestones(conn: sqlite3.Connection, plan_id: str, today: date,
+               soon_days: int = st.DEFAULT_SOON_DAYS) -> list[Milestone]:
+    """Every live milestone of a plan with its state as of ``today``, in document order."""
+    rows = conn.execute(f"SELECT {_MILESTONE_COLUMNS} FROM milestones WHERE plan_id = ? AND archived_at IS NULL "
+                        "ORDER BY seq, id", (plan_id,))
+    return [_milestone(r, today, soon_days) for r in rows]
+
+
+def milestones_of_node(conn: sqlite3.Connection, node_id: str, today: date,
+                       soon_days: int = st.DEFAULT_SOON_DAYS) -> list[Milestone]:
+    rows = conn.execute(f"SELECT {_MILESTONE_COLUMNS} FROM milestones WHERE node_id = ? AND archived_at IS NULL "
+                        "ORDER BY seq, id", (node_id,))
+    return [_milestone(r, today, soon_days) for r in rows]
+
+
+def milestone(conn: sqlite3.Connection, milestone_id: str, today: date,
+              soon_days: int = st.DEFAULT_SOON_DAYS) -> Milestone:
+    row = conn.execute(f"SELECT {_MILESTONE_COLUMNS} FROM milestones WHERE id = ?", (milestone_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no milestone {milestone_id!r}")
+    return _milestone(row, today, soon_days)
+
+
+def rollups(conn: sqlite3.Connection, plan_id: str, today: date,
+            soon_days: int = st.DEFAULT_SOON_DAYS) -> dict[str, st.Rollup]:
+    """Counts by state for every node's subtree (and the plan, under key ``plan_id``): one query each."""
+    parents: dict[str, str | None] = {
+        r[0]: (r[1] or plan_id) for r in conn.execute(
+            "SELECT id, parent_id FROM nodes WHERE plan_id = ? AND archived_at IS NULL", (plan_id,))}
+    parents[plan_id] = None
+    states = []
+    status_of = st.milestone_status
+    parse = date.fromisoformat
+    for node_id, due, done_on in conn.execute(
+            "SELECT node_id, due, done_on FROM milestones WHERE plan_id = ? AND archived_at IS NULL", (plan_id,)):
+        states.append((node_id if node_id in parents else plan_id,
+                       status_of(parse(due), parse(done_on) if done_on else None, today, soon_days)))
+    return st.rollup_tree(parents, states)
+
+
+def indicators(conn: sqlite3.Connection, plan_id: str) -> list[Indicator]:
+    """A plan's indicators with every printed cell and every recorded value."""
+    result: dict[str, Indicator] = {}
+    for r in conn.execute("SELECT * FROM indicators WHERE plan_id = ? AND archived_at IS NULL ORDER BY seq",
+                          (plan_id,)):
+        result[r["id"]] = Indicator(
+            r["id"], r["plan_id"], r["category"], r["number"], r["name"], r["unit"], r["attribute"],
+            bool(r["binding"]), r["better"], r["measure"], r["baseline_year"], r["baseline_printed"], r["note"],
+            json.loads(r["conflicts"]) if r["conflicts"] else [], r["line"])
+    for r in conn.execute("SELECT c.* FROM indicator_cells c JOIN indicators i ON i.id = c.indicator_id "
+                          "WHERE i.plan_id = ? ORDER BY c.indicator_id, c.year, c.effective DESC", (plan_id,)):
+        ind = result.get(r["indicator_id"])
+        if ind:
+            ind.cells.append(Cell(r["year"], r["tbl"], r["printed"], r["number"], r["comparator"], r["basis"],
+                                  bool(r["effective"])))
+    for r in conn.execute("SELECT a.* FROM actuals a JOIN indicators i ON i.id = a.indicator_id "
+                          "WHERE i.plan_id = ?", (plan_id,)):
+        ind = result.get(r["indicator_id"])
+        if ind:
+            ind.actuals[r["year"]] = r["value"]
+            if r["note"]:
+                ind.actual_notes[r["year"]] = r["note"]
+    return list(result.values())
+
+
+def resolve_item(conn: sqlite3.Connection, table: str, ref: str) -> str:
+    """A milestone/indicator/node id from what a clerk typed: ``plan/local`` with a plan prefix, or
+    a bare local id that is unique across plans."""
+    if "/" in ref:
+        plan_ref, local = ref.split("/", 1)
+        plan = resolve_plan(conn, plan_ref)
+        row = conn.execute(f"SELECT id FROM {table} WHERE id = ?", (f"{plan.id}/{local}",)).fetchone()
+        if row:
+            return str(row[0])
+    else:
+        rows = conn.execute(f"SELECT id FROM {table} WHERE local_id = ? AND archived_at IS NULL", (ref,)).fetchall()
+        if len(rows) == 1:
+            return str(rows[0][0])
+        if len(rows) > 1:
+            raise NotFound(f"{ref!r} is in several plans: {', '.join(r[0] for r in rows)}")
+    what = {"milestones": "milestone", "indicators": "indicator", "nodes": "node"}[table]
+    raise NotFound(f"no {what} {ref!r}")
+
+
+def history(conn: sqlite3.Connection, limit: int = 50, plan_id: str | None = None,
+            entity_id: str | None = None) -> list[sqlite3.Row]:
+    """The newest journal entries first."""
+    sql = "SELECT * FROM journal WHERE 1 = 1"
+    args: list[object] = []
+    if plan_id:
+        sql += " AND plan_id = ?"
+        args.append(plan_id)
+    if entity_id:
+        sql += " AND entity_id = ?"
+        args.append(entity_id)
+    return conn.execute(sql + " ORDER BY seq DESC LIMIT ?", (*args, limit)).fetchall()
+
+
+def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None

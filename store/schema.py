@@ -1,0 +1,103 @@
+"""The schema, created and upgraded by numbered migrations through sqlite-utils.
+
+``PRAGMA user_version`` holds the schema version and ``PRAGMA application_id`` marks the file
+as plandesk's. Before any migration of an existing file a copy is kept beside it.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from store.db import APPLICATION_ID, SCHEMA_VERSION
+from store.errors import DatabaseRefused
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    """Plans, the task tree, milestones, indicators, recorded values, the journal, settings."""
+    db["plans"].create({
+        "id": str, "region": str, "bureau": str, "title": str, "doc_number": str, "issued": str,
+        "start_year": int, "end_year": int, "source_file": str, "note": str,
+        "imported_at": str, "archived_at": str,
+    }, pk="id", not_null={"title", "start_year", "end_year"})
+    db["nodes"].create({
+        "id": str, "plan_id": str, "local_id": str, "parent_id": str, "kind": str, "number": str,
+        "title": str, "text": str, "units": str, "units_override": str, "line": int,
+        "source": str, "repair": str, "note": str, "fields": str, "seq": int, "depth": int,
+        "archived_at": str,
+    }, pk="id", not_null={"plan_id", "local_id", "kind", "title"},
+        foreign_keys=[("plan_id", "plans", "id")])
+    db["milestones"].create({
+        "id": str, "plan_id": str, "node_id": str, "local_id": str, "title": str,
+        "due": str, "due_phrase": str, "start": str, "line": int, "source": str, "repair": str,
+        "note": str, "implicit": int, "origin": str, "seq": int,
+        "done_on": str, "done_note": str, "archived_at": str, "archived_why": str,
+    }, pk="id", not_null={"plan_id", "node_id", "title", "due"},
+        foreign_keys=[("plan_id", "plans", "id"), ("node_id", "nodes", "id")],
+        defaults={"implicit": 0, "origin": "plan"})
+    db["indicators"].create({
+        "id": str, "plan_id": str, "local_id": str, "category": str, "number": str, "name": str,
+        "unit": str, "attribute": str, "binding": int, "better": str, "measure": str,
+        "baseline_year": int, "baseline_printed": str, "baseline_number": float,
+        "baseline_comparator": str, "line": int, "note": str, "conflicts": str, "seq": int,
+        "archived_at": str,
+    }, pk="id", not_null={"plan_id", "name"}, foreign_keys=[("plan_id", "plans", "id")])
+    db["indicator_cells"].create({
+        "indicator_id": str, "year": int, "tbl": str, "printed": str, "number": float,
+        "comparator": str, "basis": str, "line": int, "effective": int,
+    }, pk=("indicator_id", "year", "tbl"), foreign_keys=[("indicator_id", "indicators", "id")])
+    db["actuals"].create({
+        "indicator_id": str, "year": int, "value": float, "note": str, "recorded_at": str,
+    }, pk=("indicator_id", "year"), foreign_keys=[("indicator_id", "indicators", "id")])
+    db["journal"].create({
+        "seq": int, "at": str, "who": str, "action": str, "entity": str, "entity_id": str,
+        "plan_id": str, "before": str, "after": str, "target": int,
+    }, pk="seq")
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["nodes"].create_index(["plan_id", "seq"])
+    db["nodes"].create_index(["parent_id"])
+    db["milestones"].create_index(["node_id"])
+    db["milestones"].create_index(["plan_id", "due"])
+    db["indicators"].create_index(["plan_id", "seq"])
+    db["journal"].create_index(["target"])
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1}
+assert max(MIGRATIONS) == SCHEMA_VERSION
+
+
+def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the whole file (a consistent SQLite backup) beside it before changing its schema."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    with sqlite3.connect(str(target)) as copy:
+        conn.backup(copy)
+    copy.close()
+    return target
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
+    """Bring the file to SCHEMA_VERSION in one transaction; returns the backup's path if one was made."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise DatabaseRefused(f"{path}: written by a newer plandesk (schema {version})")
+    backup = backup_before_migration(conn, path, version) if version > 0 else None
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")  # outside any transaction
+    db = sqlite_utils.Database(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # another process may have migrated while we waited for the lock
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[target](db)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return backup

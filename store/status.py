@@ -1,0 +1,115 @@
+"""Status rules: computed from dates and "today", never stored (taskwarrior's virtual states).
+
+A milestone is done (on time or late), overdue, due soon (within a window) or open. A node's
+roll-up counts the milestones of its subtree. An indicator is met / not met / without value
+for a year, reading the target's comparator and the indicator's direction of better.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable, Mapping
+
+DONE = "done"
+DONE_LATE = "done_late"
+OVERDUE = "overdue"
+DUE_SOON = "due_soon"
+OPEN = "open"
+MILESTONE_STATES = (DONE, DONE_LATE, OVERDUE, DUE_SOON, OPEN)
+
+DEFAULT_SOON_DAYS = 30
+
+MET = "met"
+NOT_MET = "not_met"
+NO_VALUE = "no_value"
+MISSING = "missing"  # a binding indicator with no value after its year has ended
+NO_TARGET = "no_target"
+
+
+def milestone_status(due: date, done_on: date | None, today: date,
+                     soon_days: int = DEFAULT_SOON_DAYS) -> str:
+    """The state of one milestone as of ``today``; a tick dated after today does not count yet."""
+    if done_on is not None and done_on <= today:
+        return DONE if done_on <= due else DONE_LATE
+    if due < today:
+        return OVERDUE
+    if due <= today + timedelta(days=soon_days):
+        return DUE_SOON
+    return OPEN
+
+
+def is_done(state: str) -> bool:
+    return state in (DONE, DONE_LATE)
+
+
+@dataclass
+class Rollup:
+    """Counts of milestone states under a node or a plan."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MILESTONE_STATES, 0))
+
+    def add(self, state: str, n: int = 1) -> None:
+        self.counts[state] += n
+
+    def merge(self, other: "Rollup") -> None:
+        for key, n in other.counts.items():
+            self.counts[key] += n
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def done(self) -> int:
+        return self.counts[DONE] + self.counts[DONE_LATE]
+
+    @property
+    def share_done(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+    @property
+    def light(self) -> str:
+        """Traffic light of the ledger: red overdue, yellow due soon, green otherwise."""
+        if self.counts[OVERDUE]:
+            return "red"
+        if self.counts[DUE_SOON]:
+            return "yellow"
+        if self.total and self.done == self.total:
+            return "done"
+        return "green"
+
+
+def rollup_tree(parents: Mapping[str, str | None], states: Iterable[tuple[str, str]]) -> dict[str, Rollup]:
+    """Roll milestone states (node id, state) up to every ancestor, in one pass per milestone."""
+    rollups: dict[str, Rollup] = {}
+    for node_id, state in states:
+        current: str | None = node_id
+        while current is not None:
+            rollup = rollups.get(current)
+            if rollup is None:
+                rollup = rollups[current] = Rollup()
+            rollup.counts[state] += 1
+            current = parents.get(current)
+    return rollups
+
+
+def indicator_status(target_number: float | None, comparator: str | None, better: str,
+                     actual: float | None, year: int, today: date, binding: bool) -> str:
+    """Met / not met for one year; a missing value of a binding indicator after its year is flagged."""
+    if target_number is None:
+        return NO_TARGET
+    if actual is None:
+        return MISSING if binding and today > date(year, 12, 31) else NO_VALUE
+    if comparator == ">":
+        ok = actual > target_number
+    elif comparator == "≥":
+        ok = actual >= target_number
+    elif comparator == "<":
+        ok = actual < target_number
+    elif comparator == "≤":
+        ok = actual <= target_number
+    elif better == "lower":
+        ok = actual <= target_number
+    else:
+        ok = actual >= target_number
+    return MET if ok else NOT_MET

@@ -1,0 +1,422 @@
+"""Checks of the Wulong plan transcription (wulong-2021-2025) against its seed text.
+
+The expectations are parsed from the seed file itself (003_a3c6fb84209f3d63.txt), so an edit of
+the YAML that loses a heading, a task, a 专栏 entry, an indicator value, a project or a milestone
+fails here.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from tests.seeds.seedtext import everything_text, milestones, plan, source_lines, squash, walk
+
+PLAN_ID = "wulong-2021-2025"
+SRC = "003_a3c6fb84209f3d63.txt"
+
+BASIS_LINE = 39            # 根据……特制定本规划 (the plan's basis paragraph)
+BODY = (41, 493)           # 第一章 .. end of 第八章
+BOX1_TABLE = (107, 294)    # 专栏1 indicator table cells (header + 17 rows)
+ANNEX1 = (530, 576)        # 附件1 table body
+ANNEX2 = (599, 639)        # 附件2 table body
+ANNEX3 = (666, 943)        # 附件3 table body
+ANNEX4 = (961, 1025)       # 附件4 table body
+# 第七章 (二): the whole number is lost and the heading runs into its body on this line.
+LOST_WHOLE_NUMBER = {443: "科技创新智慧监管"}
+CN_NUM = "一二三四五六七八九十"
+
+
+def L(n: int) -> str:
+    return source_lines(SRC)[n - 1].strip()
+
+
+def nonblank(a: int, b: int) -> list[tuple[int, str]]:
+    return [(n, L(n)) for n in range(a, b + 1) if L(n)]
+
+
+@pytest.fixture(scope="module")
+def p():
+    return plan(PLAN_ID)
+
+
+@pytest.fixture(scope="module")
+def nodes(p):
+    return list(walk(p["nodes"]))
+
+
+@pytest.fixture(scope="module")
+def by_line(nodes):
+    out: dict[tuple[str, int], list[dict]] = {}
+    for n in nodes:
+        out.setdefault((n["kind"], n["line"]), []).append(n)
+    return out
+
+
+# ---------------------------------------------------------------- source parsing
+def src_chapters():
+    out = []
+    for n, t in nonblank(*BODY):
+        m = re.match(r"^(第[一二三四五六七八九十]+章)\s+(.+)$", t)
+        if m:
+            out.append((n, m.group(1), m.group(2)))
+    return out
+
+
+def src_sections():
+    """(line, printed number or None, rest of the line) for every section heading of the body."""
+    out = []
+    for n, t in nonblank(*BODY):
+        m = re.match(r"^\(([一二三四五六七八九十])\)(.+)$", t)
+        if m:
+            out.append((n, "(%s)" % m.group(1), m.group(2)))
+        elif t.startswith(")"):
+            out.append((n, None, t[1:]))          # "(X" lost, only ")" printed
+        elif n in LOST_WHOLE_NUMBER:
+            assert t.startswith(LOST_WHOLE_NUMBER[n])
+            out.append((n, None, t))
+    return out
+
+
+def src_boxes():
+    """(line, 专栏N, title, end line) for every 专栏 of the body."""
+    chap_lines = [n for n, _, _ in src_chapters()] + [BODY[1] + 1]
+    out = []
+    for n, t in nonblank(*BODY):
+        m = re.match(r"^(专栏\d+)\s+(.+)$", t)
+        if m:
+            end = min(c for c in chap_lines if c > n) - 1
+            out.append((n, m.group(1), m.group(2), end))
+    return out
+
+
+def in_box(n: int) -> bool:
+    return any(b <= n <= e for b, _, _, e in src_boxes())
+
+
+def src_numbered(a: int, b: int):
+    out = []
+    for n, t in nonblank(a, b):
+        m = re.match(r"^(\d+)\.\s*(\D.*)$", t)       # "1. 标题。正文", not a decimal such as "3.4"
+        if m:
+            out.append((n, m.group(1) + ".", m.group(2)))
+    return out
+
+
+def src_tasks():
+    return [x for x in src_numbered(*BODY) if not in_box(x[0])]
+
+
+def parse_table(a: int, b: int, nvals: int):
+    """Rows of a flattened table: [category] 序号 name value*nvals; category only on a group's first row."""
+    cs = nonblank(a, b)
+    rows, i, cat = [], 0, None
+    while i < len(cs):
+        n, c = cs[i]
+        if c.startswith("注"):
+            break
+        if not re.fullmatch(r"\d+", c):
+            cat = c
+            i += 1
+            continue
+        rows.append(dict(cat=cat, num=c, line=n, name=cs[i + 1][1], vals=[v for _, v in cs[i + 2:i + 2 + nvals]]))
+        i += 2 + nvals
+    return rows
+
+
+def name_unit(printed: str):
+    m = re.match(r"^(.*?)(?:\((.+?)\)?)?$", printed)   # the unit's ")" is lost in rows like "(%"
+    return m.group(1), m.group(2)
+
+
+def src_annex2_rows():
+    """{序号: (line of name, name, place, [(line, cell), ...])} of 附件2."""
+    cs = nonblank(*ANNEX2)
+    rows, i = {}, 0
+    while i < len(cs):
+        num = cs[i][1]
+        assert re.fullmatch(r"\d+", num)
+        j = i + 3
+        cells = []
+        while j < len(cs) and not re.fullmatch(r"\d+", cs[j][1]):
+            cells.append(cs[j])
+            j += 1
+        rows[num] = (cs[i + 1][0], cs[i + 1][1], cs[i + 2][1], cells)
+        i = j
+    return rows
+
+
+def src_annex4_rows():
+    cs = nonblank(*ANNEX4)
+    rows, i, cat = [], 0, None
+    while i < len(cs):
+        n, num = cs[i]
+        assert re.fullmatch(r"\d+", num)
+        rest = []
+        j = i + 1
+        while j < len(cs) and not re.fullmatch(r"\d+", cs[j][1]):
+            rest.append(cs[j])
+            j += 1
+        if len(rest) == 3:
+            cat = rest[0][1]
+            rest = rest[1:]
+        assert len(rest) == 2
+        rows.append(dict(num=num, cat=cat, name=rest[0], goal=rest[1]))
+        i = j
+    return rows
+
+
+# ---------------------------------------------------------------- plan metadata
+def test_metadata(p):
+    assert p["region"] == "武隆区"
+    assert p["source_file"] == SRC
+    assert p["doc_number"] == "武隆府发〔2022〕5号"
+    assert str(p["issued"]) == "2022-04-13"
+    assert "〔2022〕5号" in L(13) and "2022-04-13" in L(16) and L(28) == "2022413"
+    assert p["period"] == {"start": 2021, "end": 2025}
+    assert squash(p["title"]) == squash(L(33) + L(35))
+
+
+def test_ids_unique(p, nodes):
+    ids = [n["id"] for n in nodes] + [m["id"] for m in milestones(p)] + [i["id"] for i in p["indicators"]]
+    dup = [k for k, v in Counter(ids).items() if v > 1]
+    assert not dup, dup
+    for i in ids:
+        assert re.fullmatch(r"[A-Za-z0-9._-]+", i), i
+
+
+# ---------------------------------------------------------------- headings
+def test_chapters(by_line, nodes):
+    chs = src_chapters()
+    assert len(chs) == 8
+    assert sum(1 for n in nodes if n["kind"] == "chapter") == len(chs)
+    for line, num, title in chs:
+        (node,) = by_line[("chapter", line)]
+        assert node["number"] == num
+        assert node["title"] == title
+
+
+def test_sections(by_line, nodes, p):
+    secs = src_sections()
+    assert len(secs) == 27
+    assert sum(1 for n in nodes if n["kind"] == "section") == len(secs)
+    for line, num, rest in secs:
+        (node,) = by_line[("section", line)]
+        if num is not None:
+            assert node["number"] == num
+        else:
+            assert node.get("repair") and node.get("source"), "lost section number must be repaired"
+        # the heading is the start of the printed line; the body (if any) follows it
+        assert squash(rest).startswith(squash(node["title"])), (line, node["title"])
+        if squash(rest) != squash(node["title"]):       # heading run into its body on the same line
+            assert squash(node["title"]) + squash(node.get("text", "")) == squash(rest), line
+    # numbering within each chapter runs (一)(二)(三)... without gaps (lost numbers repaired)
+    for ch in p["nodes"]:
+        if ch["kind"] != "chapter":
+            continue
+        nums = [c["number"] for c in ch.get("children") or [] if c["kind"] == "section"]
+        assert nums == ["(%s)" % CN_NUM[i] for i in range(len(nums))], (ch["id"], nums)
+
+
+def test_tasks(by_line, nodes):
+    tasks = src_tasks()
+    assert len(tasks) == 45
+    body_tasks = [n for n in nodes if n["kind"] == "task" and not n["id"].startswith("a")]
+    assert len(body_tasks) == len(tasks)
+    for line, num, rest in tasks:
+        (node,) = by_line[("task", line)]
+        assert node["number"] == num
+        assert squash(rest).startswith(squash(node["title"])), line
+
+
+def test_boxes_and_entries(by_line, nodes):
+    boxes = src_boxes()
+    assert [b[1] for b in boxes] == ["专栏%d" % i for i in range(1, 7)]
+    assert sum(1 for n in nodes if n["kind"] == "box") == 6
+    n_entries = 0
+    for line, num, title, end in boxes:
+        (box,) = by_line[("box", line)]
+        assert box["number"] == num
+        assert squash(box["title"]) == squash(title)
+        entries = src_numbered(line + 1, end)
+        n_entries += len(entries)
+        kids = [c for c in box.get("children") or [] if c["kind"] == "entry"]
+        assert len(kids) == len(entries), num
+        for (eline, enum, rest), kid in zip(entries, kids):
+            assert kid["line"] == eline and kid["number"] == enum
+            assert squash(rest).startswith(squash(kid["title"])), eline
+    assert n_entries == 15
+    assert sum(1 for n in nodes if n["kind"] == "entry") == n_entries
+
+
+# ---------------------------------------------------------------- full text
+def test_every_body_line_transcribed(p):
+    """Every printed line of the plan body is in the transcription (full text, not shortened)."""
+    everything = everything_text(p)
+    lines = [(BASIS_LINE, L(BASIS_LINE))] + nonblank(*BODY)
+    missing = [n for n, t in lines
+               if not BOX1_TABLE[0] <= n <= BOX1_TABLE[1] and squash(t) not in everything]
+    assert not missing, missing
+
+
+def test_repairs_recorded(nodes):
+    """Garbled spots are repaired with the printed form kept in `source`."""
+    garbles = {39: "20212025", 47: "全区场监管", 49: "20191月", 441: "国市监信规20213", 477: "〔202135号",
+               542: "20232024", 574: "20222025"}
+    for line, printed in garbles.items():
+        assert printed in L(line)
+        holders = [n for n in nodes if printed in (n.get("source") or "")]
+        assert holders, line
+        for n in holders:
+            assert n.get("repair")
+            assert printed not in (n.get("title", "") + n.get("text", "") + str(n.get("fields", "")))
+
+
+# ---------------------------------------------------------------- indicators
+def test_indicators(p):
+    t1 = parse_table(BOX1_TABLE[0] + 12, BOX1_TABLE[1] + 1, 3)   # skip the 6-cell header
+    t3 = parse_table(*ANNEX3, 6)
+    assert len(t1) == 17 and len(t3) == 17
+    inds = {i["number"]: i for i in p["indicators"]}
+    assert len(p["indicators"]) == 17 and set(inds) == {r["num"] for r in t1}
+    for r1, r3 in zip(t1, t3):
+        ind = inds[r1["num"]]
+        name, unit = name_unit(r1["name"])
+        assert ind["name"] == name
+        assert ind.get("unit") == unit
+        assert ind["category"] == r1["cat"] == r3["cat"]
+        assert ind["attribute"] == r1["vals"][2]
+        assert ind["baseline_year"] == 2020
+        rows = {r["table"]: r for r in ind["rows"]}
+        assert set(rows) == {"专栏1", "附件3"}
+        assert rows["专栏1"]["line"] == r1["line"]
+        assert rows["专栏1"]["values"] == {2020: r1["vals"][0], 2025: r1["vals"][1]}
+        assert rows["附件3"]["line"] == r3["line"]
+        assert rows["附件3"]["values"] == {2020 + k: v for k, v in enumerate(r3["vals"])}
+        assert all(isinstance(v, str) for r in ind["rows"] for v in r["values"].values())
+        if name.startswith(("新增", "新建")):
+            assert ind.get("measure") == "increment"
+            assert rows["附件3"].get("basis") == "increment"
+    # 地理标志总量: a total in 专栏1 (7 -> 12), yearly increments in 附件3 (7, 0, 2, 1, 1, 1)
+    geo = next(i for i in p["indicators"] if i["name"] == "地理标志总量")
+    assert geo.get("measure", "total") == "total"
+    assert next(r for r in geo["rows"] if r["table"] == "附件3")["basis"] == "increment"
+    deaths = next(i for i in p["indicators"] if i["name"].startswith("万台特种设备死亡人数"))
+    assert deaths["better"] == "lower"
+    assert sum(1 for i in p["indicators"] if i["better"] == "lower") == 1
+
+
+# ---------------------------------------------------------------- 规划目标 milestones
+def test_goal_milestones(p, nodes):
+    ms_by_line: dict[int, list[dict]] = {}
+    for m in milestones(p):
+        ms_by_line.setdefault(m["line"], []).append(m)
+    expected = 0
+    for n, t in nonblank(93, 103):
+        for seg in re.findall(r"(?:到)?(20\d\d年),([^。]+)", t):
+            year, clauses = seg
+            for clause in clauses.split(","):
+                m = re.match(r"^(20\d\d年)(.+)$", clause)     # a clause with its own year
+                due_year = m.group(1) if m else year
+                expected += 1
+                hits = [x for x in ms_by_line.get(n, []) if squash(clause) in squash(x["title"])]
+                assert len(hits) == 1, (n, clause)
+                assert due_year in hits[0]["due"], (n, clause)
+    assert expected == 16
+
+
+# ---------------------------------------------------------------- annexes
+def test_annex1_projects(p, by_line, nodes):
+    projects = [n for n in nodes if n["kind"] == "project"]
+    assert len(projects) == 3
+    cs = nonblank(*ANNEX1)
+    # 8 columns: 序号, 项目名称, 建设地点, 主要建设内容和规模, 总投资(万元), 资金来源, 建设周期, 责任单位
+    assert len(cs) == 24
+    everything = everything_text(p)
+    for k, proj in enumerate(projects):
+        row = [t for _, t in cs[8 * k:8 * k + 8]]
+        assert proj["number"] == row[0]
+        assert proj["title"] == row[1] and proj["line"] == cs[8 * k + 1][0]
+        assert proj["units"] == [row[7]]
+        f = proj["fields"]
+        assert set(f) >= {"建设地点", "主要建设内容和规模", "总投资(万元)", "资金来源", "建设周期"}
+        assert f["建设地点"] == row[2]
+        assert squash(f["主要建设内容和规模"]).replace("明厨亮灶", "厨亮灶") == squash(row[3])
+        assert f["总投资(万元)"] == row[4]
+        assert f["资金来源"] == row[5]
+        assert re.sub(r"\D", "", f["建设周期"]) == re.sub(r"\D", "", row[6])     # 20232024 -> 2023—2024
+    for n, t in cs:
+        assert squash(t) in everything, n
+
+
+# 附件2 prints fewer cells than its five year columns (2021..2025年目标任务) for rows 1 and 2;
+# the years are decided from 附件1's 建设周期 and 附件4 (see the project notes in the YAML).
+ANNEX2_YEARS = {"1": [2022, 2023, 2024], "2": [2022, 2023, 2024, 2025], "3": [2021, 2022, 2023, 2024, 2025]}
+
+
+def test_annex2_milestones(nodes):
+    projects = {n["number"]: n for n in nodes if n["kind"] == "project"}
+    rows = src_annex2_rows()
+    assert set(rows) == set(projects) == set(ANNEX2_YEARS)
+    for num, (_, name, place, cells) in rows.items():
+        proj = projects[num]
+        assert proj["title"] == name
+        assert place in (proj["fields"]["建设地点"], proj["fields"].get("建设地点(附件2)"))
+        ms = proj["milestones"]
+        assert len(ms) == len(cells) == len(ANNEX2_YEARS[num])
+        for (line, cell), m, year in zip(cells, ms, ANNEX2_YEARS[num]):
+            assert m["line"] == line
+            assert squash(cell) in (squash(m["title"]), squash(m.get("source", ""))), line
+            assert m["due"] == "%d年" % year
+    station = {m["id"]: m["due"] for m in projects["1"]["milestones"]}
+    assert station == {"a1.p1.yangjiao": "2022年", "a1.p1.huolu": "2023年", "a1.p1.fenglai": "2024年"}
+
+
+def test_annex4_tasks(p):
+    (annex,) = [n for n in p["nodes"] if n.get("number") == "附件4"]
+    assert squash(annex["title"]) == squash(L(949))
+    rows = src_annex4_rows()
+    assert len(rows) == 10
+    kids = annex["children"]
+    assert len(kids) == len(rows)
+    for row, kid in zip(rows, kids):
+        assert kid["kind"] == "task"
+        assert kid["number"] == row["num"]
+        assert kid["title"] == row["name"][1] and kid["line"] == row["name"][0]
+        assert kid["fields"]["类别"] == row["cat"]
+        (m,) = kid["milestones"]
+        assert squash(m["title"]) == squash(row["goal"][1]) and m["line"] == row["goal"][0]
+        assert m["due"] == "2022年"
+
+
+# ---------------------------------------------------------------- counts and lines
+def test_counts(p, nodes):
+    kinds = Counter(n["kind"] for n in nodes)
+    assert kinds["chapter"] == len(src_chapters())
+    assert kinds["section"] == len(src_sections())
+    assert kinds["task"] == len(src_tasks()) + len(src_annex4_rows())
+    assert kinds["box"] == len(src_boxes())
+    assert kinds["project"] == 3
+    assert kinds["annex"] == 2
+    assert len(p["indicators"]) == 17
+    n_annex2 = sum(len(r[3]) for r in src_annex2_rows().values())
+    assert len(list(milestones(p))) >= 16 + n_annex2 + 10
+
+
+def _start_of(s: str) -> str:
+    s = squash(s)
+    return re.sub(r"^到?20\d\d年", "", s)[:6] or s[:6]
+
+
+def test_lines_point_at_titles(p, nodes):
+    bad = []
+    for n in nodes:
+        printed = squash(L(n["line"]))
+        if not (_start_of(n["title"]) in printed or (n.get("source") and _start_of(n["source"]) in printed)):
+            bad.append(n["id"])
+        for m in n.get("milestones") or []:
+            printed = squash(L(m["line"]))
+            if not (_start_of(m["title"]) in printed or (m.get("source") and _start_of(m["source"]) in printed)):
+                bad.append(m["id"])
+    assert not bad, bad

@@ -1,0 +1,221 @@
+"""The rich printouts of the command line (status, plans, overdue, history).
+
+Plan text always goes in as ``rich.text.Text`` (never markup). Colour follows the terminal;
+``NO_COLOR`` and a pipe give plain text. This module never imports Textual.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from rich import box
+from rich.console import Console, Group
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from store import queries as q
+from store import status as st
+from store.values import format_number
+from tui.i18n import Catalog
+
+STATE_STYLE = {st.DONE: "green", st.DONE_LATE: "green", st.OVERDUE: "bold red", st.DUE_SOON: "yellow",
+               st.OPEN: "", st.MET: "green", st.NOT_MET: "bold red", st.NO_VALUE: "dim",
+               st.MISSING: "bold red", st.NO_TARGET: "dim"}
+LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "done": "dim green"}
+LIST_LIMIT = 25
+
+
+def make_console(**kwargs: object) -> Console:
+    """Colour when the terminal has it; plain text for NO_COLOR or a pipe (rich's own rules)."""
+    return Console(highlight=False, emoji=False, markup=False, **kwargs)  # type: ignore[arg-type]
+
+
+def counts_line(rollup: st.Rollup, t: Catalog) -> Text:
+    line = Text()
+    parts = [("done", rollup.done, "green"), ("overdue", rollup.counts[st.OVERDUE], "bold red"),
+             ("due_soon", rollup.counts[st.DUE_SOON], "yellow"), ("open", rollup.counts[st.OPEN], "")]
+    for i, (key, n, style) in enumerate(parts):
+        if i:
+            line.append(" · ")
+        line.append(f"{t(key)} {n}", style=style if n else "")
+    return line
+
+
+def plan_header(plan: q.Plan, rollup: st.Rollup, today: date, t: Catalog) -> Group:
+    title = Text(plan.title, style="bold")
+    sub = Text(f"{plan.region} · {plan.period} · {t('as_of', date=today.isoformat())} · {plan.id}", style="dim")
+    bar = Table.grid(padding=(0, 1))
+    bar.add_row(ProgressBar(total=max(rollup.total, 1), completed=rollup.done, width=30,
+                            complete_style="green", finished_style="green"),
+                Text(t("share_done", done=rollup.done, total=rollup.total, pct=f"{rollup.share_done:.0%}")))
+    return Group(title, sub, bar, counts_line(rollup, t))
+
+
+def _node_label(node: q.Node, rollup: st.Rollup | None, t: Catalog) -> Text:
+    label = Text()
+    if rollup and rollup.total:
+        light = rollup.light
+        label.append("● ", style=LIGHT_STYLE[light])
+        label.append(node.label, style="bold" if node.depth == 0 else "")
+        label.append(f"  {rollup.done}/{rollup.total}", style="dim")
+        if rollup.counts[st.OVERDUE]:
+            label.append(f"  {t('overdue')} {rollup.counts[st.OVERDUE]}", style="bold red")
+        if rollup.counts[st.DUE_SOON]:
+            label.append(f"  {t('due_soon')} {rollup.counts[st.DUE_SOON]}", style="yellow")
+    else:
+        label.append("  ")
+        label.append(node.label, style="dim")
+    return label
+
+
+def chapter_tree(conn: sqlite3.Connection, plan: q.Plan, rollups: dict[str, st.Rollup], t: Catalog,
+                 depth: int = 1) -> Tree:
+    """Chapters (and sections with milestones) with done/total and a traffic light."""
+    tree = Tree(Text(t("chapters"), style="bold"), guide_style="dim")
+    branches: dict[str, Tree] = {}
+    for node in q.nodes(conn, plan.id, max_depth=depth):
+        rollup = rollups.get(node.id)
+        if node.depth > 0 and not (rollup and rollup.total):
+            continue
+        parent = branches.get(node.parent_id or "", tree)
+        if node.depth > 0 and node.parent_id not in branches:
+            continue
+        branches[node.id] = parent.add(_node_label(node, rollup, t))
+    return tree
+
+
+def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: str, plan_id: str,
+                    limit: int | None = LIST_LIMIT) -> Group:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column(t("id"), style="dim", no_wrap=True)
+    table.add_column(t("milestone"), overflow="fold", ratio=1)
+    table.add_column(t("due"), no_wrap=True)
+    table.add_column("", no_wrap=True)
+    shown = items if limit is None else items[:limit]
+    for m in shown:
+        days = (today - m.due).days
+        when = t("days_late", n=days) if days > 0 else t("days_left", n=-days)
+        table.add_row(Text(m.id), Text(m.title), Text(m.due.isoformat()),
+                      Text(when, style=STATE_STYLE[m.state]))
+    parts: list[object] = [Text(heading, style="bold")]
+    if items:
+        parts.append(table)
+        if limit is not None and len(items) > limit:
+            parts.append(Text(t("more", n=len(items) - limit, plan=plan_id), style="dim"))
+    else:
+        parts.append(Text("  " + t("none"), style="dim"))
+    return Group(*parts)  # type: ignore[arg-type]
+
+
+def report_year(plan: q.Plan, today: date) -> int:
+    """The indicator year a status shows: this year, kept inside the plan's period."""
+    return min(max(today.year, plan.start_year), plan.end_year)
+
+
+def indicator_table(indicators: list[q.Indicator], year: int, today: date, t: Catalog) -> Table:
+    table = Table(title=Text(t("indicators", year=year), style="bold"), title_justify="left",
+                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("#", no_wrap=True, style="dim")
+    table.add_column(t("indicator"), overflow="fold", ratio=1)
+    table.add_column(t("unit"), no_wrap=True)
+    table.add_column(t("attribute"), no_wrap=True)
+    table.add_column(t("baseline"), no_wrap=True, justify="right")
+    table.add_column(t("target"), no_wrap=True, justify="right")
+    table.add_column(t("actual"), no_wrap=True, justify="right")
+    table.add_column(t("status"), no_wrap=True)
+    for ind in indicators:
+        cell = ind.target(year)
+        state = ind.status(year, today)
+        name = Text(ind.name)
+        if any(c.get("year") == year for c in ind.conflicts):
+            name.append(f" ({t('conflict')})", style="yellow")
+        actual = ind.actuals.get(year)
+        table.add_row(Text(ind.number or ""), name, Text(ind.unit or ""),
+                      Text(ind.attribute or "", style="bold" if ind.binding else ""),
+                      Text(f"{ind.baseline_printed or ''}"),
+                      Text(cell.printed if cell else "—"), Text(format_number(actual) if actual is not None else "—"),
+                      Text(t(state), style=STATE_STYLE[state]))
+    return table
+
+
+def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today: date, t: Catalog,
+                 soon_days: int = st.DEFAULT_SOON_DAYS) -> None:
+    """The one-glance status of a plan: share done, chapters, overdue, due soon, indicators."""
+    rollups = q.rollups(conn, plan.id, today, soon_days)
+    total = rollups.get(plan.id, st.Rollup())
+    milestones = q.milestones(conn, plan.id, today, soon_days)
+    overdue = sorted((m for m in milestones if m.state == st.OVERDUE), key=lambda m: (m.due, m.seq))
+    soon = sorted((m for m in milestones if m.state == st.DUE_SOON), key=lambda m: (m.due, m.seq))
+    console.print(plan_header(plan, total, today, t))
+    console.print()
+    console.print(chapter_tree(conn, plan, rollups, t))
+    console.print()
+    console.print(milestone_table(overdue, today, t, t("overdue_list"), plan.id))
+    console.print()
+    console.print(milestone_table(soon, today, t, t("due_soon_list", days=soon_days), plan.id))
+    indicators = q.indicators(conn, plan.id)
+    if indicators:
+        console.print()
+        console.print(indicator_table(indicators, report_year(plan, today), today, t))
+
+
+def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Catalog) -> None:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for key in ("id", "region", "title", "period"):
+        table.add_column(t(key), overflow="fold")
+    table.add_column(t("done"), justify="right", no_wrap=True)
+    table.add_column(t("overdue"), justify="right", no_wrap=True)
+    for plan in q.list_plans(conn):
+        rollup = q.rollups(conn, plan.id, today).get(plan.id, st.Rollup())
+        table.add_row(Text(plan.id), Text(plan.region), Text(plan.title), Text(plan.period),
+                      Text(f"{rollup.done}/{rollup.total} {rollup.share_done:.0%}"),
+                      Text(str(rollup.counts[st.OVERDUE]), style="bold red" if rollup.counts[st.OVERDUE] else ""))
+    console.print(table)
+
+
+def print_overdue(console: Console, conn: sqlite3.Connection, plans: list[q.Plan], today: date, t: Catalog,
+                  soon_days: int) -> int:
+    """Every overdue milestone of the given plans; returns how many."""
+    count = 0
+    for plan in plans:
+        items = sorted((m for m in q.milestones(conn, plan.id, today, soon_days) if m.state == st.OVERDUE),
+                       key=lambda m: (m.due, m.seq))
+        count += len(items)
+        console.print(milestone_table(items, today, t, f"{plan.title} · {t('overdue_list')} ({len(items)})",
+                                      plan.id, limit=None))
+    return count
+
+
+def print_history(console: Console, rows: list[sqlite3.Row], t: Catalog) -> None:
+    if not rows:
+        console.print(Text(t("no_history")))
+        return
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column(t("when"), no_wrap=True)
+    table.add_column(t("who"), no_wrap=True)
+    table.add_column(t("action"), no_wrap=True)
+    table.add_column(t("item"), overflow="fold")
+    table.add_column(t("before_after"), overflow="fold")
+    for row in rows:
+        action = t(f"act_{row['action']}")
+        if row["target"]:
+            action += f" #{row['target']}"
+        table.add_row(Text(str(row["seq"])), Text(row["at"][:19].replace("T", " ")), Text(row["who"] or ""),
+                      Text(action), Text(row["entity_id"] or ""), Text(describe_change(row)))
+    console.print(table)
+
+
+def describe_change(row: sqlite3.Row) -> str:
+    """A short 'before → after' of the fields that changed."""
+    import json
+
+    before = json.loads(row["before"]) if row["before"] else {}
+    after = json.loads(row["after"]) if row["after"] else {}
+    if row["action"] == "import":
+        return ", ".join(f"{k}: {v}" for k, v in after.items() if k in ("added", "updated", "archived") and v)
+    keys = [k for k in ("done_on", "done_note", "value", "note", "title", "due", "units_override", "archived_at")
+            if before.get(k) != after.get(k)]
+    return "; ".join(f"{k}: {before.get(k) or '—'} → {after.get(k) or '—'}" for k in keys)
