@@ -12,7 +12,7 @@ from typing import Callable
 
 import sqlite_utils
 
-from store.db import APPLICATION_ID, SCHEMA_VERSION
+from store import db as db_module
 from store.errors import DatabaseRefused
 
 
@@ -66,7 +66,6 @@ def _v1(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1}
-assert max(MIGRATIONS) == SCHEMA_VERSION
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
@@ -80,9 +79,10 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
 
 
 def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
-    """Bring the file to SCHEMA_VERSION in one transaction; returns the backup's path if one was made."""
+    """Bring the file to store.db.SCHEMA_VERSION in one transaction; returns the backup's path if one was made."""
+    target_version = db_module.SCHEMA_VERSION
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
+    if version > target_version:
         raise DatabaseRefused(f"{path}: written by a newer plandesk (schema {version})")
     backup = backup_before_migration(conn, path, version) if version > 0 else None
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -92,10 +92,10 @@ def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
     try:
         # another process may have migrated while we waited for the lock
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[target](db)
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        for step in range(version + 1, target_version + 1):
+            MIGRATIONS[step](db)
+        conn.execute(f"PRAGMA application_id = {db_module.APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {target_version}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -25,6 +25,7 @@ STATE_STYLE = {st.DONE: "green", st.DONE_LATE: "green", st.OVERDUE: "bold red", 
                st.MISSING: "bold red", st.NO_TARGET: "dim"}
 LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "done": "dim green"}
 LIST_LIMIT = 25
+RECENT_DAYS = 365
 
 
 def make_console(**kwargs: object) -> Console:
@@ -109,6 +110,25 @@ def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: 
     return Group(*parts)  # type: ignore[arg-type]
 
 
+def done_table(items: list[q.Milestone], t: Catalog, heading: str, plan_id: str,
+               limit: int = LIST_LIMIT) -> Group:
+    """Milestones met recently, newest first, late ones marked."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column(t("id"), style="dim", no_wrap=True)
+    table.add_column(t("milestone"), overflow="fold", ratio=1)
+    table.add_column(t("due"), no_wrap=True)
+    table.add_column(t("done_on"), no_wrap=True)
+    for m in items[:limit]:
+        assert m.done_on is not None
+        table.add_row(Text(m.id), Text(m.title), Text(m.due.isoformat()),
+                      Text(f"{m.done_on.isoformat()} {t(m.state)}", style=STATE_STYLE[m.state]))
+    parts: list[object] = [Text(heading, style="bold")]
+    parts.append(table if items else Text("  " + t("none"), style="dim"))
+    if len(items) > limit:
+        parts.append(Text(t("more_done", n=len(items) - limit), style="dim"))
+    return Group(*parts)  # type: ignore[arg-type]
+
+
 def report_year(plan: q.Plan, today: date) -> int:
     """The indicator year a status shows: this year, kept inside the plan's period."""
     return min(max(today.year, plan.start_year), plan.end_year)
@@ -148,6 +168,10 @@ def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today
     milestones = q.milestones(conn, plan.id, today, soon_days)
     overdue = sorted((m for m in milestones if m.state == st.OVERDUE), key=lambda m: (m.due, m.seq))
     soon = sorted((m for m in milestones if m.state == st.DUE_SOON), key=lambda m: (m.due, m.seq))
+    year_end = date(today.year, 12, 31)
+    later = sorted((m for m in milestones if m.state == st.OPEN and m.due <= year_end), key=lambda m: (m.due, m.seq))
+    recent = sorted((m for m in milestones if m.done_on and st.is_done(m.state)
+                     and (today - m.done_on).days <= RECENT_DAYS), key=lambda m: (m.done_on, m.seq), reverse=True)
     console.print(plan_header(plan, total, today, t))
     console.print()
     console.print(chapter_tree(conn, plan, rollups, t))
@@ -155,6 +179,10 @@ def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today
     console.print(milestone_table(overdue, today, t, t("overdue_list"), plan.id))
     console.print()
     console.print(milestone_table(soon, today, t, t("due_soon_list", days=soon_days), plan.id))
+    console.print()
+    console.print(milestone_table(later, today, t, t("due_this_year", year=today.year), plan.id))
+    console.print()
+    console.print(done_table(recent, t, t("recently_done"), plan.id))
     indicators = q.indicators(conn, plan.id)
     if indicators:
         console.print()
