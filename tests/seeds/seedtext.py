@@ -24,19 +24,13 @@ def source_lines(file_name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def all_plans() -> dict[str, dict[str, Any]]:
-    """Every plan in seed_plans.yaml by id (falls back to seed_parts/ while transcribing)."""
+    """Every plan in seed_plans.yaml by id."""
     plans: dict[str, dict[str, Any]] = {}
     main = REPO / "seed_plans.yaml"
     if main.exists():
         for doc in yaml.safe_load_all(main.read_text(encoding="utf-8")):
             if doc:
                 plans[doc["id"]] = doc
-    parts = REPO / "seed_parts"
-    if parts.is_dir():
-        for part in sorted(parts.glob("*.yaml")):
-            for doc in yaml.safe_load_all(part.read_text(encoding="utf-8")):
-                if doc and doc["id"] not in plans:
-                    plans[doc["id"]] = doc
     return plans
 
 
