@@ -182,8 +182,11 @@ def _milestone_ref(ctx: Context, ref: str) -> str:
 
     try:
         return q.resolve_item(ctx.conn, "milestones", ref)
-    except NotFound:
-        node_id = q.resolve_item(ctx.conn, "nodes", ref)
+    except NotFound as not_a_milestone:
+        try:
+            node_id = q.resolve_item(ctx.conn, "nodes", ref)
+        except NotFound:
+            raise not_a_milestone from None
         ids = [m.id for m in q.milestones_of_node(ctx.conn, node_id, ctx.today)]
         if len(ids) == 1:
             return ids[0]

@@ -1,0 +1,53 @@
+"""Status rules: done / overdue / due soon / open as of a date, roll-ups, indicator status."""
+from __future__ import annotations
+
+from datetime import date
+
+from store import status as st
+
+DUE = date(2023, 12, 31)
+
+
+def test_milestone_states_around_the_due_date() -> None:
+    assert st.milestone_status(DUE, None, date(2024, 1, 1)) == st.OVERDUE
+    assert st.milestone_status(DUE, None, DUE) == st.DUE_SOON
+    assert st.milestone_status(DUE, None, date(2023, 12, 1)) == st.DUE_SOON  # 30 days before
+    assert st.milestone_status(DUE, None, date(2023, 11, 30)) == st.OPEN  # 31 days before
+    assert st.milestone_status(DUE, None, date(2023, 11, 30), soon_days=60) == st.DUE_SOON
+
+
+def test_done_on_time_late_and_not_yet_as_of_an_earlier_date() -> None:
+    assert st.milestone_status(DUE, date(2023, 5, 1), date(2024, 6, 1)) == st.DONE
+    assert st.milestone_status(DUE, date(2024, 2, 1), date(2024, 6, 1)) == st.DONE_LATE
+    # as of a date before the tick, the milestone was not done yet
+    assert st.milestone_status(DUE, date(2023, 5, 1), date(2023, 4, 1)) == st.OPEN
+
+
+def test_rollup_counts_every_ancestor_and_lights() -> None:
+    parents = {"plan": None, "c1": "plan", "c1.t1": "c1", "c2": "plan"}
+    rollups = st.rollup_tree(parents, [("c1.t1", st.OVERDUE), ("c1.t1", st.DONE), ("c2", st.DUE_SOON)])
+    assert rollups["plan"].total == 3 and rollups["plan"].done == 1
+    assert rollups["c1"].light == "red"
+    assert rollups["c2"].light == "yellow"
+    assert abs(rollups["plan"].share_done - 1 / 3) < 1e-9
+    done_only = st.rollup_tree({"x": None}, [("x", st.DONE)])
+    assert done_only["x"].light == "done"
+
+
+def test_indicator_comparators_and_direction() -> None:
+    today = date(2024, 3, 1)
+    assert st.indicator_status(98, ">", "higher", 98.0, 2023, today, False) == st.NOT_MET
+    assert st.indicator_status(98, ">", "higher", 98.1, 2023, today, False) == st.MET
+    assert st.indicator_status(98, "≥", "higher", 98.0, 2023, today, False) == st.MET
+    assert st.indicator_status(0.1, "≤", "lower", 0.1, 2023, today, True) == st.MET
+    assert st.indicator_status(0.1, "≤", "lower", 0.2, 2023, today, True) == st.NOT_MET
+    assert st.indicator_status(12, None, "lower", 11, 2023, today, False) == st.MET
+    assert st.indicator_status(12, None, "lower", 13, 2023, today, False) == st.NOT_MET
+    assert st.indicator_status(4, None, "higher", 3.9, 2023, today, False) == st.NOT_MET
+
+
+def test_binding_indicator_without_value_after_its_year_is_flagged() -> None:
+    assert st.indicator_status(95, None, "higher", None, 2023, date(2024, 1, 1), True) == st.MISSING
+    assert st.indicator_status(95, None, "higher", None, 2023, date(2023, 12, 31), True) == st.NO_VALUE
+    assert st.indicator_status(95, None, "higher", None, 2023, date(2024, 1, 1), False) == st.NO_VALUE
+    assert st.indicator_status(None, None, "higher", None, 2023, date(2024, 1, 1), True) == st.NO_TARGET

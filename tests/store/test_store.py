@@ -1,0 +1,96 @@
+"""The database file: created and seeded on first use, migrated with a backup, foreign files refused."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from store import db as db_module
+from store import schema
+from store.db import open_store
+from store.errors import DatabaseRefused
+from tests.conftest import dump
+
+
+def test_first_use_creates_and_seeds_all_five_plans(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "new.sqlite3"
+    conn = open_store(path)
+    ids = [r[0] for r in conn.execute("SELECT id FROM plans ORDER BY id")]
+    assert ids == ["linyi-2023", "luoyang-2021-2025", "tongliao-2021-2025", "wulong-2021-2025",
+                   "xiangyang-2022-2025"]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == db_module.APPLICATION_ID
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"my notes, not a database" * 10)
+    with pytest.raises(DatabaseRefused, match="not a plandesk database"):
+        open_store(path)
+    assert path.read_bytes() == b"my notes, not a database" * 10
+
+
+def test_another_programs_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE t (x)")
+    other.execute("INSERT INTO t VALUES (1)")
+    other.commit()
+    other.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseRefused, match="another program"):
+        open_store(path)
+    assert path.read_bytes() == before
+
+
+def test_a_newer_plandesk_file_is_refused_and_untouched(seeded_db: Path) -> None:
+    conn = sqlite3.connect(seeded_db)
+    conn.execute(f"PRAGMA user_version = {db_module.SCHEMA_VERSION + 1}")
+    conn.close()
+    before = dump(seeded_db)
+    with pytest.raises(DatabaseRefused, match="newer plandesk"):
+        open_store(seeded_db)
+    assert dump(seeded_db) == before
+
+
+def test_migration_keeps_a_copy_and_the_clerks_data(seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from store import actions
+
+    conn = open_store(seeded_db)
+    actions.tick(conn, "wulong-2021-2025/a1.p1.yangjiao", date(2022, 11, 30), "验收")
+    conn.close()
+
+    def v2(database) -> None:  # a future migration: add a column
+        database["milestones"].add_column("priority", int)
+
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 2, v2)
+    conn = open_store(seeded_db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    row = conn.execute("SELECT done_on, done_note, priority FROM milestones WHERE id = ?",
+                       ("wulong-2021-2025/a1.p1.yangjiao",)).fetchone()
+    assert tuple(row) == ("2022-11-30", "验收", None)
+    backups = list(seeded_db.parent.glob(f"{seeded_db.name}.v1-*.bak"))
+    assert len(backups) == 1
+    old = sqlite3.connect(backups[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("SELECT done_on FROM milestones WHERE id = 'wulong-2021-2025/a1.p1.yangjiao'").fetchone()[0] \
+        == "2022-11-30"
+
+
+def test_a_failing_migration_leaves_the_file_as_it_was(seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = dump(seeded_db)
+
+    def broken(database) -> None:
+        database["milestones"].add_column("half_done", int)
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 2, broken)
+    with pytest.raises(RuntimeError):
+        open_store(seeded_db)
+    assert dump(seeded_db) == before
