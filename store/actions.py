@@ -143,7 +143,7 @@ def add_milestone(conn: sqlite3.Connection, node_id: str, title: str, due: date,
     title = title.strip()
     if not title:
         raise BadInput("a milestone needs a title")
-    node = conn.execute("SELECT plan_id, local_id, archived_at FROM nodes WHERE id = ?", (node_id,)).fetchone()
+    node = conn.execute("SELECT plan_id, local_id, seq, archived_at FROM nodes WHERE id = ?", (node_id,)).fetchone()
     if node is None or node["archived_at"]:
         raise NotFound(f"no node {node_id!r}")
     with _transaction(conn):
@@ -153,11 +153,10 @@ def add_milestone(conn: sqlite3.Connection, node_id: str, title: str, due: date,
             n += 1
         local = f"{node['local_id']}.u{n}"
         milestone_id = f"{node['plan_id']}/{local}"
-        seq_row = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM milestones WHERE node_id = ?", (node_id,)).fetchone()
         conn.execute("INSERT INTO milestones (id, plan_id, node_id, local_id, title, due, due_phrase, start, "
                      "implicit, origin, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'clerk', ?)",
                      (milestone_id, node["plan_id"], node_id, local, title, due.isoformat(), due_phrase,
-                      start.isoformat() if start else None, seq_row[0]))
+                      start.isoformat() if start else None, node["seq"]))  # inside the node's seq range
         after = _snapshot(conn, "milestone", milestone_id)
         seq = journal.write(conn, "add", "milestone", milestone_id, node["plan_id"], None, after)
     return Change(seq, "add", "milestone", milestone_id, None, after)

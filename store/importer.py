@@ -74,6 +74,10 @@ def _import_plan(db: sqlite_utils.Database, plan: PlanData) -> ImportReport:
         "imported_at": now, "archived_at": None,
     }, pk="id")
 
+    paths: dict[str, str] = {}
+    for n in plan.nodes:  # parents come before their children
+        paths[n.local_id] = f"{paths[n.parent]}/{n.local_id}" if n.parent else n.local_id
+    last_seq = subtree_ends(plan)
     node_rows = [{
         "id": full_id(plan.id, n.local_id), "plan_id": plan.id, "local_id": n.local_id,
         "parent_id": full_id(plan.id, n.parent) if n.parent else None, "kind": n.kind,
@@ -81,7 +85,7 @@ def _import_plan(db: sqlite_utils.Database, plan: PlanData) -> ImportReport:
         "units": json.dumps(n.units, ensure_ascii=False) if n.units else None,
         "line": n.line, "source": n.source, "repair": n.repair, "note": n.note,
         "fields": json.dumps(n.fields, ensure_ascii=False) if n.fields else None,
-        "seq": n.seq, "depth": n.depth,
+        "seq": n.seq, "depth": n.depth, "path": paths[n.local_id], "last_seq": last_seq[n.local_id],
     } for n in plan.nodes]
     _sync(db, "nodes", plan.id, node_rows, report, "node", where="")
 
@@ -118,6 +122,19 @@ def _import_plan(db: sqlite_utils.Database, plan: PlanData) -> ImportReport:
     if cell_rows:
         db["indicator_cells"].insert_all(cell_rows, pk=("indicator_id", "year", "tbl"))
     return report
+
+
+def subtree_ends(plan: PlanData) -> dict[str, int]:
+    """For each node the largest seq of any node or milestone in its subtree."""
+    last = {n.local_id: n.seq for n in plan.nodes}
+    for m in plan.milestones:
+        last[m.node_id] = max(last[m.node_id], m.seq)
+    parent = {n.local_id: n.parent for n in plan.nodes}
+    for n in reversed(plan.nodes):  # children before parents
+        up = parent[n.local_id]
+        if up is not None:
+            last[up] = max(last[up], last[n.local_id])
+    return last
 
 
 def _sync(db: sqlite_utils.Database, table: str, plan_id: str, rows: list[dict[str, object]],

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from store import status as st
 from store.errors import NotFound
@@ -224,21 +224,97 @@ def milestone(conn: sqlite3.Connection, milestone_id: str, today: date,
     return _milestone(row, today, soon_days)
 
 
-def rollups(conn: sqlite3.Connection, plan_id: str, today: date,
-            soon_days: int = st.DEFAULT_SOON_DAYS) -> dict[str, st.Rollup]:
-    """Counts by state for every node's subtree (and the plan, under key ``plan_id``): one query each."""
-    parents: dict[str, str | None] = {
-        r[0]: (r[1] or plan_id) for r in conn.execute(
-            "SELECT id, parent_id FROM nodes WHERE plan_id = ? AND archived_at IS NULL", (plan_id,))}
-    parents[plan_id] = None
-    states = []
-    status_of = st.milestone_status
-    parse = date.fromisoformat
-    for node_id, due, done_on in conn.execute(
-            "SELECT node_id, due, done_on FROM milestones WHERE plan_id = ? AND archived_at IS NULL", (plan_id,)):
-        states.append((node_id if node_id in parents else plan_id,
-                       status_of(parse(due), parse(done_on) if done_on else None, today, soon_days)))
-    return st.rollup_tree(parents, states)
+def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int = st.DEFAULT_SOON_DAYS,
+            max_depth: int | None = None, parent_id: str | None = None,
+            top_level: bool = False) -> dict[str, st.Rollup]:
+    """Counts by state for nodes' subtrees, and for the whole plan under key ``plan_id``.
+
+    Which nodes: all (default), those down to ``max_depth``, the children of ``parent_id``,
+    or the top level. A subtree is the seq range [seq, last_seq], so SQLite classifies and
+    counts everything in one query over a covering index; no milestone passes through Python.
+    """
+    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
+    states = st.MILESTONE_STATES
+    where = ["c.plan_id = ?", "c.archived_at IS NULL"]
+    params: list[object] = [*args * len(states), plan_id]
+    if max_depth is not None:
+        where.append("c.depth <= ?")
+        params.append(max_depth)
+    if parent_id is not None:
+        where.append("c.parent_id = ?")
+        params.append(parent_id)
+    if top_level:
+        where.append("c.parent_id IS NULL")
+    # one row per node; grouping in index order (depth, seq) needs no sort
+    sums = ", ".join(f"SUM({state_sql} = '{state}')" for state in states)
+    rows = conn.execute(
+        f"SELECT c.id, c.depth, {sums} FROM nodes c JOIN milestones m "
+        "ON m.plan_id = c.plan_id AND m.seq BETWEEN c.seq AND c.last_seq AND m.archived_at IS NULL "
+        f"WHERE {' AND '.join(where)} GROUP BY c.depth, c.seq", params).fetchall()
+    result: dict[str, st.Rollup] = {}
+    whole = st.Rollup()
+    for node_id, depth, *counts in rows:
+        rollup = result[node_id] = st.Rollup(dict(zip(states, counts)))
+        if depth == 0:
+            whole.merge(rollup)
+    if parent_id is not None:  # the depth-0 rows above do not cover the whole plan then
+        whole = st.Rollup()
+        for state, n in conn.execute(
+                f"SELECT {state_sql} AS state, count(*) FROM milestones m "
+                "WHERE m.plan_id = ? AND m.archived_at IS NULL GROUP BY state", (*args, plan_id)):
+            whole.counts[state] = n
+    result[plan_id] = whole
+    return result
+
+
+def _state_filter(plan_id: str, today: date, states: tuple[str, ...], soon_days: int,
+                  due_until: date | None, done_since: date | None) -> tuple[str, list[object]]:
+    """SQL selecting a plan's live milestones in ``states`` (as classified by status.sql_state)."""
+    state_sql, state_args = st.sql_state(today, soon_days)
+    inner = ["plan_id = ?", "archived_at IS NULL"]
+    inner_args: list[object] = [plan_id]
+    # conditions implied by the state, so SQLite can narrow by the due-date index first
+    if states == (st.OVERDUE,):
+        inner.append("due < ?")
+        inner_args.append(today.isoformat())
+    elif states == (st.DUE_SOON,):
+        inner.append("due BETWEEN ? AND ?")
+        inner_args += [today.isoformat(), (today + timedelta(days=soon_days)).isoformat()]
+    elif states == (st.OPEN,):
+        inner.append("due > ?")
+        inner_args.append((today + timedelta(days=soon_days)).isoformat())
+    elif set(states) <= {st.DONE, st.DONE_LATE}:
+        inner.append("done_on IS NOT NULL")
+    if due_until is not None:
+        inner.append("due <= ?")
+        inner_args.append(due_until.isoformat())
+    if done_since is not None:
+        inner.append("done_on >= ?")
+        inner_args.append(done_since.isoformat())
+    sql = (f"SELECT {_MILESTONE_COLUMNS} FROM (SELECT *, {state_sql} AS state FROM milestones "
+           f"WHERE {' AND '.join(inner)}) WHERE state IN ({', '.join('?' for _ in states)})")
+    return sql, [*state_args, *inner_args, *states]
+
+
+def milestones_in_state(conn: sqlite3.Connection, plan_id: str, today: date, states: tuple[str, ...],
+                        soon_days: int = st.DEFAULT_SOON_DAYS, due_until: date | None = None,
+                        done_since: date | None = None, limit: int | None = None,
+                        newest_done_first: bool = False) -> list[Milestone]:
+    """Milestones in the given states (filtered inside SQLite), soonest due first."""
+    sql, params = _state_filter(plan_id, today, states, soon_days, due_until, done_since)
+    sql += " ORDER BY done_on DESC, seq" if newest_done_first else " ORDER BY due, seq"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [_milestone(r, today, soon_days) for r in conn.execute(sql, params)]
+
+
+def count_in_state(conn: sqlite3.Connection, plan_id: str, today: date, states: tuple[str, ...],
+                   soon_days: int = st.DEFAULT_SOON_DAYS, due_until: date | None = None,
+                   done_since: date | None = None) -> int:
+    """How many milestones ``milestones_in_state`` would return without a limit."""
+    sql, params = _state_filter(plan_id, today, states, soon_days, due_until, done_since)
+    return int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
 
 
 def indicators(conn: sqlite3.Connection, plan_id: str) -> list[Indicator]:

@@ -17,7 +17,11 @@ from store.errors import DatabaseRefused
 
 
 def _v1(db: sqlite_utils.Database) -> None:
-    """Plans, the task tree, milestones, indicators, recorded values, the journal, settings."""
+    """Plans, the task tree, milestones, indicators, recorded values, the journal, settings.
+
+    Nodes and milestones share one pre-order ``seq`` per plan; a node's ``last_seq`` is the
+    largest seq in its subtree, so "everything under this node" is a range query.
+    """
     db["plans"].create({
         "id": str, "region": str, "bureau": str, "title": str, "doc_number": str, "issued": str,
         "start_year": int, "end_year": int, "source_file": str, "note": str,
@@ -27,7 +31,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         "id": str, "plan_id": str, "local_id": str, "parent_id": str, "kind": str, "number": str,
         "title": str, "text": str, "units": str, "units_override": str, "line": int,
         "source": str, "repair": str, "note": str, "fields": str, "seq": int, "depth": int,
-        "archived_at": str,
+        "path": str, "last_seq": int, "archived_at": str,
     }, pk="id", not_null={"plan_id", "local_id", "kind", "title"},
         foreign_keys=[("plan_id", "plans", "id")])
     db["milestones"].create({
@@ -58,9 +62,13 @@ def _v1(db: sqlite_utils.Database) -> None:
     }, pk="seq")
     db["settings"].create({"key": str, "value": str}, pk="key")
     db["nodes"].create_index(["plan_id", "seq"])
+    db["nodes"].create_index(["plan_id", "depth", "seq"])
     db["nodes"].create_index(["parent_id"])
     db["milestones"].create_index(["node_id"])
     db["milestones"].create_index(["plan_id", "due"])
+    db["milestones"].create_index(["plan_id", "done_on"])
+    # covers the roll-up: a node's subtree is the seq range [seq, last_seq]
+    db["milestones"].create_index(["plan_id", "seq", "due", "done_on", "archived_at"])
     db["indicators"].create_index(["plan_id", "seq"])
     db["journal"].create_index(["target"])
 

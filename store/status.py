@@ -38,6 +38,21 @@ def milestone_status(due: date, done_on: date | None, today: date,
     return OPEN
 
 
+def sql_state(today: date, soon_days: int = DEFAULT_SOON_DAYS,
+              due: str = "due", done_on: str = "done_on") -> tuple[str, tuple[str, ...]]:
+    """The same rule as ``milestone_status`` as an SQL expression over ISO date columns.
+
+    Large plans are classified inside SQLite instead of row by row in Python; a property
+    test holds the two forms to the same answers.
+    """
+    soon = (today + timedelta(days=soon_days)).isoformat()
+    now = today.isoformat()
+    expression = (f"CASE WHEN {done_on} IS NOT NULL AND {done_on} <= ? THEN "
+                  f"(CASE WHEN {done_on} <= {due} THEN '{DONE}' ELSE '{DONE_LATE}' END) "
+                  f"WHEN {due} < ? THEN '{OVERDUE}' WHEN {due} <= ? THEN '{DUE_SOON}' ELSE '{OPEN}' END")
+    return expression, (now, now, soon)
+
+
 def is_done(state: str) -> bool:
     return state in (DONE, DONE_LATE)
 
@@ -79,16 +94,19 @@ class Rollup:
         return "green"
 
 
-def rollup_tree(parents: Mapping[str, str | None], states: Iterable[tuple[str, str]]) -> dict[str, Rollup]:
-    """Roll milestone states (node id, state) up to every ancestor, in one pass per milestone."""
+def rollup_tree(parents: Mapping[str, str | None],
+                states: Iterable[tuple[str, str] | tuple[str, str, int]]) -> dict[str, Rollup]:
+    """Roll milestone states ``(node id, state[, count])`` up to every ancestor."""
     rollups: dict[str, Rollup] = {}
-    for node_id, state in states:
+    for item in states:
+        node_id, state = item[0], item[1]
+        n = item[2] if len(item) > 2 else 1  # type: ignore[misc]
         current: str | None = node_id
         while current is not None:
             rollup = rollups.get(current)
             if rollup is None:
                 rollup = rollups[current] = Rollup()
-            rollup.counts[state] += 1
+            rollup.counts[state] += n
             current = parents.get(current)
     return rollups
 

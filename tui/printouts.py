@@ -6,7 +6,7 @@ Plan text always goes in as ``rich.text.Text`` (never markup). Colour follows th
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 
 from rich import box
 from rich.console import Console, Group
@@ -26,6 +26,7 @@ STATE_STYLE = {st.DONE: "green", st.DONE_LATE: "green", st.OVERDUE: "bold red", 
 LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "done": "dim green"}
 LIST_LIMIT = 25
 RECENT_DAYS = 365
+TREE_LINE_LIMIT = 80
 
 
 def make_console(**kwargs: object) -> Console:
@@ -76,7 +77,11 @@ def chapter_tree(conn: sqlite3.Connection, plan: q.Plan, rollups: dict[str, st.R
     """Chapters (and sections with milestones) with done/total and a traffic light."""
     tree = Tree(Text(t("chapters"), style="bold"), guide_style="dim")
     branches: dict[str, Tree] = {}
-    for node in q.nodes(conn, plan.id, max_depth=depth):
+    candidates = q.nodes(conn, plan.id, max_depth=depth)
+    tracked_below = sum(1 for n in candidates if n.depth > 0 and rollups.get(n.id) and rollups[n.id].total)
+    if tracked_below > TREE_LINE_LIMIT:  # a huge plan: chapters only, so the page stays readable
+        candidates = [n for n in candidates if n.depth == 0]
+    for node in candidates:
         rollup = rollups.get(node.id)
         if node.depth > 0 and not (rollup and rollup.total):
             continue
@@ -88,7 +93,8 @@ def chapter_tree(conn: sqlite3.Connection, plan: q.Plan, rollups: dict[str, st.R
 
 
 def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: str, plan_id: str,
-                    limit: int | None = LIST_LIMIT) -> Group:
+                    limit: int | None = LIST_LIMIT, total: int | None = None) -> Group:
+    """A list of milestones with due date and days late/left; ``total`` counts those not fetched."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(t("id"), style="dim", no_wrap=True)
     table.add_column(t("milestone"), overflow="fold", ratio=1)
@@ -103,8 +109,9 @@ def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: 
     parts: list[object] = [Text(heading, style="bold")]
     if items:
         parts.append(table)
-        if limit is not None and len(items) > limit:
-            parts.append(Text(t("more", n=len(items) - limit, plan=plan_id), style="dim"))
+        hidden = (total if total is not None else len(items)) - len(shown)
+        if hidden > 0:
+            parts.append(Text(t("more", n=hidden), style="dim"))
     else:
         parts.append(Text("  " + t("none"), style="dim"))
     return Group(*parts)  # type: ignore[arg-type]
@@ -125,7 +132,7 @@ def done_table(items: list[q.Milestone], t: Catalog, heading: str, plan_id: str,
     parts: list[object] = [Text(heading, style="bold")]
     parts.append(table if items else Text("  " + t("none"), style="dim"))
     if len(items) > limit:
-        parts.append(Text(t("more_done", n=len(items) - limit), style="dim"))
+        parts.append(Text(t("more_done_plain"), style="dim"))
     return Group(*parts)  # type: ignore[arg-type]
 
 
@@ -163,24 +170,28 @@ def indicator_table(indicators: list[q.Indicator], year: int, today: date, t: Ca
 def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today: date, t: Catalog,
                  soon_days: int = st.DEFAULT_SOON_DAYS) -> None:
     """The one-glance status of a plan: share done, chapters, overdue, due soon, indicators."""
-    rollups = q.rollups(conn, plan.id, today, soon_days)
+    rollups = q.rollups(conn, plan.id, today, soon_days, max_depth=1)
     total = rollups.get(plan.id, st.Rollup())
-    milestones = q.milestones(conn, plan.id, today, soon_days)
-    overdue = sorted((m for m in milestones if m.state == st.OVERDUE), key=lambda m: (m.due, m.seq))
-    soon = sorted((m for m in milestones if m.state == st.DUE_SOON), key=lambda m: (m.due, m.seq))
-    year_end = date(today.year, 12, 31)
-    later = sorted((m for m in milestones if m.state == st.OPEN and m.due <= year_end), key=lambda m: (m.due, m.seq))
-    recent = sorted((m for m in milestones if m.done_on and st.is_done(m.state)
-                     and (today - m.done_on).days <= RECENT_DAYS), key=lambda m: (m.done_on, m.seq), reverse=True)
+    shown = LIST_LIMIT + 1  # one more than shown tells whether to say "and N more"
+    overdue = q.milestones_in_state(conn, plan.id, today, (st.OVERDUE,), soon_days, limit=shown)
+    soon = q.milestones_in_state(conn, plan.id, today, (st.DUE_SOON,), soon_days, limit=shown)
+    later = q.milestones_in_state(conn, plan.id, today, (st.OPEN,), soon_days, due_until=date(today.year, 12, 31),
+                                  limit=shown)
+    recent = q.milestones_in_state(conn, plan.id, today, (st.DONE, st.DONE_LATE), soon_days,
+                                   done_since=today - timedelta(days=RECENT_DAYS), limit=shown,
+                                   newest_done_first=True)
     console.print(plan_header(plan, total, today, t))
     console.print()
     console.print(chapter_tree(conn, plan, rollups, t))
     console.print()
-    console.print(milestone_table(overdue, today, t, t("overdue_list"), plan.id))
+    console.print(milestone_table(overdue, today, t, t("overdue_list"), plan.id, total=total.counts[st.OVERDUE]))
     console.print()
-    console.print(milestone_table(soon, today, t, t("due_soon_list", days=soon_days), plan.id))
+    console.print(milestone_table(soon, today, t, t("due_soon_list", days=soon_days), plan.id,
+                                  total=total.counts[st.DUE_SOON]))
     console.print()
-    console.print(milestone_table(later, today, t, t("due_this_year", year=today.year), plan.id))
+    later_total = (q.count_in_state(conn, plan.id, today, (st.OPEN,), soon_days, due_until=date(today.year, 12, 31))
+                   if len(later) > LIST_LIMIT else len(later))
+    console.print(milestone_table(later, today, t, t("due_this_year", year=today.year), plan.id, total=later_total))
     console.print()
     console.print(done_table(recent, t, t("recently_done"), plan.id))
     indicators = q.indicators(conn, plan.id)
@@ -196,7 +207,7 @@ def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Cata
     table.add_column(t("done"), justify="right", no_wrap=True)
     table.add_column(t("overdue"), justify="right", no_wrap=True)
     for plan in q.list_plans(conn):
-        rollup = q.rollups(conn, plan.id, today).get(plan.id, st.Rollup())
+        rollup = q.rollups(conn, plan.id, today, max_depth=0).get(plan.id, st.Rollup())
         table.add_row(Text(plan.id), Text(plan.region), Text(plan.title), Text(plan.period),
                       Text(f"{rollup.done}/{rollup.total} {rollup.share_done:.0%}"),
                       Text(str(rollup.counts[st.OVERDUE]), style="bold red" if rollup.counts[st.OVERDUE] else ""))
@@ -208,8 +219,7 @@ def print_overdue(console: Console, conn: sqlite3.Connection, plans: list[q.Plan
     """Every overdue milestone of the given plans; returns how many."""
     count = 0
     for plan in plans:
-        items = sorted((m for m in q.milestones(conn, plan.id, today, soon_days) if m.state == st.OVERDUE),
-                       key=lambda m: (m.due, m.seq))
+        items = q.milestones_in_state(conn, plan.id, today, (st.OVERDUE,), soon_days)
         count += len(items)
         console.print(milestone_table(items, today, t, f"{plan.title} · {t('overdue_list')} ({len(items)})",
                                       plan.id, limit=None))

@@ -197,3 +197,26 @@ def test_journal_rows_are_never_rewritten(demo: sqlite3.Connection) -> None:
     after = [tuple(r) for r in demo.execute("SELECT * FROM journal ORDER BY seq")]
     assert after[: len(first)] == first
     assert journal.last_undoable(demo)["action"] == "tick"  # redone, so undoable again
+
+
+def test_rollups_match_counting_every_milestone_by_hand(conn: sqlite3.Connection) -> None:
+    """The range-based roll-up agrees with walking each milestone up its ancestors."""
+    from store import status as st
+
+    today = date(2023, 6, 30)
+    actions.tick(conn, "wulong-2021-2025/a1.p1.yangjiao", date(2022, 11, 30))
+    actions.tick(conn, "wulong-2021-2025/a4.t1.m1", date(2023, 2, 1))
+    actions.add_milestone(conn, "wulong-2021-2025/c3.s1.t1", "补充事项", date(2023, 7, 15))
+    plan = "wulong-2021-2025"
+    parents = {n.id: n.parent_id or plan for n in q.nodes(conn, plan)}
+    parents[plan] = None
+    by_hand = st.rollup_tree(parents, [(m.node_id, m.state) for m in q.milestones(conn, plan, today)])
+    computed = q.rollups(conn, plan, today)
+    assert {k: v.counts for k, v in computed.items()} == {k: v.counts for k, v in by_hand.items()}
+    assert computed[plan].counts["done"] == 1 and computed[plan].counts["done_late"] == 1
+    assert computed[plan].counts["due_soon"] == 1
+    top = q.rollups(conn, plan, today, max_depth=0)
+    assert set(top) == {plan} | {n.id for n in q.nodes(conn, plan, max_depth=0) if n.id in by_hand}
+    children = q.rollups(conn, plan, today, parent_id=f"{plan}/a1")
+    assert children[f"{plan}/a1.p1"].counts == by_hand[f"{plan}/a1.p1"].counts
+    assert children[plan].counts == by_hand[plan].counts

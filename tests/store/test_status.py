@@ -51,3 +51,24 @@ def test_binding_indicator_without_value_after_its_year_is_flagged() -> None:
     assert st.indicator_status(95, None, "higher", None, 2023, date(2023, 12, 31), True) == st.NO_VALUE
     assert st.indicator_status(95, None, "higher", None, 2023, date(2024, 1, 1), False) == st.NO_VALUE
     assert st.indicator_status(None, None, "higher", None, 2023, date(2024, 1, 1), True) == st.NO_TARGET
+
+
+def _sql_state(due: date, done_on: date | None, today: date, soon_days: int) -> str:
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE m (due TEXT, done_on TEXT)")
+    conn.execute("INSERT INTO m VALUES (?, ?)", (due.isoformat(), done_on.isoformat() if done_on else None))
+    expression, args = st.sql_state(today, soon_days)
+    return conn.execute(f"SELECT {expression} FROM m", args).fetchone()[0]
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as hs  # noqa: E402
+
+_days = hs.dates(date(2020, 1, 1), date(2026, 12, 31))
+
+
+@given(due=_days, done_on=hs.none() | _days, today=_days, soon_days=hs.integers(0, 90))
+def test_sql_form_of_the_rule_agrees_with_python(due: date, done_on: date | None, today: date, soon_days: int) -> None:
+    assert _sql_state(due, done_on, today, soon_days) == st.milestone_status(due, done_on, today, soon_days)
