@@ -1,0 +1,27 @@
+"""``plandesk`` with no command: open the app on the database and plan the command line names."""
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.cli import Context
+
+
+def run_app(ctx: "Context") -> int:
+    """Open (and on first use seed) the database, check --plan, then run the app."""
+    from store import queries as q
+    from store.clock import TODAY_ENV
+
+    conn = ctx.conn  # creates, seeds or migrates the file; refuses a foreign one with a clear message
+    plan = q.resolve_plan(conn, ctx.args.plan).id if ctx.args.plan else None
+    conn.close()
+    ctx._conn = None
+
+    from tui.app import PlanDeskApp
+
+    fixed = ctx.args.today is not None or bool(os.environ.get(TODAY_ENV))
+    app = PlanDeskApp(ctx.db_path, today=ctx.today, plan=plan, lang=ctx.t.lang, soon_days=ctx.soon_days,
+                      today_fixed=fixed)
+    app.run()
+    return app.return_code or 0

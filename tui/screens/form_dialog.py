@@ -1,0 +1,105 @@
+"""A small modal form: labelled inputs, a message line for refusals, Save and Cancel.
+
+Subclasses say which fields they have and turn the typed values into a result in ``check``;
+raising ``Refused`` shows the reason in place and keeps the dialog open (a clerk's typo never
+closes the dialog or loses what was typed). Enter in the last field saves; Esc cancels.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from tui.i18n import Catalog
+
+R = TypeVar("R")
+
+
+class Refused(Exception):
+    """What the clerk typed cannot be saved; the message says why."""
+
+
+@dataclass
+class Field:
+    name: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+
+
+class FormDialog(ModalScreen[R], Generic[R]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "k_close")]
+
+    def __init__(self, t: Catalog, title: Text | str, fields: list[Field], subtitle: Text | str | None = None):
+        super().__init__()
+        self.t = t
+        self.title_text = title if isinstance(title, Text) else Text(title)
+        self.subtitle = subtitle
+        self.fields = fields
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text(self.title_text.plain, style="bold"), id="dialog-title", markup=False)
+            if self.subtitle:
+                sub = self.subtitle if isinstance(self.subtitle, Text) else Text(self.subtitle)
+                sub.overflow = "fold"
+                yield Static(sub, id="dialog-subtitle", markup=False)
+            for f in self.fields:
+                yield Static(Text(f.label), classes="field-label", markup=False)
+                yield Input(value=f.value, placeholder=f.placeholder, id=f"field-{f.name}")
+            yield Static("", id="dialog-message", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield Button(self.t("ui_save"), variant="primary", id="save")
+                yield Button(self.t("ui_cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        inputs = list(self.query(Input))
+        if inputs:
+            inputs[0].focus()
+
+    def values(self) -> dict[str, str]:
+        return {f.name: self.query_one(f"#field-{f.name}", Input).value for f in self.fields}
+
+    def check(self, values: dict[str, str]) -> R:  # pragma: no cover - each dialog overrides
+        raise NotImplementedError
+
+    def refuse(self, message: str) -> None:
+        self.query_one("#dialog-message", Static).update(Text(message, style="bold red", overflow="fold"))
+
+    def submit(self) -> None:
+        try:
+            result = self.check(self.values())
+        except Refused as exc:
+            self.refuse(str(exc))
+            return
+        self.dismiss(result)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        if event.input is inputs[-1]:
+            self.submit()
+        else:
+            inputs[inputs.index(event.input) + 1].focus()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self.preview(self.values())
+
+    def preview(self, values: dict[str, Any]) -> None:
+        """Subclasses may show what a value means as the clerk types (a date phrase's date)."""
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.submit()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,222 @@
+"""The indicators view: a table of the plan's indicators with targets and recorded values by year,
+each year's cell coloured met / not met / missing, and a chart of the selected indicator."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.coordinate import Coordinate
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
+
+from store import actions
+from store import queries as q
+from store import status as st
+from store.values import format_number
+from tui.printouts import STATE_STYLE
+from tui.screens.record_dialog import RecordDialog
+from tui.widgets.common import localize_bindings, one_line
+from tui.widgets.plan_header import PlanHeader
+from tui.widgets.target_chart import TargetChart
+
+if TYPE_CHECKING:
+    from tui.app import PlanDeskApp
+
+FIXED_COLUMNS = 5  # number, name, unit, attribute, baseline
+
+
+class IndicatorsLoaded(Message):
+    def __init__(self, plan_id: str, indicators: list[q.Indicator], rollup: st.Rollup | None) -> None:
+        self.plan_id, self.indicators, self.rollup = plan_id, indicators, rollup
+        super().__init__()
+
+
+def year_cell(ind: q.Indicator, year: int, today: date, t) -> Text:  # type: ignore[no-untyped-def]
+    """Two lines: the target as printed, then the recorded value in its status colour."""
+    cell = ind.target(year)
+    actual = ind.actuals.get(year)
+    state = ind.status(year, today)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(cell.printed if cell is not None else "·", style="dim")
+    text.append("\n")
+    if actual is not None:
+        text.append(format_number(actual), style=STATE_STYLE.get(state, ""))
+    elif state == st.MISSING:
+        text.append(t("missing"), style=STATE_STYLE[st.MISSING])
+    elif cell is not None:
+        text.append("-", style="dim")
+    return text
+
+
+class IndicatorsScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "record", "k_record"),
+        Binding("escape,i", "back", "k_tree"),
+    ]
+
+    app: "PlanDeskApp"
+
+    def __init__(self, then: str | None = None) -> None:
+        super().__init__()
+        self.indicators: list[q.Indicator] = []
+        self.years: list[int] = []
+        self.then = then
+        self.rollup: st.Rollup | None = None
+
+    def compose(self) -> ComposeResult:
+        yield PlanHeader(id="header")
+        yield DataTable(id="indicators", cursor_type="cell", zebra_stripes=True)
+        with Horizontal(id="ind-bottom"):
+            yield TargetChart(id="chart", markup=False)
+            with VerticalScroll(id="ind-detail-scroll"):
+                yield Static("", id="ind-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.app.t)
+        self.show_header()
+        self.query_one(DataTable).focus()
+        self.reload()
+
+    def show_header(self) -> None:
+        self.query_one(PlanHeader).show(self.app.plan, self.rollup, self.app.today, self.app.t,
+                                        self.app.t("k_indicators"))
+
+    def reload(self) -> None:
+        if self.app.plan is not None:
+            self._load(self.app.plan.id, self.app.today, self.app.soon_days)
+
+    @work(thread=True, exclusive=True, group="indicators")
+    def _load(self, plan_id: str, today: date, soon: int) -> None:
+        worker = get_current_worker()
+
+        def job(conn):  # type: ignore[no-untyped-def]
+            return q.indicators(conn, plan_id), q.rollups(conn, plan_id, today, soon).get(plan_id)
+
+        inds, rollup = self.app.db.read(job)
+        if not worker.is_cancelled:
+            self.post_message(IndicatorsLoaded(plan_id, inds, rollup))
+
+    @on(IndicatorsLoaded)
+    def _loaded(self, message: IndicatorsLoaded) -> None:
+        plan = self.app.plan
+        if plan is None or plan.id != message.plan_id:
+            return
+        t, today = self.app.t, self.app.today
+        self.indicators = message.indicators
+        self.rollup = message.rollup
+        self.show_header()
+        years = {y for ind in self.indicators for y in ind.target_years}
+        years |= {y for ind in self.indicators for y in ind.actuals}
+        years |= set(range(plan.start_year, plan.end_year + 1))
+        self.years = sorted(y for y in years if any(y > ind.baseline_year for ind in self.indicators) or
+                            not self.indicators)
+        table = self.query_one(DataTable)
+        cursor = table.cursor_coordinate
+        table.clear(columns=True)
+        table.add_column(Text("#"), key="number")
+        table.add_column(Text(t("indicator")), key="name", width=24)
+        table.add_column(Text(t("unit")), key="unit")
+        table.add_column(Text(t("attribute")), key="attribute")
+        table.add_column(Text(t("baseline")), key="baseline")
+        for year in self.years:
+            table.add_column(Text(str(year)), key=str(year))
+        for ind in self.indicators:
+            attr = ind.attribute or (t("binding") if ind.binding else "")
+            name = Text(one_line(ind.name), no_wrap=True, overflow="ellipsis")
+            if ind.conflicts:
+                name.append(" *", style="yellow")
+            baseline = Text(f"{ind.baseline_year}\n", style="dim")
+            baseline.append(ind.baseline_printed or "", style="")
+            row = [Text(ind.number or ""), name, Text(ind.unit or ""),
+                   Text(attr, style="bold" if ind.binding else ""), baseline]
+            row += [year_cell(ind, year, today, t) for year in self.years]
+            table.add_row(*row, key=ind.id, height=2)
+        if not self.indicators:
+            self.query_one("#ind-detail", Static).update(Text(t("ui_no_indicators"), style="dim"))
+        elif cursor.row < table.row_count:
+            table.cursor_coordinate = cursor
+        if not self.indicators:
+            pass
+        else:
+            self.show_selected()
+        if self.then:
+            action, self.then = self.then, None
+            self.call_after_refresh(self.run_action, action)
+
+    def selected(self) -> tuple[q.Indicator | None, int]:
+        table = self.query_one(DataTable)
+        coord = table.cursor_coordinate
+        ind = self.indicators[coord.row] if 0 <= coord.row < len(self.indicators) else None
+        col = coord.column - FIXED_COLUMNS
+        if 0 <= col < len(self.years):
+            year = self.years[col]
+        else:
+            year = min(max(self.app.today.year, self.years[0]), self.years[-1]) if self.years else self.app.today.year
+        return ind, year
+
+    @on(DataTable.CellSelected)
+    def _cell_chosen(self, event: DataTable.CellSelected) -> None:
+        self.action_record()
+
+    @on(DataTable.CellHighlighted)
+    def _cell(self, event: DataTable.CellHighlighted) -> None:
+        self.show_selected()
+
+    def show_selected(self) -> None:
+        ind, year = self.selected()
+        t = self.app.t
+        self.query_one(TargetChart).show(ind, self.years, self.app.today, t)
+        detail = Text(overflow="fold")
+        if ind is not None:
+            detail.append(ind.name, style="bold")
+            detail.append(f"\n{ind.id}", style="dim")
+            if ind.category:
+                detail.append("\n")
+                detail.append(ind.category)
+            detail.append(f"\n{year}: ")
+            state = ind.status(year, self.app.today)
+            detail.append(t(state), style=STATE_STYLE.get(state, ""))
+            note = ind.actual_notes.get(year)
+            if note:
+                detail.append("\n")
+                detail.append(note, style="italic")
+            if ind.note:
+                detail.append(f"\n{t('ui_notes')}: ")
+                detail.append(ind.note)
+            for conflict in ind.conflicts:
+                detail.append("\n")
+                detail.append(t("ui_conflict", detail=""), style="yellow")
+                detail.append(", ".join(f"{k}={v}" for k, v in conflict.items()))
+        self.query_one("#ind-detail", Static).update(detail)
+
+    def action_record(self) -> None:
+        ind, year = self.selected()
+        if ind is None:
+            return
+        t = self.app.t
+        indicator_id = ind.id
+
+        def chosen(result: tuple[int, float, str | None] | None) -> None:
+            if result is None:
+                return
+            y, value, note = result
+            self.app.write(lambda conn: actions.record(conn, indicator_id, y, value, note),
+                           lambda change: self.app.notify(
+                               t("recorded", id=indicator_id, year=y, value=format_number(value)), markup=False))
+
+        self.app.push_screen(RecordDialog(t, ind.name, ind.unit, year, ind.actuals.get(year),
+                                          ind.actual_notes.get(year)), chosen)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def data_changed(self, focus: str | None = None) -> None:
+        self.reload()

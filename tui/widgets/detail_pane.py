@@ -1,0 +1,141 @@
+"""The right-hand pane: the selected node or milestone in full, its text folded to the width."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from store import queries as q
+from store import status as st
+from tui.i18n import Catalog
+from tui.printouts import STATE_STYLE
+from tui.widgets.plan_tree import milestone_mark
+
+
+@dataclass
+class Detail:
+    """Everything the pane shows about one line of the tree (read by a worker)."""
+
+    node: q.Node
+    milestones: list[q.Milestone]
+    focus: str | None  # id of the selected milestone, if a milestone line is selected
+    history: list[dict[str, object]] = field(default_factory=list)
+    source_file: str | None = None
+
+
+def _fold(text: str, style: str = "") -> Text:
+    return Text(text, style=style, overflow="fold")
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
+    node = d.node
+    parts: list[RenderableType] = []
+    focus = next((m for m in d.milestones if m.id == d.focus), None)
+    if focus is not None and not (focus.implicit and len(d.milestones) == 1):
+        parts.append(_fold(focus.title, "bold " + STATE_STYLE.get(focus.state, "")))
+        parts.append(_fold(f"{t('milestone')} · {t(focus.state)} · {t('ui_due_on', date=focus.due.isoformat())}",
+                           "dim"))
+        parts.append(Text(""))
+        parts.append(_fold(node.label, "bold"))
+    else:
+        parts.append(_fold(node.label, "bold"))
+    parts.append(_fold(f"{t('ui_kind')}: {node.kind} · {node.id}", "dim"))
+    if node.text:
+        parts.append(Text(""))
+        parts.append(_fold(node.text))
+    parts.append(Text(""))
+    units = node.effective_units
+    line = Text(f"{t('ui_responsible')}: ", style="bold")
+    line.append("、".join(units) if units else t("none"))
+    if node.units_override is not None:
+        line.append(f"  {t('ui_own_units')} ", style="dim")
+        line.append(t("ui_as_printed", units="、".join(node.units) or t("none")), style="dim")
+    line.overflow = "fold"
+    parts.append(line)
+    src = Text(f"{t('ui_source')}: ", style="bold")
+    src.append(t("ui_line", file=d.source_file or "?", line=node.line if node.line is not None else "?"))
+    parts.append(src)
+    if node.fields:
+        parts.append(Text(""))
+        parts.append(_heading(t("ui_fields")))
+        for label, value in node.fields.items():
+            row = Text(f"{label}: ", style="bold")
+            row.append(str(value))
+            row.overflow = "fold"
+            parts.append(row)
+    if d.milestones:
+        parts.append(Text(""))
+        parts.append(_heading(t("ui_milestones")))
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_column(no_wrap=True)
+        for m in d.milestones:
+            style = STATE_STYLE.get(m.state, "")
+            when = Text(t("ui_due_on", date=m.due.isoformat()), style="dim")
+            if m.done_on:
+                when.append("\n")
+                when.append(t("ui_done_on", date=m.done_on.isoformat()), style="green")
+            title = Text(m.title, style=style + (" reverse" if m.id == d.focus else ""))
+            if m.done_note:
+                title.append("\n")
+                title.append(m.done_note, style="italic")
+            grid.add_row(Text(milestone_mark(m.state), style=style), title, when)
+        parts.append(grid)
+    notes = [(t("ui_notes"), node.note), (t("ui_repair"), node.repair), (t("ui_source"), node.source)]
+    if any(v for _, v in notes):
+        parts.append(Text(""))
+        for label, value in notes:
+            if value:
+                row = Text(f"{label}: ", style="bold")
+                row.append(value)
+                row.overflow = "fold"
+                parts.append(row)
+    if d.history:
+        parts.append(Text(""))
+        parts.append(_heading(t("ui_history")))
+        for entry in d.history:
+            row = Text(f"{str(entry['at'])[:16].replace('T', ' ')}  ", style="dim")
+            row.append(t(f"act_{entry['action']}"))
+            what = entry.get("what")
+            if what:
+                row.append(f"  {what}")
+            row.overflow = "fold"
+            parts.append(row)
+    return Group(*parts)
+
+
+def history_entries(rows: list, limit: int = 12) -> list[dict[str, object]]:
+    """Journal rows as short lines: when, what, and the title or value concerned."""
+    out: list[dict[str, object]] = []
+    for row in rows[:limit]:
+        state = json.loads(row["after"] or row["before"] or "{}") if (row["after"] or row["before"]) else {}
+        what = state.get("title") or ""
+        if state.get("done_on") and row["action"] in ("tick",):
+            what = f"{what} ({state['done_on']})"
+        out.append({"at": row["at"], "action": row["action"], "what": what})
+    return out
+
+
+class DetailPane(VerticalScroll):
+    """Scrolls when the text is long; shows one Static built from Text (never markup)."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="detail-body", markup=False)
+
+    def show(self, detail: Detail | None, t: Catalog) -> None:
+        body = self.query_one("#detail-body", Static)
+        if detail is None:
+            body.update(Text(t("ui_nothing_selected"), style="dim"))
+        else:
+            body.update(detail_renderable(detail, t))

@@ -1,0 +1,235 @@
+"""The task tree: chapters > sections > tasks > milestones, loaded lazily on expand.
+
+The tree holds no rules and reads nothing: the main screen gives it lines (``store.tree.Item``)
+and roll-ups (``store.queries.rollups``); it draws them with their status colours and asks for
+a parent's children when a branch is opened for the first time (``NeedChildren``).
+"""
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from store import status as st
+from store.tree import MILESTONE, NODE, Item
+from tui.i18n import Catalog
+from tui.printouts import STATE_STYLE
+from tui.widgets.common import one_line
+
+LIGHT_TITLE = {"red": "bold red", "yellow": "yellow", "green": "", "done": "green"}
+DONE_MARK = "[x] "
+OPEN_MARK = "[ ] "
+
+
+def milestone_mark(state: str) -> str:
+    return DONE_MARK if st.is_done(state) else OPEN_MARK
+
+
+def item_label(item: Item, rollup: st.Rollup | None, matched: bool, t: Catalog) -> Text:
+    """One tree line: checkbox for what can be ticked, title in its status colour, done/total."""
+    label = Text(no_wrap=True, overflow="ellipsis")
+    emphasis = " underline" if matched else ""
+    if item.kind == MILESTONE:
+        m = item.milestone
+        assert m is not None
+        style = STATE_STYLE.get(m.state, "")
+        label.append(milestone_mark(m.state), style=style)
+        label.append(one_line(m.title), style=(style + emphasis).strip())
+        when = t("ui_done_on", date=m.done_on.isoformat()) if st.is_done(m.state) and m.done_on else \
+            t("ui_due_on", date=m.due.isoformat())
+        label.append(f"  {when}", style="dim")
+        return label
+    node = item.node
+    assert node is not None
+    if item.own is not None:
+        state = item.own.state
+        style = STATE_STYLE.get(state, "")
+        label.append(milestone_mark(state), style=style)
+        label.append(one_line(node.label), style=(style + emphasis).strip())
+        when = t("ui_done_on", date=item.own.done_on.isoformat()) if st.is_done(state) and item.own.done_on \
+            else t("ui_due_on", date=item.own.due.isoformat())
+        label.append(f"  {when}", style="dim")
+        return label
+    if rollup is None or not rollup.total:
+        label.append(one_line(node.label), style=("dim" + emphasis) if node.kind == "text" else emphasis.strip())
+        return label
+    light = rollup.light
+    label.append(one_line(node.label), style=(LIGHT_TITLE[light] + emphasis).strip())
+    label.append(f"  {rollup.done}/{rollup.total}", style="green" if light == "done" else "dim")
+    overdue = rollup.counts[st.OVERDUE]
+    soon = rollup.counts[st.DUE_SOON]
+    if overdue:
+        label.append(f" !{overdue}", style="bold red")
+    if soon:
+        label.append(f" ~{soon}", style="yellow")
+    return label
+
+
+class PlanTree(Tree[Item]):
+    """The plan's tree of nodes and milestones; its lines are keyed ``n:<id>`` / ``m:<id>``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "screen.tick", "k_tick"),
+        Binding("enter", "toggle_node", "k_expand", show=False),
+        Binding("right", "open_branch", "k_expand", show=False),
+        Binding("left", "close_branch", "k_expand", show=False),
+    ]
+
+    class NeedChildren(Message):
+        """A branch was opened whose lines are not loaded yet."""
+
+        def __init__(self, parent_id: str) -> None:
+            self.parent_id = parent_id
+            super().__init__()
+
+    def __init__(self, t: Catalog, *, id: str | None = None) -> None:
+        super().__init__(Text("plan"), id=id)
+        self.t = t
+        self.show_root = False
+        self.guide_depth = 2
+        self.auto_expand = False
+        self.rollups: dict[str, st.Rollup] = {}
+        self.matched: set[str] = set()
+        self.by_key: dict[str, TreeNode[Item]] = {}
+        self.loaded: set[str | None] = set()
+        self.pending: set[str] = set()
+
+    # drawing -------------------------------------------------------------------------------
+    def label_for(self, item: Item) -> Text:
+        rollup = self.rollups.get(item.id) if item.kind == NODE else None
+        return item_label(item, rollup, item.key in self.matched, self.t)
+
+    def relabel_all(self) -> None:
+        for tree_node in self.by_key.values():
+            if tree_node.data is not None:
+                tree_node.set_label(self.label_for(tree_node.data))
+
+    # loading -------------------------------------------------------------------------------
+    def reset_lines(self) -> None:
+        """Forget every line (a new plan, a new filter)."""
+        self.clear()
+        self.by_key.clear()
+        self.loaded.clear()
+        self.pending.clear()
+        self.matched = set()
+
+    def _add(self, parent: TreeNode[Item], item: Item) -> TreeNode[Item]:
+        node = parent.add(self.label_for(item), item, allow_expand=item.has_children)
+        self.by_key[item.key] = node
+        return node
+
+    def _forget(self, tree_node: TreeNode[Item]) -> None:
+        for child in tree_node.children:
+            self._forget(child)
+            if child.data is not None:
+                self.by_key.pop(child.data.key, None)
+                if child.data.kind == NODE:
+                    self.loaded.discard(child.data.id)
+
+    def set_children(self, parent_id: str | None, items: list[Item]) -> None:
+        """Show the lines under one parent (replacing a placeholder or older lines)."""
+        self.apply({parent_id: items}, set())
+
+    def apply(self, children: dict[str | None, list[Item]], expand: set[str]) -> None:
+        """Bring the loaded part of the tree up to date with ``children`` (parent id -> lines).
+
+        Lines whose keys did not change keep their place, expansion and cursor; a parent whose
+        lines changed is rebuilt, re-opening what was open. ``expand``: keys to open as well.
+        """
+
+        def populate(tree_node: TreeNode[Item], parent_id: str | None) -> None:
+            items = children.get(parent_id)
+            if items is None:
+                return
+            self.loaded.add(parent_id)
+            if parent_id is not None:
+                self.pending.discard(parent_id)
+            existing = [c.data.key if c.data else "" for c in tree_node.children]
+            if existing == [i.key for i in items]:
+                for child, item in zip(tree_node.children, items):
+                    child.data = item
+                    child.allow_expand = item.has_children
+                    child.set_label(self.label_for(item))
+            else:
+                was_open = {c.data.key for c in tree_node.children if c.data and c.is_expanded}
+                self._forget(tree_node)
+                tree_node.remove_children()
+                for item in items:
+                    self._add(tree_node, item)
+                for child in tree_node.children:
+                    if child.data and (child.data.key in was_open or child.data.key in expand) and \
+                            child.data.has_children:
+                        if child.data.id in children or child.data.kind != NODE:
+                            child._expanded = True  # loaded below: no NeedChildren round trip
+                        else:
+                            child.expand()
+            for child in tree_node.children:
+                item = child.data
+                if item is None or item.kind != NODE:
+                    continue
+                if item.key in expand and item.has_children and not child.is_expanded:
+                    if item.id in children:
+                        child._expanded = True
+                    else:
+                        child.expand()
+                populate(child, item.id)
+
+        populate(self.root, None)
+        self._invalidate()
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Item]) -> None:
+        item = event.node.data
+        if item is None or item.kind != NODE or item.id in self.loaded or item.id in self.pending:
+            return
+        self.pending.add(item.id)
+        event.node.add_leaf(Text(self.t("ui_loading"), style="dim italic"))
+        self.post_message(self.NeedChildren(item.id))
+
+    # cursor --------------------------------------------------------------------------------
+    @property
+    def current(self) -> Item | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def select_key(self, key: str) -> bool:
+        """Put the cursor on a line (opening its ancestors); False if it is not loaded."""
+        node = self.by_key.get(key)
+        if node is None:
+            return False
+        parent = node.parent
+        while parent is not None and not parent.is_root:
+            parent._expanded = True
+            parent = parent.parent
+        self._invalidate()
+        self._tree_lines  # build now so the line numbers are known
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+        return True
+
+    def update_item(self, item: Item) -> None:
+        node = self.by_key.get(item.key)
+        if node is not None:
+            node.data = item
+            node.set_label(self.label_for(item))
+
+    def action_open_branch(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.action_cursor_down()
+
+    def action_close_branch(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        else:
+            self.action_cursor_parent()
