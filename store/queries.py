@@ -183,6 +183,12 @@ def nodes(conn: sqlite3.Connection, plan_id: str, *, max_depth: int | None = Non
     return [_node(r) for r in conn.execute(sql + " ORDER BY seq", args)]
 
 
+def count_nodes(conn: sqlite3.Connection, plan_id: str, depth: int) -> int:
+    """How many live nodes a plan has at ``depth`` (0 = chapters)."""
+    return int(conn.execute("SELECT count(*) FROM nodes WHERE plan_id = ? AND depth = ? AND archived_at IS NULL",
+                            (plan_id, depth)).fetchone()[0])
+
+
 def children(conn: sqlite3.Connection, plan_id: str, parent_id: str | None) -> list[Node]:
     """The direct children of a node (top-level nodes for ``None``), for lazy tree loading."""
     if parent_id is None:

@@ -89,6 +89,7 @@ class Context:
             raise PlandeskError("--soon-days: must be 0 or more")
         self.soon_days: int = args.soon_days
         self._conn: sqlite3.Connection | None = None
+        self.seed_new_database = True
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -98,7 +99,7 @@ class Context:
 
             self.db_path = resolve_db_path(self.args.db)
             try:
-                self._conn = open_store(self.db_path)
+                self._conn = open_store(self.db_path, seed=self.seed_new_database)
             except sqlite3.DatabaseError as exc:
                 raise PlandeskError(f"{self.db_path}: cannot open the database ({exc})") from None
         return self._conn
@@ -272,6 +273,7 @@ def cmd_export(ctx: Context) -> int:
 def cmd_import(ctx: Context) -> int:
     from store.importer import import_file
 
+    ctx.seed_new_database = False  # a new file gets just the plans imported into it
     for report in import_file(ctx.conn, ctx.args.file):
         print(ctx.t("imported", plan=report.plan_id, added=sum(report.added.values()),
                     updated=sum(report.updated.values()), restored=sum(report.restored.values()),

@@ -77,11 +77,7 @@ def chapter_tree(conn: sqlite3.Connection, plan: q.Plan, rollups: dict[str, st.R
     """Chapters (and sections with milestones) with done/total and a traffic light."""
     tree = Tree(Text(t("chapters"), style="bold"), guide_style="dim")
     branches: dict[str, Tree] = {}
-    candidates = q.nodes(conn, plan.id, max_depth=depth)
-    tracked_below = sum(1 for n in candidates if n.depth > 0 and rollups.get(n.id) and rollups[n.id].total)
-    if tracked_below > TREE_LINE_LIMIT:  # a huge plan: chapters only, so the page stays readable
-        candidates = [n for n in candidates if n.depth == 0]
-    for node in candidates:
+    for node in q.nodes(conn, plan.id, max_depth=depth):
         rollup = rollups.get(node.id)
         if node.depth > 0 and not (rollup and rollup.total):
             continue
@@ -97,7 +93,7 @@ def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: 
     """A list of milestones with due date and days late/left; ``total`` counts those not fetched."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(t("id"), style="dim", no_wrap=True)
-    table.add_column(t("milestone"), overflow="fold", ratio=1)
+    table.add_column(t("milestone"), overflow="fold")
     table.add_column(t("due"), no_wrap=True)
     table.add_column("", no_wrap=True)
     shown = items if limit is None else items[:limit]
@@ -122,7 +118,7 @@ def done_table(items: list[q.Milestone], t: Catalog, heading: str, plan_id: str,
     """Milestones met recently, newest first, late ones marked."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(t("id"), style="dim", no_wrap=True)
-    table.add_column(t("milestone"), overflow="fold", ratio=1)
+    table.add_column(t("milestone"), overflow="fold")
     table.add_column(t("due"), no_wrap=True)
     table.add_column(t("done_on"), no_wrap=True)
     for m in items[:limit]:
@@ -145,7 +141,7 @@ def indicator_table(indicators: list[q.Indicator], year: int, today: date, t: Ca
     table = Table(title=Text(t("indicators", year=year), style="bold"), title_justify="left",
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("#", no_wrap=True, style="dim")
-    table.add_column(t("indicator"), overflow="fold", ratio=1)
+    table.add_column(t("indicator"), overflow="fold")
     table.add_column(t("unit"), no_wrap=True)
     table.add_column(t("attribute"), no_wrap=True)
     table.add_column(t("baseline"), no_wrap=True, justify="right")
@@ -170,7 +166,9 @@ def indicator_table(indicators: list[q.Indicator], year: int, today: date, t: Ca
 def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today: date, t: Catalog,
                  soon_days: int = st.DEFAULT_SOON_DAYS) -> None:
     """The one-glance status of a plan: share done, chapters, overdue, due soon, indicators."""
-    rollups = q.rollups(conn, plan.id, today, soon_days, max_depth=1)
+    # sections too, unless there are so many that the page would drown (a huge plan: chapters only)
+    depth = 1 if q.count_nodes(conn, plan.id, 1) <= TREE_LINE_LIMIT else 0
+    rollups = q.rollups(conn, plan.id, today, soon_days, max_depth=depth)
     total = rollups.get(plan.id, st.Rollup())
     shown = LIST_LIMIT + 1  # one more than shown tells whether to say "and N more"
     overdue = q.milestones_in_state(conn, plan.id, today, (st.OVERDUE,), soon_days, limit=shown)
@@ -182,7 +180,7 @@ def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today
                                    newest_done_first=True)
     console.print(plan_header(plan, total, today, t))
     console.print()
-    console.print(chapter_tree(conn, plan, rollups, t))
+    console.print(chapter_tree(conn, plan, rollups, t, depth))
     console.print()
     console.print(milestone_table(overdue, today, t, t("overdue_list"), plan.id, total=total.counts[st.OVERDUE]))
     console.print()

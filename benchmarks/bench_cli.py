@@ -1,0 +1,109 @@
+"""Whole-process timings of the command line, each beside the bare floor it competes with.
+
+Run: ``python benchmarks/bench_cli.py [--runs 15]``. Prints medians with the spread (min-max)
+over repeated runs, all measured in the same run of this script:
+
+- ``plandesk status`` on the seed database vs ``python -c "import rich.console, rich.table, rich.tree"``
+- ``plandesk tick`` vs ``python -c "import sqlite3"``
+- importing seed_plans.yaml into a new file
+- ``plandesk status`` on a generated 50,000-node plan vs the same rich floor
+
+Targets (issue 2): status within 2x its floor on the seed database and 3x on 50,000 nodes;
+tick within 3x its floor.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+
+def _plandesk() -> list[str]:
+    """The installed console script beside this Python (not a version-manager shim), else -m."""
+    script = Path(sys.executable).parent / "plandesk"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tui.cli"]
+
+
+PLANDESK = _plandesk()
+
+
+def timed(cmd: list[str], runs: int, env: dict[str, str], before=None) -> list[float]:  # type: ignore[no-untyped-def]
+    samples = []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=REPO, check=True)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def fmt(samples: list[float]) -> str:
+    return f"{statistics.median(samples) * 1000:7.1f} ms  ({min(samples) * 1000:.1f}-{max(samples) * 1000:.1f})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--nodes", type=int, default=50_000)
+    args = parser.parse_args()
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    work = Path(tempfile.mkdtemp(prefix="plandesk-bench-"))
+    seed_db = work / "seed.sqlite3"
+    subprocess.run([*PLANDESK, "--db", str(seed_db), "plans"], check=True, stdout=subprocess.DEVNULL, env=env)
+    from benchmarks.generate_plan import write_plan
+
+    big_yaml = write_plan(work / "big.yaml", args.nodes)
+    big_db = work / "big.sqlite3"
+    print(f"preparing the {args.nodes}-node database (one-time import) ...", flush=True)
+    start = time.perf_counter()
+    subprocess.run([*PLANDESK, "--db", str(big_db), "import", str(big_yaml)], check=True, stdout=subprocess.DEVNULL,
+                   env=env)
+    big_import = time.perf_counter() - start
+
+    rich_floor = timed([sys.executable, "-c", "import rich.console, rich.table, rich.tree"], args.runs, env)
+    sqlite_floor = timed([sys.executable, "-c", "import sqlite3"], args.runs, env)
+    status_seed = timed([*PLANDESK, "--db", str(seed_db), "status", "--plan", "wulong", "--today", "2023-06-30"],
+                        args.runs, env)
+    tick = timed([*PLANDESK, "--db", str(seed_db), "tick", "wulong/a1.p1.yangjiao", "--on", "2022-11-30"],
+                 args.runs, env)
+    fresh = work / "fresh.sqlite3"
+
+    def remove_fresh() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{fresh}{suffix}").unlink(missing_ok=True)
+
+    seed_import = timed([*PLANDESK, "--db", str(fresh), "import", str(REPO / "seed_plans.yaml")], args.runs, env,
+                        before=remove_fresh)
+    status_big = timed([*PLANDESK, "--db", str(big_db), "status", "--plan", "big", "--today", "2023-06-30"],
+                       args.runs, env)
+
+    med = statistics.median
+    print(f"\n{'what':44} {'median (min-max)':>28}   ratio to floor")
+    rows = [
+        ("floor: python -c 'import rich...'", rich_floor, None),
+        ("plandesk status (seed db, wulong)", status_seed, rich_floor),
+        (f"plandesk status ({args.nodes} nodes)", status_big, rich_floor),
+        ("floor: python -c 'import sqlite3'", sqlite_floor, None),
+        ("plandesk tick", tick, sqlite_floor),
+        ("plandesk import seed_plans.yaml (new file)", seed_import, None),
+    ]
+    for label, samples, floor in rows:
+        ratio = f"{med(samples) / med(floor):.2f}x" if floor else ""
+        print(f"{label:44} {fmt(samples):>28}   {ratio}")
+    print(f"\none-time import of the {args.nodes}-node plan: {big_import:.1f} s")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
