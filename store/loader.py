@@ -413,14 +413,13 @@ def derive_targets(ind: IndicatorData) -> None:
             if year == ind.baseline_year:
                 ind.baseline = usable[0].value
         printed = {c.table: c.value.printed for c in cells}
-        same_basis = [c for c in cells if c.basis == cells[0].basis]
         distinct = {(c.value.comparator, c.value.number, c.value.printed if c.value.number is None else "")
-                    for c in same_basis}
+                    for c in cells}
         if len(distinct) > 1:
-            ind.conflicts.append({"year": year, "values": printed})
-        elif any(c.basis != cells[0].basis for c in cells):
-            ind.conflicts.append({"year": year, "values": printed, "kind": "basis",
-                                  "bases": {c.table: c.basis for c in cells}})
+            conflict: dict[str, Any] = {"year": year, "values": printed}
+            if len({c.basis for c in cells}) > 1:  # e.g. a period total against a yearly increment
+                conflict["bases"] = {c.table: c.basis for c in cells}
+            ind.conflicts.append(conflict)
 
 
 def load_plan_file(path: Path | str) -> list[PlanData]:

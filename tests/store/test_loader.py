@@ -105,3 +105,22 @@ def test_seed_plans_are_valid_and_complete() -> None:
         "a1.p1.yangjiao": "2022-12-31", "a1.p1.huolu": "2023-12-31", "a1.p1.fenglai": "2024-12-31"}
     assert len(wulong.indicators) == 17
     assert plans["linyi-2023"].start_year == plans["linyi-2023"].end_year == 2023
+
+
+def test_wulong_table_conflicts_are_kept_and_flagged() -> None:
+    """附件3 differs from 专栏1 in four 2025 values; both are kept, none silently picked."""
+    from store.locations import seed_plans_path
+
+    wulong = next(p for p in load_plan_file(seed_plans_path()) if p.id == "wulong-2021-2025")
+    conflicts = {i.local_id: i.conflicts for i in wulong.indicators if i.conflicts}
+    assert conflicts == {
+        "i01": [{"year": 2025, "values": {"专栏1": "4", "附件3": "4.1"}}],
+        "i06": [{"year": 2025, "values": {"专栏1": "3", "附件3": "1"},
+                 "bases": {"专栏1": "total", "附件3": "increment"}}],
+        "i08": [{"year": 2025, "values": {"专栏1": "12", "附件3": "1"},
+                 "bases": {"专栏1": "total", "附件3": "increment"}}],
+        "i13": [{"year": 2025, "values": {"专栏1": "0.09", "附件3": "-"}}],
+    }
+    geo = next(i for i in wulong.indicators if i.local_id == "i08")
+    # the yearly increments of 附件3 never stand in for the total's targets
+    assert [(c.year, c.table) for c in geo.cells if c.effective] == [(2020, "专栏1"), (2025, "专栏1")]
