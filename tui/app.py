@@ -33,6 +33,17 @@ LAST_PLAN = "last_plan"
 POLL_SECONDS = 1.5
 
 
+def help_key(key: str) -> str:
+    """A key as the help screen spells it: ``ctrl+z``, ``/``, ``?``, ``space``."""
+    from textual.keys import format_key
+
+    key = key.strip()
+    if "+" in key:
+        modifiers, name = key.rsplit("+", 1)
+        return f"{modifiers}+{format_key(name)}"
+    return format_key(key)
+
+
 class Saved(Message):
     """A write is committed; ``shown`` shows it, ``focus`` names the line to select."""
 
@@ -284,7 +295,7 @@ class PlanDeskApp(App[int]):
                 if b.description in seen and b.description != "k_expand":
                     continue
                 seen.add(b.description)
-                keys = ", ".join(self.get_key_display(Binding(k.strip(), b.action)) for k in b.key.split(","))
+                keys = ", ".join(help_key(k) for k in b.key.split(","))
                 out.append((keys, t(f"{b.description}_help")))
             return out
 
@@ -293,8 +304,7 @@ class PlanDeskApp(App[int]):
             (t("ui_where_tree"), tree_rows),
             (t("ui_where_indicators"), rows(IndicatorsScreen.BINDINGS)),
             (t("ui_where_everywhere"), rows(self.BINDINGS[:-2]) + [("ctrl+p", t("k_palette_help"))]
-             + [(self.get_key_display(Binding("ctrl+c", "quit")) + ", "
-                 + self.get_key_display(Binding("ctrl+q", "quit")), t("k_quit_help"))]),
+             + [("ctrl+c, ctrl+q", t("k_quit_help"))]),
             (t("ui_where_dialogs"), [("enter, esc", t("ui_dialog_keys"))]),
         ]
 

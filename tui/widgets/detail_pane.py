@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -130,12 +131,22 @@ def history_entries(rows: list, limit: int = 12) -> list[dict[str, object]]:
 class DetailPane(VerticalScroll):
     """Scrolls when the text is long; shows one Static built from Text (never markup)."""
 
+    detail: Detail | None = None
+    shown: RenderableType = ""
+
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(id="detail-body", markup=False)
 
     def show(self, detail: Detail | None, t: Catalog) -> None:
         body = self.query_one("#detail-body", Static)
-        if detail is None:
-            body.update(Text(t("ui_nothing_selected"), style="dim"))
-        else:
-            body.update(detail_renderable(detail, t))
+        self.detail = detail
+        self.shown = Text(t("ui_nothing_selected"), style="dim") if detail is None else detail_renderable(detail, t)
+        body.update(self.shown)
+
+    def plain_text(self, width: int = 80) -> str:
+        """What the pane shows, as plain text (for tests and screen readers)."""
+        from rich.console import Console
+
+        console = Console(width=width, record=True, file=open(os.devnull, "w"), color_system=None)
+        console.print(self.shown)
+        return console.export_text()

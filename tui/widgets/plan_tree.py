@@ -15,7 +15,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from store import status as st
-from store.tree import MILESTONE, NODE, Item
+from store.tree import MILESTONE, NODE, Item, key
 from tui.i18n import Catalog
 from tui.printouts import STATE_STYLE
 from tui.widgets.common import one_line
@@ -141,10 +141,13 @@ class PlanTree(Tree[Item]):
         lines changed is rebuilt, re-opening what was open. ``expand``: keys to open as well.
         """
 
+        visited: set[str | None] = set()
+
         def populate(tree_node: TreeNode[Item], parent_id: str | None) -> None:
             items = children.get(parent_id)
             if items is None:
                 return
+            visited.add(parent_id)
             self.loaded.add(parent_id)
             if parent_id is not None:
                 self.pending.discard(parent_id)
@@ -179,6 +182,11 @@ class PlanTree(Tree[Item]):
                 populate(child, item.id)
 
         populate(self.root, None)
+        for parent_id in children:  # parents below a level that was not given (lazy loading)
+            if parent_id not in visited and parent_id is not None:
+                tree_node = self.by_key.get(key(NODE, parent_id))
+                if tree_node is not None:
+                    populate(tree_node, parent_id)
         self._invalidate()
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Item]) -> None:

@@ -1,0 +1,54 @@
+"""Helpers for the app's tests: a tmp database, a fixed as-of date, and a way to let workers finish."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures"
+TODAY = date(2023, 6, 30)
+WULONG = "wulong-2021-2025"
+YANGJIAO = f"{WULONG}/a1.p1.yangjiao"
+SIZE = (120, 36)
+
+
+async def settle(pilot: Any, rounds: int = 4) -> None:
+    """Let every worker finish and every message they posted be handled (reads chain reads)."""
+    app = pilot.app
+    for _ in range(rounds):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def make_app(db: Path, **kwargs: Any):  # type: ignore[no-untyped-def]
+    from tui.app import PlanDeskApp
+
+    kwargs.setdefault("today", TODAY)
+    kwargs.setdefault("lang", "en")
+    return PlanDeskApp(db, **kwargs)
+
+
+def _markup_db(tmp_path: Path) -> Path:
+    """A database holding only the markup-injection plan."""
+    from store.db import open_store
+    from store.importer import import_file
+
+    path = tmp_path / "markup.sqlite3"
+    conn = open_store(path, seed=False)
+    import_file(conn, FIXTURES / "markup_plan.yaml")
+    conn.close()
+    return path
+
+
+def row(db: Path, sql: str, *args: object) -> sqlite3.Row | None:
+    """Read the file the way another program would: a fresh connection."""
+    conn = sqlite3.connect(str(db))
+    conn.row_factory = sqlite3.Row
+    try:
+        return conn.execute(sql, args).fetchone()
+    finally:
+        conn.close()
