@@ -94,3 +94,29 @@ def test_a_failing_migration_leaves_the_file_as_it_was(seeded_db: Path, monkeypa
     with pytest.raises(RuntimeError):
         open_store(seeded_db)
     assert dump(seeded_db) == before
+
+
+def test_database_location_flag_beats_environment_beats_user_data_folder(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from store.locations import resolve_db_path
+
+    monkeypatch.setenv("PLANDESK_DB", str(tmp_path / "env.sqlite3"))
+    assert resolve_db_path(str(tmp_path / "flag.sqlite3")) == tmp_path / "flag.sqlite3"
+    assert resolve_db_path(None) == tmp_path / "env.sqlite3"
+    monkeypatch.delenv("PLANDESK_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert resolve_db_path(None) == tmp_path / "xdg" / "plandesk" / "plandesk.sqlite3"
+
+
+def test_today_flag_beats_environment_beats_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from store.clock import resolve_today
+
+    monkeypatch.setenv("PLANDESK_TODAY", "2024-02-29")
+    assert resolve_today("2023-06-30") == date(2023, 6, 30)
+    assert resolve_today(None) == date(2024, 2, 29)
+    monkeypatch.delenv("PLANDESK_TODAY")
+    assert resolve_today(None) == date.today()
+    with pytest.raises(ValueError):
+        resolve_today("2023-02-30")
