@@ -200,6 +200,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui_own_units": ("(set by the clerk)", "(手工设置)"),
     "ui_baseline_year": ("Baseline {year}", "基期 {year}"),
     "ui_today_real": ("today", "今天"),
+    "ui_printed": ("As printed", "原文"),
 }
 
 

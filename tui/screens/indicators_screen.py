@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from tui.app import PlanDeskApp
 
 FIXED_COLUMNS = 5  # number, name, unit, attribute, baseline
+YEAR_WIDTH = 12  # a longer printed target is cut with … (the chart and detail show it whole)
 
 
 class IndicatorsLoaded(Message):
@@ -127,7 +129,9 @@ class IndicatorsScreen(Screen[None]):
         table.add_column(Text(t("attribute")), key="attribute")
         table.add_column(Text(t("baseline")), key="baseline")
         for year in self.years:
-            table.add_column(Text(str(year)), key=str(year))
+            cells = [year_cell(ind, year, today, t) for ind in self.indicators]
+            widest = max((cell_len(line) for c in cells for line in c.plain.split("\n")), default=4)
+            table.add_column(Text(str(year)), key=str(year), width=min(max(widest, 5), YEAR_WIDTH))
         for ind in self.indicators:
             attr = ind.attribute or (t("binding") if ind.binding else "")
             name = Text(one_line(ind.name), no_wrap=True, overflow="ellipsis")

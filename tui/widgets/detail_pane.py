@@ -34,6 +34,16 @@ def _fold(text: str, style: str = "") -> Text:
     return Text(text, style=style, overflow="fold")
 
 
+def _pairs(rows: list[tuple[str, Text | str]]) -> Table:
+    """Label / value rows; a long Chinese value folds beside its label, not under it."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1, overflow="fold")
+    for label, value in rows:
+        grid.add_row(Text(label), value if isinstance(value, Text) else Text(value, overflow="fold"))
+    return grid
+
+
 def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
@@ -56,24 +66,16 @@ def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
         parts.append(_fold(node.text))
     parts.append(Text(""))
     units = node.effective_units
-    line = Text(f"{t('ui_responsible')}: ", style="bold")
-    line.append("、".join(units) if units else t("none"))
+    unit_text = Text("、".join(units) if units else t("none"), overflow="fold")
     if node.units_override is not None:
-        line.append(f"  {t('ui_own_units')} ", style="dim")
-        line.append(t("ui_as_printed", units="、".join(node.units) or t("none")), style="dim")
-    line.overflow = "fold"
-    parts.append(line)
-    src = Text(f"{t('ui_source')}: ", style="bold")
-    src.append(t("ui_line", file=d.source_file or "?", line=node.line if node.line is not None else "?"))
-    parts.append(src)
+        unit_text.append(f"  {t('ui_own_units')} ", style="dim")
+        unit_text.append(t("ui_as_printed", units="、".join(node.units) or t("none")), style="dim")
+    source = t("ui_line", file=d.source_file or "?", line=node.line if node.line is not None else "?")
+    parts.append(_pairs([(f"{t('ui_responsible')}:", unit_text), (f"{t('ui_source')}:", source)]))
     if node.fields:
         parts.append(Text(""))
         parts.append(_heading(t("ui_fields")))
-        for label, value in node.fields.items():
-            row = Text(f"{label}: ", style="bold")
-            row.append(str(value))
-            row.overflow = "fold"
-            parts.append(row)
+        parts.append(_pairs([(f"{label}:", str(value)) for label, value in node.fields.items()]))
     if d.milestones:
         parts.append(Text(""))
         parts.append(_heading(t("ui_milestones")))
@@ -93,15 +95,10 @@ def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
                 title.append(m.done_note, style="italic")
             grid.add_row(Text(milestone_mark(m.state), style=style), title, when)
         parts.append(grid)
-    notes = [(t("ui_notes"), node.note), (t("ui_repair"), node.repair), (t("ui_source"), node.source)]
+    notes = [(t("ui_notes"), node.note), (t("ui_repair"), node.repair), (t("ui_printed"), node.source)]
     if any(v for _, v in notes):
         parts.append(Text(""))
-        for label, value in notes:
-            if value:
-                row = Text(f"{label}: ", style="bold")
-                row.append(value)
-                row.overflow = "fold"
-                parts.append(row)
+        parts.append(_pairs([(f"{label}:", value) for label, value in notes if value]))
     if d.history:
         parts.append(Text(""))
         parts.append(_heading(t("ui_history")))

@@ -1,0 +1,69 @@
+"""SVG snapshots of whole screens (fixed as-of date, fixed size, tmp databases).
+
+Update after a deliberate change of looks with ``pytest tests/tui/test_snapshots.py --snapshot-update``
+and look at the report before committing.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, settle
+
+from tui.screens.main_screen import MainScreen
+
+
+def _reveal(key: str):  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        screen = pilot.app.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        screen.refresh_view(reveal=key)
+        await settle(pilot)
+
+    return run_before
+
+
+def _keys(*keys: str):  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+def test_main_screen(snap_compare, seeded_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seeded_db, plan="wulong")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_reveal(f"m:{YANGJIAO}"))
+
+
+def test_main_screen_in_chinese(snap_compare, seeded_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seeded_db, plan="wulong", lang="zh")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_reveal(f"n:{WULONG}/c4.s2.t1"))
+
+
+def test_indicators_view(snap_compare, seeded_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seeded_db, plan="wulong")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("i", "right", "right", "right", "right", "right",
+                                                                  "right", "right"))
+
+
+def test_filtered_tree_overdue_only(snap_compare, seeded_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seeded_db, plan="wulong")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("o"))
+
+
+def test_help_screen(snap_compare, seeded_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seeded_db, plan="wulong")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("question_mark"))
+
+
+def test_markup_injection(snap_compare, markup_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(markup_db, plan="markup")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_reveal("m:markup-2021-2025/c1.t2.m2"))
+
+
+def test_markup_injection_indicators(snap_compare, markup_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(markup_db, plan="markup")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("i"))
