@@ -58,8 +58,8 @@ class ViewLoaded(Message):
 
 
 class ChildrenLoaded(Message):
-    def __init__(self, gen: int, parent_id: str, items: list[tr.Item]) -> None:
-        self.gen, self.parent_id, self.items = gen, parent_id, items
+    def __init__(self, gen: int, parent_id: str, items: list[tr.Item], rollups: dict[str, st.Rollup]) -> None:
+        self.gen, self.parent_id, self.items, self.rollups = gen, parent_id, items, rollups
         super().__init__()
 
 
@@ -79,6 +79,22 @@ class NextOverdue(Message):
     def __init__(self, milestone: q.Milestone | None) -> None:
         self.milestone = milestone
         super().__init__()
+
+
+PARTIAL_ROLLUPS_UP_TO = 6  # loaded branches; beyond this one pass over the whole plan is quicker
+
+
+def view_rollups(conn, plan_id: str, today: date, soon: int, parents: set[str | None],  # type: ignore[no-untyped-def]
+                 everything: bool) -> dict[str, st.Rollup]:
+    """Roll-ups for the lines on screen only (the top level and the open branches), so a
+    50,000-node plan costs no more than a small one; a sparse tree takes them all."""
+    if everything or len(parents) > PARTIAL_ROLLUPS_UP_TO:
+        return q.rollups(conn, plan_id, today, soon)
+    result = q.rollups(conn, plan_id, today, soon, top_level=True)
+    for parent in parents:
+        if parent is not None:
+            result.update(q.rollups(conn, plan_id, today, soon, parent_id=parent))
+    return result
 
 
 def filter_label(flt: Filter | None, t) -> str:  # type: ignore[no-untyped-def]
@@ -185,7 +201,6 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
 
         def job(conn) -> ViewData:  # type: ignore[no-untyped-def]
-            rollups = q.rollups(conn, plan_id, today, soon)
             sparse = None
             if flt is not None:
                 kind, arg = flt
@@ -207,7 +222,9 @@ class MainScreen(Screen[None]):
             if target and flt is None and ":" in target:
                 kind, item_id = target.split(":", 1)
                 found = tr.reveal(conn, plan_id, kind, item_id, today, soon)
-            return ViewData(gen, plan_id, rollups, children, sparse, found)
+            shown = set(children) | (set(found.children) if found else set())
+            return ViewData(gen, plan_id, view_rollups(conn, plan_id, today, soon, shown, sparse is not None),
+                            children, sparse, found)
 
         data = self.app.db.read(job)
         if not worker.is_cancelled:
@@ -260,14 +277,20 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="children")
     def load_children(self, gen: int, plan_id: str, parent_id: str, today: date, soon: int) -> None:
-        items = self.app.db.read(tr.children, plan_id, parent_id, today, soon)
-        self.post_message(ChildrenLoaded(gen, parent_id, items))
+        def job(conn):  # type: ignore[no-untyped-def]
+            return (tr.children(conn, plan_id, parent_id, today, soon),
+                    q.rollups(conn, plan_id, today, soon, parent_id=parent_id))
+
+        items, rollups = self.app.db.read(job)
+        self.post_message(ChildrenLoaded(gen, parent_id, items, rollups))
 
     @on(ChildrenLoaded)
     def _children_loaded(self, message: ChildrenLoaded) -> None:
         if message.gen != self.gen:
             self.tree.pending.discard(message.parent_id)
             return
+        self.tree.rollups.update(message.rollups)
+        self.rollups = self.tree.rollups
         self.tree.set_children(message.parent_id, message.items)
         if self.pending_select and self.pending_select in self.tree.by_key:
             self.tree.select_key(self.pending_select)
