@@ -131,3 +131,20 @@ def indicator_status(target_number: float | None, comparator: str | None, better
     else:
         ok = actual >= target_number
     return MET if ok else NOT_MET
+
+
+def milestone_light(state: str) -> str:
+    """The ledger's traffic light of one milestone: the same rule as ``Rollup.light`` for one item."""
+    return {OVERDUE: "red", DUE_SOON: "yellow", DONE: "done", DONE_LATE: "done"}.get(state, "green")
+
+
+def indicator_light(state: str, year: int, today: date) -> str | None:
+    """Traffic light of one indicator year: green met, red not met or missing (binding), yellow a year
+    under way or past with no value yet; no light for a future year or a year without a target."""
+    if state == MET:
+        return "green"
+    if state in (NOT_MET, MISSING):
+        return "red"
+    if state == NO_VALUE and year <= today.year:
+        return "yellow"
+    return None

@@ -1,0 +1,96 @@
+"""The report as plain data: periods, what is counted where, binding indicators first, the gap."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+
+import pytest
+
+from store import queries as q
+from store import report as rp
+from store.errors import BadInput
+from tests.reports.conftest import AS_OF, DEMO
+
+
+def _plan(start: int, end: int) -> q.Plan:
+    return q.Plan("p", "区", "规划", None, None, start, end, None)
+
+
+@pytest.mark.parametrize(("start", "end", "midterm"), [(2021, 2025, (2021, 2023)), (2022, 2025, (2022, 2023)),
+                                                       (2023, 2023, (2023, 2023))])
+def test_periods(start: int, end: int, midterm: tuple[int, int]) -> None:
+    plan = _plan(start, end)
+    mid = rp.period_for(plan, rp.MIDTERM)
+    assert (mid.start_year, mid.end_year) == midterm
+    final = rp.period_for(plan, rp.FINAL)
+    assert (final.start_year, final.end_year) == (start, end)
+    assert rp.next_period(plan, final) is None
+    assert rp.period_for(plan, rp.ANNUAL, end).label == str(end)
+
+
+def test_annual_year_must_lie_in_the_plan() -> None:
+    with pytest.raises(BadInput, match="outside the plan's period 2021-2025"):
+        rp.period_for(_plan(2021, 2025), rp.ANNUAL, 2026)
+
+
+def test_next_period_after_a_year_and_after_the_midterm() -> None:
+    plan = _plan(2021, 2025)
+    assert rp.next_period(plan, rp.period_for(plan, rp.ANNUAL, 2023)).label == "2024"  # type: ignore[union-attr]
+    assert rp.next_period(plan, rp.period_for(plan, rp.MIDTERM)).label == "2024-2025"  # type: ignore[union-attr]
+
+
+def test_annual_report_of_the_fixture_plan(demo_conn: sqlite3.Connection) -> None:
+    plan = q.resolve_plan(demo_conn, "demo")
+    report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), AS_OF)
+    # due in 2023: 开办专区 (open), 方案 (done late); 乙所 2023年 (open)
+    assert report.headline.total == 3 and report.headline.counts["done_late"] == 1
+    assert report.plan_total.total == 6 and report.plan_total.done == 2
+    due = report.section("due_in_period")
+    assert [i.id.split("/")[1] for i in due.items] == ["c1.t2.m2", "c1.t2.m1", "c2.p1.b"]  # type: ignore[union-attr]
+    done_late = due.items[0]  # type: ignore[union-attr]
+    assert (done_late.state, done_late.done_on, done_late.note) == ("done_late", date(2023, 7, 15), "方案已印发")
+    assert report.section("carried").items == []  # type: ignore[union-attr]
+    upcoming = report.section("next_period")
+    assert upcoming.params == {"period": "2024"} and [i.title for i in upcoming.items] == ["丙所建成投入使用"]  # type: ignore[union-attr]
+    # the binding 死亡率 comes first; 市场主体总量 3.6 against 3.7: not met, gap -0.1
+    first, second = report.indicators
+    assert first.binding and first.status == "met"
+    assert (second.target, second.actual, second.status, second.gap) == ("3.7", 3.6, "not_met", -0.1)
+    assert [c.label for c in report.chapters] == [
+        "第一章 优化营商环境", "第二章 重大项目"]
+
+
+def test_overdue_items_from_earlier_years_are_carried_forward(demo_conn: sqlite3.Connection) -> None:
+    plan = q.resolve_plan(demo_conn, "demo")
+    report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2024), date(2024, 3, 1))
+    carried = report.section("carried")
+    ids = [i.id.split("/")[1] for i in carried.items]  # type: ignore[union-attr]
+    assert ids == ["c1.t2.m1", "c2.p1.b"]
+    assert all(i.carried for i in carried.items)  # type: ignore[union-attr]
+
+
+def test_a_tick_after_the_as_of_date_does_not_count(demo_conn: sqlite3.Connection) -> None:
+    plan = q.resolve_plan(demo_conn, "demo")
+    report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), date(2023, 7, 1))
+    item = next(i for i in report.section("due_in_period").items if i.id.endswith("c1.t2.m2"))  # type: ignore[union-attr]
+    assert item.state == "overdue" and item.done_on is None
+
+
+def test_deterministic(demo_conn: sqlite3.Connection) -> None:
+    plan = q.resolve_plan(demo_conn, DEMO)
+    period = rp.period_for(plan, rp.FINAL)
+    first = json.dumps(rp.build_report(demo_conn, plan, period, AS_OF, ledger=True).to_dict(), ensure_ascii=False)
+    second = json.dumps(rp.build_report(demo_conn, plan, period, AS_OF, ledger=True).to_dict(), ensure_ascii=False)
+    assert first == second
+
+
+def test_ledger_groups_milestones_under_their_task(demo_conn: sqlite3.Connection) -> None:
+    plan = q.resolve_plan(demo_conn, DEMO)
+    report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), AS_OF, ledger=True)
+    rows = [(r.kind, r.number, r.title) for r in report.ledger or []]
+    assert rows[:5] == [("chapter", "", "第一章 优化营商环境"), ("task", "1", "1. 深化商事制度改革"),
+                        ("task", "2", "2. 到2023年底建成企业开办专区"), ("milestone", "2.1", "建成企业开办专区"),
+                        ("milestone", "2.2", "上半年完成方案")]
+    task = report.ledger[2]  # type: ignore[index]
+    assert task.progress == (1, 2) and task.state == "light_green"
