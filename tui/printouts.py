@@ -6,18 +6,16 @@ Plan text always goes in as ``rich.text.Text`` (never markup). Colour follows th
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
+from datetime import date
 
 from rich import box
 from rich.console import Console, Group
 from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from store import queries as q
 from store import status as st
-from store.values import format_number
 from tui.i18n import Catalog
 
 STATE_STYLE = {st.DONE: "green", st.DONE_LATE: "green", st.OVERDUE: "bold red", st.DUE_SOON: "yellow",
@@ -25,8 +23,6 @@ STATE_STYLE = {st.DONE: "green", st.DONE_LATE: "green", st.OVERDUE: "bold red", 
                st.MISSING: "bold red", st.NO_TARGET: "dim"}
 LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "done": "dim green"}
 LIST_LIMIT = 25
-RECENT_DAYS = 365
-TREE_LINE_LIMIT = 80
 
 
 def make_console(**kwargs: object) -> Console:
@@ -53,39 +49,6 @@ def plan_header(plan: q.Plan, rollup: st.Rollup, today: date, t: Catalog) -> Gro
                             complete_style="green", finished_style="green"),
                 Text(t("share_done", done=rollup.done, total=rollup.total, pct=f"{rollup.share_done:.0%}")))
     return Group(title, sub, bar, counts_line(rollup, t))
-
-
-def _node_label(node: q.Node, rollup: st.Rollup | None, t: Catalog) -> Text:
-    label = Text()
-    if rollup and rollup.total:
-        light = rollup.light
-        label.append("● ", style=LIGHT_STYLE[light])
-        label.append(node.label, style="bold" if node.depth == 0 else "")
-        label.append(f"  {rollup.done}/{rollup.total}", style="dim")
-        if rollup.counts[st.OVERDUE]:
-            label.append(f"  {t('overdue')} {rollup.counts[st.OVERDUE]}", style="bold red")
-        if rollup.counts[st.DUE_SOON]:
-            label.append(f"  {t('due_soon')} {rollup.counts[st.DUE_SOON]}", style="yellow")
-    else:
-        label.append("  ")
-        label.append(node.label, style="dim")
-    return label
-
-
-def chapter_tree(conn: sqlite3.Connection, plan: q.Plan, rollups: dict[str, st.Rollup], t: Catalog,
-                 depth: int = 1) -> Tree:
-    """Chapters (and sections with milestones) with done/total and a traffic light."""
-    tree = Tree(Text(t("chapters"), style="bold"), guide_style="dim")
-    branches: dict[str, Tree] = {}
-    for node in q.nodes(conn, plan.id, max_depth=depth):
-        rollup = rollups.get(node.id)
-        if node.depth > 0 and not (rollup and rollup.total):
-            continue
-        parent = branches.get(node.parent_id or "", tree)
-        if node.depth > 0 and node.parent_id not in branches:
-            continue
-        branches[node.id] = parent.add(_node_label(node, rollup, t))
-    return tree
 
 
 def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: str, plan_id: str,
@@ -132,70 +95,17 @@ def done_table(items: list[q.Milestone], t: Catalog, heading: str, plan_id: str,
     return Group(*parts)  # type: ignore[arg-type]
 
 
-def report_year(plan: q.Plan, today: date) -> int:
-    """The indicator year a status shows: this year, kept inside the plan's period."""
-    return min(max(today.year, plan.start_year), plan.end_year)
-
-
-def indicator_table(indicators: list[q.Indicator], year: int, today: date, t: Catalog) -> Table:
-    table = Table(title=Text(t("indicators", year=year), style="bold"), title_justify="left",
-                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("#", no_wrap=True, style="dim")
-    table.add_column(t("indicator"), overflow="fold")
-    table.add_column(t("unit"), no_wrap=True)
-    table.add_column(t("attribute"), no_wrap=True)
-    table.add_column(t("baseline"), no_wrap=True, justify="right")
-    table.add_column(t("target"), no_wrap=True, justify="right")
-    table.add_column(t("actual"), no_wrap=True, justify="right")
-    table.add_column(t("status"), no_wrap=True)
-    for ind in indicators:
-        cell = ind.target(year)
-        state = ind.status(year, today)
-        name = Text(ind.name)
-        if any(c.get("year") == year for c in ind.conflicts):
-            name.append(f" ({t('conflict')})", style="yellow")
-        actual = ind.actuals.get(year)
-        table.add_row(Text(ind.number or ""), name, Text(ind.unit or ""),
-                      Text(ind.attribute or "", style="bold" if ind.binding else ""),
-                      Text(f"{ind.baseline_printed or ''}"),
-                      Text(cell.printed if cell else "—"), Text(format_number(actual) if actual is not None else "—"),
-                      Text(t(state), style=STATE_STYLE[state]))
-    return table
-
-
 def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today: date, t: Catalog,
                  soon_days: int = st.DEFAULT_SOON_DAYS) -> None:
-    """The one-glance status of a plan: share done, chapters, overdue, due soon, indicators."""
-    # sections too, unless there are so many that the page would drown (a huge plan: chapters only)
-    depth = 1 if q.count_nodes(conn, plan.id, 1) <= TREE_LINE_LIMIT else 0
-    rollups = q.rollups(conn, plan.id, today, soon_days, max_depth=depth)
-    total = rollups.get(plan.id, st.Rollup())
-    shown = LIST_LIMIT + 1  # one more than shown tells whether to say "and N more"
-    overdue = q.milestones_in_state(conn, plan.id, today, (st.OVERDUE,), soon_days, limit=shown)
-    soon = q.milestones_in_state(conn, plan.id, today, (st.DUE_SOON,), soon_days, limit=shown)
-    later = q.milestones_in_state(conn, plan.id, today, (st.OPEN,), soon_days, due_until=date(today.year, 12, 31),
-                                  limit=shown)
-    recent = q.milestones_in_state(conn, plan.id, today, (st.DONE, st.DONE_LATE), soon_days,
-                                   done_since=today - timedelta(days=RECENT_DAYS), limit=shown,
-                                   newest_done_first=True)
-    console.print(plan_header(plan, total, today, t))
-    console.print()
-    console.print(chapter_tree(conn, plan, rollups, t, depth))
-    console.print()
-    console.print(milestone_table(overdue, today, t, t("overdue_list"), plan.id, total=total.counts[st.OVERDUE]))
-    console.print()
-    console.print(milestone_table(soon, today, t, t("due_soon_list", days=soon_days), plan.id,
-                                  total=total.counts[st.DUE_SOON]))
-    console.print()
-    later_total = (q.count_in_state(conn, plan.id, today, (st.OPEN,), soon_days, due_until=date(today.year, 12, 31))
-                   if len(later) > LIST_LIMIT else len(later))
-    console.print(milestone_table(later, today, t, t("due_this_year", year=today.year), plan.id, total=later_total))
-    console.print()
-    console.print(done_table(recent, t, t("recently_done"), plan.id))
-    indicators = q.indicators(conn, plan.id)
-    if indicators:
-        console.print()
-        console.print(indicator_table(indicators, report_year(plan, today), today, t))
+    """The one-glance status of a plan: share done, chapters, overdue, due soon, indicators.
+
+    Assembled by ``store.report.build_status`` and drawn by the rich renderer of the reports, so
+    that ``status --format text|html|json`` show the same content through the same code.
+    """
+    from store.report import build_status
+    from tui.reports.terminal import print_reports
+
+    print_reports(console, [build_status(conn, plan, today, soon_days)], t)
 
 
 def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Catalog) -> None:
