@@ -257,6 +257,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "light_yellow": ("due soon", "临期"),
     "light_green": ("on track", "推进中"),
     "light_done": ("done", "已完成"),
+    "rp_next_none": ("Due next period", "下期到期事项"),
 }
 
 

@@ -94,7 +94,7 @@ def section_heading(section: rp.Section, t: Catalog) -> str:
            "next_period": "rp_next_period"}[section.key]
     params = dict(section.params)
     if section.key == "next_period" and not params.get("period"):
-        return t("rp_next_period", period="—")
+        return t("rp_next_none")
     return t(key, **params)
 
 
