@@ -227,7 +227,7 @@ def _date_arg(text: str, what: str) -> date:
 
 
 def cmd_tick(ctx: Context) -> int:
-    from store import actions, queries as q
+    from store import actions
 
     milestone_id = _milestone_ref(ctx, ctx.args.id)
     on = _date_arg(ctx.args.on, "--on") if ctx.args.on else ctx.today
