@@ -13,7 +13,7 @@ import sqlite3
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -21,13 +21,15 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from store import actions
 from store import queries as q
 from store.db import open_store
 from store.errors import BadInput, PlandeskError
 from tui.dbworker import Database
 from tui.i18n import Catalog
 from tui.widgets.common import localize_bindings
+
+if TYPE_CHECKING:
+    from store import actions
 
 LAST_PLAN = "last_plan"
 POLL_SECONDS = 1.5
@@ -92,6 +94,17 @@ class PlanDeskApp(App[int]):
         self._opened = False
         localize_bindings(self, self.t)
 
+    def get_driver_class(self):  # type: ignore[no-untyped-def]
+        """On Linux, the stock driver without its 0.1-0.2 s wait on quit (tui/quick_exit_driver.py)."""
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is LinuxDriver:
+            from tui.quick_exit_driver import QuickExitDriver
+
+            return QuickExitDriver
+        return driver
+
     # start-up ------------------------------------------------------------------------------
     def _open(self) -> None:
         """Open (create, seed, migrate) the file and pick the plan: --plan, else the remembered one."""
@@ -155,6 +168,8 @@ class PlanDeskApp(App[int]):
 
     def remember(self, key: str, value: str | None) -> None:
         """A preference (last plan, selection): saved quietly, nothing to redraw."""
+        from store import actions
+
         self.write(lambda conn: actions.set_setting(conn, key, value), quiet=True)
 
     def broadcast_changed(self, focus: str | None = None) -> None:
@@ -196,6 +211,8 @@ class PlanDeskApp(App[int]):
         return None
 
     def _step(self, which: str) -> None:
+        from store import actions
+
         step = actions.undo if which == "undo" else actions.redo
 
         def job(conn: sqlite3.Connection) -> list[actions.Change]:

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from store import tree as tr
 from tui.i18n import Catalog
 
-Filter = tuple[str, str]  # ("state", "overdue") | ("unit", name) | ("search", text) | ("all", "")
+from tui.screens.main_screen import Filter
 
 
 class FilterDialog(ModalScreen[Filter | None]):
