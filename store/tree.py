@@ -64,6 +64,9 @@ class Matches:
 
     nodes: set[str] = field(default_factory=set)
     milestones: set[str] = field(default_factory=set)
+    # ids matched by their title or number, not only by body text: the cursor starts on the
+    # first of these, so searching 羊角 lands on the station, not a paragraph mentioning 羊角豆干
+    strong: set[str] = field(default_factory=set)
 
     def __len__(self) -> int:
         return len(self.nodes) + len(self.milestones)
@@ -155,15 +158,19 @@ def search(conn: sqlite3.Connection, plan_id: str, text: str) -> Matches:
     if not needle:
         return found
     pattern = _like(needle)
-    for (node_id,) in conn.execute(
-            "SELECT id FROM nodes WHERE plan_id = ?1 AND archived_at IS NULL AND (title LIKE ?2 ESCAPE '\\' "
+    for node_id, in_title in conn.execute(
+            "SELECT id, (title LIKE ?2 ESCAPE '\\' OR number LIKE ?2 ESCAPE '\\') FROM nodes "
+            "WHERE plan_id = ?1 AND archived_at IS NULL AND (title LIKE ?2 ESCAPE '\\' "
             "OR text LIKE ?2 ESCAPE '\\' OR number LIKE ?2 ESCAPE '\\')",
             (plan_id, pattern)):
         found.nodes.add(node_id)
+        if in_title:
+            found.strong.add(node_id)
     for (m_id,) in conn.execute(
             "SELECT id FROM milestones WHERE plan_id = ? AND archived_at IS NULL AND title LIKE ? ESCAPE '\\'",
             (plan_id, pattern)):
         found.milestones.add(m_id)
+        found.strong.add(m_id)
     return found
 
 
@@ -238,6 +245,7 @@ def sparse(conn: sqlite3.Connection, plan_id: str, matches: Matches, today: date
         return ms[0] if len(ms) == 1 and ms[0].implicit else None
 
     matched_nodes = {n for n in matches.nodes if n in parents}
+    strong_nodes = {n for n in matched_nodes if n in matches.strong}
     matched_ms: set[str] = set()
     for m_id in matches.milestones:
         m = all_ms.get(m_id)
@@ -245,6 +253,8 @@ def sparse(conn: sqlite3.Connection, plan_id: str, matches: Matches, today: date
             continue
         if own_of(m.node_id) is m:
             matched_nodes.add(m.node_id)
+            if m_id in matches.strong:
+                strong_nodes.add(m.node_id)
         else:
             matched_ms.add(m_id)
     # document order, then the limit
@@ -288,7 +298,10 @@ def sparse(conn: sqlite3.Connection, plan_id: str, matches: Matches, today: date
     for items in children_map.values():
         items.sort(key=lambda it: (it.seq, it.kind == NODE, it.id))
     matched = {key(NODE, n) for n in kept_nodes} | {key(MILESTONE, m) for m in kept_ms}
-    first = key(ordered[0][1], ordered[0][2]) if ordered else None
+    strong = [(kind, i) for _, kind, i in ordered
+              if (i in strong_nodes if kind == NODE else i in matches.strong)]
+    lead = strong[0] if strong else (ordered[0][1], ordered[0][2]) if ordered else None
+    first = key(*lead) if lead else None
     return Sparse(children_map, matched, first)
 
 

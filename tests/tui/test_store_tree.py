@@ -35,6 +35,16 @@ def test_search_finds_one_and_two_chinese_characters(conn: sqlite3.Connection) -
     assert not tr.search(conn, W, "   ")
 
 
+def test_search_starts_on_a_title_match_before_a_body_text_mention(conn: sqlite3.Connection) -> None:
+    """羊角 appears first in a task's body (羊角豆干); the cursor should start on the station."""
+    found = tr.search(conn, W, "羊角")
+    assert f"{W}/c4.s2.t1" in found.nodes  # the body-text mention is still a match ...
+    sparse = tr.sparse(conn, W, found, TODAY)
+    assert sparse.first == tr.key(tr.MILESTONE, f"{W}/a1.p1.yangjiao")  # ... but not where we start
+    body_only = tr.search(conn, W, "羊角豆干")
+    assert tr.sparse(conn, W, body_only, TODAY).first == tr.key(tr.NODE, f"{W}/c4.s2.t1")
+
+
 def test_overdue_filter_agrees_with_the_rollups(conn: sqlite3.Connection) -> None:
     found = tr.by_state(conn, W, tr.STATE_FILTERS[tr.OVERDUE_ONLY], TODAY)
     assert len(found.milestones) == q.rollups(conn, W, TODAY)[W].counts["overdue"] == 15
