@@ -177,6 +177,25 @@ async def test_record_indicator_value_and_refuse_a_non_number(seeded_db: Path) -
         assert "3.6" in cell.plain
 
 
+async def test_record_from_the_keyboard_only_as_the_readme_says(seeded_db: Path) -> None:
+    """i, down to 消费投诉按期办结率, r, type the value, enter: saved for the as-of year."""
+    app = make_app(seeded_db, plan="wulong")  # as of 2023-06-30
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        for _ in range(13):
+            await pilot.press("down")
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "field-value"
+        await pilot.press(*"96.5", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, IndicatorsScreen)
+        saved = row(seeded_db, "SELECT year, value FROM actuals WHERE indicator_id = ?", f"{WULONG}/i14")
+        assert (saved["year"], saved["value"]) == (2023, 96.5)
+
+
 async def test_add_edit_delete_milestone_and_undo_the_delete(seeded_db: Path) -> None:
     app = make_app(seeded_db, plan="wulong")
     node = f"{WULONG}/a1.p1"

@@ -2,7 +2,8 @@
 
 Subclasses say which fields they have and turn the typed values into a result in ``check``;
 raising ``Refused`` shows the reason in place and keeps the dialog open (a clerk's typo never
-closes the dialog or loses what was typed). Enter in the last field saves; Esc cancels.
+closes the dialog or loses what was typed). Enter in the last field (or in a field named in
+``submit_from``) saves; Esc cancels. ``focus`` names the field the cursor starts in.
 """
 from __future__ import annotations
 
@@ -37,9 +38,12 @@ class Field:
 class FormDialog(ModalScreen[R], Generic[R]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "k_close")]
 
-    def __init__(self, t: Catalog, title: Text | str, fields: list[Field], subtitle: Text | str | None = None):
+    def __init__(self, t: Catalog, title: Text | str, fields: list[Field], subtitle: Text | str | None = None,
+                 focus: str | None = None, submit_from: tuple[str, ...] = ()):
         super().__init__()
         self.t = t
+        self.focus_field = focus
+        self.submit_from = submit_from
         self.title_text = title if isinstance(title, Text) else Text(title)
         self.subtitle = subtitle
         self.fields = fields
@@ -60,6 +64,9 @@ class FormDialog(ModalScreen[R], Generic[R]):
                 yield Button(self.t("ui_cancel"), id="cancel")
 
     def on_mount(self) -> None:
+        if self.focus_field:
+            self.query_one(f"#field-{self.focus_field}", Input).focus()
+            return
         inputs = list(self.query(Input))
         if inputs:
             inputs[0].focus()
@@ -84,7 +91,7 @@ class FormDialog(ModalScreen[R], Generic[R]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
+        if event.input is inputs[-1] or event.input.id in {f"field-{name}" for name in self.submit_from}:
             self.submit()
         else:
             inputs[inputs.index(event.input) + 1].focus()

@@ -16,7 +16,7 @@ class RecordDialog(FormDialog[tuple[int, float, str | None]]):
             Field("year", t("ui_year"), str(year)),
             Field("value", t("ui_value") + (f" ({unit})" if unit else ""), format_number(value)),
             Field("note", t("ui_note"), note or ""),
-        ], subtitle=Text(label))
+        ], subtitle=Text(label), focus="value", submit_from=("value",))  # the year comes from the table cell
 
     def check(self, values: dict[str, str]) -> tuple[int, float, str | None]:
         try:
