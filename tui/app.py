@@ -132,7 +132,8 @@ class PlanDeskApp(App[int]):
         if self.plan is None:
             self.call_after_refresh(self._first_run)
         elif self.plan_ref:
-            self.remember(LAST_PLAN, self.plan.id)
+            # after the first paint: saving a preference (and importing store.actions) can wait
+            self.call_after_refresh(self.remember, LAST_PLAN, self.plan.id)
 
     def _first_run(self) -> None:
         from tui.screens.plan_chooser import PlanChooser
