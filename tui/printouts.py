@@ -110,8 +110,10 @@ def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today
 
 def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Catalog) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for key in ("id", "region", "title", "period"):
-        table.add_column(t(key), overflow="fold")
+    table.add_column(t("id"), no_wrap=True)  # ids are typed back: never broken across lines
+    table.add_column(t("region"), no_wrap=True)
+    table.add_column(t("title"), overflow="fold", ratio=1)  # the title takes what is left
+    table.add_column(t("period"), no_wrap=True)
     table.add_column(t("done"), justify="right", no_wrap=True)
     table.add_column(t("overdue"), justify="right", no_wrap=True)
     for plan in q.list_plans(conn):
