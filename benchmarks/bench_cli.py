@@ -38,6 +38,7 @@ PLANDESK = _plandesk()
 
 
 def timed(cmd: list[str], runs: int, env: dict[str, str], before=None) -> list[float]:  # type: ignore[no-untyped-def]
+    """Wall-clock seconds of each whole-process run (``before`` runs first, untimed)."""
     samples = []
     for _ in range(runs):
         if before:

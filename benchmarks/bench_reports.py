@@ -11,37 +11,18 @@ import argparse
 import os
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.bench_cli import PLANDESK, fmt, timed  # noqa: E402  (after the path insert)
+
 FORMATS = ("rich", "text", "html", "xlsx", "csv", "md", "json")
-
-
-def _plandesk() -> list[str]:
-    """The installed console script beside this Python, else ``python -m tui.cli``."""
-    script = Path(sys.executable).parent / "plandesk"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "tui.cli"]
-
-
-def timed(cmd: list[str], runs: int, env: dict[str, str]) -> list[float]:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=REPO, check=True)
-        samples.append(time.perf_counter() - start)
-    return samples
-
-
-def fmt(samples: list[float]) -> str:
-    return f"{statistics.median(samples) * 1000:7.1f} ms  ({min(samples) * 1000:.1f}-{max(samples) * 1000:.1f})"
 
 
 def largest_plan(db: Path) -> tuple[str, int]:
@@ -59,7 +40,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--year", type=int, default=2023)
     args = parser.parse_args()
-    plandesk = _plandesk()
+    plandesk = PLANDESK
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
     env.pop("PLANDESK_DB", None)
     work = Path(tempfile.mkdtemp(prefix="plandesk-bench-reports-"))

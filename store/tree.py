@@ -176,15 +176,15 @@ def search(conn: sqlite3.Connection, plan_id: str, text: str) -> Matches:
 
 def by_state(conn: sqlite3.Connection, plan_id: str, states: Iterable[str], today: date,
              soon_days: int = st.DEFAULT_SOON_DAYS) -> Matches:
-    """Milestones whose state as of ``today`` is one of ``states`` (overdue only, due soon, not done)."""
-    wanted = set(states)
+    """Milestones whose state as of ``today`` is one of ``states`` (overdue only, due soon, not done).
+
+    Classified inside SQLite by ``status.sql_state`` (the same rule as ``milestone_status``)."""
+    wanted = tuple(states)
+    state_sql, args = st.sql_state(today, soon_days)
     found = Matches()
-    status_of = st.milestone_status
-    parse = date.fromisoformat
-    for m_id, due, done_on in conn.execute(
-            "SELECT id, due, done_on FROM milestones WHERE plan_id = ? AND archived_at IS NULL", (plan_id,)):
-        if status_of(parse(due), parse(done_on) if done_on else None, today, soon_days) in wanted:
-            found.milestones.add(m_id)
+    found.milestones.update(m_id for (m_id,) in conn.execute(
+        f"SELECT id FROM milestones WHERE plan_id = ? AND archived_at IS NULL "
+        f"AND ({state_sql}) IN ({', '.join('?' for _ in wanted)})", (plan_id, *args, *wanted)))
     return found
 
 

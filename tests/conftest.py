@@ -1,7 +1,6 @@
 """Shared fixtures: every test works on a database under tmp_path, never the user's data folder."""
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 from pathlib import Path

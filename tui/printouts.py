@@ -22,7 +22,6 @@ STATE_STYLE = {st.DONE: "green", st.DONE_LATE: "green", st.OVERDUE: "bold red", 
                st.OPEN: "", st.MET: "green", st.NOT_MET: "bold red", st.NO_VALUE: "dim",
                st.MISSING: "bold red", st.NO_TARGET: "dim"}
 LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "done": "dim green"}
-LIST_LIMIT = 25
 
 
 def make_console(**kwargs: object) -> Console:
@@ -51,48 +50,20 @@ def plan_header(plan: q.Plan, rollup: st.Rollup, today: date, t: Catalog) -> Gro
     return Group(title, sub, bar, counts_line(rollup, t))
 
 
-def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: str, plan_id: str,
-                    limit: int | None = LIST_LIMIT, total: int | None = None) -> Group:
-    """A list of milestones with due date and days late/left; ``total`` counts those not fetched."""
+def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: str) -> Group:
+    """Milestones with their due date and days late or left (the ``overdue`` command)."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(t("id"), style="dim", no_wrap=True)
     table.add_column(t("milestone"), overflow="fold")
     table.add_column(t("due"), no_wrap=True)
     table.add_column("", no_wrap=True)
-    shown = items if limit is None else items[:limit]
-    for m in shown:
+    for m in items:
         days = (today - m.due).days
         when = t("days_late", n=days) if days > 0 else t("days_left", n=-days)
         table.add_row(Text(m.id), Text(m.title), Text(m.due.isoformat()),
                       Text(when, style=STATE_STYLE[m.state]))
-    parts: list[object] = [Text(heading, style="bold")]
-    if items:
-        parts.append(table)
-        hidden = (total if total is not None else len(items)) - len(shown)
-        if hidden > 0:
-            parts.append(Text(t("more", n=hidden), style="dim"))
-    else:
-        parts.append(Text("  " + t("none"), style="dim"))
-    return Group(*parts)  # type: ignore[arg-type]
-
-
-def done_table(items: list[q.Milestone], t: Catalog, heading: str, plan_id: str,
-               limit: int = LIST_LIMIT) -> Group:
-    """Milestones met recently, newest first, late ones marked."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column(t("id"), style="dim", no_wrap=True)
-    table.add_column(t("milestone"), overflow="fold")
-    table.add_column(t("due"), no_wrap=True)
-    table.add_column(t("done_on"), no_wrap=True)
-    for m in items[:limit]:
-        assert m.done_on is not None
-        table.add_row(Text(m.id), Text(m.title), Text(m.due.isoformat()),
-                      Text(f"{m.done_on.isoformat()} {t(m.state)}", style=STATE_STYLE[m.state]))
-    parts: list[object] = [Text(heading, style="bold")]
-    parts.append(table if items else Text("  " + t("none"), style="dim"))
-    if len(items) > limit:
-        parts.append(Text(t("more_done_plain"), style="dim"))
-    return Group(*parts)  # type: ignore[arg-type]
+    body = table if items else Text("  " + t("none"), style="dim")
+    return Group(Text(heading, style="bold"), body)
 
 
 def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today: date, t: Catalog,
@@ -131,8 +102,7 @@ def print_overdue(console: Console, conn: sqlite3.Connection, plans: list[q.Plan
     for plan in plans:
         items = q.milestones_in_state(conn, plan.id, today, (st.OVERDUE,), soon_days)
         count += len(items)
-        console.print(milestone_table(items, today, t, f"{plan.title} · {t('overdue_list')} ({len(items)})",
-                                      plan.id, limit=None))
+        console.print(milestone_table(items, today, t, f"{plan.title} · {t('overdue_list')} ({len(items)})"))
     return count
 
 

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from store import actions
 from store.db import connect
-from tui_helpers import SIZE, TODAY, WULONG, YANGJIAO, make_app, row, settle
+from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, settle
 from tui.screens.form_dialog import FormDialog
 from tui.screens.help_screen import HelpScreen
 from tui.screens.indicators_screen import IndicatorsScreen

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import date
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -13,7 +12,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store import queries as q
-from store import status as st
 from tui.i18n import Catalog
 from tui.printouts import STATE_STYLE
 from tui.widgets.plan_tree import milestone_mark

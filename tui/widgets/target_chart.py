@@ -14,7 +14,6 @@ from rich.text import Text
 from textual.widgets import Static
 
 from store import queries as q
-from store import status as st
 from store.values import format_number
 from tui.i18n import Catalog
 from tui.printouts import STATE_STYLE
