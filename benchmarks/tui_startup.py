@@ -7,6 +7,7 @@ Measures, each as the median of repeated runs with the spread (min-max):
 - keypress to ticked milestone shown: space on the 羊角 station until ``[x] 羊角…`` is drawn;
 - quitting: ``q`` until the process has exited.
 
+Like ``pip install``, it writes plandesk's bytecode first (``bench_cli.compile_bytecode``).
 Not a test. Run: ``python benchmarks/tui_startup.py [--runs 10]`` (needs a POSIX pty; about a
 minute, most of it importing the generated plan once). Targets: seed <= 1.3x the empty app,
 50k <= 1.6x, keypress -> shown < 50 ms, quit < 200 ms.
@@ -206,7 +207,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--nodes", type=int, default=50_000)
     args = parser.parse_args()
+    from benchmarks.bench_cli import compile_bytecode
 
+    compile_bytecode()
     from store.db import open_store
     from store.importer import import_file
 
