@@ -147,6 +147,42 @@ def test_clerk_errors_are_one_line_and_change_nothing(cli, seeded_db: Path, args
     assert dump(seeded_db) == before
 
 
+@pytest.mark.parametrize("args", [
+    [], ["--plan", "wulong", "--today", "2023-06-30", "--lang", "zh", "--soon-days", "10"], ["--db", "x.sqlite3"],
+])
+def test_opening_the_app_parses_as_the_whole_command_line_does(args: list[str]) -> None:
+    """Opening the app takes a short cut past the sub-command parsers; it must mean the same."""
+    from tui.cli import build_parser, parse_args
+
+    assert vars(parse_args(args)) == {**vars(build_parser().parse_args(args)), "command": None}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["stauts"], "invalid choice: 'stauts' (choose from 'app', 'plans', 'status'"),
+    (["--lang", "fr"], "argument --lang: invalid choice: 'fr'"),
+    (["--today"], "argument --today: expected one argument"),
+])
+def test_command_line_mistakes_name_the_commands(args: list[str], message: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert message in err
+    assert "COMMAND ..." in err  # the usage line of the whole command line, listing the commands
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import COMMANDS, main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert all(name in out for name in COMMANDS)
+
+
 def test_a_bad_import_file_lists_every_problem_and_changes_nothing(cli, seeded_db: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text((FIXTURES / "small_plan.yaml").read_text(encoding="utf-8")
