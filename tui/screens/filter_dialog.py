@@ -19,6 +19,7 @@ from tui.screens.main_screen import Filter
 
 
 class FilterDialog(ModalScreen[Filter | None]):
+    CSS_PATH = "dialog.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "k_close")]
 
     def __init__(self, t: Catalog, units: list[tuple[str, int]]):

@@ -36,6 +36,7 @@ class Field:
 
 
 class FormDialog(ModalScreen[R], Generic[R]):
+    CSS_PATH = "dialog.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "k_close")]
 
     def __init__(self, t: Catalog, title: Text | str, fields: list[Field], subtitle: Text | str | None = None,

@@ -30,6 +30,7 @@ def help_table(sections: list[Section], t: Catalog) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialog.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "k_close"),
         Binding("question_mark", "close", "k_close", show=False),

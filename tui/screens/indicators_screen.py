@@ -57,6 +57,7 @@ def year_cell(ind: q.Indicator, year: int, today: date, t) -> Text:  # type: ign
 
 
 class IndicatorsScreen(Screen[None]):
+    CSS_PATH = "indicators.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "record", "k_record"),
         Binding("escape,i", "back", "k_tree"),

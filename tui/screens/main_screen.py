@@ -139,6 +139,7 @@ def read_view(conn, gen: int, plan_id: str, today: date, soon: int, flt: Filter 
 
 
 class MainScreen(Screen[None]):
+    AUTO_FOCUS = "#tree"  # not the search box first and then the tree: one restyle less at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "tick_dialog", "k_tick_dialog", show=False),
         Binding("a", "add_milestone", "k_add", show=False),
@@ -173,9 +174,7 @@ class MainScreen(Screen[None]):
         t = self.app.t
         yield PlanHeader(id="header")
         with Horizontal(id="body"):
-            with Vertical(id="left"):
-                yield Input(placeholder=t("ui_search_placeholder"), id="search")
-                yield Static("", id="filter-bar", markup=False)
+            with Vertical(id="left"):  # the search box and the filter bar join on first use
                 yield PlanTree(t, id="tree")
             yield DetailPane(id="detail")
         yield Footer()
@@ -184,7 +183,6 @@ class MainScreen(Screen[None]):
         localize_bindings(self, self.app.t)
         localize_bindings(self.tree, self.app.t)
         self.show_header()
-        self.tree.focus()
         if self.app.plan is not None:
             self.load_first_view()
 
@@ -198,10 +196,15 @@ class MainScreen(Screen[None]):
         self.query_one(PlanHeader).show(plan, rollup, self.app.today, self.app.t)
 
     def show_filter_bar(self, n: int | None) -> None:
-        bar = self.query_one("#filter-bar", Static)
+        found = self.query("#filter-bar")
         if self.flt is None:
-            bar.remove_class("visible")
+            found.remove_class("visible")
             return
+        if found:
+            bar = found.first(Static)
+        else:
+            bar = Static("", id="filter-bar", markup=False)
+            self.query_one("#left", Vertical).mount(bar, before=self.tree)
         what = filter_label(self.flt, self.app.t)
         text = self.app.t("ui_matches", what=what, n=n) if n else self.app.t("ui_no_matches", what=what)
         bar.update(Text(text, style="bold" if n else "bold red"))
@@ -537,8 +540,17 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(UnitDialog(t, node.label, node.effective_units), chosen)
 
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+    def search_box(self) -> Input | None:
+        """The search box, once the clerk has searched: it is hidden until "/", so it is built
+        on first use rather than at start-up."""
+        found = self.query("#search")
+        return found.first(Input) if found else None
+
+    async def action_search(self) -> None:
+        search = self.search_box()
+        if search is None:
+            search = Input(placeholder=self.app.t("ui_search_placeholder"), id="search")
+            await self.query_one("#left", Vertical).mount(search, before=0)
         search.add_class("visible")
         if self.flt and self.flt[0] == "search":
             search.value = self.flt[1]
@@ -559,8 +571,8 @@ class MainScreen(Screen[None]):
         self.reload(reveal=keep if flt is None else None)
 
     def action_clear_filter(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.has_focus:
+        search = self.search_box()
+        if search is not None and search.has_focus:
             search.remove_class("visible")
             self.tree.focus()
             return

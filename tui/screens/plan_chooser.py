@@ -19,6 +19,7 @@ from tui.i18n import Catalog
 class PlanChooser(ModalScreen[str | None]):
     """Dismisses with the chosen plan's id (``None``: cancelled)."""
 
+    CSS_PATH = "dialog.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "k_close")]
 
     def __init__(self, t: Catalog, plans: list[q.Plan], current: str | None, first_run: bool):
