@@ -6,9 +6,9 @@ result back as a message (workers never touch widgets); every write goes through
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.text import Text
 from textual import on, work
@@ -42,8 +42,9 @@ REMEMBER = "remembered"  # reveal the selection remembered from the last run
 SMALL_PLAN = 5000  # milestones: up to this, the first paint has the roll-ups too (a few ms)
 
 
-@dataclass
-class ViewData:
+class ViewData(NamedTuple):
+    """What one read of the tree brings back (a worker's result, never changed after)."""
+
     gen: int
     plan_id: str
     rollups: dict[str, st.Rollup]
