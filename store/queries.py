@@ -80,8 +80,9 @@ class Milestone:
     state: str = st.OPEN
 
 
-@dataclass
-class Cell:
+class Cell(NamedTuple):
+    """One printed target cell (immutable)."""
+
     year: int
     table: str
     printed: str

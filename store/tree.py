@@ -11,7 +11,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from store import queries as q
 from store import status as st
@@ -72,8 +72,7 @@ class Matches:
         return len(self.nodes) + len(self.milestones)
 
 
-@dataclass
-class Sparse:
+class Sparse(NamedTuple):
     """A sparse tree: the matches with their ancestors only (org-mode's sparse tree)."""
 
     children: dict[str | None, list[Item]]
@@ -323,8 +322,7 @@ def next_overdue(conn: sqlite3.Connection, plan_id: str, today: date, after: tup
     return ms[0]
 
 
-@dataclass
-class Reveal:
+class Reveal(NamedTuple):
     """What the tree needs to show one item: its ancestors' children, top level first."""
 
     target: str  # item key

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -17,15 +17,14 @@ from tui.printouts import STATE_STYLE
 from tui.widgets.plan_tree import milestone_mark
 
 
-@dataclass
-class Detail:
+class Detail(NamedTuple):
     """Everything the pane shows about one line of the tree (read by a worker)."""
 
     node: q.Node
     milestones: list[q.Milestone]
     focus: str | None  # id of the selected milestone, if a milestone line is selected
-    history: list[dict[str, object]] = field(default_factory=list)
-    source_file: str | None = None
+    history: list[dict[str, object]]
+    source_file: str | None
 
 
 def _fold(text: str, style: str = "") -> Text:
