@@ -532,3 +532,21 @@ async def test_chinese_labels_under_lang_zh(seeded_db: Path) -> None:
         assert "逾期 15" in header(app)
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
         assert "勾选" in descriptions and "搜索" in descriptions
+
+
+async def test_tree_measures_lines_as_textual_tree_does(seeded_db: Path) -> None:
+    """PlanTree measures line widths without building styled labels; horizontal scrolling must
+    still reach the end of the longest (wide-character) title, expanded or not."""
+    from textual.widgets import Tree
+
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, YANGJIAO_KEY)
+        tree = main_screen(app).tree
+        lines = tree._tree_lines
+        assert any(line.node.allow_expand and line.node.is_expanded for line in lines)
+        assert any(line.node.allow_expand and not line.node.is_expanded for line in lines)
+        assert any(not line.node.allow_expand for line in lines)
+        for line in lines:
+            assert tree.get_label_width(line.node) == Tree.get_label_width(tree, line.node), line.node.label

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -99,6 +100,14 @@ class PlanTree(Tree[Item]):
         self.pending: set[str] = set()
 
     # drawing -------------------------------------------------------------------------------
+    def get_label_width(self, node: TreeNode[Item]) -> int:
+        """Tree's own width, without first building each line's styled label (Tree's docs invite
+        this override): the tree measures every loaded line whenever its lines change."""
+        if node.allow_expand:
+            prefix = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+            return cell_len(prefix) + node.label.cell_len
+        return node.label.cell_len
+
     def label_for(self, item: Item) -> Text:
         rollup = self.rollups.get(item.id) if item.kind == NODE else None
         return item_label(item, rollup, item.key in self.matched, self.t)
