@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 from typing import NamedTuple
 
 from rich.console import Group, RenderableType
@@ -139,8 +138,10 @@ class DetailPane(VerticalScroll):
 
     def plain_text(self, width: int = 80) -> str:
         """What the pane shows, as plain text (for tests and screen readers)."""
+        from io import StringIO
+
         from rich.console import Console
 
-        console = Console(width=width, record=True, file=open(os.devnull, "w"), color_system=None)
+        console = Console(width=width, record=True, file=StringIO(), color_system=None)
         console.print(self.shown)
         return console.export_text()
