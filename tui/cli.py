@@ -372,7 +372,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Parse the command line. Opening the app (no command named) skips building the thirteen
-    sub-command parsers, about 3 ms of the app's start-up; anything else, a mistyped command or
+    sub-command parsers, about 2 ms of the app's start-up; anything else, a mistyped command or
     ``--help`` and every error included, gets the whole parser and its messages."""
     tokens = list(sys.argv[1:] if argv is None else argv)
     if not any(token in COMMANDS or token.startswith("-h") or token == "--help" for token in tokens):
