@@ -281,9 +281,11 @@ async def test_overdue_only_shows_matches_with_their_ancestors(seeded_db: Path) 
         # chapters without anything overdue are not shown
         assert f"n:{WULONG}/c3" not in tree.by_key
         assert cursor_key(app) in tree.matched
+        assert app.screen.query_one("#filter-bar", Static).display
         await pilot.press("escape")
         await settle(pilot)
         assert not tree.matched
+        assert not app.screen.query_one("#filter-bar", Static).display  # the bar is gone with the filter
         assert f"n:{WULONG}/c3" in tree.by_key
 
 
@@ -550,3 +552,24 @@ async def test_tree_measures_lines_as_textual_tree_does(seeded_db: Path) -> None
         assert any(not line.node.allow_expand for line in lines)
         for line in lines:
             assert tree.get_label_width(line.node) == Tree.get_label_width(tree, line.node), line.node.label
+
+
+async def test_milestone_keys_on_a_chapter_warn_and_change_nothing(seeded_db: Path) -> None:
+    """d (tick with a date), e (edit) and x (delete) need a milestone: on a chapter line they say
+    so, open no dialog and write nothing."""
+    def state() -> tuple:  # type: ignore[type-arg]
+        return tuple(row(seeded_db, "SELECT (SELECT count(*) FROM journal) AS j, (SELECT count(*) FROM milestones)"
+                                    " AS m, (SELECT count(*) FROM milestones WHERE done_on IS NOT NULL) AS d"))
+
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, f"n:{WULONG}/c4")
+        before = state()
+        for key in ("d", "e", "x"):
+            app.clear_notifications()
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen), key
+            assert [str(n.message) for n in app._notifications] == ["Select a milestone first"], key
+        assert state() == before

@@ -387,6 +387,23 @@ class MainScreen(Screen[None]):
     def current(self) -> tr.Item | None:
         return self.tree.current
 
+    def milestone_or_warn(self) -> tuple[tr.Item, q.Milestone] | None:
+        """The cursor line and the milestone it ticks; a warning if it has none."""
+        item = self.current()
+        m = item.tickable if item else None
+        if item is None or m is None:
+            self.notify_plain(self.app.t("ui_not_a_milestone"), "warning")
+            return None
+        return item, m
+
+    def node_or_warn(self) -> q.Node | None:
+        """The task (node) on the cursor line or above its milestone; a warning if none."""
+        item = self.current()
+        node = self.node_of(item) if item else None
+        if node is None:
+            self.notify_plain(self.app.t("ui_not_a_task"), "warning")
+        return node
+
     def node_of(self, item: tr.Item) -> q.Node | None:
         if item.kind == tr.NODE:
             return item.node
@@ -421,7 +438,7 @@ class MainScreen(Screen[None]):
                                   "warning")
             return
         t, today, soon, key = self.app.t, self.app.today, self.app.soon_days, item.key
-        undo_tick = st.is_done(m.state) or (m.done_on is not None and m.done_on > today)
+        undo_tick = m.done_on is not None  # ticked, even on a date after the as-of date
 
         def job(conn):  # type: ignore[no-untyped-def]
             if undo_tick:
@@ -442,11 +459,10 @@ class MainScreen(Screen[None]):
     def action_tick_dialog(self) -> None:
         from store import actions
         from tui.screens.tick_dialog import TickDialog
-        item = self.current()
-        m = item.tickable if item else None
-        if item is None or m is None:
-            self.notify_plain(self.app.t("ui_not_a_milestone"), "warning")
+        selected = self.milestone_or_warn()
+        if selected is None:
             return
+        item, m = selected
         t, today, soon, key = self.app.t, self.app.today, self.app.soon_days, item.key
 
         def chosen(result: tuple[date, str | None] | None) -> None:
@@ -469,10 +485,8 @@ class MainScreen(Screen[None]):
     def action_add_milestone(self) -> None:
         from store import actions
         from tui.screens.milestone_dialog import MilestoneDialog
-        item = self.current()
-        node = self.node_of(item) if item else None
+        node = self.node_or_warn()
         if node is None:
-            self.notify_plain(self.app.t("ui_not_a_task"), "warning")
             return
         t = self.app.t
 
@@ -493,11 +507,10 @@ class MainScreen(Screen[None]):
     def action_edit_milestone(self) -> None:
         from store import actions
         from tui.screens.milestone_dialog import MilestoneDialog
-        item = self.current()
-        m = item.tickable if item else None
-        if item is None or m is None:
-            self.notify_plain(self.app.t("ui_not_a_milestone"), "warning")
+        selected = self.milestone_or_warn()
+        if selected is None:
             return
+        _, m = selected
         t = self.app.t
 
         def chosen(form: MilestoneForm | None) -> None:
@@ -512,11 +525,10 @@ class MainScreen(Screen[None]):
 
     def action_delete_milestone(self) -> None:
         from store import actions
-        item = self.current()
-        m = item.tickable if item else None
-        if item is None or m is None:
-            self.notify_plain(self.app.t("ui_not_a_milestone"), "warning")
+        selected = self.milestone_or_warn()
+        if selected is None:
             return
+        _, m = selected
         t = self.app.t
         self.app.write(lambda conn: actions.delete_milestone(conn, m.id),
                        lambda change: self.notify_plain(t("ui_deleted", title=m.title)))
@@ -524,10 +536,8 @@ class MainScreen(Screen[None]):
     def action_set_unit(self) -> None:
         from store import actions
         from tui.screens.unit_dialog import UnitDialog
-        item = self.current()
-        node = self.node_of(item) if item else None
+        node = self.node_or_warn()
         if node is None:
-            self.notify_plain(self.app.t("ui_not_a_task"), "warning")
             return
         t = self.app.t
 
