@@ -258,6 +258,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "light_green": ("on track", "推进中"),
     "light_done": ("done", "已完成"),
     "rp_next_none": ("Due next period", "下期到期事项"),
+
+    # ---- data safety (issue 9): its keys below this line ----
+
+    # ---- end of data safety (issue 9) ----
+
+    # ---- one house (issue 10): its keys below this line ----
+
+    # ---- end of one house (issue 10) ----
+
+    # ---- progress reports and lights (issue 11): its keys below this line ----
+
+    # ---- end of progress reports and lights (issue 11) ----
+
+    # ---- units' ledger (issue 12): its keys below this line ----
+
+    # ---- end of units' ledger (issue 12) ----
+
+    # ---- hand-in reports (issue 13): its keys below this line ----
+
+    # ---- end of hand-in reports (issue 13) ----
+
+    # ---- drafting a plan (issue 14): its keys below this line ----
+
+    # ---- end of drafting a plan (issue 14) ----
+
+    # ---- large plans (issue 15): its keys below this line ----
+
+    # ---- end of large plans (issue 15) ----
 }
 
 

@@ -1,0 +1,6 @@
+"""``python -m tui.cli``."""
+import sys
+
+from tui.cli import main
+
+sys.exit(main())

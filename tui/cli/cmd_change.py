@@ -1,0 +1,114 @@
+"""Commands that change the database: tick, untick, record, undo, redo."""
+from __future__ import annotations
+
+
+from datetime import date
+
+from store.errors import PlandeskError
+from tui.cli.context import Context
+from tui.cli.parser import AddParser
+
+
+def add_parsers(add: AddParser) -> None:
+    p = add("tick", "mark a milestone done")
+    p.add_argument("id", help="milestone id, e.g. wulong/a1.p1.yangjiao")
+    p.add_argument("--on", help="completion date (default: today)")
+    p.add_argument("--note", help="a note on the completion")
+    p = add("untick", "mark a milestone not done")
+    p.add_argument("id")
+    p = add("record", "record an indicator's actual value for a year")
+    p.add_argument("indicator", help="indicator id, e.g. wulong/i01")
+    p.add_argument("year", help="the year, e.g. 2023")
+    p.add_argument("value", help="the value, e.g. 3.6")
+    p.add_argument("--note")
+    for name, text in (("undo", "undo the last change(s)"), ("redo", "redo what was undone")):
+        p = add(name, text)
+        p.add_argument("count", nargs="?", type=int, default=1)
+
+
+def _date_arg(text: str, what: str) -> date:
+    from store.deadlines import DeadlineError, parse_iso_date
+
+    try:
+        return parse_iso_date(text)
+    except (DeadlineError, ValueError):
+        raise PlandeskError(f"{what}: not a date: {text!r}") from None
+
+
+def cmd_tick(ctx: Context) -> int:
+    from store import actions
+
+    milestone_id = _milestone_ref(ctx, ctx.args.id)
+    on = _date_arg(ctx.args.on, "--on") if ctx.args.on else ctx.today
+    change = actions.tick(ctx.conn, milestone_id, on, ctx.args.note)
+    print(ctx.t("ticked", id=milestone_id, title=change.after["title"], on=on.isoformat()))  # type: ignore[index]
+    return 0
+
+
+def _milestone_ref(ctx: Context, ref: str) -> str:
+    """A milestone id; a node id whose node has exactly one milestone means that milestone."""
+    from store import queries as q
+    from store.errors import NotFound
+
+    try:
+        return q.resolve_item(ctx.conn, "milestones", ref)
+    except NotFound as not_a_milestone:
+        try:
+            node_id = q.resolve_item(ctx.conn, "nodes", ref)
+        except NotFound:
+            raise not_a_milestone from None
+        ids = [m.id for m in q.milestones_of_node(ctx.conn, node_id, ctx.today)]
+        if len(ids) == 1:
+            return ids[0]
+        raise NotFound(f"{ref!r} is a node with {len(ids)} milestones: {', '.join(ids) or 'none'}") from None
+
+
+def cmd_untick(ctx: Context) -> int:
+    from store import actions
+
+    milestone_id = _milestone_ref(ctx, ctx.args.id)
+    change = actions.untick(ctx.conn, milestone_id)
+    print(ctx.t("unticked", id=milestone_id, title=change.after["title"]))  # type: ignore[index]
+    return 0
+
+
+def cmd_record(ctx: Context) -> int:
+    from store import actions, queries as q
+    from store.values import ValueError_, format_number, parse_actual
+
+    indicator_id = q.resolve_item(ctx.conn, "indicators", ctx.args.indicator)
+    try:
+        year = int(ctx.args.year)
+    except ValueError:
+        raise PlandeskError(f"year: not a year: {ctx.args.year!r}") from None
+    try:
+        value = parse_actual(ctx.args.value)
+    except ValueError_ as exc:
+        raise PlandeskError(f"value: {exc}") from None
+    actions.record(ctx.conn, indicator_id, year, value, ctx.args.note)
+    print(ctx.t("recorded", id=indicator_id, year=year, value=format_number(value)))
+    return 0
+
+
+def _describe(ctx: Context, change) -> str:  # type: ignore[no-untyped-def]
+    state = change.after or change.before or {}
+    label = state.get("title") or (f"{state.get('value')}" if "value" in state else "")
+    return f"{change.entity_id} {label}".strip()
+
+
+def cmd_undo(ctx: Context) -> int:
+    from store import actions
+
+    for change in actions.undo(ctx.conn, ctx.args.count):
+        print(ctx.t("undone", what=_describe(ctx, change)))
+    return 0
+
+
+def cmd_redo(ctx: Context) -> int:
+    from store import actions
+
+    for change in actions.redo(ctx.conn, ctx.args.count):
+        print(ctx.t("redone", what=_describe(ctx, change)))
+    return 0
+
+

@@ -1,0 +1,32 @@
+"""Commands about whole plans and the app: app, import."""
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.context import Context
+from tui.cli.parser import AddParser
+
+
+def add_parsers(add: AddParser) -> None:
+    add("app", "open the interactive app (the default)").add_argument("--plan", default=argparse.SUPPRESS)
+    p = add("import", "import or re-import a plan file (YAML)")
+    p.add_argument("file")
+
+
+def cmd_import(ctx: Context) -> int:
+    from store.importer import import_file
+
+    ctx.seed_new_database = False  # a new file gets just the plans imported into it
+    for report in import_file(ctx.conn, ctx.args.file):
+        print(ctx.t("imported", plan=report.plan_id, added=sum(report.added.values()),
+                    updated=sum(report.updated.values()), restored=sum(report.restored.values()),
+                    archived=len(report.archived)))
+        for kind, item_id, title in report.archived:
+            print(ctx.t("archived_item", kind=kind, id=item_id, title=title))
+    return 0
+
+
+def cmd_app(ctx: Context) -> int:
+    from tui.app_main import run_app
+
+    return run_app(ctx)

@@ -1,0 +1,138 @@
+"""Commands that read and print: plans, status, report, overdue, history, export."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from store.errors import PlandeskError
+from tui.cli.context import Context
+from tui.cli.parser import AddParser
+
+
+def add_parsers(add: AddParser) -> None:
+    add("plans", "list the plans in the database")
+    p = add("status", "print a plan's status as of a date")
+    p.add_argument("--plan", default=argparse.SUPPRESS)
+    p.add_argument("--format", choices=("rich", "text", "html", "json"), default="rich",
+                   help="rich (the terminal, default), text, html (printable page) or json")
+    p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    p = add("report", "annual monitoring, mid-term or final evaluation report of a plan")
+    p.add_argument("--plan", default=argparse.SUPPRESS)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--year", type=int, help="annual monitoring report (年度监测) for this year")
+    which.add_argument("--midterm", action="store_true", help="mid-term evaluation (中期评估): first to middle year")
+    which.add_argument("--final", action="store_true", help="final evaluation (总结评估): the whole period")
+    p.add_argument("--format", choices=("rich", "text", "html", "xlsx", "csv", "md", "json"), default="rich",
+                   help="rich (the terminal, default), text, html (printable), xlsx (ledger workbook), csv, md, json")
+    p.add_argument("--output", "-o", help="file to write (default: standard output; xlsx: report.xlsx)")
+    p = add("overdue", "list overdue milestones")
+    p.add_argument("--plan", default=argparse.SUPPRESS)
+    p = add("history", "show the journal of changes")
+    p.add_argument("--plan", default=argparse.SUPPRESS)
+    p.add_argument("--limit", type=int, default=30)
+    p = add("export", "write a plan with its state")
+    p.add_argument("--plan", default=argparse.SUPPRESS)
+    p.add_argument("--format", choices=("json",), default="json")
+    p.add_argument("--output", "-o", help="file to write (default: standard output)")
+
+
+def cmd_plans(ctx: Context) -> int:
+    from tui.printouts import print_plans
+
+    print_plans(ctx.console(), ctx.conn, ctx.today, ctx.t)
+    return 0
+
+
+def cmd_status(ctx: Context) -> int:
+    from store.report import build_status
+
+    reports = [build_status(ctx.conn, plan, ctx.today, ctx.soon_days) for plan in ctx.plans()]
+    _emit(ctx, reports, ctx.t)
+    return 0
+
+
+def _emit(ctx: Context, reports: list, t) -> None:  # type: ignore[type-arg, no-untyped-def]
+    """Print or write reports in ``--format``: the same renderers for ``status`` and ``report``."""
+    fmt, output = ctx.args.format, ctx.args.output
+    if fmt == "rich" and not output:
+        from tui.reports.terminal import print_reports
+
+        print_reports(ctx.console(), reports, t)
+        return
+    from tui.reports import render_text, text_width
+
+    text = render_text(fmt, reports, t, text_width())
+    if not output:
+        sys.stdout.write(text)
+        return
+    try:  # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
+        with open(output, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise PlandeskError(f"{output}: cannot write ({exc.strerror})") from None
+
+
+def cmd_report(ctx: Context) -> int:
+    import os
+
+    from store import report as rp
+    from tui.i18n import LANG_ENV, Catalog
+
+    # the documents are Chinese: Chinese labels unless --lang (or PLANDESK_LANG) says otherwise
+    env = os.environ.get(LANG_ENV)
+    t = Catalog(ctx.args.lang or (env if env in ("zh", "en") else "zh"))
+    plan = ctx.one_plan()
+    kind = rp.MIDTERM if ctx.args.midterm else rp.FINAL if ctx.args.final else rp.ANNUAL
+    period = rp.period_for(plan, kind, ctx.args.year)
+    report = rp.build_report(ctx.conn, plan, period, ctx.today, ctx.soon_days, ledger=ctx.args.format == "xlsx")
+    if ctx.args.format != "xlsx":
+        _emit(ctx, [report], t)
+        return 0
+    from tui.reports.workbook import write_workbook
+
+    output = ctx.args.output
+    if not output:
+        output = "report.xlsx"
+        print(t("rp_xlsx_default", path=os.path.abspath(output)), file=sys.stderr)
+    try:
+        write_workbook(report, t, output)
+    except OSError as exc:
+        raise PlandeskError(f"{output}: cannot write ({exc.strerror})") from None
+    print(t("rp_wrote", path=output))
+    return 0
+
+
+def cmd_overdue(ctx: Context) -> int:
+    from tui.printouts import print_overdue
+
+    print_overdue(ctx.console(), ctx.conn, ctx.plans(), ctx.today, ctx.t, ctx.soon_days)
+    return 0
+
+
+def cmd_history(ctx: Context) -> int:
+    from store import queries as q
+    from tui.printouts import print_history
+
+    plan_id = q.resolve_plan(ctx.conn, ctx.args.plan).id if ctx.args.plan else None
+    print_history(ctx.console(), q.history(ctx.conn, ctx.args.limit, plan_id), ctx.t)
+    return 0
+
+
+def cmd_export(ctx: Context) -> int:
+    import json
+
+    from store.export import export_plan
+
+    data = export_plan(ctx.conn, ctx.one_plan(), ctx.today, ctx.soon_days)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if ctx.args.output:
+        try:
+            with open(ctx.args.output, "w", encoding="utf-8") as handle:
+                handle.write(text + "\n")
+        except OSError as exc:
+            raise PlandeskError(f"{ctx.args.output}: cannot write ({exc.strerror})") from None
+    else:
+        sys.stdout.write(text + "\n")
+    return 0
+
+
