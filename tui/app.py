@@ -94,17 +94,6 @@ class PlanDeskApp(App[int]):
         self._opened = False
         localize_bindings(self, self.t)
 
-    def get_driver_class(self):  # type: ignore[no-untyped-def]
-        """On Linux, the stock driver without its 0.1-0.2 s wait on quit (tui/quick_exit_driver.py)."""
-        driver = super().get_driver_class()
-        from textual.drivers.linux_driver import LinuxDriver
-
-        if driver is LinuxDriver:
-            from tui.quick_exit_driver import QuickExitDriver
-
-            return QuickExitDriver
-        return driver
-
     # start-up ------------------------------------------------------------------------------
     def _open(self) -> None:
         """Open (create, seed, migrate) the file and pick the plan: --plan, else the remembered one."""
