@@ -1,7 +1,7 @@
 """``PlanDeskApp``: the interactive face of plandesk (``plandesk`` with no command).
 
 The app owns the shared state (database, plan, as-of date, language) and the one write path:
-``write(job, shown)`` runs ``job(conn)`` in a thread worker, in the order the clerk acted, and
+``write(job, shown)`` runs ``job(conn)`` on the one writer thread, in the order the clerk acted, and
 only once it is committed calls ``shown(result)`` on the app's thread and tells every screen that
 the data changed. A timer polls ``PRAGMA data_version`` so a second window (or ``plandesk tick``)
 shows up within two seconds. Rules and SQL live in ``store/``; looks live in ``app.tcss``.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from concurrent.futures import Future
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -58,6 +59,12 @@ class Saved(Message):
 class WriteFailed(Message):
     def __init__(self, text: str) -> None:
         self.text = text
+        super().__init__()
+
+
+class WriteCrashed(Message):
+    def __init__(self, error: Exception) -> None:
+        self.error = error
         super().__init__()
 
 
@@ -133,15 +140,18 @@ class PlanDeskApp(App[int]):
     def write(self, job: Callable[[sqlite3.Connection], Any], shown: Callable[[Any], None] | None = None,
               focus: Callable[[Any], str | None] | None = None, quiet: bool = False) -> None:
         """Run one write after the ones before it; show it only once it is committed."""
-        self._write(self.db.ticket(), job, shown, focus, quiet)
+        self.db.submit(job).add_done_callback(partial(self._written, shown, focus, quiet))
 
-    @work(thread=True, group="write")
-    def _write(self, ticket: int, job: Callable[[sqlite3.Connection], Any], shown: Callable[[Any], None] | None,
-               focus: Callable[[Any], str | None] | None, quiet: bool) -> None:
+    def _written(self, shown: Callable[[Any], None] | None, focus: Callable[[Any], str | None] | None,
+                 quiet: bool, future: Future[Any]) -> None:
+        """On the writer's thread: hand the outcome to the app's thread as a message."""
         try:
-            result = self.db.write(ticket, job)
+            result = future.result()
         except (PlandeskError, ValueError, sqlite3.Error) as exc:
             self.post_message(WriteFailed(str(exc)))
+            return
+        except Exception as exc:  # a bug: raised again on the app's thread, as a worker's would be
+            self.post_message(WriteCrashed(exc))
             return
         self.post_message(Saved(result, shown, focus, quiet))
 
@@ -151,6 +161,10 @@ class PlanDeskApp(App[int]):
             message.shown(message.result)
         if not message.quiet:
             self.broadcast_changed(message.focus(message.result) if message.focus else None)
+
+    @on(WriteCrashed)
+    def _crashed(self, message: WriteCrashed) -> None:
+        raise message.error
 
     @on(WriteFailed)
     def _failed(self, message: WriteFailed) -> None:
@@ -281,10 +295,12 @@ class PlanDeskApp(App[int]):
         remember = getattr(main, "remember_selection", None)
         if remember is not None:
             remember()
-        # every earlier write is committed once this no-op gets its turn (off the event loop,
-        # so the queued writers' threads can start)
-        await asyncio.to_thread(self.db.write, self.db.ticket(), lambda conn: None)
+        await asyncio.to_thread(self.db.flush)  # off the event loop: the writes may need a moment
         self.exit(0)
+
+    def on_unmount(self) -> None:
+        """Stop the writer thread with the app, so that nothing keeps the process alive."""
+        self.db.close()
 
     # help and the command palette ------------------------------------------------------------
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
