@@ -164,7 +164,7 @@ def first_screen(argv: list[str], env: dict[str, str], needles: list[bytes], qui
     try:
         shown = term.read_until(*needles) - term.started
         counted = term.read_until(counts) - term.started if counts else None
-        time.sleep(0.3)  # let start-up work settle before quitting
+        time.sleep(1.0)  # let start-up work (and the first poll) settle before quitting
         term.mark()
         sent = term.send(quit_key)
         quit_s = term.wait_exit() - sent
