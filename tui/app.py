@@ -14,11 +14,12 @@ from concurrent.futures import Future
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from textual import on, work
-from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.app import App
+from textual.binding import BindingType
+from textual.command import CommandPalette, Provider
 from textual.message import Message
 from textual.screen import Screen
 
@@ -27,24 +28,14 @@ from store.db import open_store
 from store.errors import BadInput, PlandeskError
 from tui.dbworker import Database
 from tui.i18n import Catalog
-from tui.widgets.common import localize_bindings
+from tui.actions import app_bindings, help_sections, localized
+from tui.palette import ActionsProvider
 
 if TYPE_CHECKING:
     from store import actions
 
 LAST_PLAN = "last_plan"
 POLL_SECONDS = 1.5
-
-
-def help_key(key: str) -> str:
-    """A key as the help screen spells it: ``ctrl+z``, ``/``, ``?``, ``space``."""
-    from textual.keys import format_key
-
-    key = key.strip()
-    if "+" in key:
-        modifiers, name = key.rsplit("+", 1)
-        return f"{modifiers}+{format_key(name)}"
-    return format_key(key)
 
 
 class Saved(Message):
@@ -77,14 +68,8 @@ class Polled(Message):
 class PlanDeskApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "plandesk"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+z", "undo", "k_undo", show=False),
-        Binding("ctrl+y", "redo", "k_redo", show=False),
-        Binding("question_mark", "help", "k_help"),
-        Binding("q", "quit", "k_quit"),
-        Binding("ctrl+q", "quit", "k_quit", show=False, priority=True),
-        Binding("ctrl+c", "quit", "k_quit", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = app_bindings()  # the rest: each screen's, from tui/actions.py
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ActionsProvider}
 
     def __init__(self, db: Path | str, today: date | None = None, plan: str | None = None, lang: str = "en",
                  soon_days: int = 30, today_fixed: bool | None = None) -> None:
@@ -99,7 +84,6 @@ class PlanDeskApp(App[int]):
         self.db = Database(self.db_path)
         self._version = 0
         self._opened = False
-        localize_bindings(self, self.t)
 
     # start-up ------------------------------------------------------------------------------
     def _open(self) -> None:
@@ -121,7 +105,7 @@ class PlanDeskApp(App[int]):
         from tui.screens.main_screen import MainScreen
 
         self._open()
-        return MainScreen()
+        return localized(MainScreen, self.t)()
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self._poll)
@@ -279,7 +263,7 @@ class PlanDeskApp(App[int]):
         if isinstance(self.screen, IndicatorsScreen):
             self.pop_screen()
         elif self.plan is not None:
-            self.push_screen(IndicatorsScreen())
+            self.push_screen(localized(IndicatorsScreen, self.t)())
 
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen
@@ -287,7 +271,12 @@ class PlanDeskApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
-        self.push_screen(HelpScreen(self.t, self.help_sections()))
+        self.push_screen(HelpScreen(self.t, help_sections(self.t)))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette with the placeholder in the clerk's language (commands: ``COMMANDS``)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.t("ui_palette_placeholder"), id="--command-palette"))
 
     async def action_quit(self) -> None:
         """Wait for writes still queued (each commits in milliseconds), remember the selection, quit."""
@@ -301,64 +290,3 @@ class PlanDeskApp(App[int]):
     def on_unmount(self) -> None:
         """Stop the writer thread with the app, so that nothing keeps the process alive."""
         self.db.close()
-
-    # help and the command palette ------------------------------------------------------------
-    def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        from tui.screens.indicators_screen import IndicatorsScreen
-        from tui.screens.main_screen import MainScreen
-        from tui.widgets.plan_tree import PlanTree
-
-        t = self.t
-
-        def rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-            out: list[tuple[str, str]] = []
-            seen: set[str] = set()
-            for b in bindings:
-                assert isinstance(b, Binding)
-                if b.description in seen and b.description != "k_expand":
-                    continue
-                seen.add(b.description)
-                keys = ", ".join(help_key(k) for k in b.key.split(","))
-                out.append((keys, t(f"{b.description}_help")))
-            return out
-
-        tree_rows = [("↑ ↓ ← →", t("k_move_help"))] + rows(PlanTree.BINDINGS[:2]) + rows(MainScreen.BINDINGS)
-        return [
-            (t("ui_where_tree"), tree_rows),
-            (t("ui_where_indicators"), rows(IndicatorsScreen.BINDINGS)),
-            (t("ui_where_everywhere"), rows(self.BINDINGS[:-2]) + [("ctrl+p", t("k_palette_help"))]
-             + [("ctrl+c, ctrl+q", t("k_quit_help"))]),
-            (t("ui_where_dialogs"), [("enter, esc", t("ui_dialog_keys"))]),
-        ]
-
-    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
-        # (catalog key, where, action)
-        ("k_tick", "main", "tick"), ("k_tick_dialog", "main", "tick_dialog"), ("k_add", "main", "add_milestone"),
-        ("k_edit", "main", "edit_milestone"), ("k_delete", "main", "delete_milestone"),
-        ("k_unit", "main", "set_unit"), ("k_search", "main", "search"), ("k_filter", "main", "filter"),
-        ("k_overdue_only", "main", "overdue_only"), ("k_clear", "main", "clear_filter"),
-        ("k_next", "main", "next_overdue"), ("k_indicators", "app", "indicators"),
-        ("k_record", "indicators", "record"), ("k_undo", "app", "undo"), ("k_redo", "app", "redo"),
-        ("k_date", "app", "change_date"), ("k_plan", "app", "switch_plan"), ("k_help", "app", "help"),
-    ]
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        t = self.t
-        for key, where, action in self.PALETTE:
-            yield SystemCommand(t(key), t(f"{key}_help"), partial(self._palette_action, where, action))
-        yield from super().get_system_commands(screen)
-
-    async def _palette_action(self, where: str, action: str) -> None:
-        from tui.screens.indicators_screen import IndicatorsScreen
-
-        if where == "app":
-            await self.run_action(action)
-        elif where == "indicators":
-            if isinstance(self.screen, IndicatorsScreen):
-                await self.screen.run_action(action)
-            elif self.plan is not None:
-                self.push_screen(IndicatorsScreen(then=action))
-        else:
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
-            await self.screen_stack[0].run_action(action)

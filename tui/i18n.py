@@ -127,7 +127,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "k_expand_help": ("Open or close the selected branch", "展开或收起所选分支"),
     "k_close": ("Close", "关闭"),
     "k_palette_help": ("Open the command palette", "打开命令面板"),
-    "k_move_help": ("Move up and down, left to the parent, right to open", "上下移动;左:上一级;右:展开"),
     # the app: labels and messages
     "ui_loading": ("loading…", "加载中……"),
     "ui_as_of": ("as of {date}", "截至 {date}"),
@@ -264,6 +263,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- end of data safety (issue 9) ----
 
     # ---- one house (issue 10): its keys below this line ----
+    "k_cursor_help": ("Move up and down the tree", "在任务树中上下移动"),
+    "k_open_branch": ("Open branch", "展开分支"),
+    "k_open_branch_help": ("Open the selected branch, or go to its first line", "展开所选分支,或移到其第一项"),
+    "k_close_branch": ("Close branch", "收起分支"),
+    "k_close_branch_help": ("Close the selected branch, or go to its parent", "收起所选分支,或移到上一级"),
+    "k_palette": ("Commands", "命令"),
+    "ui_palette_placeholder": ("Type a command, e.g. tick, search, indicators…", "输入命令,如 勾选、搜索、指标……"),
+    "ui_palette_no_match": ("No command matches “{query}”: show every key", "没有与“{query}”匹配的命令:查看全部快捷键"),
 
     # ---- end of one house (issue 10) ----
 

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -22,7 +22,8 @@ from store import status as st
 from store.values import format_number
 from tui.printouts import STATE_STYLE
 from tui.screens.record_dialog import RecordDialog
-from tui.widgets.common import localize_bindings, one_line
+from tui.actions import APP, EN, INDICATORS, bindings
+from tui.widgets.common import one_line
 from tui.widgets.plan_header import PlanHeader
 from tui.widgets.target_chart import TargetChart
 
@@ -58,10 +59,8 @@ def year_cell(ind: q.Indicator, year: int, today: date, t) -> Text:  # type: ign
 
 class IndicatorsScreen(Screen[None]):
     CSS_PATH = "indicators.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "record", "k_record"),
-        Binding("escape,i", "back", "k_tree"),
-    ]
+    ACTIONS_WHERE = (INDICATORS, APP)
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS_WHERE, EN)  # per language: actions.localized
 
     app: "PlanDeskApp"
 
@@ -82,7 +81,6 @@ class IndicatorsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.app.t)
         self.show_header()
         self.query_one(DataTable).focus()
         self.reload()

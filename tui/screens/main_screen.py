@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 from store import queries as q
 from store import status as st
 from store import tree as tr
-from tui.widgets.common import localize_bindings
+from tui.actions import APP, EN, MAIN, bindings, localized
 from tui.widgets.detail_pane import Detail, DetailPane, history_entries
 from tui.widgets.plan_header import PlanHeader
 from tui.widgets.plan_tree import PlanTree
@@ -141,21 +141,8 @@ def read_view(conn, gen: int, plan_id: str, today: date, soon: int, flt: Filter 
 
 class MainScreen(Screen[None]):
     AUTO_FOCUS = "#tree"  # not the search box first and then the tree: one restyle less at start-up
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "tick_dialog", "k_tick_dialog", show=False),
-        Binding("a", "add_milestone", "k_add", show=False),
-        Binding("e", "edit_milestone", "k_edit", show=False),
-        Binding("delete,x", "delete_milestone", "k_delete", show=False),
-        Binding("u", "set_unit", "k_unit", show=False),
-        Binding("slash", "search", "k_search"),
-        Binding("f", "filter", "k_filter"),
-        Binding("o", "overdue_only", "k_overdue_only", show=False),
-        Binding("escape", "clear_filter", "k_clear", show=False),
-        Binding("n", "next_overdue", "k_next"),
-        Binding("t", "change_date", "k_date"),
-        Binding("p", "switch_plan", "k_plan", show=False),
-        Binding("i", "indicators", "k_indicators"),
-    ]
+    ACTIONS_WHERE = (MAIN, APP)
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS_WHERE, EN)  # per language: actions.localized
 
     app: "PlanDeskApp"
 
@@ -176,13 +163,11 @@ class MainScreen(Screen[None]):
         yield PlanHeader(id="header")
         with Horizontal(id="body"):
             with Vertical(id="left"):  # the search box and the filter bar join on first use
-                yield PlanTree(t, id="tree")
+                yield localized(PlanTree, t)(t, id="tree")
             yield DetailPane(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.app.t)
-        localize_bindings(self.tree, self.app.t)
         self.show_header()
         if self.app.plan is not None:
             self.load_first_view()
@@ -639,12 +624,3 @@ class MainScreen(Screen[None]):
             self.reload(reveal=target)
         else:
             self.refresh_view(reveal=target)
-
-    def action_change_date(self) -> None:
-        self.app.action_change_date()
-
-    def action_switch_plan(self) -> None:
-        self.app.action_switch_plan()
-
-    def action_indicators(self) -> None:
-        self.app.action_indicators()

@@ -10,13 +10,14 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from store import status as st
 from store.tree import MILESTONE, NODE, Item, key
+from tui.actions import EN, TREE, bindings
 from tui.i18n import Catalog
 from tui.printouts import STATE_STYLE
 from tui.widgets.common import one_line
@@ -73,12 +74,8 @@ def item_label(item: Item, rollup: st.Rollup | None, matched: bool, t: Catalog) 
 class PlanTree(Tree[Item]):
     """The plan's tree of nodes and milestones; its lines are keyed ``n:<id>`` / ``m:<id>``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "screen.tick", "k_tick"),
-        Binding("enter", "toggle_node", "k_expand", show=False),
-        Binding("right", "open_branch", "k_expand", show=False),
-        Binding("left", "close_branch", "k_expand", show=False),
-    ]
+    ACTIONS_WHERE = (TREE,)
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS_WHERE, EN)  # per language: actions.localized
 
     class NeedChildren(Message):
         """A branch was opened whose lines are not loaded yet."""
