@@ -187,6 +187,12 @@ def by_state(conn: sqlite3.Connection, plan_id: str, states: Iterable[str], toda
     return found
 
 
+def count_milestones(conn: sqlite3.Connection, plan_id: str) -> int:
+    """How many milestones a plan has (archived ones are gone from the tree, so not counted)."""
+    return int(conn.execute("SELECT count(*) FROM milestones WHERE plan_id = ? AND archived_at IS NULL",
+                            (plan_id,)).fetchone()[0])
+
+
 def _units_of(units: str | None, override: str | None) -> list[str]:
     if override is not None:
         return list(json.loads(override))

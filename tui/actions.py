@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.keys import format_key
 
 from tui.i18n import Catalog
@@ -106,14 +106,14 @@ def actions_in(*where: str) -> list[Action]:
     return [a for a in ACTIONS if a.where in where]
 
 
-def bindings(where: tuple[str, ...], t: Catalog) -> list[Binding]:
+def bindings(where: tuple[str, ...], t: Catalog) -> list[BindingType]:
     """The Textual bindings of the actions bound ``where``, labelled in ``t``'s language."""
     return [Binding(a.keys, a.action, t(a.id), show=a.footer, priority=a.priority, tooltip=t(f"{a.id}_help"),
                     id=a.id)
             for a in actions_in(*where)]
 
 
-def app_bindings() -> list[Binding]:
+def app_bindings() -> list[BindingType]:
     """The App's own bindings: quit from anywhere, and the palette key (so that Textual does not
     add its own, English one); no footer shows these, so their labels need no language."""
     return [Binding(APP_PRIORITY_KEYS, "quit", EN("k_quit"), show=False, priority=True),
