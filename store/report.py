@@ -216,7 +216,7 @@ class Report:
 
 def _item(m: q.Milestone, as_of: date) -> Item:
     return Item(m.id, m.title, m.due, m.due_phrase or None, m.start, m.done_on if st.is_done(m.state) else None,
-                m.done_note, m.state, st.milestone_light(m.state), (as_of - m.due).days, m.implicit, m.node_id)
+                m.done_note, m.state, st.milestone_light(m.state), st.days_late(m.due, as_of), m.implicit, m.node_id)
 
 
 def _rollup(states: list[str]) -> st.Rollup:
@@ -229,8 +229,7 @@ def _rollup(states: list[str]) -> st.Rollup:
 def _indicator_rows(plan: q.Plan, indicators: list[q.Indicator], year: int, as_of: date) -> list[IndicatorRow]:
     rows = []
     for ind in indicators:
-        years = sorted({y for y in range(plan.start_year, plan.end_year + 1) if y > ind.baseline_year}
-                       | set(ind.target_years) | set(ind.actuals))
+        years = st.indicator_years(plan.start_year, plan.end_year, [ind])
         by_year = []
         for y in years:
             cell = ind.target(y)
@@ -366,8 +365,8 @@ def _ledger(nodes: list[q.Node], milestones: list[q.Milestone], units: dict[str,
 
 
 def report_year(plan: q.Plan, today: date) -> int:
-    """The indicator year a status shows: this year, kept inside the plan's period."""
-    return min(max(today.year, plan.start_year), plan.end_year)
+    """The indicator year a status shows (the indicators screen's first year too)."""
+    return st.default_indicator_year(plan.start_year, plan.end_year, today)
 
 
 def build_status(conn: sqlite3.Connection, plan: q.Plan, today: date,

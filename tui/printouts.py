@@ -58,7 +58,7 @@ def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: 
     table.add_column(t("due"), no_wrap=True)
     table.add_column("", no_wrap=True)
     for m in items:
-        days = (today - m.due).days
+        days = st.days_late(m.due, today)
         when = t("days_late", n=days) if days > 0 else t("days_left", n=-days)
         table.add_row(Text(m.id), Text(m.title), Text(m.due.isoformat()),
                       Text(when, style=STATE_STYLE[m.state]))

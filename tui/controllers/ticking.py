@@ -1,4 +1,7 @@
-"""Ticking: ``space`` ticks or unticks the line's milestone, ``d`` ticks with a date and a note."""
+"""Ticking: ``space`` ticks or unticks the line's milestone, ``d`` ticks with a date and a note.
+
+Which milestone a line means is the store's rule (``store.ticking``, through ``Item.tickable``),
+the same one ``plandesk tick`` applies to an id."""
 from __future__ import annotations
 
 import sqlite3
@@ -15,15 +18,17 @@ class Ticking(Selection):
     rollups: dict[str, st.Rollup]
 
     def show_milestone(self, key: str, fresh: q.Milestone) -> None:
-        """Show a saved milestone at once on its line (the roll-ups follow from the refresh)."""
-        node = self.tree.by_key.get(key)
-        if node is None or node.data is None:
-            return
-        item = node.data
-        if item.kind == tr.MILESTONE:
-            self.tree.update_item(replace(item, milestone=fresh))
-        elif item.own is not None:
-            self.tree.update_item(replace(item, own=fresh))
+        """Show a saved milestone at once on its lines: the one ticked from, and the milestone's own
+        line if it has one (the roll-ups follow from the refresh)."""
+        for line_key in dict.fromkeys((key, tr.key(tr.MILESTONE, fresh.id))):
+            node = self.tree.by_key.get(line_key)
+            item = node.data if node is not None else None
+            if item is None:
+                continue
+            if item.kind == tr.MILESTONE:
+                self.tree.update_item(replace(item, milestone=fresh))
+            elif item.own is not None and item.own.id == fresh.id:
+                self.tree.update_item(replace(item, own=fresh, single=fresh))
 
     def action_tick(self) -> None:
         from store import actions

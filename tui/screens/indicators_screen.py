@@ -113,11 +113,7 @@ class IndicatorsScreen(Screen[None]):
         self.indicators = message.indicators
         self.rollup = message.rollup
         self.show_header()
-        years = {y for ind in self.indicators for y in ind.target_years}
-        years |= {y for ind in self.indicators for y in ind.actuals}
-        years |= set(range(plan.start_year, plan.end_year + 1))
-        self.years = sorted(y for y in years if any(y > ind.baseline_year for ind in self.indicators) or
-                            not self.indicators)
+        self.years = st.indicator_years(plan.start_year, plan.end_year, self.indicators)
         table = self.query_one(DataTable)
         cursor = table.cursor_coordinate
         table.clear(columns=True)
@@ -161,7 +157,9 @@ class IndicatorsScreen(Screen[None]):
         if 0 <= col < len(self.years):
             year = self.years[col]
         else:
-            year = min(max(self.app.today.year, self.years[0]), self.years[-1]) if self.years else self.app.today.year
+            plan = self.app.plan
+            year = st.default_indicator_year(plan.start_year, plan.end_year, self.app.today) if plan else \
+                self.app.today.year
         return ind, year
 
     @on(DataTable.CellSelected)
