@@ -41,7 +41,7 @@ def milestone_to_tick(conn: sqlite3.Connection, ref: str) -> str:
             node_id = q.resolve_item(conn, "nodes", ref)
         except NotFound:
             raise not_a_milestone from None
-    ids = [r[0] for r in conn.execute(
+    ids = [str(r[0]) for r in conn.execute(
         "SELECT id FROM milestones WHERE node_id = ? AND archived_at IS NULL ORDER BY seq, id", (node_id,))]
     only = line_milestone(ids)
     if only is None:
