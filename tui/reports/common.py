@@ -7,14 +7,10 @@ from __future__ import annotations
 from store import report as rp
 from store import status as st
 from store.values import format_number
+from tui import theme
 from tui.i18n import Catalog
 
-LIGHT_COLOURS = {  # fill, text: Excel's "bad / neutral / good" pairs, used by html and xlsx
-    "red": ("FFC7CE", "9C0006"),
-    "yellow": ("FFEB9C", "9C5700"),
-    "green": ("C6EFCE", "006100"),
-    "done": ("C6EFCE", "006100"),
-}
+LIGHT_COLOURS = theme.LIGHT_COLOURS  # fill, text of each light on paper (html and xlsx)
 
 
 def layout(report: rp.Report) -> list[tuple[str, rp.Section | None]]:

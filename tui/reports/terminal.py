@@ -17,8 +17,9 @@ from rich.tree import Tree
 from store import report as rp
 from store import status as st
 from tui.i18n import Catalog
-from tui.printouts import LIGHT_STYLE, STATE_STYLE, counts_line, plan_header
+from tui.printouts import plan_header
 from tui.reports import common as c
+from tui.theme import LIGHT_STYLE, STATE_STYLE, counts_line
 
 INDICATOR_STYLE = {"baseline": "", "target": "", "actual": "", "gap": ""}
 
@@ -88,9 +89,9 @@ def _node_label(row: rp.ChapterRow, t: Catalog) -> Text:
         label.append(row.label, style="bold" if row.depth == 0 else "")
         label.append(f"  {rollup.done}/{rollup.total}", style="dim")
         if rollup.counts[st.OVERDUE]:
-            label.append(f"  {t('overdue')} {rollup.counts[st.OVERDUE]}", style="bold red")
+            label.append(f"  {t('overdue')} {rollup.counts[st.OVERDUE]}", style=STATE_STYLE[st.OVERDUE])
         if rollup.counts[st.DUE_SOON]:
-            label.append(f"  {t('due_soon')} {rollup.counts[st.DUE_SOON]}", style="yellow")
+            label.append(f"  {t('due_soon')} {rollup.counts[st.DUE_SOON]}", style=STATE_STYLE[st.DUE_SOON])
     else:
         label.append("  ")
         label.append(row.label, style="dim")

@@ -20,12 +20,12 @@ from store import actions
 from store import queries as q
 from store import status as st
 from store.values import format_number
-from tui.printouts import STATE_STYLE
 from tui.screens.record_dialog import RecordDialog
 from tui.actions import APP, EN, INDICATORS, bindings
 from tui.widgets.common import one_line
 from tui.widgets.plan_header import PlanHeader
 from tui.widgets.target_chart import TargetChart
+from tui.theme import STATE_STYLE
 
 if TYPE_CHECKING:
     from tui.app import PlanDeskApp

@@ -23,8 +23,8 @@ from store import tree as tr
 from store import view
 from tui.dbworker import Database
 from tui.i18n import Catalog
-from tui.printouts import STATE_STYLE
 from tui.widgets.plan_tree import milestone_mark
+from tui.theme import STATE_STYLE
 
 
 class Detail(NamedTuple):

@@ -19,10 +19,9 @@ from store import status as st
 from store.tree import MILESTONE, NODE, Item, key
 from tui.actions import EN, TREE, bindings
 from tui.i18n import Catalog
-from tui.printouts import STATE_STYLE
+from tui.theme import LIGHT_TITLE, STATE_STYLE
 from tui.widgets.common import one_line
 
-LIGHT_TITLE = {"red": "bold red", "yellow": "yellow", "green": "", "done": "green"}
 DONE_MARK = "[x] "
 OPEN_MARK = "[ ] "
 
@@ -61,13 +60,13 @@ def item_label(item: Item, rollup: st.Rollup | None, matched: bool, t: Catalog) 
         return label
     light = rollup.light
     label.append(one_line(node.label), style=(LIGHT_TITLE[light] + emphasis).strip())
-    label.append(f"  {rollup.done}/{rollup.total}", style="green" if light == "done" else "dim")
+    label.append(f"  {rollup.done}/{rollup.total}", style=STATE_STYLE[st.DONE] if light == "done" else "dim")
     overdue = rollup.counts[st.OVERDUE]
     soon = rollup.counts[st.DUE_SOON]
     if overdue:
-        label.append(f" !{overdue}", style="bold red")
+        label.append(f" !{overdue}", style=STATE_STYLE[st.OVERDUE])
     if soon:
-        label.append(f" ~{soon}", style="yellow")
+        label.append(f" ~{soon}", style=STATE_STYLE[st.DUE_SOON])
     return label
 
 
