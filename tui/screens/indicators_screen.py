@@ -20,12 +20,13 @@ from store import actions
 from store import queries as q
 from store import status as st
 from store.values import format_number
-from tui.screens.record_dialog import RecordDialog
 from tui.actions import APP, EN, INDICATORS, bindings
+from tui.i18n import Catalog
+from tui.screens.record_dialog import RecordDialog
+from tui.theme import STATE_STYLE
 from tui.widgets.common import one_line
 from tui.widgets.plan_header import PlanHeader
 from tui.widgets.target_chart import TargetChart
-from tui.theme import STATE_STYLE
 
 if TYPE_CHECKING:
     from tui.app import PlanDeskApp
@@ -55,6 +56,18 @@ def year_cell(ind: q.Indicator, year: int, today: date, t) -> Text:  # type: ign
     elif cell is not None:
         text.append("-", style="dim")
     return text
+
+
+def conflict_text(conflict: dict[str, object], t: Catalog) -> str:
+    """A conflict between the plan's tables, in words: the year, then each table's printed value
+    (and its basis, a total or a yearly increment, when those differ)."""
+    values = conflict.get("values")
+    bases = conflict.get("bases")
+    parts = []
+    for table, value in (values.items() if isinstance(values, dict) else []):
+        basis = bases.get(table) if isinstance(bases, dict) else None
+        parts.append(f"{table} {value}" + (f"({t(f'basis_{basis}')})" if basis else ""))
+    return t("ui_conflict_year", year=conflict.get("year", "?"), values=t("ui_list_sep").join(parts))
 
 
 class IndicatorsScreen(Screen[None]):
@@ -194,7 +207,7 @@ class IndicatorsScreen(Screen[None]):
             for conflict in ind.conflicts:
                 detail.append("\n")
                 detail.append(t("ui_conflict", detail=""), style="yellow")
-                detail.append(", ".join(f"{k}={v}" for k, v in conflict.items()))
+                detail.append(conflict_text(conflict, t))
         self.query_one("#ind-detail", Static).update(detail)
 
     def action_record(self) -> None:

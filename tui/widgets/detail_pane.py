@@ -67,7 +67,7 @@ def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
         parts.append(_fold(node.label, "bold"))
     else:
         parts.append(_fold(node.label, "bold"))
-    parts.append(_fold(f"{t('ui_kind')}: {node.kind} · {node.id}", "dim"))
+    parts.append(_fold(f"{t('ui_kind')}: {t(f'kind_{node.kind}')} · {node.id}", "dim"))
     if node.text:
         parts.append(Text(""))
         parts.append(_fold(node.text))

@@ -1,0 +1,58 @@
+"""The message catalog (tui/i18n.py): every key in both languages, and every key in use."""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from store.loader import NODE_KINDS
+from tui.actions import ACTIONS
+from tui.i18n import MESSAGES
+
+REPO = Path(__file__).resolve().parents[1]
+
+# Keys the code builds at run time, so no source line spells them out whole: the prefix, and where.
+DYNAMIC_PREFIXES = {
+    "act_": "a journal entry's action: printouts.print_history, widgets/detail_pane",
+    "basis_": "a target's basis (total or yearly increment): indicators_screen.conflict_text",
+    "kind_": "a node's kind: widgets/detail_pane",
+    "light_": "a traffic light: store/report.py (chapter rows)",
+    "rp_title_": "a report's kind: reports/common.title",
+    "ui_filter_": "a filter's name: controllers/filtering.filter_label",
+    "ui_nothing_": "undo or redo: app._step",
+}
+
+
+def _literals() -> set[str]:
+    """Every string constant in the source (the catalog itself aside), f-strings' parts included."""
+    found: set[str] = set()
+    for path in [*REPO.glob("tui/**/*.py"), *REPO.glob("store/**/*.py")]:
+        if path.name == "i18n.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
+
+
+def test_every_key_has_english_and_chinese() -> None:
+    for key, pair in MESSAGES.items():
+        assert len(pair) == 2, key
+        english, chinese = pair
+        assert english.strip() and chinese.strip(), key
+        assert sorted(re.findall(r"\{(\w+)", english)) == sorted(re.findall(r"\{(\w+)", chinese)), key
+
+
+def test_no_key_is_unused() -> None:
+    used = _literals() | {f"{a.id}_help" for a in ACTIONS}
+    unused = [k for k in MESSAGES if k not in used and not k.startswith(tuple(DYNAMIC_PREFIXES))]
+    assert unused == []
+
+
+def test_dynamic_keys_exist_for_every_value() -> None:
+    for kind in NODE_KINDS:
+        assert f"kind_{kind}" in MESSAGES, kind
+    for light in ("red", "yellow", "green", "done"):
+        assert f"light_{light}" in MESSAGES, light
+    for which in ("undo", "redo"):
+        assert f"ui_nothing_{which}" in MESSAGES
