@@ -70,7 +70,7 @@ def open_store(path: Path | str, *, seed: bool = True, check_same_thread: bool =
         if version < SCHEMA_VERSION:
             from store import schema
 
-            schema.migrate(conn, path)
+            schema.migrate(conn, path, SCHEMA_VERSION, APPLICATION_ID)
         if seed and not existed:
             seed_if_empty(conn)
     except BaseException:

@@ -12,7 +12,6 @@ from typing import Callable
 
 import sqlite_utils
 
-from store import db as db_module
 from store.errors import DatabaseRefused
 
 
@@ -86,9 +85,10 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
     return target
 
 
-def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
-    """Bring the file to store.db.SCHEMA_VERSION in one transaction; returns the backup's path if one was made."""
-    target_version = db_module.SCHEMA_VERSION
+def migrate(conn: sqlite3.Connection, path: Path, target_version: int, application_id: int) -> Path | None:
+    """Bring the file to ``target_version`` (``store.db.SCHEMA_VERSION``, passed in by ``open_store``:
+    this module does not import ``store.db``, which imports it) in one transaction; returns the
+    backup's path if one was made."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > target_version:
         raise DatabaseRefused(f"{path}: written by a newer plandesk (schema {version})")
@@ -102,7 +102,7 @@ def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for step in range(version + 1, target_version + 1):
             MIGRATIONS[step](db)
-        conn.execute(f"PRAGMA application_id = {db_module.APPLICATION_ID}")
+        conn.execute(f"PRAGMA application_id = {int(application_id)}")
         conn.execute(f"PRAGMA user_version = {target_version}")
         conn.execute("COMMIT")
     except BaseException:
