@@ -180,7 +180,7 @@ def keypress_to_tick(db: Path, runs: int) -> list[float]:
     try:
         term.read_until("附件1".encode())
         term.send(b"/")
-        time.sleep(0.3)
+        term.read_until(b"search titles")  # the search box is up (a fixed wait missed it under load)
         term.send("羊角市场监管所建成\r".encode())
         term.read_until("[ ] 羊角市场监管所建成投入使用".encode())
         time.sleep(0.3)
