@@ -449,3 +449,14 @@ def test_counts(p, nodes):
     assert kinds["box"] == 8
     assert kinds["entry"] == 32
     assert len(p["indicators"]) == 21
+
+
+# Luoyang names no unit for any task: 配合上级部门 / 配合做好… say the bureau helps unnamed others,
+# the rest describe mechanisms (有效配合的执法机制, 一个部门牵头、多个部门配合) or a 协作 in general.
+UNIT_WORDS = re.compile(r"牵头|配合|责任单位|联合\S{2,6}部门")
+
+
+def test_no_units_invented(p):
+    hits = {n for n, t in enumerate(src(), 1) if UNIT_WORDS.search(t)}
+    assert hits == {318, 350, 378, 402, 530, 654}
+    assert not any(x.get(k) for x in walk(p["nodes"]) for k in ("units", "lead", "support"))

@@ -359,3 +359,14 @@ def test_counts(p):
     kinds = Counter(n["kind"] for n in walk(p["nodes"]))
     assert kinds == {"chapter": 7, "section": 35, "task": 33, "box": 7, "entry": 27,
                      "project": 7, "text": 16}
+
+
+# Xiangyang names no unit for any task: 牵头/配合 in the text say the bureau leads (做好…牵头工作) or
+# helps others (配合做好…), describe a mechanism (多部门协调配合), or are 保障措施 (各项工作任务的牵头单位).
+UNIT_WORDS = re.compile(r"牵头|配合|责任单位|联合\S{2,6}部门")
+
+
+def test_no_units_invented(p, src):
+    hits = {n for n, t in enumerate(src, 1) if UNIT_WORDS.search(t)}
+    assert hits == {349, 359, 435, 475, 559}
+    assert not any(x.get(k) for x in walk(p["nodes"]) for k in ("units", "lead", "support"))
