@@ -18,7 +18,7 @@ from store.draft.model import DraftPlan
 from store.draft.outline import Outline
 from store.draft.reading import Document, read_document
 from store.draft.review import Review, ReviewItem
-from store.draft.writing import EMIT_EVERY, load_problems, to_yaml
+from store.draft.writing import EMIT_EVERY, load_problems, plan_document, to_yaml
 from store.errors import PlandeskError
 
 __all__ = ["Draft", "draft_document", "draft_file", "plan_id_for"]
@@ -60,8 +60,9 @@ def draft_document(document: Document, header: str = "") -> Draft:
                      title=front.title, start=front.start, end=front.end, source_file=document.name,
                      bureau=front.bureau, doc_number=front.doc_number, issued=front.issued,
                      nodes=root.children, indicators=outline.indicators)
-    text = to_yaml(plan, header)
-    problems = load_problems(text)
+    doc = plan_document(plan)
+    text = to_yaml(doc, header)
+    problems = load_problems(doc, document.name)
     if problems:  # a defect of the draft, never the clerk's: say so rather than write a broken file
         raise PlandeskError(f"{document.name}: the draft does not load ({problems[0]}); please report this")
     return Draft(plan, text, review.items, document.encoding)
