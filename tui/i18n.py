@@ -313,7 +313,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "draft_year_missing": ("deadline without a year: {phrase} (taken as {year})", "期限未写年份:{phrase}(按 {year} 年)"),
     "draft_recurring": ("recurring target (每年) written as one milestone due {year}: {title}",
                         "每年重复的目标,暂记为 {year} 年到期的一个节点:{title}"),
-    "draft_failed": ("cannot draft {file}: {reason}", "无法起草 {file}:{reason}"),
+    "ui_draft_option": ("My plan is not listed: draft it from a file (.docx, .txt, .md)…",
+                        "列表中没有本单位的规划:从文件起草(.docx、.txt、.md)……"),
+    "ui_draft_prompt": ("Path of the plan document, then enter", "输入规划文件的路径,按回车"),
+    "ui_draft_working": ("Drafting {file}…", "正在起草 {file}……"),
+    "ui_draft_failed": ("Could not draft the plan: {reason}", "无法起草规划:{reason}"),
+    "ui_draft_done": ("Imported {plan}. Plan file: {file}. Review list: {review}. Check the plan against the review list "
+                      "(fix the file and import it again: ticks are kept); enter opens the plan.",
+                      "已导入 {plan}。规划文件:{file}。待核对清单:{review}。请对照清单核对(修改文件后重新导入,已勾选的不会丢失);"
+                      "按回车打开该规划。"),
+    "ui_draft_unwritable": ("cannot write the plan file beside the document or in {folder}",
+                            "无法在文件旁或 {folder} 中写入规划文件"),
 
     # ---- end of drafting a plan (issue 14) ----
 
