@@ -27,6 +27,7 @@ COMMAND_MODULES: dict[str, str] = {
     "history": "tui.cli.cmd_view",
     "export": "tui.cli.cmd_view",
     "import": "tui.cli.cmd_plans",
+    "draft": "tui.cli.cmd_draft",
 }
 
 AddParser = Callable[[str, str], argparse.ArgumentParser]
