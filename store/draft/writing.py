@@ -1,4 +1,4 @@
-"""Write the drafted plan as a plan file (docs/PLAN_FORMAT.md) and check that it loads as it is."""
+"""Write the drafted plan as a plan file (docs/PLAN_FORMAT.md); store.loader.validate_document checks it loads."""
 from __future__ import annotations
 
 from typing import Any
@@ -98,16 +98,3 @@ def to_yaml(doc: dict[str, Any], header: str = "") -> str:
                      default_flow_style=False)
     comment = "".join(f"# {line}\n" for line in header.splitlines() if line.strip())
     return comment + body
-
-
-def load_problems(doc: dict[str, Any], name: str = "draft") -> list[str]:
-    """What the plan loader's own validation says about this plan document ([] when it is valid).
-
-    The document is checked as the loader reads a parsed file (same rules, same messages), without
-    parsing the YAML text again: the text is written by the YAML library from this very document.
-    """
-    from store.loader import _PlanReader, _Problems
-
-    problems = _Problems(name)
-    _PlanReader(doc, problems).read()
-    return problems.items

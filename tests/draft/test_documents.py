@@ -186,3 +186,13 @@ def test_unreadable_files_are_one_clear_error(tmp_path: Path, name: str, content
     path.write_bytes(content)
     with pytest.raises(BadInput, match=message):
         draft_file(path)
+
+
+def test_a_draft_the_loader_would_refuse_is_never_written(monkeypatch) -> None:
+    """The draft checks itself with the loader's public validate_document; a defect is one clear error."""
+    import store.draft as draft_module
+    from store.errors import PlandeskError
+
+    monkeypatch.setattr(draft_module, "validate_document", lambda doc, name: [f"{name}:0: due: not a deadline"])
+    with pytest.raises(PlandeskError, match="does not load"):
+        draft_module.draft_file(FIXTURES / "annual_plan.txt")
