@@ -260,6 +260,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rp_next_none": ("Due next period", "下期到期事项"),
 
     # ---- data safety (issue 9): its keys below this line ----
+    "sd_replaced": ("Replaced the existing {path}", "已替换原有文件 {path}"),
+    "sd_out_empty": ("-o: the output path is empty", "-o:输出路径为空"),
+    "sd_out_folder": ("{path}: is a folder, not a file", "{path}:是文件夹,不是文件"),
+    "sd_out_protected": ("{path}: refusing to overwrite {guarded} (the database or an input file)",
+                         "{path}:拒绝覆盖 {guarded}(数据库或本命令读取的文件)"),
+    "sd_out_plandesk_db": ("{path}: refusing to overwrite a plandesk database", "{path}:拒绝覆盖 plandesk 数据库"),
+    "sd_out_sqlite": ("{path}: refusing to overwrite an SQLite database", "{path}:拒绝覆盖 SQLite 数据库"),
+    "sd_out_failed": ("{path}: cannot write ({reason}); any earlier file there is unchanged",
+                      "{path}:无法写入({reason});原有文件未改动"),
 
     # ---- end of data safety (issue 9) ----
 
