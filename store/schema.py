@@ -73,7 +73,22 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["journal"].create_index(["target"])
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1}
+def _v2(db: sqlite_utils.Database) -> None:
+    """The journal stays fast at 100,000 entries: the undo and redo stacks as tables (one index
+    look-up per step, see store/journal.py) and indexes for history by plan and by item."""
+    db["undo_stack"].create({"seq": int, "plan_id": str}, pk="seq", if_not_exists=True)
+    db["redo_stack"].create({"undo_seq": int, "seq": int, "plan_id": str}, pk="undo_seq", if_not_exists=True)
+    db["undo_stack"].create_index(["plan_id", "seq"], if_not_exists=True)
+    db["redo_stack"].create_index(["plan_id", "undo_seq"], if_not_exists=True)
+    db["redo_stack"].create_index(["seq"], unique=True, if_not_exists=True)
+    db["journal"].create_index(["plan_id", "seq"], if_not_exists=True)
+    db["journal"].create_index(["entity_id", "seq"], if_not_exists=True)
+    from store.journal import rebuild_stacks
+
+    rebuild_stacks(db.conn)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:

@@ -41,7 +41,7 @@ def cmd_tick(ctx: Context) -> int:
     milestone_id = _milestone_ref(ctx, ctx.args.id)
     on = _date_arg(ctx.args.on, "--on") if ctx.args.on else ctx.today
     change = actions.tick(ctx.conn, milestone_id, on, ctx.args.note)
-    print(ctx.t("ticked", id=milestone_id, title=change.after["title"], on=on.isoformat()))  # type: ignore[index]
+    print(ctx.t("ticked", id=milestone_id, title=change.label, on=on.isoformat()))
     return 0
 
 
@@ -68,7 +68,7 @@ def cmd_untick(ctx: Context) -> int:
 
     milestone_id = _milestone_ref(ctx, ctx.args.id)
     change = actions.untick(ctx.conn, milestone_id)
-    print(ctx.t("unticked", id=milestone_id, title=change.after["title"]))  # type: ignore[index]
+    print(ctx.t("unticked", id=milestone_id, title=change.label))
     return 0
 
 
