@@ -115,3 +115,25 @@ def test_the_v2_migration_rebuilds_the_stacks_from_an_old_journal(tmp_path: Path
     assert (journal.last_undoable(conn)["seq"], journal.last_redoable(conn)["seq"]) == expected
     actions.redo(conn, 2)
     assert row(conn, A)["done_on"] == "2023-01-04"
+
+
+def test_the_clerks_own_milestones_come_back_with_their_task_and_tick(tmp_path: Path,
+                                                                      demo: sqlite3.Connection) -> None:
+    added = actions.add_milestone(demo, f"{PLAN}/c1.t2", "自定事项", date(2024, 3, 31))
+    actions.tick(demo, added.entity_id, date(2024, 3, 1), "已办结")
+    import_file(demo, plans.write(plans.without_task("c1.t2"), tmp_path, "no_t2"))
+    assert row(demo, added.entity_id)["archived_at"]
+    [report] = import_file(demo, FIXTURES / "small_plan.yaml")
+    back = row(demo, added.entity_id)
+    assert (back["archived_at"], back["done_on"], back["done_note"]) == (None, "2024-03-01", "已办结")
+    assert report.restored["milestone"] == 3  # the task's two plan milestones and the clerk's own
+    assert added.entity_id in {m.id for m in q.milestones_of_node(demo, f"{PLAN}/c1.t2", DAY)}
+
+
+def test_a_clerk_milestone_deleted_before_its_task_left_stays_deleted(tmp_path: Path,
+                                                                     demo: sqlite3.Connection) -> None:
+    added = actions.add_milestone(demo, f"{PLAN}/c1.t2", "自定事项", date(2024, 3, 31))
+    actions.delete_milestone(demo, added.entity_id)
+    import_file(demo, plans.write(plans.without_task("c1.t2"), tmp_path, "no_t2"))
+    import_file(demo, FIXTURES / "small_plan.yaml")
+    assert row(demo, added.entity_id)["archived_why"] == "deleted"
