@@ -197,11 +197,6 @@ class PlanDeskApp(App[int]):
             self.broadcast_changed()
 
     # app-wide actions ------------------------------------------------------------------------
-    def _describe(self, change: actions.Change) -> str:
-        state = change.after or change.before or {}
-        label = state.get("title") or (str(state.get("value")) if "value" in state else "")
-        return f"{change.entity_id} {label}".strip()
-
     def _undo_focus(self, changes: list[actions.Change]) -> str | None:
         from store import tree as tr
 
@@ -212,24 +207,29 @@ class PlanDeskApp(App[int]):
         return None
 
     def _step(self, which: str) -> None:
-        from store import actions
+        """ctrl+z / ctrl+y: undo or redo the last change of the plan on screen only (changes made
+        in another window or by the command line are undone there, or by ``plandesk undo --plan``)."""
+        from store import actions, history
+        from tui.history_text import step_line
 
         step = actions.undo if which == "undo" else actions.redo
+        plan_id = self.plan.id if self.plan else None
 
-        def job(conn: sqlite3.Connection) -> list[actions.Change]:
+        def job(conn: sqlite3.Connection) -> list[tuple[actions.Change, history.Entry | None]]:
             try:
-                return step(conn)
+                return [(change, history.entry(conn, change.seq)) for change in step(conn, 1, plan_id)]
             except BadInput:
                 return []
 
-        def shown(changes: list[actions.Change]) -> None:
-            if not changes:
+        def shown(done: list[tuple[actions.Change, history.Entry | None]]) -> None:
+            if not done:
                 self.notify(self.t(f"ui_nothing_{which}"), markup=False, severity="warning")
-            for change in changes:
-                self.notify(self.t("undone" if which == "undo" else "redone", what=self._describe(change)),
-                            markup=False)
+            for change, entry in done:
+                if entry is not None:
+                    self.notify(step_line(entry, self.t, archived=change.archived), markup=False,
+                                severity="warning" if change.skipped else "information")
 
-        self.write(job, shown, self._undo_focus)
+        self.write(job, shown, lambda done: self._undo_focus([c for c, _ in done]))
 
     def action_undo(self) -> None:
         self._step("undo")
