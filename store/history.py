@@ -73,6 +73,7 @@ def _label(conn: sqlite3.Connection, entity: str, entity_id: str, state: dict[st
     if entity == "plan":
         row = conn.execute("SELECT title FROM plans WHERE id = ?", (entity_id,)).fetchone()
         return row[0] if row else entity_id
+    from store import actions  # noqa: F401  (registers the built-in kinds of item)
     from store.changes import ENTITIES
 
     ent = ENTITIES.get(entity)

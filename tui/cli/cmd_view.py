@@ -108,11 +108,11 @@ def cmd_overdue(ctx: Context) -> int:
 
 
 def cmd_history(ctx: Context) -> int:
-    from store import queries as q
+    from store import history, queries as q
     from tui.printouts import print_history
 
     plan_id = q.resolve_plan(ctx.conn, ctx.args.plan).id if ctx.args.plan else None
-    print_history(ctx.console(), q.history(ctx.conn, ctx.args.limit, plan_id), ctx.t)
+    print_history(ctx.console(), history.entries(ctx.conn, ctx.args.limit, plan_id), ctx.t)
     return 0
 
 
