@@ -145,6 +145,18 @@ def _read_only(path: Path, check_same_thread: bool) -> sqlite3.Connection:
         return connect(path, check_same_thread=check_same_thread, readonly=True, immutable=True)
 
 
+def error_kind(exc: BaseException) -> str | None:
+    """What an SQLite error means for the clerk: ``damaged`` (corrupt, or not a database at
+    all), ``full`` (disk or quota), ``io`` (the disk failed), ``read_only`` (file, folder or
+    medium), ``locked`` (another program held the file past the wait), else None."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    return {sqlite3.SQLITE_CORRUPT: "damaged", sqlite3.SQLITE_NOTADB: "damaged", sqlite3.SQLITE_FULL: "full",
+            sqlite3.SQLITE_IOERR: "io", sqlite3.SQLITE_READONLY: "read_only", sqlite3.SQLITE_CANTOPEN: "read_only",
+            sqlite3.SQLITE_BUSY: "locked"}.get(code & 0xFF)
+
+
 def needs_seed(conn: sqlite3.Connection) -> bool:
     """True for a file with the schema but no plan and an empty journal: an interrupted first
     run, or a first ``import`` that failed. A file whose plans were all imported by the clerk,

@@ -306,6 +306,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sd_nothing_redo": ("Nothing to redo", "没有可重做的修改"),
     "sd_nothing_redo_plan": ("Nothing to redo in {plan}", "{plan} 没有可重做的修改"),
     "act_skip": ("skipped", "已跳过"),
+    # backup and restore (store/backup.py, tui/cli/cmd_backup.py)
+    "sd_bk_written": ("Backup written: {path}", "已备份到 {path}"),
+    "sd_bk_kept": ("The database as it was is kept as {path}", "原数据库已保留为 {path}"),
+    "sd_bk_restored": ("Restored {path} into {db}", "已将 {path} 恢复到 {db}"),
+    "sd_bk_missing": ("{path}: no such file", "{path}:文件不存在"),
+    "sd_bk_exists": ("{path}: already exists; choose another name (a backup never replaces a file)",
+                     "{path}:已存在,请另取文件名(备份不覆盖已有文件)"),
+    "sd_bk_not_plandesk": ("{path}: not a plandesk backup; nothing restored", "{path}:不是 plandesk 备份,未恢复"),
+    "sd_bk_damaged": ("{path}: the backup is damaged; nothing restored", "{path}:备份文件已损坏,未恢复"),
+    "sd_bk_newer": ("{path}: made by a newer plandesk; upgrade plandesk to restore it",
+                    "{path}:由更新版本的 plandesk 生成,请先升级 plandesk"),
+    "sd_bk_same_file": ("{path}: that is the database itself", "{path}:这就是当前数据库本身"),
+    "sd_bk_current_not_plandesk": ("{path}: the file there is not a plandesk database; nothing restored over it",
+                                   "{path}:该位置的文件不是 plandesk 数据库,未覆盖"),
+    "sd_db_damaged": ("{path}: the database file is damaged ({detail}); nothing was changed. "
+                      "Put a backup back with: plandesk restore FILE",
+                      "{path}:数据库文件已损坏({detail}),未做任何修改。请用 plandesk restore 备份文件 恢复"),
+    "sd_db_full": ("{path}: the disk is full; nothing was changed. Free some space and try again",
+                   "{path}:磁盘已满,未做任何修改。请腾出空间后重试"),
+    "sd_db_io": ("{path}: the disk could not be read or written ({detail}); nothing was changed. "
+                 "Check the disk, and keep a backup (plandesk backup)",
+                 "{path}:磁盘读写出错({detail}),未做任何修改。请检查磁盘并备份(plandesk backup)"),
+    "sd_db_read_only": ("{path}: the database is read-only here (file, folder or medium); reading works, "
+                        "changes cannot be saved", "{path}:数据库在此处为只读(文件、文件夹或介质),可以查看,无法保存修改"),
+    "sd_db_locked": ("{path}: another program kept the database busy for too long; try again",
+                     "{path}:数据库长时间被其他程序占用,请稍后重试"),
+    "sd_db_other": ("{path}: database error ({detail})", "{path}:数据库错误({detail})"),
+    "sd_damaged": ("{path}: the database file is damaged ({detail}); nothing was changed. "
+                   "Put a backup back with: plandesk restore FILE",
+                   "{path}:数据库文件已损坏({detail}),未做任何修改。请用 plandesk restore 备份文件 恢复"),
     "act_None": ("change", "修改"),
 
     # ---- end of data safety (issue 9) ----

@@ -8,6 +8,9 @@ from datetime import date
 from store.errors import PlandeskError
 
 
+READING_COMMANDS = frozenset({"plans", "status", "report", "overdue", "history", "export", "backup"})
+
+
 class Context:
     """The parsed options, the catalog, the as-of date and a lazily opened database."""
 
@@ -37,8 +40,37 @@ class Context:
             try:
                 self._conn = open_store(self.db_path, seed=self.seed_new_database)
             except sqlite3.DatabaseError as exc:
-                raise PlandeskError(f"{self.db_path}: cannot open the database ({exc})") from None
+                raise PlandeskError(self.database_error(exc)) from None
+            self._daily_backup()
         return self._conn
+
+    def database_error(self, exc: sqlite3.Error) -> str:
+        """One line for an SQLite error: damaged (names plandesk restore), disk full, I/O,
+        read-only, locked; the raw text only for anything else."""
+        from store.db import error_kind
+        from store.locations import resolve_db_path
+
+        kind = error_kind(exc)
+        path = getattr(self, "db_path", None) or resolve_db_path(self.args.db)
+        if kind is None:
+            return self.t("sd_db_other", path=path, detail=exc)
+        return self.t(f"sd_db_{kind}", path=path, detail=exc)
+
+    def _daily_backup(self) -> None:
+        """Once a day, a checked copy in backups/ (store/backup.py); a damaged file stops a
+        command that would write, and only warns one that reads."""
+        from store.backup import DatabaseDamaged, daily_backup
+
+        try:
+            daily_backup(self._conn, self.db_path)  # type: ignore[arg-type]
+        except DatabaseDamaged as exc:
+            message = self.t("sd_damaged", path=exc.path, detail=exc.detail)
+            if self.args.command in READING_COMMANDS:
+                import sys
+
+                print(f"plandesk: {message}", file=sys.stderr)
+                return
+            raise PlandeskError(message) from None
 
     def plans(self):  # type: ignore[no-untyped-def]
         from store import queries as q

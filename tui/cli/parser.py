@@ -27,6 +27,8 @@ COMMAND_MODULES: dict[str, str] = {
     "history": "tui.cli.cmd_view",
     "export": "tui.cli.cmd_view",
     "import": "tui.cli.cmd_plans",
+    "backup": "tui.cli.cmd_backup",
+    "restore": "tui.cli.cmd_backup",
 }
 
 AddParser = Callable[[str, str], argparse.ArgumentParser]
