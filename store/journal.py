@@ -36,6 +36,28 @@ def current_user() -> str:
     return _user or UNNAMED
 
 
+USER_ENV = "PLANDESK_USER"
+USER_KEY = "user"  # settings: the name given once (``plandesk config user NAME`` or the app)
+USER_ASKED_KEY = "user_asked"
+
+
+def resolve_user(conn: sqlite3.Connection | None, explicit: str | None = None) -> str | None:
+    """``--user``, else PLANDESK_USER, else the name kept in the settings; None if none is known
+    (never the operating system's account: on a shared office PC that is 'root' or 'admin')."""
+    import os
+
+    for name in (explicit, os.environ.get(USER_ENV)):
+        if name and name.strip():
+            return name.strip()
+    if conn is None:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (USER_KEY,)).fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row and row[0] else None
+
+
 def now_iso() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 

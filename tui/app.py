@@ -80,8 +80,9 @@ class PlanDeskApp(App[int]):
     ]
 
     def __init__(self, db: Path | str, today: date | None = None, plan: str | None = None, lang: str = "en",
-                 soon_days: int = 30, today_fixed: bool | None = None) -> None:
+                 soon_days: int = 30, today_fixed: bool | None = None, ask_name: bool = False) -> None:
         super().__init__()
+        self.ask_name = ask_name  # no name known for the journal and never asked: ask once
         self.db_path = Path(db)
         self.t = Catalog(lang)
         self.today: date = today or date.today()
@@ -131,6 +132,8 @@ class PlanDeskApp(App[int]):
         self.set_interval(POLL_SECONDS, self._poll)
         if self.plan is None:
             self.call_after_refresh(self._first_run)
+        elif self.ask_name:
+            self.call_after_refresh(self._ask_name)
         elif self.plan_ref:
             # after the first paint: saving a preference (and importing store.actions) can wait
             self.call_after_refresh(self.remember, LAST_PLAN, self.plan.id)
@@ -138,7 +141,27 @@ class PlanDeskApp(App[int]):
     def _first_run(self) -> None:
         from tui.screens.plan_chooser import PlanChooser
 
-        self.push_screen(PlanChooser(self.t, self.db.read(q.list_plans), None, first_run=True), self.set_plan)
+        def chosen(plan_id: str | None) -> None:
+            self.set_plan(plan_id)
+            if self.ask_name:
+                self._ask_name()
+
+        self.push_screen(PlanChooser(self.t, self.db.read(q.list_plans), None, first_run=True), chosen)
+
+    def _ask_name(self) -> None:
+        """Who is working, asked once; kept in the settings (``plandesk config user`` changes it)."""
+        from store import actions, journal
+        from tui.screens.name_dialog import NameDialog
+
+        self.ask_name = False
+
+        def named(name: str | None) -> None:
+            journal.set_user(name or None)
+            self.write(lambda conn: actions.set_setting(conn, journal.USER_ASKED_KEY, "1"), quiet=True)
+            if name:
+                self.write(lambda conn: actions.set_setting(conn, journal.USER_KEY, name), quiet=True)
+
+        self.push_screen(NameDialog(self.t), named)
 
     # the write path --------------------------------------------------------------------------
     def write(self, job: Callable[[sqlite3.Connection], Any], shown: Callable[[Any], None] | None = None,

@@ -306,6 +306,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sd_nothing_redo": ("Nothing to redo", "没有可重做的修改"),
     "sd_nothing_redo_plan": ("Nothing to redo in {plan}", "{plan} 没有可重做的修改"),
     "act_skip": ("skipped", "已跳过"),
+    # who (store/journal.py resolve_user, tui/cli/cmd_config.py, tui/screens/name_dialog.py)
+    "sd_ask_name": ("Your name, for the journal of changes (Enter to skip): ", "您的姓名(记入修改记录,回车跳过):"),
+    "sd_user_set": ("Changes are now journaled as made by {name}", "此后的修改记录操作人为 {name}"),
+    "sd_user_cleared": ("No name kept: changes are journaled as (unnamed)", "已清除姓名:修改记录操作人为“(unnamed)”"),
+    "sd_name_title": ("Who is working?", "请输入操作人"),
+    "sd_name_label": ("Your name, kept for the journal of changes (empty: no name)",
+                      "您的姓名,记入修改记录(留空:不署名)"),
     # backup and restore (store/backup.py, tui/cli/cmd_backup.py)
     "sd_bk_written": ("Backup written: {path}", "已备份到 {path}"),
     "sd_bk_kept": ("The database as it was is kept as {path}", "原数据库已保留为 {path}"),

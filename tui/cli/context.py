@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
+import sys
 from datetime import date
 
 from store.errors import PlandeskError
 
 
+WRITING_COMMANDS = frozenset({"tick", "untick", "record", "undo", "redo", "import"})
 READING_COMMANDS = frozenset({"plans", "status", "report", "overdue", "history", "export", "backup"})
+
+
+def _setting(conn, key: str) -> str | None:  # type: ignore[no-untyped-def]
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
 
 
 class Context:
@@ -42,7 +49,34 @@ class Context:
             except sqlite3.DatabaseError as exc:
                 raise PlandeskError(self.database_error(exc)) from None
             self._daily_backup()
+            self._who()
         return self._conn
+
+    def _who(self) -> None:
+        """Name the journal's author: --user, PLANDESK_USER, the saved name, or (only on a
+        terminal, only for a command that writes, only once) ask; never block a script."""
+        import sys
+
+        from store import journal
+
+        name = journal.resolve_user(self._conn, getattr(self.args, "user", None))
+        if (name is None and self.args.command in WRITING_COMMANDS and sys.stdin.isatty()
+                and not _setting(self._conn, journal.USER_ASKED_KEY)):
+            name = self._ask_name()
+        journal.set_user(name)
+
+    def _ask_name(self) -> str | None:
+        from store import actions, journal
+
+        try:
+            typed = input(self.t("sd_ask_name")).strip()
+        except (EOFError, KeyboardInterrupt):
+            print(file=sys.stderr)
+            typed = ""
+        actions.set_setting(self._conn, journal.USER_ASKED_KEY, "1")  # type: ignore[arg-type]
+        if typed:
+            actions.set_setting(self._conn, journal.USER_KEY, typed)  # type: ignore[arg-type]
+        return typed or None
 
     def database_error(self, exc: sqlite3.Error) -> str:
         """One line for an SQLite error: damaged (names plandesk restore), disk full, I/O,
