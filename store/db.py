@@ -116,6 +116,13 @@ def open_store(path: Path | str, *, seed: bool = True, check_same_thread: bool =
     except sqlite3.OperationalError:
         return _read_only(path, check_same_thread)
     try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # opens the -shm if WAL
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if error_kind(exc) != "read_only" or header is None:
+            raise
+        return _read_only(path, check_same_thread)
+    try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise _newer(path, version)
@@ -137,7 +144,9 @@ def open_store(path: Path | str, *, seed: bool = True, check_same_thread: bool =
 def _read_only(path: Path, check_same_thread: bool) -> sqlite3.Connection:
     """A read-only file or folder: reading commands still work (writes report read-only)."""
     try:
-        return connect(path, check_same_thread=check_same_thread, readonly=True)
+        conn = connect(path, check_same_thread=check_same_thread, readonly=True)
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return conn
     except sqlite3.OperationalError:
         if Path(f"{path}-wal").exists():
             raise

@@ -175,7 +175,11 @@ class PlanDeskApp(App[int]):
         try:
             result = self.db.write(ticket, job)
         except (PlandeskError, ValueError, sqlite3.Error) as exc:
-            self.post_message(WriteFailed(str(exc)))
+            from store.db import error_kind
+
+            kind = error_kind(exc)
+            text = self.t(f"sd_db_{kind}", path=self.db_path, detail=exc) if kind else str(exc)
+            self.post_message(WriteFailed(text))
             return
         self.post_message(Saved(result, shown, focus, quiet))
 
