@@ -137,3 +137,16 @@ def test_a_clerk_milestone_deleted_before_its_task_left_stays_deleted(tmp_path: 
     import_file(demo, plans.write(plans.without_task("c1.t2"), tmp_path, "no_t2"))
     import_file(demo, FIXTURES / "small_plan.yaml")
     assert row(demo, added.entity_id)["archived_why"] == "deleted"
+
+
+def test_finding_the_next_undo_or_redo_and_history_never_scans_the_journal(demo: sqlite3.Connection) -> None:
+    """Flat however long the journal grows (timings: benchmarks/bench_journal.py)."""
+    queries = [
+        ("SELECT max(seq) FROM undo_stack WHERE plan_id = ?", (PLAN,)),
+        ("SELECT seq FROM redo_stack WHERE undo_seq = (SELECT max(undo_seq) FROM redo_stack WHERE plan_id = ?)", (PLAN,)),
+        ("SELECT * FROM journal WHERE plan_id = ? ORDER BY seq DESC LIMIT 30", (PLAN,)),
+        ("SELECT * FROM journal WHERE entity_id = ? ORDER BY seq DESC LIMIT 12", (A,)),
+    ]
+    for sql, args in queries:
+        plan = " ".join(r[3] for r in demo.execute(f"EXPLAIN QUERY PLAN {sql}", args))
+        assert "SCAN journal" not in plan and "SCAN undo_stack" not in plan and "SCAN redo_stack" not in plan, plan
