@@ -30,6 +30,7 @@ COMMAND_MODULES: dict[str, str] = {
     "backup": "tui.cli.cmd_backup",
     "restore": "tui.cli.cmd_backup",
     "config": "tui.cli.cmd_config",
+    "draft": "tui.cli.cmd_draft",
 }
 
 AddParser = Callable[[str, str], argparse.ArgumentParser]
