@@ -82,7 +82,7 @@ class PlanDeskApp(App[int]):
     def __init__(self, db: Path | str, today: date | None = None, plan: str | None = None, lang: str = "en",
                  soon_days: int = 30, today_fixed: bool | None = None, ask_name: bool = False) -> None:
         super().__init__()
-        self.ask_name = ask_name  # no name known for the journal and never asked: ask once
+        self.ask_name = ask_name  # no name known for the journal and never asked: ask on the first run
         self.db_path = Path(db)
         self.t = Catalog(lang)
         self.today: date = today or date.today()
@@ -132,8 +132,6 @@ class PlanDeskApp(App[int]):
         self.set_interval(POLL_SECONDS, self._poll)
         if self.plan is None:
             self.call_after_refresh(self._first_run)
-        elif self.ask_name:
-            self.call_after_refresh(self._ask_name)
         elif self.plan_ref:
             # after the first paint: saving a preference (and importing store.actions) can wait
             self.call_after_refresh(self.remember, LAST_PLAN, self.plan.id)

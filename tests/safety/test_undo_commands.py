@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import dump
 
 YANGJIAO = "wulong-2021-2025/a1.p1.yangjiao"
-LINYI = "linyi-2023/p1.t1"
+LINYI = "linyi-2023/p1.t1.m1"
 
 
 def done_on(db: Path, milestone_id: str) -> str | None:

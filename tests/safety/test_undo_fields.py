@@ -92,7 +92,7 @@ def test_undo_of_zero_or_fewer_changes_is_refused(demo: sqlite3.Connection, coun
 
 
 def test_undo_and_redo_can_be_limited_to_one_plan(conn: sqlite3.Connection) -> None:
-    wulong, linyi = "wulong-2021-2025/a1.p1.yangjiao", "linyi-2023/p1.t1"
+    wulong, linyi = "wulong-2021-2025/a1.p1.yangjiao", "linyi-2023/p1.t1.m1"
     actions.tick(conn, wulong, DAY)
     actions.tick(conn, linyi, DAY)
     [change] = actions.undo(conn, 5, plan_id="wulong-2021-2025")
