@@ -51,7 +51,7 @@ def test_named_objects_completed_together_are_ticked_one_by_one(drafted) -> None
 
 def test_a_five_year_plan_takes_a_deliverable_only_with_its_year(drafted) -> None:
     _, doc, _ = drafted(FIXTURES / "five_year_deliverables.txt")
-    assert _titles(doc, "推进质量强县建设") == [("2023年召开全县质量大会", "2023年")]
+    assert _titles(doc, "推进质量强县建设") == [("县政府2023年召开全县质量大会", "2023年")]
 
 
 @pytest.mark.parametrize("clause, expected", [
