@@ -10,6 +10,8 @@ from store.draft.model import DraftIndicator, DraftNode, DraftPlan
 # Keys the plan loader on main understands. When the loader learns ``lead``/``support`` and the
 # milestone key ``every``, switch these on: until then the lead unit goes to ``units`` and the
 # supporting units to ``fields`` (nothing is lost), and recurring targets are listed for review.
+# tests/draft/test_emit_keys.py fails, naming the switch, once the loader reads them; the output
+# with both on was checked to import with the progress branch's loader and the strict schema.
 EMIT_LEAD_SUPPORT = False
 EMIT_EVERY = False
 
