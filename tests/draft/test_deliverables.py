@@ -66,6 +66,10 @@ def test_a_five_year_plan_takes_a_deliverable_only_with_its_year(drafted) -> Non
     ("扎实开展小型餐饮单位规范提升行动", False),
     ("指导县区创建省级示范城市", False),
     ("出台", False),
+    ("出臺質量強市建設方案", True),  # traditional characters
+    ("召開全市質量大會", True),
+    ("開展“守護消費”專項行動", True),
+    ("深入開展質量提升行動", False),
 ])
 def test_the_verb_and_object_rule(clause: str, expected: bool) -> None:
     assert is_deliverable(clause) is expected
