@@ -15,6 +15,8 @@ from store import queries as q
 from store import status as st
 from store import tree as tr
 from store.errors import NotFound
+from store.history import Entry
+from store.history import entries as journal_entries
 
 Filter = tuple[str, str]  # ("state", "overdue") | ("unit", name) | ("search", text) | ("all", "")
 
@@ -87,11 +89,11 @@ def first_view(conn: sqlite3.Connection, gen: int, plan_id: str, today: date, so
 
 
 class NodeDetail(NamedTuple):
-    """One task in full: the node, its milestones, and the journal rows about them (newest first)."""
+    """One task in full: the node, its milestones, and the journal entries about them (newest first)."""
 
     node: q.Node
     milestones: list[q.Milestone]
-    history: list[sqlite3.Row]
+    history: list[Entry]
 
 
 def node_detail(conn: sqlite3.Connection, node_id: str, today: date, soon: int,
@@ -102,7 +104,4 @@ def node_detail(conn: sqlite3.Connection, node_id: str, today: date, soon: int,
     except NotFound:  # gone behind our back (another window, a re-import)
         return None
     ms = q.milestones_of_node(conn, node_id, today, soon)
-    rows = {r["seq"]: r for r in q.history(conn, history_limit, entity_id=node_id)}
-    for m in ms:
-        rows.update({r["seq"]: r for r in q.history(conn, history_limit, entity_id=m.id)})
-    return NodeDetail(node, ms, [rows[s] for s in sorted(rows, reverse=True)])
+    return NodeDetail(node, ms, journal_entries(conn, history_limit, entity_ids=[node_id, *(m.id for m in ms)]))

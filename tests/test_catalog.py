@@ -20,6 +20,12 @@ DYNAMIC_PREFIXES = {
     "rp_title_": "a report's kind: reports/common.title",
     "ui_filter_": "a filter's name: controllers/filtering.filter_label",
     "ui_nothing_": "undo or redo: app._step",
+    "sd_out_": "why an output path is refused: cli/output.py, cli/cmd_backup.py",
+    "sd_bk_": "why a backup cannot be restored: cli/cmd_backup.py",
+    "sd_db_": "what went wrong with the database file: app._written, cli",
+    "sd_nothing_": "nothing to undo or redo (of a plan): cli/cmd_change.py",
+    "sd_f_": "a journal entry's field names: tui/history_text.py",
+    "sd_why_": "why an undo skipped an item: tui/history_text.py",
 }
 
 

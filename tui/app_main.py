@@ -14,8 +14,12 @@ def run_app(ctx: "Context") -> int:
     from store import queries as q
     from store.clock import TODAY_ENV
 
+    from store import journal
+
     conn = ctx.conn  # creates, seeds or migrates the file; refuses a foreign one with a clear message
     plan = q.resolve_plan(conn, ctx.args.plan).id if ctx.args.plan else None
+    ask_name = (journal.resolve_user(conn, getattr(ctx.args, "user", None)) is None
+                and q.get_setting(conn, journal.USER_ASKED_KEY) is None)
     conn.close()
     ctx._conn = None
 
@@ -23,7 +27,7 @@ def run_app(ctx: "Context") -> int:
 
     fixed = ctx.args.today is not None or bool(os.environ.get(TODAY_ENV))
     app = PlanDeskApp(ctx.db_path, today=ctx.today, plan=plan, lang=ctx.t.lang, soon_days=ctx.soon_days,
-                      today_fixed=fixed)
+                      today_fixed=fixed, ask_name=ask_name)
     app.run()
     # Exiting: the interpreter's last garbage collection would walk the app's whole heap (about
     # 0.1-0.3 s, more than Textual's own quit); frozen objects are skipped. Nothing is left to save:

@@ -11,7 +11,7 @@ from store import tree as tr
 from store.errors import NotFound
 from store.ticking import NotOneMilestone, line_milestone, milestone_to_tick
 
-LINYI_T10 = "linyi-2023/p3.t10"  # a task with one written-out milestone (not an implicit one)
+LINYI_ONE = "linyi-2023/p4.t15"  # a task with one written-out milestone (not an implicit one)
 YANGJIAO = "wulong-2021-2025/a1.p1.yangjiao"
 
 
@@ -24,7 +24,7 @@ def test_a_task_with_one_milestone_means_it_implicit_or_not() -> None:
 def test_milestone_to_tick_on_ids_and_tasks(conn: sqlite3.Connection) -> None:
     assert milestone_to_tick(conn, YANGJIAO) == YANGJIAO
     assert milestone_to_tick(conn, "wulong/a1.p1.yangjiao") == YANGJIAO  # a plan prefix, as typed
-    assert milestone_to_tick(conn, "linyi/p3.t10") == f"{LINYI_T10}.m1"
+    assert milestone_to_tick(conn, "linyi/p4.t15") == f"{LINYI_ONE}.m1"
     with pytest.raises(NotOneMilestone) as several:
         milestone_to_tick(conn, "wulong/a1.p1")
     assert YANGJIAO in several.value.milestone_ids and len(several.value.milestone_ids) > 1
@@ -37,15 +37,15 @@ def test_milestone_to_tick_on_ids_and_tasks(conn: sqlite3.Connection) -> None:
 
 def test_a_deleted_milestone_no_longer_counts(conn: sqlite3.Connection) -> None:
     """Two milestones, one deleted (archived): the task means the one left."""
-    added = actions.add_milestone(conn, LINYI_T10, "第二个里程碑", date(2023, 9, 30), None)
+    added = actions.add_milestone(conn, LINYI_ONE, "第二个里程碑", date(2023, 9, 30), None)
     with pytest.raises(NotOneMilestone):
-        milestone_to_tick(conn, LINYI_T10)
-    actions.delete_milestone(conn, f"{LINYI_T10}.m1")
-    assert milestone_to_tick(conn, LINYI_T10) == added.entity_id
+        milestone_to_tick(conn, LINYI_ONE)
+    actions.delete_milestone(conn, f"{LINYI_ONE}.m1")
+    assert milestone_to_tick(conn, LINYI_ONE) == added.entity_id
 
 
 def test_the_tree_line_of_a_task_ticks_what_the_rule_says(conn: sqlite3.Connection) -> None:
-    items = {i.id: i for i in tr.children(conn, "linyi-2023", "linyi-2023/p3", date(2023, 6, 30))}
-    line = items[LINYI_T10]
+    items = {i.id: i for i in tr.children(conn, "linyi-2023", "linyi-2023/p4", date(2023, 6, 30))}
+    line = items[LINYI_ONE]
     assert line.own is None  # drawn with its milestone as a line below it ...
-    assert line.tickable is not None and line.tickable.id == f"{LINYI_T10}.m1"  # ... and ticks it
+    assert line.tickable is not None and line.tickable.id == f"{LINYI_ONE}.m1"  # ... and ticks it

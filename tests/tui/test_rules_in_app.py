@@ -12,24 +12,24 @@ from store.db import connect
 from tui.screens.indicators_screen import IndicatorsScreen
 from tui.screens.main_screen import MainScreen
 
-LINYI_T10 = "linyi-2023/p3.t10"
+LINYI_ONE = "linyi-2023/p4.t15"
 
 
 async def test_space_on_a_task_with_one_written_out_milestone_ticks_it(seeded_db: Path) -> None:
-    """As ``plandesk tick linyi/p3.t10`` does (it used to say "1 milestones, select one")."""
+    """As ``plandesk tick linyi/p4.t15`` does (it used to say "1 milestones, select one")."""
     app = make_app(seeded_db, plan="linyi")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen_stack[0]
         assert isinstance(screen, MainScreen)
-        screen.refresh_view(reveal=f"n:{LINYI_T10}")
+        screen.refresh_view(reveal=f"n:{LINYI_ONE}")
         await settle(pilot)
-        assert screen.tree.current is not None and screen.tree.current.id == LINYI_T10
+        assert screen.tree.current is not None and screen.tree.current.id == LINYI_ONE
         await pilot.press("space")
         await settle(pilot)
-        done = row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", f"{LINYI_T10}.m1")
+        done = row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", f"{LINYI_ONE}.m1")
         assert done is not None and done["done_on"] == TODAY.isoformat()
-        assert "1/1" in screen.tree.by_key[f"n:{LINYI_T10}"].label.plain  # its line counts it done
+        assert "1/1" in screen.tree.by_key[f"n:{LINYI_ONE}"].label.plain  # its line counts it done
 
 
 async def test_indicator_years_and_first_year_are_the_reports(seeded_db: Path) -> None:

@@ -3,8 +3,6 @@
 The screen tells it which line is selected; it reads that line's task from the store itself."""
 from __future__ import annotations
 
-import json
-import sqlite3
 from datetime import date
 from typing import NamedTuple
 
@@ -21,10 +19,12 @@ from textual.worker import get_current_worker
 from store import queries as q
 from store import tree as tr
 from store import view
+from store.history import Entry
+from tui import history_text as ht
 from tui.dbworker import Database
 from tui.i18n import Catalog
-from tui.widgets.plan_tree import milestone_mark
 from tui.theme import STATE_STYLE
+from tui.widgets.plan_tree import milestone_mark
 
 
 class Detail(NamedTuple):
@@ -33,7 +33,7 @@ class Detail(NamedTuple):
     node: q.Node
     milestones: list[q.Milestone]
     focus: str | None  # id of the selected milestone, if a milestone line is selected
-    history: list[dict[str, object]]
+    history: list[Entry]
     source_file: str | None
 
 
@@ -110,26 +110,15 @@ def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
         parts.append(Text(""))
         parts.append(_heading(t("ui_history")))
         for entry in d.history:
-            row = Text(f"{str(entry['at'])[:16].replace('T', ' ')}  ", style="dim")
-            row.append(t(f"act_{entry['action']}"))
-            what = entry.get("what")
-            if what:
-                row.append(f"  {what}")
+            row = Text(f"{ht.when(entry)}  ", style="dim")
+            row.append(ht.action_text(entry, t))
+            row.append(f"  {ht.item_text(entry)}")
+            details = ht.changes_text(entry, t)
+            if details:
+                row.append(f"  {details}", style="dim")
             row.overflow = "fold"
             parts.append(row)
     return Group(*parts)
-
-
-def history_entries(rows: list[sqlite3.Row], limit: int = 12) -> list[dict[str, object]]:
-    """Journal rows as short lines: when, what, and the title or value concerned."""
-    out: list[dict[str, object]] = []
-    for row in rows[:limit]:
-        state = json.loads(row["after"] or row["before"] or "{}") if (row["after"] or row["before"]) else {}
-        what = state.get("title") or ""
-        if state.get("done_on") and row["action"] in ("tick",):
-            what = f"{what} ({state['done_on']})"
-        out.append({"at": row["at"], "action": row["action"], "what": what})
-    return out
 
 
 class DetailPane(VerticalScroll):
@@ -166,7 +155,7 @@ class DetailPane(VerticalScroll):
         detail = None
         if found is not None:
             focus = item.id if milestone is not None else (item.own.id if item.own else None)
-            detail = Detail(found.node, found.milestones, focus, history_entries(found.history), source_file)
+            detail = Detail(found.node, found.milestones, focus, found.history, source_file)
         if not worker.is_cancelled:
             self.post_message(self.Loaded(item.key, detail))
 
