@@ -2,7 +2,8 @@
 and the app's plan chooser (so the chooser need not import the command line)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from store.draft import Draft
