@@ -234,6 +234,21 @@ def milestone(conn: sqlite3.Connection, milestone_id: str, today: date,
     return _milestone(row, today, soon_days)
 
 
+def rollup_select(plan_id: str, today: date, soon_days: int, where: list[str] | None = None,
+                  params: list[object] | None = None) -> tuple[str, list[object]]:
+    """SQL giving ``id, depth`` and the count of each of ``status.MILESTONE_STATES`` for every live
+    node of a plan that has milestones under it (narrowed by ``where`` over nodes ``c``)."""
+    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
+    states = st.MILESTONE_STATES
+    conditions = ["c.plan_id = ?", "c.archived_at IS NULL", *(where or [])]
+    # one row per node; grouping in index order (depth, seq) needs no sort
+    sums = ", ".join(f"SUM({state_sql} = '{state}')" for state in states)
+    sql = (f"SELECT c.id, c.depth, {sums} FROM nodes c JOIN milestones m "
+           "ON m.plan_id = c.plan_id AND m.seq BETWEEN c.seq AND c.last_seq AND m.archived_at IS NULL "
+           f"WHERE {' AND '.join(conditions)} GROUP BY c.depth, c.seq")
+    return sql, [*args * len(states), plan_id, *(params or [])]
+
+
 def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int = st.DEFAULT_SOON_DAYS,
             max_depth: int | None = None, parent_id: str | None = None,
             top_level: bool = False) -> dict[str, st.Rollup]:
@@ -243,10 +258,9 @@ def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int 
     or the top level. A subtree is the seq range [seq, last_seq], so SQLite classifies and
     counts everything in one query over a covering index; no milestone passes through Python.
     """
-    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
     states = st.MILESTONE_STATES
-    where = ["c.plan_id = ?", "c.archived_at IS NULL"]
-    params: list[object] = [*args * len(states), plan_id]
+    where: list[str] = []
+    params: list[object] = []
     if max_depth is not None:
         where.append("c.depth <= ?")
         params.append(max_depth)
@@ -255,12 +269,9 @@ def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int 
         params.append(parent_id)
     if top_level:
         where.append("c.parent_id IS NULL")
-    # one row per node; grouping in index order (depth, seq) needs no sort
-    sums = ", ".join(f"SUM({state_sql} = '{state}')" for state in states)
-    rows = conn.execute(
-        f"SELECT c.id, c.depth, {sums} FROM nodes c JOIN milestones m "
-        "ON m.plan_id = c.plan_id AND m.seq BETWEEN c.seq AND c.last_seq AND m.archived_at IS NULL "
-        f"WHERE {' AND '.join(where)} GROUP BY c.depth, c.seq", params).fetchall()
+    sql, args = rollup_select(plan_id, today, soon_days, where, params)
+    rows = conn.execute(sql, args).fetchall()
+    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
     result: dict[str, st.Rollup] = {}
     whole = st.Rollup()
     for node_id, depth, *counts in rows:

@@ -125,20 +125,26 @@ def cmd_history(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
-    import json
+    """Streamed: the document is written as SQLite reads it; ``-o`` replaces the file atomically."""
+    import io
 
-    from store.export import export_plan
+    from store.export import write_export
+    from store.files import check_output_path, write_atomically
 
-    data = export_plan(ctx.conn, ctx.one_plan(), ctx.today, ctx.soon_days)
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if ctx.args.output:
-        try:
-            with open(ctx.args.output, "w", encoding="utf-8") as handle:
-                handle.write(text + "\n")
-        except OSError as exc:
-            raise PlandeskError(f"{ctx.args.output}: cannot write ({exc.strerror})") from None
-    else:
-        sys.stdout.write(text + "\n")
+    plan = ctx.one_plan()
+    if not ctx.args.output:
+        write_export(ctx.conn, plan, ctx.today, sys.stdout, ctx.soon_days)
+        return 0
+    target = check_output_path(ctx.args.output, protected=[ctx.db_path])
+
+    def write(handle) -> None:  # type: ignore[no-untyped-def]
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        write_export(ctx.conn, plan, ctx.today, text, ctx.soon_days)
+        text.flush()
+        text.detach()  # the handle is write_atomically's to close
+
+    try:
+        write_atomically(target, write)
+    except OSError as exc:
+        raise PlandeskError(f"{ctx.args.output}: cannot write ({exc.strerror})") from None
     return 0
-
-
