@@ -251,11 +251,12 @@ def rollup_select(plan_id: str, today: date, soon_days: int, where: list[str] | 
 
 def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int = st.DEFAULT_SOON_DAYS,
             max_depth: int | None = None, parent_id: str | None = None,
-            top_level: bool = False) -> dict[str, st.Rollup]:
+            top_level: bool = False, with_total: bool = True) -> dict[str, st.Rollup]:
     """Counts by state for nodes' subtrees, and for the whole plan under key ``plan_id``.
 
     Which nodes: all (default), those down to ``max_depth``, the children of ``parent_id``,
-    or the top level. A subtree is the seq range [seq, last_seq], so SQLite classifies and
+    or the top level. ``with_total=False`` with ``parent_id``: no plan total (it takes a pass over
+    every milestone of the plan; opening a branch does not change it). A subtree is the seq range [seq, last_seq], so SQLite classifies and
     counts everything in one query over a covering index; no milestone passes through Python.
     """
     states = st.MILESTONE_STATES
@@ -278,6 +279,8 @@ def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int 
         rollup = result[node_id] = st.Rollup(dict(zip(states, counts)))
         if depth == 0:
             whole.merge(rollup)
+    if parent_id is not None and not with_total:
+        return result
     if parent_id is not None:  # the depth-0 rows above do not cover the whole plan then
         whole = st.Rollup()
         for state, n in conn.execute(
