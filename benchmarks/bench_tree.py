@@ -95,6 +95,7 @@ async def drive(db: Path) -> dict[str, object]:
                 await until(pilot, lambda: section.data.id in tree.loaded and tree.last_line + 1 > lines)
                 opened.append((lines, time.perf_counter() - start))
         results["branch_stall"] = meter.stop()
+        print(f"  opened {len(opened)} sections", flush=True)
         results["branches"] = opened
         # 2. close all, open all (keys added by issue 15; without them: every chapter by hand)
         if hasattr(tree, "opening_all"):
@@ -103,12 +104,14 @@ async def drive(db: Path) -> dict[str, object]:
             await pilot.press("minus")
             await until(pilot, lambda: tree.last_line + 1 == len(chapters))
             results["close_all"] = (time.perf_counter() - start, meter.stop())
+            print("  closed all; opening all …", flush=True)
             meter.start()
             start = time.perf_counter()
             await pilot.press("asterisk")
             await until(pilot, lambda: not tree.opening_all and tree.last_line + 1 > 10 * len(chapters),
                         timeout=900)
             results["open_all"] = (time.perf_counter() - start, meter.stop(), tree.last_line + 1)
+            print(f"  opened all: {tree.last_line + 1:,} lines", flush=True)
         else:
             results["close_all"] = results["open_all"] = None
             for chapter in chapters:
@@ -125,6 +128,7 @@ async def drive(db: Path) -> dict[str, object]:
             await pilot.press(key)
             presses.append(time.perf_counter() - start)
         results["scroll"] = (max(presses), statistics.median(presses), meter.stop())
+        print("  scrolled; filtering …", flush=True)
         # 4. filter and clear, everything open
         meter.start()
         start = time.perf_counter()
@@ -159,8 +163,12 @@ async def main():
         app = PlanDeskApp({db!r}, today=date.fromisoformat({as_of!r}), plan="big", lang="en")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(5):
+            try:
+                await app.workers.wait_for_complete()
+            except Exception:  # a read made stale by a newer one
+                pass
+            await pilot.pause(0.2)
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 asyncio.run(main())
 """

@@ -112,6 +112,7 @@ class PlanTree(Tree[Item]):
         self.opening_all = False
         self._drawn: dict[str, tuple[object, ...]] = {}  # line key -> what its label was drawn from
         self._queue: list[tuple[str | None, list[Item]]] = []  # "open all": lines still to add
+        self._chunk_done = 0.0  # when "open all" last added lines
 
     # drawing -------------------------------------------------------------------------------
     def process_label(self, label: str | Text) -> Text:
@@ -285,13 +286,18 @@ class PlanTree(Tree[Item]):
         Added in chunks of ``CHUNK_SECONDS``, each followed by a screen refresh, so the tree
         draws what is there and keys are handled while the rest comes in."""
         self.opening_all = True
+        self._chunk_done = 0.0
         self._queue = list(reversed(children.items()))
         self._open_next_chunk()
 
     def _open_next_chunk(self) -> None:
+        """Add lines for as long as the screen took to refresh since the last chunk (at least
+        ``CHUNK_SECONDS``): each refresh lays out every visible line, so chunks grow with the
+        tree and the refreshes stay at most half of the time, however large the plan."""
         if not self.opening_all:
             return
-        deadline = perf_counter() + CHUNK_SECONDS
+        start = perf_counter()
+        deadline = start + max(CHUNK_SECONDS, start - self._chunk_done if self._chunk_done else 0.0)
         while self._queue and perf_counter() < deadline:
             parent_id, items = self._queue.pop()
             tree_node = self.root if parent_id is None else self.by_key.get(key(NODE, parent_id))
@@ -311,6 +317,7 @@ class PlanTree(Tree[Item]):
                 self.loaded.add(parent_id)
                 self.pending.discard(parent_id)
                 self.open_on_arrival.discard(parent_id)
+        self._chunk_done = perf_counter()
         if self._queue:
             self.call_after_refresh(self._open_next_chunk)
         else:
