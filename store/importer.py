@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from store import journal
+from store.changes import transaction
 from store.loader import PlanData, load_plan_file
 
 
@@ -37,16 +38,11 @@ class ImportReport:
 def import_file(conn: sqlite3.Connection, path: Path | str, who: str | None = None) -> list[ImportReport]:
     """Validate the whole file, then write every plan in it or nothing at all."""
     plans = load_plan_file(path)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         reports = [_import_plan(conn, plan) for plan in plans]
         for report in reports:
             journal.write(conn, "import", "plan", report.plan_id, report.plan_id, None,
                           {"file": str(path), **report.summary()}, who=who)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return reports
 
 
@@ -154,9 +150,16 @@ def _sync(conn: sqlite3.Connection, table: str, plan_id: str, ids: list[str], co
     _upsert(conn, table, columns, rows)
     restore = [i for i, row in existing.items()
                if i in incoming and row["archived_at"] and row["why"] != "deleted"]
-    report.restored[kind] = len(restore)
+    report.restored[kind] = report.restored.get(kind, 0) + len(restore)
     why_col = ", archived_why = NULL" if table == "milestones" else ""
     conn.executemany(f"UPDATE {table} SET archived_at = NULL{why_col} WHERE id = ?", [(i,) for i in restore])
+    if table == "nodes" and restore:
+        # the clerk's own milestones come back with their node, ticks and notes intact (the
+        # plan's own come back through the file); one the clerk deleted stays deleted
+        cur = conn.executemany("UPDATE milestones SET archived_at = NULL, archived_why = NULL "
+                               "WHERE node_id = ? AND origin = 'clerk' AND archived_why = 'import'",
+                               [(i,) for i in restore])
+        report.restored["milestone"] = max(cur.rowcount, 0)
     gone = [(i, row["title"]) for i, row in existing.items() if i not in incoming and not row["archived_at"]]
     why_set = ", archived_why = 'import'" if table == "milestones" else ""
     now = journal.now_iso()

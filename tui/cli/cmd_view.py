@@ -65,11 +65,10 @@ def _emit(ctx: Context, reports: list, t) -> None:  # type: ignore[type-arg, no-
     if not output:
         sys.stdout.write(text)
         return
-    try:  # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
-        with open(output, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise PlandeskError(f"{output}: cannot write ({exc.strerror})") from None
+    from tui.cli.output import write_text
+
+    # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
+    write_text(ctx, output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
 
 def cmd_report(ctx: Context) -> int:
@@ -88,16 +87,15 @@ def cmd_report(ctx: Context) -> int:
     if ctx.args.format != "xlsx":
         _emit(ctx, [report], t)
         return 0
-    from tui.reports.workbook import write_workbook
-
     output = ctx.args.output
     if not output:
         output = "report.xlsx"
         print(t("rp_xlsx_default", path=os.path.abspath(output)), file=sys.stderr)
-    try:
-        write_workbook(report, t, output)
-    except OSError as exc:
-        raise PlandeskError(f"{output}: cannot write ({exc.strerror})") from None
+    from tui.cli.output import write_file
+    from tui.reports.workbook import build_workbook
+
+    workbook = build_workbook(report, t)
+    write_file(ctx, output, workbook.save)
     print(t("rp_wrote", path=output))
     return 0
 
@@ -116,11 +114,11 @@ def cmd_overdue(ctx: Context) -> int:
 
 
 def cmd_history(ctx: Context) -> int:
-    from store import queries as q
+    from store import history, queries as q
     from tui.printouts import print_history
 
     plan_id = q.resolve_plan(ctx.conn, ctx.args.plan).id if ctx.args.plan else None
-    print_history(ctx.console(), q.history(ctx.conn, ctx.args.limit, plan_id), ctx.t)
+    print_history(ctx.console(), history.entries(ctx.conn, ctx.args.limit, plan_id), ctx.t)
     return 0
 
 
@@ -129,22 +127,18 @@ def cmd_export(ctx: Context) -> int:
     import io
 
     from store.export import write_export
-    from store.files import check_output_path, write_atomically
 
     plan = ctx.one_plan()
     if not ctx.args.output:
         write_export(ctx.conn, plan, ctx.today, sys.stdout, ctx.soon_days)
         return 0
-    target = check_output_path(ctx.args.output, protected=[ctx.db_path])
+    from tui.cli.output import write_file
 
     def write(handle) -> None:  # type: ignore[no-untyped-def]
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         write_export(ctx.conn, plan, ctx.today, text, ctx.soon_days)
         text.flush()
-        text.detach()  # the handle is write_atomically's to close
+        text.detach()  # the handle is write_file's to close
 
-    try:
-        write_atomically(target, write)
-    except OSError as exc:
-        raise PlandeskError(f"{ctx.args.output}: cannot write ({exc.strerror})") from None
+    write_file(ctx, ctx.args.output, write)
     return 0
