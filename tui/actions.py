@@ -68,6 +68,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("k_date", "t", "app.change_date", MAIN, footer=True),
     Action("k_plan", "p", "app.switch_plan", MAIN, cli="plans"),
     Action("k_indicators", "i", "app.indicators", MAIN, footer=True),
+    Action("k_open_all", "asterisk", "open_all", MAIN),
+    Action("k_close_all", "minus", "close_all", MAIN),
     # the indicators screen
     Action("k_record", "r", "record", INDICATORS, footer=True, cli="record"),
     Action("k_tree", "escape,i", "back", INDICATORS, footer=True),

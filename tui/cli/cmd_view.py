@@ -101,9 +101,15 @@ def cmd_report(ctx: Context) -> int:
 
 
 def cmd_overdue(ctx: Context) -> int:
-    from tui.printouts import print_overdue
+    """Streamed plain rows, not a rich table: 5,000 overdue milestones print in a blink."""
+    from store.queries import overdue_rows
+    from tui.listing import write_overdue
 
-    print_overdue(ctx.console(), ctx.conn, ctx.plans(), ctx.today, ctx.t, ctx.soon_days)
+    for i, plan in enumerate(ctx.plans()):
+        rows = overdue_rows(ctx.conn, plan.id, ctx.today)
+        if i:
+            sys.stdout.write("\n")
+        write_overdue(sys.stdout, f"{plan.title} · {ctx.t('overdue_list')} ({len(rows)})", rows, ctx.today, ctx.t)
     return 0
 
 
@@ -117,18 +123,22 @@ def cmd_history(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
-    import json
+    """Streamed: the document is written as SQLite reads it; ``-o`` replaces the file atomically."""
+    import io
 
-    from store.export import export_plan
+    from store.export import write_export
 
-    data = export_plan(ctx.conn, ctx.one_plan(), ctx.today, ctx.soon_days)
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if ctx.args.output:
-        from tui.cli.output import write_text
+    plan = ctx.one_plan()
+    if not ctx.args.output:
+        write_export(ctx.conn, plan, ctx.today, sys.stdout, ctx.soon_days)
+        return 0
+    from tui.cli.output import write_file
 
-        write_text(ctx, ctx.args.output, text + "\n")
-    else:
-        sys.stdout.write(text + "\n")
+    def write(handle) -> None:  # type: ignore[no-untyped-def]
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        write_export(ctx.conn, plan, ctx.today, text, ctx.soon_days)
+        text.flush()
+        text.detach()  # the handle is write_file's to close
+
+    write_file(ctx, ctx.args.output, write)
     return 0
-
-

@@ -1,4 +1,5 @@
-"""``n``: jump to the next overdue milestone after the cursor, in document order, wrapping round."""
+"""Moving about the tree: ``n`` jumps to the next overdue milestone after the cursor (in document
+order, wrapping round); ``*`` opens the whole plan, ``-`` closes every branch."""
 from __future__ import annotations
 
 from datetime import date
@@ -28,6 +29,14 @@ class Navigation(Selection):
     @work(thread=True, exclusive=True, group="next")
     def _next_overdue(self, plan_id: str, today: date, soon: int, after: tuple[int, str] | None) -> None:
         self.post_message(NextOverdue(self.app.db.read(tr.next_overdue, plan_id, today, after, soon)))
+
+    def action_open_all(self) -> None:
+        from tui.screens.open_all import open_all
+
+        open_all(self)  # type: ignore[arg-type]  # the mixin is only ever part of the main screen
+
+    def action_close_all(self) -> None:
+        self.tree.close_all()
 
     def on_next_overdue(self, message: NextOverdue) -> None:
         m = message.milestone

@@ -182,7 +182,7 @@ class MainScreen(Ticking, Editing, Filtering, Navigation, Screen[None]):
     def load_children(self, gen: int, plan_id: str, parent_id: str, today: date, soon: int) -> None:
         def job(conn: sqlite3.Connection) -> tuple[list[tr.Item], dict[str, st.Rollup]]:
             return (tr.children(conn, plan_id, parent_id, today, soon),
-                    q.rollups(conn, plan_id, today, soon, parent_id=parent_id))
+                    q.rollups(conn, plan_id, today, soon, parent_id=parent_id, with_total=False))
 
         items, rollups = self.app.db.read(job)
         self.post_message(ChildrenLoaded(gen, parent_id, items, rollups))
