@@ -11,7 +11,7 @@ from pathlib import Path
 from store.errors import DatabaseRefused
 
 APPLICATION_ID = 0x504C4E44  # "PLND": marks a file as a plandesk database
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 30.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -29,10 +29,12 @@ class ImportReport:
     updated: dict[str, int] = field(default_factory=dict)
     restored: dict[str, int] = field(default_factory=dict)
     archived: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, id, title)
+    linked_ticks: list[str] = field(default_factory=list)  # ticked because a milestone linked to them was
 
     def summary(self) -> dict[str, object]:
         return {"plan": self.plan_id, "added": self.added, "updated": self.updated,
-                "restored": self.restored, "archived": [i for _, i, _ in self.archived]}
+                "restored": self.restored, "archived": [i for _, i, _ in self.archived],
+                "linked_ticks": self.linked_ticks}
 
 
 def import_file(conn: sqlite3.Connection, path: Path | str, who: str | None = None) -> list[ImportReport]:
@@ -71,7 +73,8 @@ def _import_plan(db: sqlite_utils.Database, plan: PlanData) -> ImportReport:
         "id": plan.id, "region": plan.region, "bureau": plan.bureau, "title": plan.title,
         "doc_number": plan.doc_number, "issued": plan.issued, "start_year": plan.start_year,
         "end_year": plan.end_year, "source_file": plan.source_file, "note": plan.note,
-        "imported_at": now, "archived_at": None,
+        "imported_at": now, "archived_at": None, "report_cycle": plan.report_cycle,
+        "yellow_lag": plan.yellow_lag, "red_lag": plan.red_lag,
     }, pk="id")
 
     paths: dict[str, str] = {}
@@ -83,19 +86,24 @@ def _import_plan(db: sqlite_utils.Database, plan: PlanData) -> ImportReport:
         "parent_id": full_id(plan.id, n.parent) if n.parent else None, "kind": n.kind,
         "number": n.number, "title": n.title, "text": n.text,
         "units": json.dumps(n.units, ensure_ascii=False) if n.units else None,
+        "support": json.dumps(n.support, ensure_ascii=False) if n.support else None,
         "line": n.line, "source": n.source, "repair": n.repair, "note": n.note,
         "fields": json.dumps(n.fields, ensure_ascii=False) if n.fields else None,
         "seq": n.seq, "depth": n.depth, "path": paths[n.local_id], "last_seq": last_seq[n.local_id],
     } for n in plan.nodes]
     _sync(db, "nodes", plan.id, node_rows, report, "node", where="")
 
+    links = link_groups(plan)
     milestone_rows = [{
         "id": full_id(plan.id, m.local_id), "plan_id": plan.id, "node_id": full_id(plan.id, m.node_id),
         "local_id": m.local_id, "title": m.title, "due": m.due.isoformat(), "due_phrase": m.due_phrase,
         "start": m.start.isoformat() if m.start else None, "line": m.line, "source": m.source,
         "repair": m.repair, "note": m.note, "implicit": int(m.implicit), "origin": "plan", "seq": m.seq,
+        "every": m.every, "series": m.series, "same_as": full_id(plan.id, m.same_as) if m.same_as else None,
+        "link": full_id(plan.id, links[m.local_id]) if m.local_id in links else None,
     } for m in plan.milestones]
     _sync(db, "milestones", plan.id, milestone_rows, report, "milestone", where="AND origin = 'plan'")
+    report.linked_ticks = share_linked_ticks(conn, plan.id)
 
     indicator_rows = []
     cell_rows = []
@@ -122,6 +130,44 @@ def _import_plan(db: sqlite_utils.Database, plan: PlanData) -> ImportReport:
     if cell_rows:
         db["indicator_cells"].insert_all(cell_rows, pk=("indicator_id", "year", "tbl"))
     return report
+
+
+def link_groups(plan: PlanData) -> dict[str, str]:
+    """Milestones joined by ``same_as`` (directly or in a chain) as groups: local id -> the group's
+    first member in document order, the id every member stores in ``link``."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for m in plan.milestones:
+        if m.same_as:
+            a, b = root(m.local_id), root(m.same_as)
+            if a != b:
+                parent[a] = b
+    members = {m.local_id for m in plan.milestones if m.same_as} | {m.same_as for m in plan.milestones if m.same_as}
+    first: dict[str, str] = {}
+    for m in plan.milestones:  # document order
+        if m.local_id in members:
+            first.setdefault(root(m.local_id), m.local_id)
+    return {local: first[root(local)] for local in members if root(local) in first}
+
+
+def share_linked_ticks(conn: sqlite3.Connection, plan_id: str) -> list[str]:
+    """One target printed in two places has one state: a member of a link group that is not ticked
+    takes the earliest tick of the group (a new link between an already ticked milestone and its
+    copy). Ticks with different dates are both kept; nothing a clerk entered is overwritten."""
+    rows = conn.execute(
+        "SELECT m.id, g.done_on, g.done_note FROM milestones m JOIN (SELECT link, done_on, done_note, "
+        "ROW_NUMBER() OVER (PARTITION BY link ORDER BY done_on, seq) AS rn FROM milestones "
+        "WHERE plan_id = ? AND link IS NOT NULL AND archived_at IS NULL AND done_on IS NOT NULL) g "
+        "ON g.link = m.link AND g.rn = 1 WHERE m.plan_id = ? AND m.archived_at IS NULL AND m.done_on IS NULL",
+        (plan_id, plan_id)).fetchall()
+    conn.executemany("UPDATE milestones SET done_on = ?, done_note = COALESCE(done_note, ?) WHERE id = ?",
+                     [(r[1], r[2], r[0]) for r in rows])
+    return sorted(r[0] for r in rows)
 
 
 def subtree_ends(plan: PlanData) -> dict[str, int]:

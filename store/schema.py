@@ -73,7 +73,47 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["journal"].create_index(["target"])
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1}
+def _v2(db: sqlite_utils.Database) -> None:
+    """Progress reports (进展情况), supporting units, recurring and linked milestones, reporting settings.
+
+    Only adds: every existing row keeps its values. ``nodes.units`` / ``units_override`` keep their
+    meaning and are read as the lead units (牵头单位); ``support`` / ``support_override`` hold the
+    supporting units (配合单位) the same way (as printed / as the clerk set them).
+    """
+    db["nodes"].add_column("support", str)
+    db["nodes"].add_column("support_override", str)
+    db["milestones"].add_column("every", str)  # "year" | "quarter": one occurrence of a recurring item
+    db["milestones"].add_column("series", str)  # the recurring item's local id its occurrences share
+    db["milestones"].add_column("same_as", str)  # full id of the milestone this one repeats
+    db["milestones"].add_column("link", str)  # all milestones printed for one target share this id
+    db["milestones"].create_index(["link"])
+    db["plans"].add_column("report_cycle", str)
+    db["plans"].add_column("yellow_lag", float)
+    db["plans"].add_column("red_lag", float)
+    # AUTOINCREMENT: a report's number is never reused, so the journal's references stay unique
+    db.execute("""CREATE TABLE progress (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        plan_id TEXT NOT NULL REFERENCES plans(id),
+        item_id TEXT NOT NULL,        -- the node or milestone reported on
+        item_kind TEXT NOT NULL,      -- 'node' | 'milestone'
+        node_id TEXT NOT NULL,        -- the node the item belongs to (itself for a node)
+        period TEXT NOT NULL,         -- canonical: 2023-05, 2023Q2, 2023H1, 2023
+        period_start TEXT NOT NULL,
+        period_end TEXT NOT NULL,
+        period_prev TEXT NOT NULL,    -- the period before, of the same length (滞后 two periods running)
+        state TEXT NOT NULL,          -- not_started | on_track | behind | done
+        percent REAL,
+        note TEXT, problem TEXT, next_step TEXT, evidence TEXT,
+        unit TEXT,
+        reported_on TEXT NOT NULL,    -- the report's date (a 已完成 report ticks with it)
+        who TEXT, at TEXT NOT NULL,
+        source TEXT)""")
+    db.execute("CREATE INDEX idx_progress_plan_period ON progress (plan_id, period_end, node_id)")
+    db.execute("CREATE INDEX idx_progress_node ON progress (node_id, period_end)")
+    db.execute("CREATE INDEX idx_progress_item ON progress (item_id)")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
