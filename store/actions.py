@@ -7,18 +7,19 @@ record, undo restores exactly what was there, and two windows never see "databas
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from store import journal
 from store.errors import BadInput, NotFound
 
+# the entity registry: what a journal entry's ``entity`` names, as (table, key columns)
 _TABLES = {"milestone": ("milestones", ("id",)), "actual": ("actuals", ("indicator_id", "year")),
-           "node": ("nodes", ("id",))}
+           "node": ("nodes", ("id",)), "progress": ("progress", ("id",))}
+ALSO = "_also"  # a journal state's key for the other rows one change wrote ("entity:id" -> row)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ def _key(entity: str, entity_id: str) -> tuple[Any, ...]:
     if entity == "actual":
         indicator_id, year = entity_id.rsplit("@", 1)
         return indicator_id, int(year)
+    if entity == "progress":
+        return (int(entity_id),)
     return (entity_id,)
 
 
@@ -78,6 +81,47 @@ def _restore(conn: sqlite3.Connection, entity: str, entity_id: str, state: dict[
                      [state[c] for c in cols])
 
 
+def _bundle(conn: sqlite3.Connection, entity: str, entity_id: str, also: Sequence[str]) -> dict[str, Any] | None:
+    """The state of a row and of the rows changed with it (``also``: "entity:id" keys).
+
+    The main row's columns stay at the top level, so whoever reads a journal entry (history, the
+    detail pane) sees an ordinary row; the other rows ride along under ``_also``."""
+    main = _snapshot(conn, entity, entity_id)
+    if not also:
+        return main
+    state: dict[str, Any] = dict(main or {})
+    state[ALSO] = {key: _snapshot(conn, *key.split(":", 1)) for key in also}
+    return state
+
+
+def _restore_bundle(conn: sqlite3.Connection, entity: str, entity_id: str, state: dict[str, Any] | None) -> None:
+    if state is None or ALSO not in state:
+        _restore(conn, entity, entity_id, state)
+        return
+    main = {k: v for k, v in state.items() if k != ALSO}
+    _restore(conn, entity, entity_id, main or None)
+    for key, row in state[ALSO].items():
+        other, other_id = key.split(":", 1)
+        _restore(conn, other, other_id, row)
+
+
+def journaled(conn: sqlite3.Connection, action: str, plan_id: str, entity: str, entity_id: str | None,
+              write: Callable[[], str | None], also: Sequence[tuple[str, str]] = ()) -> Change:
+    """Run ``write`` and journal what it did as ONE entry, in one transaction: the row
+    ``entity``/``entity_id`` (``None``: a row ``write`` creates and returns the id of) and the rows
+    in ``also`` changed with it (the milestones a 已完成 report ticks, the copies of a linked
+    milestone). One undo restores them all."""
+    keys = [f"{e}:{i}" for e, i in also]
+    with _transaction(conn):
+        before = _bundle(conn, entity, entity_id, keys) if entity_id is not None else (
+            {ALSO: {key: _snapshot(conn, *key.split(":", 1)) for key in keys}} if keys else None)
+        created = write()
+        entity_id = entity_id if entity_id is not None else str(created)
+        after = _bundle(conn, entity, entity_id, keys)
+        seq = journal.write(conn, action, entity, entity_id, plan_id, before, after)
+    return Change(seq, action, entity, entity_id, before, after)
+
+
 def _change(conn: sqlite3.Connection, action: str, entity: str, entity_id: str, plan_id: str,
             sql: str | None, args: tuple[Any, ...] = ()) -> Change:
     with _transaction(conn):
@@ -96,21 +140,40 @@ def _live_milestone(conn: sqlite3.Connection, milestone_id: str) -> sqlite3.Row:
     return row
 
 
+def linked_copies(conn: sqlite3.Connection, milestone_id: str) -> list[str]:
+    """The other live milestones printed for the same target (``same_as``): one state for all."""
+    return [r[0] for r in conn.execute(
+        "SELECT o.id FROM milestones m JOIN milestones o ON o.link = m.link AND o.id != m.id "
+        "WHERE m.id = ? AND m.link IS NOT NULL AND o.archived_at IS NULL ORDER BY o.seq", (milestone_id,))]
+
+
 def tick(conn: sqlite3.Connection, milestone_id: str, on: date, note: str | None = None) -> Change:
-    """Mark a milestone met on ``on`` (re-ticking changes the date and note)."""
+    """Mark a milestone met on ``on`` (re-ticking changes the date and note); its linked copies
+    are ticked with it, in one journal entry."""
     row = _live_milestone(conn, milestone_id)
     new_note = note if note is not None else row["done_note"]
-    return _change(conn, "tick", "milestone", milestone_id, row["plan_id"],
-                   "UPDATE milestones SET done_on = ?, done_note = ? WHERE id = ?",
-                   (on.isoformat(), new_note, milestone_id))
+    ids = [milestone_id, *linked_copies(conn, milestone_id)]
+    marks = ", ".join("?" for _ in ids)
+
+    def write() -> None:
+        conn.execute(f"UPDATE milestones SET done_on = ?, done_note = ? WHERE id IN ({marks})",
+                     (on.isoformat(), new_note, *ids))
+    return journaled(conn, "tick", row["plan_id"], "milestone", milestone_id, write,
+                     [("milestone", i) for i in ids[1:]])
 
 
 def untick(conn: sqlite3.Connection, milestone_id: str) -> Change:
+    """Take a tick back, from the linked copies too."""
     row = _live_milestone(conn, milestone_id)
     if not row["done_on"]:
         raise BadInput(f"milestone {milestone_id!r} is not ticked")
-    return _change(conn, "untick", "milestone", milestone_id, row["plan_id"],
-                   "UPDATE milestones SET done_on = NULL WHERE id = ?", (milestone_id,))
+    ids = [milestone_id, *linked_copies(conn, milestone_id)]
+    marks = ", ".join("?" for _ in ids)
+
+    def write() -> None:
+        conn.execute(f"UPDATE milestones SET done_on = NULL WHERE id IN ({marks})", ids)
+    return journaled(conn, "untick", row["plan_id"], "milestone", milestone_id, write,
+                     [("milestone", i) for i in ids[1:]])
 
 
 def record(conn: sqlite3.Connection, indicator_id: str, year: int, value: float, note: str | None = None) -> Change:
@@ -167,11 +230,16 @@ def edit_milestone(conn: sqlite3.Connection, milestone_id: str, *, title: str | 
     row = _live_milestone(conn, milestone_id)
     if title is not None and not title.strip():
         raise BadInput("a milestone needs a title")
-    return _change(conn, "edit", "milestone", milestone_id, row["plan_id"],
-                   "UPDATE milestones SET title = COALESCE(?, title), due = COALESCE(?, due), "
-                   "due_phrase = COALESCE(?, due_phrase), done_note = COALESCE(?, done_note) WHERE id = ?",
-                   (title.strip() if title else None, due.isoformat() if due else None, due_phrase, note,
-                    milestone_id))
+    copies = linked_copies(conn, milestone_id) if note is not None else []
+
+    def write() -> None:
+        conn.execute("UPDATE milestones SET title = COALESCE(?, title), due = COALESCE(?, due), "
+                     "due_phrase = COALESCE(?, due_phrase), done_note = COALESCE(?, done_note) WHERE id = ?",
+                     (title.strip() if title else None, due.isoformat() if due else None, due_phrase, note,
+                      milestone_id))
+        conn.executemany("UPDATE milestones SET done_note = ? WHERE id = ?", [(note, c) for c in copies])
+    return journaled(conn, "edit", row["plan_id"], "milestone", milestone_id, write,
+                     [("milestone", c) for c in copies])
 
 
 def delete_milestone(conn: sqlite3.Connection, milestone_id: str) -> Change:
@@ -182,20 +250,37 @@ def delete_milestone(conn: sqlite3.Connection, milestone_id: str) -> Change:
                    (journal.now_iso(), milestone_id))
 
 
-def set_units(conn: sqlite3.Connection, node_id: str, units: list[str] | None) -> Change:
-    """Set a node's responsible unit(s); ``None`` goes back to the plan's own."""
+KEEP: Any = object()  # set_units: leave this list as it is
+
+
+def set_units(conn: sqlite3.Connection, node_id: str, units: list[str] | None = KEEP, *,
+              support: list[str] | None = KEEP) -> Change:
+    """Set a node's lead units (``units``, the 牵头单位) and/or supporting units (``support``,
+    配合单位); ``None`` goes back to the plan's own list, an omitted one stays as it is. One
+    journal entry for both."""
+    from store.units import clean
+
     row = conn.execute("SELECT plan_id FROM nodes WHERE id = ?", (node_id,)).fetchone()
     if row is None:
         raise NotFound(f"no node {node_id!r}")
-    cleaned = None if units is None else [u.strip() for u in units if u.strip()]
+    sets: list[str] = []
+    args: list[Any] = []
+    for column, value in (("units_override", units), ("support_override", support)):
+        if value is KEEP:
+            continue
+        sets.append(f"{column} = ?")
+        args.append(None if value is None else json.dumps(clean(value), ensure_ascii=False))
+    if not sets:
+        raise BadInput("nothing to set: give the lead or the supporting units")
     return _change(conn, "set_units", "node", node_id, row["plan_id"],
-                   "UPDATE nodes SET units_override = ? WHERE id = ?",
-                   (None if cleaned is None else json.dumps(cleaned, ensure_ascii=False), node_id))
+                   f"UPDATE nodes SET {', '.join(sets)} WHERE id = ?", (*args, node_id))
 
 
 def split_units(text: str) -> list[str]:
-    """``区市场监管局、区商务委`` or ``a, b`` as a list of unit names."""
-    return [u for u in (p.strip() for p in re.split(r"[、,,;;/]", text)) if u]
+    """``区市场监管局、区商务委`` (or with ，, ; /) as a list of unit names: see store.units."""
+    from store.units import split_units as split
+
+    return split(text)
 
 
 def _step(conn: sqlite3.Connection, action: str) -> Change | None:
@@ -208,8 +293,10 @@ def _step(conn: sqlite3.Connection, action: str) -> Change | None:
         if entry is None:
             return None
         state = json.loads(entry[state_key]) if entry[state_key] else None
-        current = _snapshot(conn, entry["entity"], entry["entity_id"])
-        _restore(conn, entry["entity"], entry["entity_id"], state)
+        other = json.loads(entry["after" if state_key == "before" else "before"] or "null")
+        also = sorted({*((state or {}).get(ALSO) or {}), *((other or {}).get(ALSO) or {})})
+        current = _bundle(conn, entry["entity"], entry["entity_id"], also)
+        _restore_bundle(conn, entry["entity"], entry["entity_id"], state)
         seq = journal.write(conn, action, entry["entity"], entry["entity_id"], entry["plan_id"], current, state,
                             target=entry["seq"])
     return Change(seq, action, entry["entity"], entry["entity_id"], current, state)

@@ -11,7 +11,8 @@ import sqlite3
 from datetime import datetime
 from typing import Any
 
-UNDOABLE = ("tick", "untick", "record", "unrecord", "add", "edit", "delete", "set_units", "note")
+UNDOABLE = ("tick", "untick", "record", "unrecord", "add", "edit", "delete", "set_units", "note",
+            "report_progress", "edit_progress", "delete_progress")
 
 
 def current_user() -> str:
