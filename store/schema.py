@@ -111,6 +111,12 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_progress_plan_period ON progress (plan_id, period_end, node_id)")
     db.execute("CREATE INDEX idx_progress_node ON progress (node_id, period_end)")
     db.execute("CREATE INDEX idx_progress_item ON progress (item_id)")
+    # the lights of a whole plan in one pass: a task's milestones side by side, and each item's
+    # chapter found by a seek in a partial index that holds only live nodes
+    db["milestones"].create_index(["plan_id", "node_id", "archived_at", "seq", "due", "done_on", "start"],
+                                  index_name="idx_milestones_lights")
+    db.execute("CREATE INDEX idx_nodes_live_ranges ON nodes (plan_id, depth, seq, last_seq, id) "
+               "WHERE archived_at IS NULL")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
