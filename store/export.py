@@ -31,7 +31,7 @@ def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,
         "summary": _rollup(total),
         "nodes": [{
             "id": n.id, "parent": n.parent_id, "kind": n.kind, "number": n.number, "title": n.title,
-            "text": n.text, "units": n.effective_units, "fields": n.fields or None,
+            "text": n.text, "units": n.own_units, "fields": n.fields or None,
             "source": {"file": plan.source_file, "line": n.line, "printed": n.source, "repair": n.repair},
             "status": _rollup(rollups.get(n.id, st.Rollup())),
         } for n in nodes],
