@@ -222,9 +222,10 @@ class Counts(NamedTuple):
 
 
 def rollups(conn: sqlite3.Connection, s: Settings, depths: tuple[int, ...] = (0,),
-            parent_id: str | None = None) -> dict[str, Counts]:
+            parent_id: str | None = None, node_ids: list[str] | None = None) -> dict[str, Counts]:
     """Light counts for the nodes at ``depths`` (or the children of ``parent_id``), and for the
-    whole plan (or the parent's subtree) under the key ``plan_id``.
+    whole plan (or the parent's subtree) under the key ``plan_id``; ``node_ids``: count only
+    these items (the tasks one unit leads).
 
     One query: each item finds its ancestor at each depth through the (plan, depth, seq) index
     (the nearest node of that depth before it, if its subtree reaches the item), and SQLite
@@ -237,6 +238,8 @@ def rollups(conn: sqlite3.Connection, s: Settings, depths: tuple[int, ...] = (0,
             return {s.plan_id: Counts()}
         depths = (row[0] + 1,)
         where = f"AND seq BETWEEN {int(row[1])} AND {int(row[2])}"
+    if node_ids is not None:  # only these items (one unit's)
+        where += " " + _ids_filter("node_id", node_ids)
     ancestors = ", ".join(  # the nearest node of that depth before the item, if its subtree reaches it
         f"(SELECT CASE WHEN c.last_seq >= t.seq THEN c.id END FROM nodes c WHERE c.plan_id = :plan "
         f"AND c.depth = {int(d)} AND c.seq <= t.seq AND c.archived_at IS NULL ORDER BY c.seq DESC LIMIT 1) AS a{i}"

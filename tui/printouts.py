@@ -134,6 +134,14 @@ def describe_change(row: sqlite3.Row) -> str:
     after = json.loads(row["after"]) if row["after"] else {}
     if row["action"] == "import":
         return ", ".join(f"{k}: {v}" for k, v in after.items() if k in ("added", "updated", "archived") and v)
-    keys = [k for k in ("done_on", "done_note", "value", "note", "title", "due", "units_override", "archived_at")
+    keys = [k for k in ("done_on", "done_note", "value", "note", "title", "due", "units_override", "archived_at",
+                        "support_override", "state", "percent", "problem", "next_step")
             if before.get(k) != after.get(k)]
-    return "; ".join(f"{k}: {before.get(k) or '—'} → {after.get(k) or '—'}" for k in keys)
+    text = "; ".join(f"{k}: {before.get(k) or '—'} → {after.get(k) or '—'}" for k in keys)
+    if row["entity"] == "progress":  # a progress report: which item and period it is about
+        report = after or before
+        text = f"{report.get('item_id', '')} {report.get('period', '')}: {text}"
+    also = sorted(set(before.get("_also") or {}) | set(after.get("_also") or {}))
+    if also:  # the milestones ticked with it (a 已完成 report, a linked copy)
+        text += f" (+ {', '.join(k.split(':', 1)[1] for k in also)})"
+    return text

@@ -93,6 +93,9 @@ def cmd_record(ctx: Context) -> int:
 def _describe(ctx: Context, change) -> str:  # type: ignore[no-untyped-def]
     state = change.after or change.before or {}
     label = state.get("title") or (f"{state.get('value')}" if "value" in state else "")
+    if change.entity == "progress":  # a progress report: its item and period
+        label = f"#{change.entity_id} {state.get('item_id', '')} {state.get('period', '')}"
+        return label
     return f"{change.entity_id} {label}".strip()
 
 

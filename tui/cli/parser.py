@@ -27,6 +27,9 @@ COMMAND_MODULES: dict[str, str] = {
     "history": "tui.cli.cmd_view",
     "export": "tui.cli.cmd_view",
     "import": "tui.cli.cmd_plans",
+    "progress": "tui.cli.cmd_progress",
+    "missing": "tui.cli.cmd_progress",
+    "units": "tui.cli.cmd_progress",
 }
 
 AddParser = Callable[[str, str], argparse.ArgumentParser]
