@@ -21,7 +21,8 @@ def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,
     total = rollups.get(plan.id, st.Rollup())
     nodes = q.nodes(conn, plan.id)
     milestones = q.milestones(conn, plan.id, today, soon_days)
-    return {
+    tracking = _Tracking(conn, plan, nodes, today, soon_days)
+    data = {
         "plandesk_export": EXPORT_VERSION,
         "as_of": today.isoformat(),
         "due_soon_days": soon_days,
@@ -34,6 +35,7 @@ def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,
             "text": n.text, "units": n.own_units, "fields": n.fields or None,
             "source": {"file": plan.source_file, "line": n.line, "printed": n.source, "repair": n.repair},
             "status": _rollup(rollups.get(n.id, st.Rollup())),
+            **tracking.node(n),
         } for n in nodes],
         "milestones": [{
             "id": m.id, "node": m.node_id, "title": m.title, "due": m.due.isoformat(),
@@ -41,9 +43,58 @@ def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,
             "done_on": m.done_on.isoformat() if m.done_on else None, "note": m.done_note,
             "status": m.state, "origin": m.origin, "implicit": m.implicit,
             "source": {"file": plan.source_file, "line": m.line},
+            **tracking.milestone(m.id),
         } for m in milestones],
         "indicators": [_indicator(ind, today) for ind in q.indicators(conn, plan.id)],
     }
+    data["reporting"] = tracking.reporting
+    data["links"] = tracking.links
+    data["progress"] = tracking.progress
+    return data
+
+
+class _Tracking:
+    """Issue 11's part of the export: units that apply, lights, recurring and linked milestones,
+    progress reports. Keys only get added to the existing shape."""
+
+    def __init__(self, conn: sqlite3.Connection, plan: q.Plan, nodes: list[q.Node], today: date,
+                 soon_days: int) -> None:
+        from store import lights as lt
+        from store import progress as pg
+
+        s = lt.settings(conn, plan.id, today, soon_days)
+        self.reporting = {"cycle": s.cycle, "yellow_lag": s.yellow, "red_lag": s.red,
+                          "due_period": s.due_period.key}
+        self.items = lt.item_lights(conn, s)
+        depths = tuple(sorted({n.depth for n in nodes}))
+        self.counts = lt.rollups(conn, s, depths) if depths else {}
+        rows = conn.execute("SELECT id, every, series, same_as, link FROM milestones WHERE plan_id = ? "
+                            "AND archived_at IS NULL", (plan.id,)).fetchall()
+        self.recurrence = {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+        self.milestone_lights = lt.milestone_lights(conn, s, [r[0] for r in rows])
+        self.links = [{"milestone": r[0], "same_as": r[3], "link": r[4]} for r in rows if r[3]]
+        self.progress = [{
+            "id": r.id, "item": r.item_id, "item_kind": r.item_kind, "period": r.period, "state": r.state,
+            "percent": r.percent, "note": r.note, "problem": r.problem, "next": r.next_step,
+            "evidence": list(r.evidence), "unit": r.unit, "by": r.who, "at": r.at, "on": r.reported_on,
+            "source": r.source} for r in pg.reports_of_plan(conn, plan.id)]
+
+    def node(self, n: q.Node) -> dict[str, Any]:
+        own = self.items.get(n.id)
+        counts = self.counts.get(n.id)
+        light = own.light if own else counts.light if counts else None
+        return {"lead": n.effective_units, "support": n.effective_support,
+                "units_inherited_from": n.applying.from_id if n.applying and n.applying.from_id != n.id else None,
+                "light": light, "light_reason": own.reason if own else None,
+                "expected": own.expected if own else None,
+                "lights": dict(counts._asdict()) if counts else None}
+
+    def milestone(self, milestone_id: str) -> dict[str, Any]:
+        every, series, same_as, link = self.recurrence.get(milestone_id, (None, None, None, None))
+        light = self.milestone_lights.get(milestone_id)
+        return {"every": every, "series": series, "same_as": same_as, "link": link,
+                "light": light.light if light else None}
+
 
 
 def _rollup(rollup: st.Rollup) -> dict[str, Any]:
