@@ -30,6 +30,7 @@ COMMAND_MODULES: dict[str, str] = {
     "progress": "tui.cli.cmd_progress",
     "missing": "tui.cli.cmd_progress",
     "units": "tui.cli.cmd_progress",
+    "draft": "tui.cli.cmd_draft",
 }
 
 AddParser = Callable[[str, str], argparse.ArgumentParser]
