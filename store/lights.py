@@ -262,7 +262,8 @@ def rollups(conn: sqlite3.Connection, s: Settings, depths: tuple[int, ...] = (0,
     # LIMIT -1 keeps SQLite from folding the inner query into the grouping one, which would look up
     # each item's ancestors twice (once to select, once to group)
     sql = (f"SELECT light, {columns}, count(*) FROM (SELECT light, {ancestors} FROM (SELECT seq, {LIGHT_SQL} AS "
-           f"light FROM ({facts_sql(False, where, False, has_reports(conn, s))})) t LIMIT -1) GROUP BY light, {columns}")
+           f"light FROM ({facts_sql(False, where, False, has_reports(conn, s))})) t LIMIT -1) "
+           f"GROUP BY light, {columns}")
     tallies: dict[str, list[int]] = {s.plan_id: [0, 0, 0]}
     for light, *ancestors, n in conn.execute(sql, params):
         colour = COLOURS.index(light)
