@@ -15,6 +15,7 @@ from store import actions, journal
 from store import periods as pr
 from store import progress as pg
 from store.actions import Change
+from store.changes import journaled_with
 from store.errors import BadInput
 
 
@@ -60,8 +61,8 @@ def _journaled_report(conn: sqlite3.Connection, action: str, plan_id: str, repor
             conn.execute(f"UPDATE milestones SET done_on = ? WHERE id IN ({marks}) AND done_on IS NULL",
                          (on, *ticks))
         return None if created is None else str(created)
-    return actions.journaled(conn, action, plan_id, "progress", None if report_id is None else str(report_id), run,
-                             [("milestone", m) for m in ticks])
+    return journaled_with(conn, action, "progress", None if report_id is None else str(report_id), plan_id, run,
+                          [("milestone", m) for m in ticks])
 
 
 def report(conn: sqlite3.Connection, ref: str, period: str | pr.Period, state: str, *,

@@ -39,6 +39,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     command = args.command or "app"
+    ctx: Context | None = None
     try:
         ctx = Context(args)
         return command_function(command)(ctx)
@@ -50,7 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"plandesk: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except sqlite3.DatabaseError as exc:
-        print(f"plandesk: database error: {exc}", file=sys.stderr)
+        message = ctx.database_error(exc) if ctx is not None else f"database error: {exc}"
+        print(f"plandesk: {message}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:
         print(f"plandesk: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
