@@ -26,7 +26,13 @@ DYNAMIC_PREFIXES = {
     "sd_nothing_": "nothing to undo or redo (of a plan): cli/cmd_change.py",
     "sd_f_": "a journal entry's field names: tui/history_text.py",
     "sd_why_": "why an undo skipped an item: tui/history_text.py",
+    "pg_state_": "a reported progress state: cli/cmd_progress.py, tui/history_text.py",
+    "pg_reason_": "why an item has its light: cli/cmd_progress.py",
 }
+# Keys added ahead of the code that shows them (issue 11, the reporting cycle, merged before its
+# screens): remove a key from here once it is used, or from the catalog if it never will be.
+NOT_YET_USED = {"pg_lights_line", "pg_col_light", "pg_col_why", "pg_col_support", "pg_units_none", "pg_units_of",
+                "pg_inherited"}
 
 
 def _literals() -> set[str]:
@@ -52,7 +58,7 @@ def test_every_key_has_english_and_chinese() -> None:
 def test_no_key_is_unused() -> None:
     used = _literals() | {f"{a.id}_help" for a in ACTIONS}
     unused = [k for k in MESSAGES if k not in used and not k.startswith(tuple(DYNAMIC_PREFIXES))]
-    assert unused == []
+    assert sorted(unused) == sorted(NOT_YET_USED)
 
 
 def test_dynamic_keys_exist_for_every_value() -> None:

@@ -16,6 +16,7 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--format", choices=("rich", "text", "html", "json"), default="rich",
                    help="rich (the terminal, default), text, html (printable page) or json")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    p.add_argument("--unit", help="only the items this unit leads (牵头), its own or inherited")
     p = add("report", "annual monitoring, mid-term or final evaluation report of a plan")
     p.add_argument("--plan", default=argparse.SUPPRESS)
     which = p.add_mutually_exclusive_group(required=True)
@@ -46,7 +47,7 @@ def cmd_plans(ctx: Context) -> int:
 def cmd_status(ctx: Context) -> int:
     from store.report import build_status
 
-    reports = [build_status(ctx.conn, plan, ctx.today, ctx.soon_days) for plan in ctx.plans()]
+    reports = [build_status(ctx.conn, plan, ctx.today, ctx.soon_days, unit=ctx.args.unit) for plan in ctx.plans()]
     _emit(ctx, reports, ctx.t)
     return 0
 
