@@ -37,7 +37,26 @@ def _actual_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # typ
 
 register(Entity("milestone", "milestones", blocker=_milestone_blocker))
 register(Entity("actual", "actuals", ("indicator_id", "year"), label=None, blocker=_actual_blocker))
-register(Entity("node", "nodes"))
+def _node_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # type: ignore[type-arg]
+    """A node may come back (or move back) only under a live node or the top level."""
+    parent_id = state.get("parent_id")
+    if parent_id is None:
+        return None
+    parent = conn.execute("SELECT archived_at FROM nodes WHERE id = ?", (parent_id,)).fetchone()
+    if parent is None:
+        return "gone"
+    return "archived_parent" if parent["archived_at"] else None
+
+
+def _node_restored(conn: sqlite3.Connection, plan_id: str | None, fields: set[str]) -> None:
+    """A node's place came back (or went): renumber the plan's pre-order (store.plan_order)."""
+    if plan_id and fields & {"parent_id", "ord", "_row"}:
+        from store.plan_order import renumber
+
+        renumber(conn, plan_id)
+
+
+register(Entity("node", "nodes", blocker=_node_blocker, watch=("parent_id",), after_step=_node_restored))
 register(Entity("progress", "progress", label=None))  # progress reports: written by store.progress_actions
 _transaction = transaction
 _change = journaled

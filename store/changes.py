@@ -18,7 +18,13 @@ The public API (small on purpose; a new kind of item joins in two steps):
    changed fields ride along under ``_also`` ("entity:id" -> fields, None for a row that is
    absent); ``_absent`` marks a main row that did not (or no longer) exist(s).
 
-``undo(conn, count, plan_id)`` / ``redo(...)`` then work for every registered kind. An undo
+``undo(conn, count, plan_id)`` / ``redo(...)`` then work for every registered kind. An entity may
+name ``watch`` fields (a node's ``parent_id``): restoring one of them asks ``blocker`` too, so an
+undo never moves an item back under an archived parent. ``after_step(conn, plan_id, fields)`` runs
+inside the undo's transaction once its fields are restored (a node's place changed: the plan's
+pre-order is renumbered). The rows of one entry are restored in the order the entry lists them
+(parents before children) with foreign keys checked at commit, so a node and its milestone come
+and go together. An undo
 restores ONLY the fields its entry changed, and only where they still hold the value the entry
 wrote: a re-import that changed the milestone's title, due date or place since a tick keeps
 those; undoing the tick takes back just the tick. An entry whose row is gone, whose restore
@@ -48,6 +54,8 @@ class Entity:
     keys: tuple[str, ...] = ("id",)
     label: str | None = "title"
     blocker: Callable[[sqlite3.Connection, State], str | None] | None = None
+    watch: tuple[str, ...] = ()  # fields whose restore must pass ``blocker`` too (a node's parent)
+    after_step: Callable[[sqlite3.Connection, str | None, set[str]], None] | None = None
 
     def split_id(self, entity_id: str) -> tuple[Any, ...]:
         if len(self.keys) == 1:
@@ -221,13 +229,21 @@ def _apply(conn: sqlite3.Connection, ent: Entity, key: tuple[Any, ...], current:
     still = [f for f in fields if current[f] == written.get(f)]
     if not still:
         return "changed_since", None, None
-    if "archived_at" in still and current.get("archived_at") and not wanted.get("archived_at"):
+    reviving = "archived_at" in still and current.get("archived_at") and not wanted.get("archived_at")
+    if reviving or any(f in ent.watch for f in still):
         why = ent.blocker(conn, {**current, **{f: wanted[f] for f in still}}) if ent.blocker else None
         if why:
             return why, None, None
     conn.execute(f"UPDATE {ent.table} SET {', '.join(f'{f} = ?' for f in still)} WHERE {where}",
                  (*[wanted[f] for f in still], *key))
     return None, {f: current[f] for f in still}, {f: wanted[f] for f in still}
+
+
+def _fields(state: State | None) -> set[str]:
+    """The fields a restore touched; a row that appeared or went counts as ``_row``."""
+    if state is None:
+        return {"_row"}
+    return {k for k in state if k != ALSO} | ({"_row"} if state.get(ABSENT) else set())
 
 
 def step(conn: sqlite3.Connection, which: str, plan_id: str | None = None) -> Change | None:
@@ -237,6 +253,7 @@ def step(conn: sqlite3.Connection, which: str, plan_id: str | None = None) -> Ch
         entry = finder(conn, plan_id)
         if entry is None:
             return None
+        conn.execute("PRAGMA defer_foreign_keys = ON")  # the entry's rows go back together; reset at commit
         ent = ENTITIES[entry["entity"]]
         written, wanted = _load(entry["after"]), _load(entry["before"])
         if which == "redo":
@@ -246,7 +263,7 @@ def step(conn: sqlite3.Connection, which: str, plan_id: str | None = None) -> Ch
         why, was, now = _apply(conn, ent, ent.split_id(entry["entity_id"]), current, written, wanted)
         if not why and (written_others or wanted_others):  # the rows changed with it go back with it
             was_others, now_others = {}, {}
-            for key in sorted({*written_others, *wanted_others}):
+            for key in dict.fromkeys([*wanted_others, *written_others]):  # the entry's order: parents first
                 other, other_id = key.split(":", 1)
                 oent = ENTITIES[other]
                 owhy, owas, onow = _apply(conn, oent, oent.split_id(other_id), snapshot(conn, other, other_id),
@@ -254,6 +271,8 @@ def step(conn: sqlite3.Connection, which: str, plan_id: str | None = None) -> Ch
                 if not owhy:
                     was_others[key], now_others[key] = owas, onow
             was, now = _bundle(was, was_others), _bundle(now, now_others)
+        if not why and ent.after_step is not None:
+            ent.after_step(conn, entry["plan_id"], _fields(was) | _fields(now))
         if why:
             seq = journal.write(conn, "skip", entry["entity"], entry["entity_id"], entry["plan_id"], None,
                                 {"step": which, "reason": why}, target=entry["seq"])

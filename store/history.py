@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 
 HIDDEN = {"recorded_at", "archived_why", "seq", "id", "plan_id", "local_id", "indicator_id", "year", "line",
           "source", "repair", "implicit", "origin", "due_phrase",
-          "_absent", "period_start", "period_end", "period_prev", "item_kind", "at", "who"}  # issue 11's bookkeeping
+          "_absent", "period_start", "period_end", "period_prev", "item_kind", "at", "who",  # issue 11's bookkeeping
+          "depth", "path", "last_seq", "clerk", "plan_id"}  # a node's place is shown as ``place``
 _DATES = {"done_on", "due", "start"}
 _IMPORT_COUNTS = ("added", "updated", "restored")
 
@@ -106,12 +107,16 @@ def field_changes(conn: sqlite3.Connection, before: dict[str, Any] | None,
     before, after = before or {}, after or {}
     out: list[FieldChange] = []
     for column in dict.fromkeys([*before, *after]):
+        if column == "ord" and "parent_id" in after:
+            continue  # a move to another parent: its place says it
         if column in HIDDEN or before.get(column) == after.get(column):
             continue
         old, new = before.get(column), after.get(column)
         if column == "archived_at":
             out.append(FieldChange("archived", bool(old), bool(new)))
-        elif column == "node_id":
+        elif column == "ord" and "parent_id" not in after and old is not None and new is not None:
+            out.append(FieldChange("order", None, "up" if new < old else "down"))  # moved among its siblings
+        elif column in ("node_id", "parent_id"):
             out.append(FieldChange("place", _place(conn, old), _place(conn, new)))
         elif column == "units_override":
             out.append(FieldChange("units", _value("units", old), _value("units", new)))
@@ -123,7 +128,7 @@ def field_changes(conn: sqlite3.Connection, before: dict[str, Any] | None,
             out.append(FieldChange(column, _value(column, old), _value(column, new)))
     if not before or not after or before.get("_absent") or after.get("_absent"):
         # a row that appeared or went: what identifies it, not every column
-        keep = {"title", "due", "value", "note", "done_on", "done_note", "state", "percent", "also"}
+        keep = {"title", "due", "value", "note", "done_on", "done_note", "state", "percent", "also", "kind"}
         out = [f for f in out if f.field in keep]
     return out
 

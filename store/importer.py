@@ -1,8 +1,9 @@
 """Write validated plans into the database in one transaction, in batched statements.
 
 Re-importing updates text and structure by stable id and never touches what the clerk
-entered (ticks, notes, recorded values, clerk-added milestones, unit overrides). Items gone
-from the file are archived and listed, never deleted, so their state comes back with them.
+entered (ticks, notes, recorded values, clerk-added milestones and nodes, unit overrides, the
+clerk's edits, moves and archives of nodes: see ``store.clerk_tree``). Items gone from the file
+are archived and listed, never deleted, so their state comes back with them.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Iterable
 
 from store import journal
 from store.changes import transaction
+from store.clerk_tree import keep_clerk_edits
 from store.loader import PlanData, load_plan_file
 
 
@@ -52,7 +54,7 @@ _LABEL_COLUMN = {"nodes": "title", "milestones": "title", "indicators": "name"}
 PLAN_COLUMNS = ("id", "region", "bureau", "title", "doc_number", "issued", "start_year", "end_year", "source_file",
                 "note", "imported_at", "archived_at", "report_cycle", "yellow_lag", "red_lag")
 NODE_COLUMNS = ("id", "plan_id", "local_id", "parent_id", "kind", "number", "title", "text", "units", "support",
-                "line", "source", "repair", "note", "fields", "seq", "depth", "path", "last_seq")
+                "line", "source", "repair", "note", "fields", "seq", "depth", "path", "last_seq", "ord")
 MILESTONE_COLUMNS = ("id", "plan_id", "node_id", "local_id", "title", "due", "due_phrase", "start", "line",
                      "source", "repair", "note", "implicit", "origin", "seq", "every", "series", "same_as", "link")
 INDICATOR_COLUMNS = ("id", "plan_id", "local_id", "category", "number", "name", "unit", "attribute", "binding",
@@ -63,8 +65,9 @@ CELL_COLUMNS = ("indicator_id", "year", "tbl", "printed", "number", "comparator"
 
 def _existing(conn: sqlite3.Connection, table: str, plan_id: str, where: str = "") -> dict[str, sqlite3.Row]:
     """The rows a plan already has in ``table``: id, label, when archived and why."""
-    why = "archived_why" if table == "milestones" else "NULL"
-    rows = conn.execute(f"SELECT id, {_LABEL_COLUMN[table]} AS title, archived_at, {why} AS why "
+    why = "archived_why" if table in ("milestones", "nodes") else "NULL"
+    origin = "origin" if table in ("milestones", "nodes") else "'plan'"
+    rows = conn.execute(f"SELECT id, {_LABEL_COLUMN[table]} AS title, archived_at, {why} AS why, {origin} AS origin "
                         f"FROM {table} WHERE plan_id = ? {where}", (plan_id,))
     return {row["id"]: row for row in rows}
 
@@ -72,7 +75,7 @@ def _existing(conn: sqlite3.Connection, table: str, plan_id: str, where: str = "
 def _upsert(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple[object, ...]]) -> None:
     """Insert new ids and update the file's columns of known ones in one batched statement;
     columns the file does not carry (ticks, notes, unit overrides, archived state) stay as they are."""
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("id", "origin"))  # a clerk's stays the clerk's
     conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
                      f"ON CONFLICT(id) DO UPDATE SET {updates}", rows)
 
@@ -92,11 +95,12 @@ def _import_plan(conn: sqlite3.Connection, plan: PlanData) -> ImportReport:
     for n in plan.nodes:  # parents come before their children
         paths[n.local_id] = f"{paths[n.parent]}/{n.local_id}" if n.parent else n.local_id
     last_seq = subtree_ends(plan)
+    order = sibling_positions(plan)
     pid = plan.id
     node_rows = ((
         f"{pid}/{n.local_id}", pid, n.local_id, f"{pid}/{n.parent}" if n.parent else None, n.kind, n.number,
         n.title, n.text, _json(n.units), _json(n.support), n.line, n.source, n.repair, n.note, _json(n.fields), n.seq, n.depth,
-        paths[n.local_id], last_seq[n.local_id]) for n in plan.nodes)
+        paths[n.local_id], last_seq[n.local_id], order[n.local_id]) for n in plan.nodes)
     _sync(conn, "nodes", plan.id, [f"{pid}/{n.local_id}" for n in plan.nodes], NODE_COLUMNS, node_rows, report,
           "node", where="")
     del paths, last_seq
@@ -108,8 +112,9 @@ def _import_plan(conn: sqlite3.Connection, plan: PlanData) -> ImportReport:
         m.seq, m.every, m.series, f"{pid}/{m.same_as}" if m.same_as else None,
         f"{pid}/{links[m.local_id]}" if m.local_id in links else None) for m in plan.milestones)
     _sync(conn, "milestones", plan.id, [f"{pid}/{m.local_id}" for m in plan.milestones], MILESTONE_COLUMNS,
-          milestone_rows, report, "milestone", where="AND origin = 'plan'")
+          milestone_rows, report, "milestone", where="")
     report.linked_ticks = share_linked_ticks(conn, plan.id)
+    keep_clerk_edits(conn, plan.id)
 
     indicator_rows = []
     cell_rows = []
@@ -130,6 +135,16 @@ def _import_plan(conn: sqlite3.Connection, plan: PlanData) -> ImportReport:
     conn.executemany(f"INSERT INTO indicator_cells ({', '.join(CELL_COLUMNS)}) "
                      f"VALUES ({', '.join('?' for _ in CELL_COLUMNS)})", cell_rows)
     return report
+
+
+def sibling_positions(plan: PlanData) -> dict[str, float]:
+    """Each node's place among its siblings in the file (1, 2, 3 …): the ``ord`` the tree sorts by."""
+    count: dict[str | None, int] = {}
+    order: dict[str, float] = {}
+    for n in plan.nodes:
+        count[n.parent] = count.get(n.parent, 0) + 1
+        order[n.local_id] = float(count[n.parent])
+    return order
 
 
 def subtree_ends(plan: PlanData) -> dict[str, int]:
@@ -153,10 +168,11 @@ def _sync(conn: sqlite3.Connection, table: str, plan_id: str, ids: list[str], co
     report.added[kind] = sum(1 for i in incoming if i not in existing)
     report.updated[kind] = len(incoming) - report.added[kind]
     _upsert(conn, table, columns, rows)
+    # kept archived: a milestone the clerk deleted, a node the clerk archived and what went with it
     restore = [i for i, row in existing.items()
-               if i in incoming and row["archived_at"] and row["why"] != "deleted"]
+               if i in incoming and row["archived_at"] and row["why"] not in ("deleted", "clerk", "archived")]
     report.restored[kind] = report.restored.get(kind, 0) + len(restore)
-    why_col = ", archived_why = NULL" if table == "milestones" else ""
+    why_col = ", archived_why = NULL" if table in ("milestones", "nodes") else ""
     conn.executemany(f"UPDATE {table} SET archived_at = NULL{why_col} WHERE id = ?", [(i,) for i in restore])
     if table == "nodes" and restore:
         # the clerk's own milestones come back with their node, ticks and notes intact (the
@@ -165,8 +181,9 @@ def _sync(conn: sqlite3.Connection, table: str, plan_id: str, ids: list[str], co
                                "WHERE node_id = ? AND origin = 'clerk' AND archived_why = 'import'",
                                [(i,) for i in restore])
         report.restored["milestone"] = max(cur.rowcount, 0)
-    gone = [(i, row["title"]) for i, row in existing.items() if i not in incoming and not row["archived_at"]]
-    why_set = ", archived_why = 'import'" if table == "milestones" else ""
+    gone = [(i, row["title"]) for i, row in existing.items()
+            if i not in incoming and not row["archived_at"] and row["origin"] != "clerk"]
+    why_set = ", archived_why = 'import'" if table in ("milestones", "nodes") else ""
     now = journal.now_iso()
     conn.executemany(f"UPDATE {table} SET archived_at = ?{why_set} WHERE id = ?", [(now, i) for i, _ in gone])
     if table == "nodes" and gone:

@@ -138,7 +138,27 @@ def _v3(db: sqlite_utils.Database) -> None:
                "WHERE archived_at IS NULL")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v4(db: sqlite_utils.Database) -> None:
+    """The clerk edits the task tree itself (add, edit, move, archive nodes), and re-import keeps it.
+
+    Only adds: ``origin`` ('plan' or 'clerk': a node the clerk added, never archived by re-import),
+    ``ord`` (the order among siblings: the file's position 1, 2, 3 …, or between two of them for a
+    node the clerk placed; the pre-order ``seq`` is derived from ``parent_id`` + ``ord``),
+    ``clerk`` (JSON: the fields the clerk changed on a plan node, kept over the file's values), and
+    ``archived_why`` ('import' or 'clerk': a node the clerk archived stays archived on re-import).
+    """
+    for column, kind in (("origin", str), ("ord", float), ("clerk", str), ("archived_why", str)):
+        if column not in db["nodes"].columns_dict:
+            db["nodes"].add_column(column, kind)
+    db.execute("UPDATE nodes SET origin = 'plan' WHERE origin IS NULL")
+    db.execute("UPDATE nodes SET archived_why = 'import' WHERE archived_at IS NOT NULL AND archived_why IS NULL")
+    db.execute("UPDATE nodes SET ord = r.pos FROM (SELECT id, ROW_NUMBER() OVER "
+               "(PARTITION BY plan_id, parent_id ORDER BY seq) AS pos FROM nodes) AS r "
+               "WHERE r.id = nodes.id AND nodes.ord IS NULL")
+    db["nodes"].create_index(["plan_id", "parent_id", "ord"], if_not_exists=True)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:

@@ -25,6 +25,7 @@ DYNAMIC_PREFIXES = {
     "sd_db_": "what went wrong with the database file: app._written, cli",
     "sd_nothing_": "nothing to undo or redo (of a plan): cli/cmd_change.py",
     "sd_f_": "a journal entry's field names: tui/history_text.py",
+    "tr_order_": "a node moved up or down among its siblings: tui/history_text.py",
     "sd_why_": "why an undo skipped an item: tui/history_text.py",
     "pg_state_": "a reported progress state: cli/cmd_progress.py, tui/history_text.py",
     "pg_reason_": "why an item has its light: cli/cmd_progress.py",

@@ -12,7 +12,7 @@ from typing import Any
 
 from store.history import Entry, FieldChange
 from store.safe_text import visible
-from tui.i18n import Catalog
+from tui.i18n import MESSAGES, Catalog
 
 
 def when(entry: Entry) -> str:
@@ -39,6 +39,10 @@ def value(field: str, v: Any, t: Catalog) -> str:
         return "、".join(visible(str(u), one_line=True) for u in v) or t("none")
     if field == "state" and v in ("not_started", "on_track", "behind", "done"):  # a progress report's state
         return t(f"pg_state_{v}")
+    if field == "order" and v in ("up", "down"):  # a node moved among its siblings
+        return t(f"tr_order_{v}")
+    if field == "kind" and f"kind_{v}" in MESSAGES:
+        return t(f"kind_{v}")
     return visible(str(v), one_line=True) or "—"
 
 

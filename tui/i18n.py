@@ -507,6 +507,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui_draft_unwritable": ("cannot write the plan file beside the document or in {folder}",
                             "无法在文件旁或 {folder} 中写入规划文件"),
 
+    # the clerk edits the task tree (issue 14, "review and adjust in the app")
+    "act_add_node": ("add item", "新增条目"),
+    "act_edit_node": ("edit item", "修改条目"),
+    "act_move_node": ("move item", "移动条目"),
+    "act_archive_node": ("archive item", "归档条目"),
+    "sd_f_text": ("text", "正文"),
+    "sd_f_number": ("number", "序号"),
+    "sd_f_kind": ("kind", "类型"),
+    "sd_f_order": ("order", "顺序"),
+    "tr_order_up": ("moved up", "上移"),
+    "tr_order_down": ("moved down", "下移"),
+
     # ---- end of drafting a plan (issue 14) ----
 
     # ---- large plans (issue 15): its keys below this line ----
