@@ -518,6 +518,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sd_f_order": ("order", "顺序"),
     "tr_order_up": ("moved up", "上移"),
     "tr_order_down": ("moved down", "下移"),
+    "pw_which_plan": ("plan write: which plan? (plandesk plan write --plan P -o plan.yaml)",
+                      "plan write:写出哪个规划?(plandesk plan write --plan 规划 -o 规划.yaml)"),
+    "pw_invalid": ("plan {plan} cannot be written as a plan file that imports: {problem}",
+                   "规划 {plan} 无法写成可导入的规划文件:{problem}"),
+    "pw_header": ("Written by plandesk plan write from the database: plan {plan} as it stood on {date}, with the "
+                  "clerk's changes. Import it with: plandesk import FILE",
+                  "由 plandesk plan write 根据数据库写出:规划 {plan} 截至 {date} 的内容,含经办人的调整。导入:plandesk import 文件名"),
+    "pw_written": ("Wrote {path}: plan {plan}, {nodes} items, {milestones} milestones, {indicators} indicators",
+                   "已写出 {path}:规划 {plan},{nodes} 个条目,{milestones} 个节点,{indicators} 个指标"),
+    "pw_left_out": ("not in the file: milestone {id}, added to an item tracked by its own milestone (a plan file "
+                    "lists one or the other); it stays in the database and a re-import keeps it",
+                    "未写入文件:节点 {id}(加在以自身为节点的条目下,规划文件只能二者取一);它保留在数据库中,重新导入不会丢失"),
 
     # ---- end of drafting a plan (issue 14) ----
 

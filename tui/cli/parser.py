@@ -34,6 +34,7 @@ COMMAND_MODULES: dict[str, str] = {
     "restore": "tui.cli.cmd_backup",
     "config": "tui.cli.cmd_config",
     "draft": "tui.cli.cmd_draft",
+    "plan": "tui.cli.cmd_planfile",
 }
 
 AddParser = Callable[[str, str], argparse.ArgumentParser]
