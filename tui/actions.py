@@ -60,6 +60,13 @@ ACTIONS: tuple[Action, ...] = (
     Action("k_edit", "e", "edit_milestone", MAIN),
     Action("k_delete", "delete,x", "delete_milestone", MAIN),
     Action("k_unit", "u", "set_unit", MAIN),
+    # the task tree itself: the clerk fixes a draft, or a mid-term adjustment (中期调整)
+    Action("k_add_node", "A", "add_node", MAIN),
+    Action("k_edit_node", "E", "edit_node", MAIN),
+    Action("k_move_node_up", "ctrl+up,left_square_bracket", "move_node_up", MAIN),
+    Action("k_move_node_down", "ctrl+down,right_square_bracket", "move_node_down", MAIN),
+    Action("k_move_node", "M", "move_node", MAIN),
+    Action("k_archive_node", "X", "archive_node", MAIN),
     Action("k_search", "slash", "search", MAIN, footer=True),
     Action("k_filter", "f", "filter", MAIN, footer=True),
     Action("k_overdue_only", "o", "overdue_only", MAIN, cli="overdue"),

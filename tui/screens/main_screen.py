@@ -31,6 +31,7 @@ from tui.controllers.editing import Editing
 from tui.controllers.filtering import Filtering
 from tui.controllers.navigation import Navigation
 from tui.controllers.ticking import Ticking
+from tui.controllers.tree_editing import TreeEditing
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.plan_header import PlanHeader
 from tui.widgets.plan_tree import PlanTree
@@ -53,7 +54,7 @@ class ChildrenLoaded(Message):
         super().__init__()
 
 
-class MainScreen(Ticking, Editing, Filtering, Navigation, Screen[None]):
+class MainScreen(Ticking, Editing, TreeEditing, Filtering, Navigation, Screen[None]):
     AUTO_FOCUS = "#tree"  # not the search box first and then the tree: one restyle less at start-up
     ACTIONS_WHERE = (MAIN, APP)
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS_WHERE, EN)  # per language: actions.localized
