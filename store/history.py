@@ -123,7 +123,7 @@ def field_changes(conn: sqlite3.Connection, before: dict[str, Any] | None,
         elif column == "support_override":
             out.append(FieldChange("support", _value("support", old), _value("support", new)))
         elif column == "_also":  # the rows changed with it: a 已完成 report's ticks, a linked copy
-            out.append(FieldChange("also", None, sorted(k.split(":", 1)[-1] for k in {*(old or {}), *(new or {})})))
+            out.append(FieldChange("also", None, sorted({k.split(":", 1)[-1] for k in {*(old or {}), *(new or {})}})))
         else:
             out.append(FieldChange(column, _value(column, old), _value(column, new)))
     if not before or not after or before.get("_absent") or after.get("_absent"):

@@ -15,6 +15,7 @@ import json
 import sqlite3
 from typing import Any
 
+from store import actions as _kinds  # noqa: F401  (registers the node entity: its blocker, renumbering on undo)
 from store import journal
 from store.changes import Change, journaled_with, transaction
 from store.errors import BadInput, NotFound

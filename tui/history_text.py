@@ -15,6 +15,9 @@ from store.safe_text import visible
 from tui.i18n import MESSAGES, Catalog
 
 
+ALSO_SHOWN = 3  # the rows changed with an entry, named; the rest counted
+
+
 def when(entry: Entry) -> str:
     """Local time to the minute: ``2024-01-15 09:30``."""
     return entry.at.strftime("%Y-%m-%d %H:%M") if entry.at else ""
@@ -35,6 +38,9 @@ def value(field: str, v: Any, t: Catalog) -> str:
         from store.values import format_number
 
         return format_number(float(v)) if isinstance(v, float) else str(v)
+    if isinstance(v, list) and field == "also" and len(v) > ALSO_SHOWN:  # a whole chapter archived with its item
+        shown = "、".join(visible(str(u), one_line=True) for u in v[:ALSO_SHOWN])
+        return shown + t("tr_also_more", n=len(v) - ALSO_SHOWN)
     if isinstance(v, list):
         return "、".join(visible(str(u), one_line=True) for u in v) or t("none")
     if field == "state" and v in ("not_started", "on_track", "behind", "done"):  # a progress report's state

@@ -564,6 +564,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tr_move_count": ("{shown} of {total} shown: type to narrow", "显示 {total} 项中的 {shown} 项:请输入文字筛选"),
     "tr_already_first": ("Already the first of its level", "已是同级第一项"),
     "tr_already_last": ("Already the last of its level", "已是同级最后一项"),
+    "tr_also_more": (" and {n} more", " 等另 {n} 项"),
 
     # ---- end of drafting a plan (issue 14) ----
 

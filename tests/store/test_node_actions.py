@@ -260,3 +260,13 @@ def test_a_schema_3_file_gets_each_nodes_place_among_its_siblings(tmp_path: Path
                                         (n("c2.p1"), 1.0, "plan", "import")]
     na.move_by(conn, n("c1.t2"), -1)
     assert lines(conn, n("c1")) == ["c1.t2", "c1.t1"] and check(conn, PLAN) == []
+
+
+def test_history_names_an_archived_chapter_and_counts_what_went_with_it(demo: sqlite3.Connection) -> None:
+    from tui.history_text import changes_text
+    from tui.i18n import Catalog
+
+    change = na.archive_node(demo, n("c2"))
+    text = changes_text(history.entry(demo, change.seq), Catalog("en"))
+    # the project and its 3 milestones (ids named once each), not a list of every row
+    assert text == f"state: in use → archived; with: {n('c2.p1')}、{n('c2.p1.a')}、{n('c2.p1.b')} and 1 more"
