@@ -30,6 +30,7 @@ COMMAND_MODULES: dict[str, str] = {
     "progress": "tui.cli.cmd_progress",
     "missing": "tui.cli.cmd_progress",
     "units": "tui.cli.cmd_progress",
+    "ledger": "tui.cli.cmd_ledger",
 }
 
 AddParser = Callable[[str, str], argparse.ArgumentParser]
