@@ -89,21 +89,19 @@ def progress_parts(report: rp.Report, t: Catalog) -> list[RenderableType]:
     return parts
 
 
-def lights_by_chapter(report: rp.Report, t: Catalog) -> Table:
-    table = Table(title=Text(t("pg_lights_by_chapter"), style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
-                  show_edge=False, pad_edge=False)
-    table.add_column(t("chapters"), overflow="fold", ratio=1)
-    for colour in ("red", "yellow", "green"):
-        table.add_column(t("pg_" + colour), justify="right", no_wrap=True)
+def lights_by_chapter(report: rp.Report, t: Catalog) -> Text:
+    """One line per chapter: its light (its reddest task's) and the count of each colour. Plain
+    lines, not a table: the status must stay quick to draw."""
+    text = Text(t("pg_lights_by_chapter"), style="bold")
     for row in report.chapters:
         counts = report.progress.chapters.get(row.id)
         if row.depth or counts is None or not counts.total:  # chapters only: the tree above has the rest
             continue
-        label = Text("● ", style=LIGHT_DOT[counts.light])
-        label.append(row.label)
-        table.add_row(label, *(Text(str(n), style=LIGHT_DOT[c] if n else "dim")
-                               for c, n in zip(("red", "yellow", "green"), counts)))
-    return table
+        text.append("\n● ", style=LIGHT_DOT[counts.light])
+        text.append(row.label)
+        for colour, n in zip(("red", "yellow", "green"), counts):
+            text.append(f"  {t('pg_' + colour)} {n}", style=LIGHT_DOT[colour] if n else "dim")
+    return text
 
 
 def lagging_table(report: rp.Report, t: Catalog) -> RenderableType:
