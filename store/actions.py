@@ -105,17 +105,28 @@ def _restore_bundle(conn: sqlite3.Connection, entity: str, entity_id: str, state
         _restore(conn, other, other_id, row)
 
 
+Written = str | None | tuple[str, Sequence[tuple[str, str]]]
+
+
 def journaled(conn: sqlite3.Connection, action: str, plan_id: str, entity: str, entity_id: str | None,
-              write: Callable[[], str | None], also: Sequence[tuple[str, str]] = ()) -> Change:
+              write: Callable[[], Written], also: Sequence[tuple[str, str]] = ()) -> Change:
     """Run ``write`` and journal what it did as ONE entry, in one transaction: the row
     ``entity``/``entity_id`` (``None``: a row ``write`` creates and returns the id of) and the rows
     in ``also`` changed with it (the milestones a 已完成 report ticks, the copies of a linked
-    milestone). One undo restores them all."""
+    milestone). ``write`` may also return ``(id, rows)``: the other rows it created (a ledger
+    workbook's reports), which did not exist before. One undo restores them all."""
     keys = [f"{e}:{i}" for e, i in also]
     with _transaction(conn):
         before = _bundle(conn, entity, entity_id, keys) if entity_id is not None else (
             {ALSO: {key: _snapshot(conn, *key.split(":", 1)) for key in keys}} if keys else None)
         created = write()
+        if isinstance(created, tuple):
+            created, more = created
+            new_keys = [k for k in (f"{e}:{i}" for e, i in more) if k not in keys]
+            if new_keys:
+                before = dict(before or {})
+                before[ALSO] = {**before.get(ALSO, {}), **{k: None for k in new_keys}}
+                keys += new_keys
         entity_id = entity_id if entity_id is not None else str(created)
         after = _bundle(conn, entity, entity_id, keys)
         seq = journal.write(conn, action, entity, entity_id, plan_id, before, after)

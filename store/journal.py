@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 UNDOABLE = ("tick", "untick", "record", "unrecord", "add", "edit", "delete", "set_units", "note",
-            "report_progress", "edit_progress", "delete_progress")
+            "report_progress", "edit_progress", "delete_progress", "ledger_import")
 
 
 def current_user() -> str:

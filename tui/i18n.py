@@ -349,6 +349,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lg_col_unit": ("Unit", "单位"),
     "lg_col_items": ("Items", "任务数"),
     "lg_col_file": ("File", "文件"),
+    "lg_col_source": ("Source", "来源"),
     "lg_col_as_lead": ("As lead", "牵头"),
     "lg_col_as_support": ("Supporting", "配合"),
     "lg_col_sent": ("Sent", "应报任务"),
