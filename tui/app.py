@@ -333,6 +333,7 @@ class PlanDeskApp(App[int]):
         ("k_unit", "main", "set_unit"), ("k_search", "main", "search"), ("k_filter", "main", "filter"),
         ("k_overdue_only", "main", "overdue_only"), ("k_clear", "main", "clear_filter"),
         ("k_next", "main", "next_overdue"), ("k_indicators", "app", "indicators"),
+        ("k_ledger", "main", "ledger_status"),
         ("k_record", "indicators", "record"), ("k_undo", "app", "undo"), ("k_redo", "app", "redo"),
         ("k_date", "app", "change_date"), ("k_plan", "app", "switch_plan"), ("k_help", "app", "help"),
     ]

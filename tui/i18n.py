@@ -346,6 +346,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # ---- units' ledger (issue 12): its keys below this line ----
     "act_ledger_import": ("ledger workbook imported", "导入台账"),
+    "k_ledger": ("Ledger answers", "台账报送"),
+    "k_ledger_help": ("Which units answered the ledger (台账) for the period whose reports are due",
+                      "查看本期各单位台账报送情况"),
+    "lg_loading": ("Ledger: reading…", "台账:读取中…"),
     "lg_col_unit": ("Unit", "单位"),
     "lg_col_items": ("Items", "任务数"),
     "lg_col_file": ("File", "文件"),

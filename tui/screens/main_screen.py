@@ -155,6 +155,7 @@ class MainScreen(Screen[None]):
         Binding("t", "change_date", "k_date"),
         Binding("p", "switch_plan", "k_plan", show=False),
         Binding("i", "indicators", "k_indicators"),
+        Binding("l", "ledger_status", "k_ledger", show=False),
     ]
 
     app: "PlanDeskApp"
@@ -648,3 +649,10 @@ class MainScreen(Screen[None]):
 
     def action_indicators(self) -> None:
         self.app.action_indicators()
+
+    def action_ledger_status(self) -> None:
+        """Which units answered the ledger for the period whose reports are due."""
+        from tui.screens.ledger_status import LedgerStatusScreen
+
+        if self.app.plan is not None:
+            self.app.push_screen(LedgerStatusScreen())
