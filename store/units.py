@@ -48,11 +48,12 @@ def split_units(text: str) -> list[str]:
 
 
 def clean(names: Iterable[str] | str | None) -> list[str]:
-    """Unit names from a string or a list (each element may itself hold several), in order, once each."""
+    """Unit names from one text (split at 、，, ; /) or from a list (each element one name, as
+    written: a name may hold a slash), in order, once each."""
     if names is None:
         return []
-    parts = split_units(names) if isinstance(names, str) else [u for n in names for u in split_units(str(n))]
-    return list(dict.fromkeys(parts))
+    parts = split_units(names) if isinstance(names, str) else [str(n).strip() for n in names]
+    return list(dict.fromkeys(p for p in parts if p))
 
 
 def own(units: str | None, units_override: str | None, support: str | None,

@@ -64,6 +64,17 @@ def row_of(ws: Any, local_id: str) -> int:
     raise AssertionError(f"no row for {local_id}")
 
 
+def sent(path: Path) -> int:
+    """How many items a workbook carries (its keyed rows), read from the file itself."""
+    from openpyxl import load_workbook
+
+    from store import ledger_book as lb
+
+    ws = load_workbook(path)[lb.DATA_SHEET]
+    header, cols = columns(ws)
+    return sum(1 for r in range(header + 1, ws.max_row + 1) if ws.cell(r, cols["key"]).value)
+
+
 def fill(path: Path, answers: dict[str, dict[str, Any]], out: Path | None = None,
          filled_on: object = None) -> Path:
     """Fill a unit's workbook as the unit would: answers by item local id, fields by column id

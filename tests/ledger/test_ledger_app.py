@@ -22,7 +22,7 @@ async def _shown(db: Path, lang: str = "en") -> str:
         await pilot.press("l")
         await settle(pilot)
         assert isinstance(app.screen, LedgerStatusScreen)
-        text = app.screen.plain_text()
+        text = app.screen.plain_text(width=200)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)

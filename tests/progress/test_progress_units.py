@@ -56,7 +56,7 @@ def test_setting_lead_and_support_is_one_undoable_change(track: sqlite3.Connecti
     assert un.of_node(track, node_id).support == ("法规科", "信用科")
     actions.set_units(track, node_id, None, support=None)  # back to the plan: inherits again
     assert un.of_node(track, node_id).from_id == f"{PLAN}/c1"
-    actions.set_units(track, f"{PLAN}/c1.t2", ["区商务委、区发改委"])  # the app's one-argument call still works
+    actions.set_units(track, f"{PLAN}/c1.t2", ["区商务委", "区发改委"])  # the app's one-argument call still works
     assert un.of_node(track, f"{PLAN}/c1.t2").lead == ("区商务委", "区发改委")
 
 
@@ -70,3 +70,7 @@ def test_overrides_survive_reimport(track: sqlite3.Connection) -> None:
                                              ("甲，乙, 丙；丁", ["甲", "乙", "丙", "丁"]), (" 甲 ", ["甲"]), ("", [])])
 def test_unit_lists_split_on_chinese_and_ascii_separators(text: str, names: list[str]) -> None:
     assert un.split_units(text) == names
+
+
+def test_a_listed_unit_name_is_kept_whole() -> None:
+    assert un.clean(["[b]科室[/b]", "区市场监管局", "区市场监管局"]) == ["[b]科室[/b]", "区市场监管局"]

@@ -221,7 +221,10 @@ def cmd_units(ctx: Context) -> int:
 def _set_units(ctx: Context) -> int:
     from store import actions
     from store import queries as q
-    from store.units import clean
+    from store.units import split_units
+
+    def names(given: list[str]) -> list[str]:  # each --lead / --support may hold several, 、 between
+        return [u for text in given for u in split_units(text)]
 
     args = ctx.args
     if not args.id:
@@ -234,8 +237,8 @@ def _set_units(ctx: Context) -> int:
     else:
         if args.lead is None and args.support is None:
             raise PlandeskError("units set: give --lead and/or --support (or --as-printed)")
-        actions.set_units(ctx.conn, node_id, actions.KEEP if args.lead is None else clean(args.lead),
-                          support=actions.KEEP if args.support is None else clean(args.support))
+        actions.set_units(ctx.conn, node_id, actions.KEEP if args.lead is None else names(args.lead),
+                          support=actions.KEEP if args.support is None else names(args.support))
     node = q.node(ctx.conn, node_id)
     none = ctx.t("none")
     print(ctx.t("pg_units_set", id=node_id, lead="、".join(node.effective_units) or none,

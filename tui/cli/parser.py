@@ -31,6 +31,7 @@ COMMAND_MODULES: dict[str, str] = {
     "missing": "tui.cli.cmd_progress",
     "units": "tui.cli.cmd_progress",
     "ledger": "tui.cli.cmd_ledger",
+    "draft": "tui.cli.cmd_draft",
 }
 
 AddParser = Callable[[str, str], argparse.ArgumentParser]
