@@ -120,13 +120,15 @@ def _span_sql(item: str, per_milestone: bool) -> tuple[str, str]:
             f"(SELECT MAX(due) FROM milestones WHERE {where})")
 
 
-def facts_sql(per_milestone: bool = False, milestone_filter: str = "", with_span: bool = True) -> str:
+def facts_sql(per_milestone: bool = False, milestone_filter: str = "", with_span: bool = True,
+              with_reports: bool = True) -> str:
     """The rule as one SQL query: one row per tracked item (item, seq, reason, expected, pct, lag,
     period, state, s, e). ``per_milestone``: each milestone is an item (the tree's milestone
     lines) instead of each node with milestones; ``milestone_filter``: extra ``AND ...`` on the
     milestones considered (a subtree's seq range, chosen ids); ``with_span``: also the span and
-    the expected share as of the as-of date (lists; roll-ups only need the reason). Named
-    parameters: ``Settings.params``."""
+    the expected share as of the as-of date (lists; roll-ups only need the reason);
+    ``with_reports=False`` when the plan has no report yet (the same rule, without the join).
+    Named parameters: ``Settings.params``."""
     key, report_key = ("id", "item_id") if per_milestone else ("node_id", "node_id")
     rs, re_ = _span_sql("l.item", per_milestone)
     span = "MIN(COALESCE(start, :plan_start)) AS s, MAX(due) AS e" if with_span else "NULL AS s, NULL AS e"
@@ -144,11 +146,23 @@ last AS (
   SELECT l.*, p.state AS prev_state,
     {_expected_sql("MIN(l.period_end, :today)", rs, re_)} - l.pct AS lag
   FROM rep l LEFT JOIN rep p ON p.item = l.item AND p.period = l.period_prev AND p.rn_period = 1 WHERE l.rn = 1),
-facts AS (
-  SELECT ms.*, last.period, last.period_end, last.state, last.pct, last.prev_state, last.lag
-  FROM ms LEFT JOIN last ON last.item = ms.item)
+facts AS ({_FACTS_JOINED if with_reports else _FACTS_ALONE})
 SELECT item, seq, {_REASON_SQL.format(need_reports=0 if per_milestone else 1)} AS reason, {expected} AS expected,
   pct, lag, period, state, s, e FROM facts"""
+
+
+_FACTS_JOINED = """
+  SELECT ms.*, last.period, last.period_end, last.state, last.pct, last.prev_state, last.lag
+  FROM ms LEFT JOIN last ON last.item = ms.item"""
+_FACTS_ALONE = """
+  SELECT ms.*, NULL AS period, NULL AS period_end, NULL AS state, NULL AS pct, NULL AS prev_state, NULL AS lag
+  FROM ms"""
+
+
+def has_reports(conn: sqlite3.Connection, s: "Settings") -> bool:
+    """Whether any report of the plan counts as of the as-of date (else the rule needs no join)."""
+    return conn.execute("SELECT 1 FROM progress WHERE plan_id = ? AND reported_on <= ? LIMIT 1",
+                        (s.plan_id, s.today.isoformat())).fetchone() is not None
 
 
 class Light(NamedTuple):
@@ -245,8 +259,11 @@ def rollups(conn: sqlite3.Connection, s: Settings, depths: tuple[int, ...] = (0,
         f"AND c.depth = {int(d)} AND c.seq <= t.seq AND c.archived_at IS NULL ORDER BY c.seq DESC LIMIT 1) AS a{i}"
         for i, d in enumerate(depths))
     columns = ", ".join(f"a{i}" for i in range(len(depths)))
+    # LIMIT -1 keeps SQLite from folding the inner query into the grouping one, which would look up
+    # each item's ancestors twice (once to select, once to group)
     sql = (f"SELECT light, {columns}, count(*) FROM (SELECT light, {ancestors} FROM (SELECT seq, {LIGHT_SQL} AS "
-           f"light FROM ({facts_sql(False, where, with_span=False)})) t) GROUP BY light, {columns}")
+           f"light FROM ({facts_sql(False, where, False, has_reports(conn, s))})) t LIMIT -1) "
+           f"GROUP BY light, {columns}")
     tallies: dict[str, list[int]] = {s.plan_id: [0, 0, 0]}
     for light, *ancestors, n in conn.execute(sql, params):
         colour = COLOURS.index(light)
