@@ -175,6 +175,7 @@ def _filled_on(wb: Any, problems: list[Problem], name: str) -> date | None:
 def read_book(path: Path | str) -> Book:
     """Read a returned workbook; never raises for what is inside the file (problems say it)."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(path)
     name = path.name
@@ -185,6 +186,8 @@ def read_book(path: Path | str) -> Book:
 
     try:
         wb = load_workbook(path, data_only=True)
+    except InvalidFileException:  # .xls, .csv, .et: another format under another name
+        return refused("not_a_workbook", reason=path.suffix or "?")
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         return refused("not_a_workbook", reason=type(exc).__name__)
     meta = _meta(wb)

@@ -212,6 +212,9 @@ def test_not_a_workbook_or_not_a_ledger(cli, seeded_db: Path, tmp_path: Path) ->
     text = tmp_path / "答复.xlsx"
     text.write_text("进展情况：已完成", encoding="utf-8")
     assert "not an .xlsx workbook" in refused(cli, text, seeded_db)
+    old_excel = tmp_path / "答复.xls"  # saved in the old format, as WPS and old Excel offer
+    old_excel.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    assert "not an .xlsx workbook (.xls): save it as .xlsx" in refused(cli, old_excel, seeded_db)
     other = tmp_path / "别的表.xlsx"
     Workbook().save(other)
     assert "not a plandesk ledger workbook" in refused(cli, other, seeded_db)
