@@ -1,147 +1,46 @@
 """Every change a clerk makes: tick, untick, record, milestones, units; undo and redo.
 
 Each change is one short ``BEGIN IMMEDIATE`` transaction that writes the row and its journal
-entry together (the full row before and after), so a crash never leaves a change without its
-record, undo restores exactly what was there, and two windows never see "database is locked".
+entry together (the fields it changed, before and after), so a crash never leaves a change
+without its record and two windows never see "database is locked". The journaling and the
+field-by-field undo live in ``store/changes.py`` (the API other kinds of item use too).
 """
 from __future__ import annotations
 
 import json
 import sqlite3
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 from store import journal
+from store.changes import Change, Entity, journaled, journaled_with, register, snapshot, steps, transaction
 from store.errors import BadInput, NotFound
 
-# the entity registry: what a journal entry's ``entity`` names, as (table, key columns)
-_TABLES = {"milestone": ("milestones", ("id",)), "actual": ("actuals", ("indicator_id", "year")),
-           "node": ("nodes", ("id",)), "progress": ("progress", ("id",))}
-ALSO = "_also"  # a journal state's key for the other rows one change wrote ("entity:id" -> row)
+__all__ = ["Change", "tick", "untick", "record", "unrecord", "add_milestone", "edit_milestone",
+           "delete_milestone", "set_units", "linked_copies", "undo", "redo", "set_setting", "KEEP"]
 
 
-@dataclass(frozen=True)
-class Change:
-    """What a write did, for the message the clerk sees."""
-
-    seq: int
-    action: str
-    entity: str
-    entity_id: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+def _milestone_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # type: ignore[type-arg]
+    """A milestone may come back only under a live node."""
+    node = conn.execute("SELECT archived_at FROM nodes WHERE id = ?", (state.get("node_id"),)).fetchone()
+    if node is None:
+        return "gone"
+    return "archived_parent" if node["archived_at"] else None
 
 
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+def _actual_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # type: ignore[type-arg]
+    ind = conn.execute("SELECT archived_at FROM indicators WHERE id = ?", (state.get("indicator_id"),)).fetchone()
+    if ind is None:
+        return "gone"
+    return "archived_parent" if ind["archived_at"] else None
 
 
-def _key(entity: str, entity_id: str) -> tuple[Any, ...]:
-    if entity == "actual":
-        indicator_id, year = entity_id.rsplit("@", 1)
-        return indicator_id, int(year)
-    if entity == "progress":
-        return (int(entity_id),)
-    return (entity_id,)
-
-
-def _snapshot(conn: sqlite3.Connection, entity: str, entity_id: str) -> dict[str, Any] | None:
-    table, keys = _TABLES[entity]
-    where = " AND ".join(f"{k} = ?" for k in keys)
-    row = conn.execute(f"SELECT * FROM {table} WHERE {where}", _key(entity, entity_id)).fetchone()
-    return dict(row) if row else None
-
-
-def _restore(conn: sqlite3.Connection, entity: str, entity_id: str, state: dict[str, Any] | None) -> None:
-    """Put a row back exactly as a snapshot had it (or remove it if it did not exist)."""
-    table, keys = _TABLES[entity]
-    where = " AND ".join(f"{k} = ?" for k in keys)
-    key = _key(entity, entity_id)
-    exists = conn.execute(f"SELECT 1 FROM {table} WHERE {where}", key).fetchone()
-    if state is None:
-        if exists:
-            conn.execute(f"DELETE FROM {table} WHERE {where}", key)
-        return
-    if exists:
-        cols = [c for c in state if c not in keys]
-        conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE {where}",
-                     (*[state[c] for c in cols], *key))
-    else:
-        cols = list(state)
-        conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-                     [state[c] for c in cols])
-
-
-def _bundle(conn: sqlite3.Connection, entity: str, entity_id: str, also: Sequence[str]) -> dict[str, Any] | None:
-    """The state of a row and of the rows changed with it (``also``: "entity:id" keys).
-
-    The main row's columns stay at the top level, so whoever reads a journal entry (history, the
-    detail pane) sees an ordinary row; the other rows ride along under ``_also``."""
-    main = _snapshot(conn, entity, entity_id)
-    if not also:
-        return main
-    state: dict[str, Any] = dict(main or {})
-    state[ALSO] = {key: _snapshot(conn, *key.split(":", 1)) for key in also}
-    return state
-
-
-def _restore_bundle(conn: sqlite3.Connection, entity: str, entity_id: str, state: dict[str, Any] | None) -> None:
-    if state is None or ALSO not in state:
-        _restore(conn, entity, entity_id, state)
-        return
-    main = {k: v for k, v in state.items() if k != ALSO}
-    _restore(conn, entity, entity_id, main or None)
-    for key, row in state[ALSO].items():
-        other, other_id = key.split(":", 1)
-        _restore(conn, other, other_id, row)
-
-
-Written = str | None | tuple[str, Sequence[tuple[str, str]]]
-
-
-def journaled(conn: sqlite3.Connection, action: str, plan_id: str, entity: str, entity_id: str | None,
-              write: Callable[[], Written], also: Sequence[tuple[str, str]] = ()) -> Change:
-    """Run ``write`` and journal what it did as ONE entry, in one transaction: the row
-    ``entity``/``entity_id`` (``None``: a row ``write`` creates and returns the id of) and the rows
-    in ``also`` changed with it (the milestones a 已完成 report ticks, the copies of a linked
-    milestone). ``write`` may also return ``(id, rows)``: the other rows it created (a ledger
-    workbook's reports), which did not exist before. One undo restores them all."""
-    keys = [f"{e}:{i}" for e, i in also]
-    with _transaction(conn):
-        before = _bundle(conn, entity, entity_id, keys) if entity_id is not None else (
-            {ALSO: {key: _snapshot(conn, *key.split(":", 1)) for key in keys}} if keys else None)
-        created = write()
-        if isinstance(created, tuple):
-            created, more = created
-            new_keys = [k for k in (f"{e}:{i}" for e, i in more) if k not in keys]
-            if new_keys:
-                before = dict(before or {})
-                before[ALSO] = {**before.get(ALSO, {}), **{k: None for k in new_keys}}
-                keys += new_keys
-        entity_id = entity_id if entity_id is not None else str(created)
-        after = _bundle(conn, entity, entity_id, keys)
-        seq = journal.write(conn, action, entity, entity_id, plan_id, before, after)
-    return Change(seq, action, entity, entity_id, before, after)
-
-
-def _change(conn: sqlite3.Connection, action: str, entity: str, entity_id: str, plan_id: str,
-            sql: str | None, args: tuple[Any, ...] = ()) -> Change:
-    with _transaction(conn):
-        before = _snapshot(conn, entity, entity_id)
-        if sql:
-            conn.execute(sql, args)
-        after = _snapshot(conn, entity, entity_id)
-        seq = journal.write(conn, action, entity, entity_id, plan_id, before, after)
-    return Change(seq, action, entity, entity_id, before, after)
+register(Entity("milestone", "milestones", blocker=_milestone_blocker))
+register(Entity("actual", "actuals", ("indicator_id", "year"), label=None, blocker=_actual_blocker))
+register(Entity("node", "nodes"))
+register(Entity("progress", "progress", label=None))  # progress reports: written by store.progress_actions
+_transaction = transaction
+_change = journaled
 
 
 def _live_milestone(conn: sqlite3.Connection, milestone_id: str) -> sqlite3.Row:
@@ -169,8 +68,8 @@ def tick(conn: sqlite3.Connection, milestone_id: str, on: date, note: str | None
     def write() -> None:
         conn.execute(f"UPDATE milestones SET done_on = ?, done_note = ? WHERE id IN ({marks})",
                      (on.isoformat(), new_note, *ids))
-    return journaled(conn, "tick", row["plan_id"], "milestone", milestone_id, write,
-                     [("milestone", i) for i in ids[1:]])
+    return journaled_with(conn, "tick", "milestone", milestone_id, row["plan_id"], write,
+                          [("milestone", i) for i in ids[1:]])
 
 
 def untick(conn: sqlite3.Connection, milestone_id: str) -> Change:
@@ -183,8 +82,8 @@ def untick(conn: sqlite3.Connection, milestone_id: str) -> Change:
 
     def write() -> None:
         conn.execute(f"UPDATE milestones SET done_on = NULL WHERE id IN ({marks})", ids)
-    return journaled(conn, "untick", row["plan_id"], "milestone", milestone_id, write,
-                     [("milestone", i) for i in ids[1:]])
+    return journaled_with(conn, "untick", "milestone", milestone_id, row["plan_id"], write,
+                          [("milestone", i) for i in ids[1:]])
 
 
 def record(conn: sqlite3.Connection, indicator_id: str, year: int, value: float, note: str | None = None) -> Change:
@@ -231,9 +130,9 @@ def add_milestone(conn: sqlite3.Connection, node_id: str, title: str, due: date,
                      "implicit, origin, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'clerk', ?)",
                      (milestone_id, node["plan_id"], node_id, local, title, due.isoformat(), due_phrase,
                       start.isoformat() if start else None, node["seq"]))  # inside the node's seq range
-        after = _snapshot(conn, "milestone", milestone_id)
+        after = snapshot(conn, "milestone", milestone_id)
         seq = journal.write(conn, "add", "milestone", milestone_id, node["plan_id"], None, after)
-    return Change(seq, "add", "milestone", milestone_id, None, after)
+    return Change(seq, "add", "milestone", milestone_id, None, after, node["plan_id"])
 
 
 def edit_milestone(conn: sqlite3.Connection, milestone_id: str, *, title: str | None = None,
@@ -241,7 +140,7 @@ def edit_milestone(conn: sqlite3.Connection, milestone_id: str, *, title: str | 
     row = _live_milestone(conn, milestone_id)
     if title is not None and not title.strip():
         raise BadInput("a milestone needs a title")
-    copies = linked_copies(conn, milestone_id) if note is not None else []
+    copies = linked_copies(conn, milestone_id) if note is not None else []  # one target: one note
 
     def write() -> None:
         conn.execute("UPDATE milestones SET title = COALESCE(?, title), due = COALESCE(?, due), "
@@ -249,8 +148,8 @@ def edit_milestone(conn: sqlite3.Connection, milestone_id: str, *, title: str | 
                      (title.strip() if title else None, due.isoformat() if due else None, due_phrase, note,
                       milestone_id))
         conn.executemany("UPDATE milestones SET done_note = ? WHERE id = ?", [(note, c) for c in copies])
-    return journaled(conn, "edit", row["plan_id"], "milestone", milestone_id, write,
-                     [("milestone", c) for c in copies])
+    return journaled_with(conn, "edit", "milestone", milestone_id, row["plan_id"], write,
+                          [("milestone", c) for c in copies])
 
 
 def delete_milestone(conn: sqlite3.Connection, milestone_id: str) -> Change:
@@ -294,45 +193,14 @@ def split_units(text: str) -> list[str]:
     return split(text)
 
 
-def _step(conn: sqlite3.Connection, action: str) -> Change | None:
-    """One undo or redo: find the entry and restore its state inside one write transaction,
-    so two windows undoing at once never reverse the same change twice."""
-    finder, state_key = ((journal.last_undoable, "before") if action == "undo"
-                         else (journal.last_redoable, "after"))
-    with _transaction(conn):
-        entry = finder(conn)
-        if entry is None:
-            return None
-        state = json.loads(entry[state_key]) if entry[state_key] else None
-        other = json.loads(entry["after" if state_key == "before" else "before"] or "null")
-        also = sorted({*((state or {}).get(ALSO) or {}), *((other or {}).get(ALSO) or {})})
-        current = _bundle(conn, entry["entity"], entry["entity_id"], also)
-        _restore_bundle(conn, entry["entity"], entry["entity_id"], state)
-        seq = journal.write(conn, action, entry["entity"], entry["entity_id"], entry["plan_id"], current, state,
-                            target=entry["seq"])
-    return Change(seq, action, entry["entity"], entry["entity_id"], current, state)
+def undo(conn: sqlite3.Connection, count: int = 1, plan_id: str | None = None) -> list[Change]:
+    """Undo the last ``count`` changes (of ``plan_id`` only, if given), newest first."""
+    return steps(conn, "undo", count, plan_id)
 
 
-def _steps(conn: sqlite3.Connection, action: str, count: int) -> list[Change]:
-    done: list[Change] = []
-    for _ in range(max(count, 1)):
-        change = _step(conn, action)
-        if change is None:
-            break
-        done.append(change)
-    if not done:
-        raise BadInput(f"nothing to {action}")
-    return done
-
-
-def undo(conn: sqlite3.Connection, count: int = 1) -> list[Change]:
-    """Undo the last ``count`` changes, newest first; stops early when nothing is left."""
-    return _steps(conn, "undo", count)
-
-
-def redo(conn: sqlite3.Connection, count: int = 1) -> list[Change]:
-    """Redo what was undone most recently, unless a new change was made since."""
-    return _steps(conn, "redo", count)
+def redo(conn: sqlite3.Connection, count: int = 1, plan_id: str | None = None) -> list[Change]:
+    """Redo what was undone most recently (of ``plan_id``), unless a new change was made since."""
+    return steps(conn, "redo", count, plan_id)
 
 
 def set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> None:

@@ -15,6 +15,7 @@ import sqlite3
 from datetime import date
 from typing import Any, NamedTuple
 
+from store import journal
 from store import periods as pr
 from store import progress as pg
 from store import units as un
@@ -23,6 +24,7 @@ from store.errors import PlandeskError
 from store.ledger_read import Answer, Book, Problem
 
 IMPORT_ACTION = "ledger_import"
+journal.register_undoable(IMPORT_ACTION)  # one imported workbook = one undo
 FIELDS = ("state", "percent", "note", "problem", "next_step", "evidence")
 
 

@@ -15,8 +15,8 @@ from store import actions, journal
 from store import periods as pr
 from store import progress as pg
 from store.actions import Change
+from store.changes import journaled_with
 from store.errors import BadInput
-
 
 
 def _text(value: str | None) -> str | None:
@@ -60,8 +60,8 @@ def _journaled_report(conn: sqlite3.Connection, action: str, plan_id: str, repor
             conn.execute(f"UPDATE milestones SET done_on = ? WHERE id IN ({marks}) AND done_on IS NULL",
                          (on, *ticks))
         return None if created is None else str(created)
-    return actions.journaled(conn, action, plan_id, "progress", None if report_id is None else str(report_id), run,
-                             [("milestone", m) for m in ticks])
+    return journaled_with(conn, action, "progress", None if report_id is None else str(report_id), plan_id, run,
+                          [("milestone", m) for m in ticks])
 
 
 def _new_row(conn: sqlite3.Connection, ref: str, period: str | pr.Period, state: str, *,
@@ -123,8 +123,7 @@ def report_many(conn: sqlite3.Connection, action: str, reports: Sequence[dict[st
                 conn.execute(f"UPDATE milestones SET done_on = ? WHERE id IN ({marks}) AND done_on IS NULL",
                              (on, *ids))
         return str(created[0]), [("progress", str(i)) for i in created[1:]]
-    return actions.journaled(conn, action, plans.pop(), "progress", None, write,
-                             [("milestone", m) for m in touched])
+    return journaled_with(conn, action, "progress", None, plans.pop(), write, [("milestone", m) for m in touched])
 
 
 _UNSET: Any = object()

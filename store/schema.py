@@ -13,6 +13,7 @@ from typing import Callable
 import sqlite_utils
 
 from store import db as db_module
+from store.changes import transaction
 from store.errors import DatabaseRefused
 
 
@@ -74,24 +75,43 @@ def _v1(db: sqlite_utils.Database) -> None:
 
 
 def _v2(db: sqlite_utils.Database) -> None:
+    """The journal stays fast at 100,000 entries: the undo and redo stacks as tables (one index
+    look-up per step, see store/journal.py) and indexes for history by plan and by item."""
+    db["undo_stack"].create({"seq": int, "plan_id": str}, pk="seq", if_not_exists=True)
+    db["redo_stack"].create({"undo_seq": int, "seq": int, "plan_id": str}, pk="undo_seq", if_not_exists=True)
+    db["undo_stack"].create_index(["plan_id", "seq"], if_not_exists=True)
+    db["redo_stack"].create_index(["plan_id", "undo_seq"], if_not_exists=True)
+    db["redo_stack"].create_index(["seq"], unique=True, if_not_exists=True)
+    db["journal"].create_index(["plan_id", "seq"], if_not_exists=True)
+    db["journal"].create_index(["entity_id", "seq"], if_not_exists=True)
+    from store.journal import rebuild_stacks
+
+    rebuild_stacks(db.conn)
+
+
+def _v3(db: sqlite_utils.Database) -> None:
     """Progress reports (进展情况), supporting units, recurring and linked milestones, reporting settings.
 
     Only adds: every existing row keeps its values. ``nodes.units`` / ``units_override`` keep their
     meaning and are read as the lead units (牵头单位); ``support`` / ``support_override`` hold the
     supporting units (配合单位) the same way (as printed / as the clerk set them).
     """
-    db["nodes"].add_column("support", str)
-    db["nodes"].add_column("support_override", str)
-    db["milestones"].add_column("every", str)  # "year" | "quarter": one occurrence of a recurring item
-    db["milestones"].add_column("series", str)  # the recurring item's local id its occurrences share
-    db["milestones"].add_column("same_as", str)  # full id of the milestone this one repeats
-    db["milestones"].add_column("link", str)  # all milestones printed for one target share this id
-    db["milestones"].create_index(["link"])
-    db["plans"].add_column("report_cycle", str)
-    db["plans"].add_column("yellow_lag", float)
-    db["plans"].add_column("red_lag", float)
+    def add(table: str, column: str, kind: type) -> None:  # idempotent: a re-run adds nothing twice
+        if column not in db[table].columns_dict:
+            db[table].add_column(column, kind)
+
+    add("nodes", "support", str)
+    add("nodes", "support_override", str)
+    add("milestones", "every", str)  # "year" | "quarter": one occurrence of a recurring item
+    add("milestones", "series", str)  # the recurring item's local id its occurrences share
+    add("milestones", "same_as", str)  # full id of the milestone this one repeats
+    add("milestones", "link", str)  # all milestones printed for one target share this id
+    db["milestones"].create_index(["link"], if_not_exists=True)
+    add("plans", "report_cycle", str)
+    add("plans", "yellow_lag", float)
+    add("plans", "red_lag", float)
     # AUTOINCREMENT: a report's number is never reused, so the journal's references stay unique
-    db.execute("""CREATE TABLE progress (
+    db.execute("""CREATE TABLE IF NOT EXISTS progress (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         plan_id TEXT NOT NULL REFERENCES plans(id),
         item_id TEXT NOT NULL,        -- the node or milestone reported on
@@ -108,18 +128,18 @@ def _v2(db: sqlite_utils.Database) -> None:
         reported_on TEXT NOT NULL,    -- the report's date (a 已完成 report ticks with it)
         who TEXT, at TEXT NOT NULL,
         source TEXT)""")
-    db.execute("CREATE INDEX idx_progress_plan_period ON progress (plan_id, period_end, node_id)")
-    db.execute("CREATE INDEX idx_progress_node ON progress (node_id, period_end)")
-    db.execute("CREATE INDEX idx_progress_item ON progress (item_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_progress_plan_period ON progress (plan_id, period_end, node_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_progress_node ON progress (node_id, period_end)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_progress_item ON progress (item_id)")
     # the lights of a whole plan in one pass: a task's milestones side by side, and each item's
     # chapter found by a seek in a partial index that holds only live nodes
     db["milestones"].create_index(["plan_id", "node_id", "archived_at", "seq", "due", "done_on", "start"],
-                                  index_name="idx_milestones_lights")
-    db.execute("CREATE INDEX idx_nodes_live_ranges ON nodes (plan_id, depth, seq, last_seq, id) "
+                                  index_name="idx_milestones_lights", if_not_exists=True)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_nodes_live_ranges ON nodes (plan_id, depth, seq, last_seq, id) "
                "WHERE archived_at IS NULL")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
@@ -132,26 +152,27 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
     return target
 
 
-def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
-    """Bring the file to store.db.SCHEMA_VERSION in one transaction; returns the backup's path if one was made."""
+def migrate(conn: sqlite3.Connection, path: Path, seed: bool = False) -> Path | None:
+    """Bring the file to store.db.SCHEMA_VERSION in one transaction; returns the backup's path if one was made.
+
+    With ``seed``, a file without plans (a new one) gets the seed plans in the SAME transaction,
+    so an interrupted first run leaves either nothing or everything.
+    """
     target_version = db_module.SCHEMA_VERSION
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > target_version:
         raise DatabaseRefused(f"{path}: written by a newer plandesk (schema {version})")
-    backup = backup_before_migration(conn, path, version) if version > 0 else None
+    backup = backup_before_migration(conn, path, version) if 0 < version < target_version else None
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode = WAL")  # outside any transaction
     db = sqlite_utils.Database(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        # another process may have migrated while we waited for the lock
+    with transaction(conn):
+        # another process may have migrated (or seeded) while we waited for the lock
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for step in range(version + 1, target_version + 1):
             MIGRATIONS[step](db)
         conn.execute(f"PRAGMA application_id = {db_module.APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {target_version}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+        if seed:
+            db_module.seed_if_empty(conn)
     return backup

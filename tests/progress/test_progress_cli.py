@@ -63,7 +63,7 @@ def test_edit_delete_and_undo(cli) -> None:
     code, out, _ = cli("progress", BEHIND, "--delete", "2", *JULY, "--lang", "en")
     assert code == 0 and "deleted" in out
     code, out, _ = cli("undo", "--lang", "en")
-    assert "#2 wulong-2021-2025/c3.s2.t1 2023Q2" in out
+    assert "#2 健全公平竞争审查机制 2023Q2" in out and "share done: 15" in out
 
 
 @pytest.mark.parametrize("args", [
@@ -130,7 +130,8 @@ def test_status_shows_lights_time_elapsed_and_lagging(cli) -> None:
 def test_history_tells_which_item_a_report_is_about(cli) -> None:
     enter_three(cli)
     _, out, _ = cli("history", "--limit", "1", "--lang", "en")
-    assert "wulong-2021-2025/c3.box2.e1 2023Q2" in out and "(+ wulong-2021-2025/c3.box2.e1)" in out
+    assert "#3 推进开办企业电子化 2023Q2" in out and "with: wulong-2021-2025/c3.box2.e1" in out
+    assert "state: done" in out
 
 
 @pytest.mark.parametrize(("args", "allowed"), [

@@ -67,18 +67,18 @@ def test_migration_keeps_a_copy_and_the_clerks_data(seeded_db: Path, monkeypatch
     def future(database) -> None:  # a future migration: add a column
         database["milestones"].add_column("priority", int)
 
-    current = db_module.SCHEMA_VERSION
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", current + 1)
-    monkeypatch.setitem(schema.MIGRATIONS, current + 1, future)
+    now = db_module.SCHEMA_VERSION
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now + 1, future)
     conn = open_store(seeded_db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == current + 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == now + 1
     row = conn.execute("SELECT done_on, done_note, priority FROM milestones WHERE id = ?",
                        ("wulong-2021-2025/a1.p1.yangjiao",)).fetchone()
     assert tuple(row) == ("2022-11-30", "验收", None)
-    backups = list(seeded_db.parent.glob(f"{seeded_db.name}.v{current}-*.bak"))
+    backups = list(seeded_db.parent.glob(f"{seeded_db.name}.v{now}-*.bak"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
-    assert old.execute("PRAGMA user_version").fetchone()[0] == current
+    assert old.execute("PRAGMA user_version").fetchone()[0] == now
     assert old.execute("SELECT done_on FROM milestones WHERE id = 'wulong-2021-2025/a1.p1.yangjiao'").fetchone()[0] \
         == "2022-11-30"
 

@@ -66,11 +66,10 @@ def _emit(ctx: Context, reports: list, t) -> None:  # type: ignore[type-arg, no-
     if not output:
         sys.stdout.write(text)
         return
-    try:  # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
-        with open(output, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise PlandeskError(f"{output}: cannot write ({exc.strerror})") from None
+    from tui.cli.output import write_text
+
+    # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
+    write_text(ctx, output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
 
 def cmd_report(ctx: Context) -> int:
@@ -89,51 +88,58 @@ def cmd_report(ctx: Context) -> int:
     if ctx.args.format != "xlsx":
         _emit(ctx, [report], t)
         return 0
-    from tui.reports.workbook import write_workbook
-
     output = ctx.args.output
     if not output:
         output = "report.xlsx"
         print(t("rp_xlsx_default", path=os.path.abspath(output)), file=sys.stderr)
-    try:
-        write_workbook(report, t, output)
-    except OSError as exc:
-        raise PlandeskError(f"{output}: cannot write ({exc.strerror})") from None
+    from tui.cli.output import write_file
+    from tui.reports.workbook import build_workbook
+
+    workbook = build_workbook(report, t)
+    write_file(ctx, output, workbook.save)
     print(t("rp_wrote", path=output))
     return 0
 
 
 def cmd_overdue(ctx: Context) -> int:
-    from tui.printouts import print_overdue
+    """Streamed plain rows, not a rich table: 5,000 overdue milestones print in a blink."""
+    from store.queries import overdue_rows
+    from tui.listing import write_overdue
 
-    print_overdue(ctx.console(), ctx.conn, ctx.plans(), ctx.today, ctx.t, ctx.soon_days)
+    for i, plan in enumerate(ctx.plans()):
+        rows = overdue_rows(ctx.conn, plan.id, ctx.today)
+        if i:
+            sys.stdout.write("\n")
+        write_overdue(sys.stdout, f"{plan.title} · {ctx.t('overdue_list')} ({len(rows)})", rows, ctx.today, ctx.t)
     return 0
 
 
 def cmd_history(ctx: Context) -> int:
-    from store import queries as q
+    from store import history, queries as q
     from tui.printouts import print_history
 
     plan_id = q.resolve_plan(ctx.conn, ctx.args.plan).id if ctx.args.plan else None
-    print_history(ctx.console(), q.history(ctx.conn, ctx.args.limit, plan_id), ctx.t)
+    print_history(ctx.console(), history.entries(ctx.conn, ctx.args.limit, plan_id), ctx.t)
     return 0
 
 
 def cmd_export(ctx: Context) -> int:
-    import json
+    """Streamed: the document is written as SQLite reads it; ``-o`` replaces the file atomically."""
+    import io
 
-    from store.export import export_plan
+    from store.export import write_export
 
-    data = export_plan(ctx.conn, ctx.one_plan(), ctx.today, ctx.soon_days)
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if ctx.args.output:
-        try:
-            with open(ctx.args.output, "w", encoding="utf-8") as handle:
-                handle.write(text + "\n")
-        except OSError as exc:
-            raise PlandeskError(f"{ctx.args.output}: cannot write ({exc.strerror})") from None
-    else:
-        sys.stdout.write(text + "\n")
+    plan = ctx.one_plan()
+    if not ctx.args.output:
+        write_export(ctx.conn, plan, ctx.today, sys.stdout, ctx.soon_days)
+        return 0
+    from tui.cli.output import write_file
+
+    def write(handle) -> None:  # type: ignore[no-untyped-def]
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        write_export(ctx.conn, plan, ctx.today, text, ctx.soon_days)
+        text.flush()
+        text.detach()  # the handle is write_file's to close
+
+    write_file(ctx, ctx.args.output, write)
     return 0
-
-
