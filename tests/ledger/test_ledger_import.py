@@ -67,14 +67,21 @@ def test_import_enters_reports_for_the_unit_as_one_undoable_step(cli, exported, 
 
 
 def test_done_ticks_the_items_targets_in_the_same_step(cli, exported, seeded_db: Path) -> None:
-    path = fill(exported[REGISTRY], {"c3.box2.e1": {"state": "已完成", "note": "全程电子化上线"}})
+    path = fill(exported[REGISTRY], {"c3.box2.e1": {"state": "已完成", "note": "全程电子化上线"},
+                                     "c3.s1.t1": {"state": "推进中", "percent": 30}})
     assert cli("ledger", "import", str(path), *IMPORT_DAY)[0] == 0
     conn = sqlite3.connect(str(seeded_db))
-    assert conn.execute("SELECT done_on FROM milestones WHERE node_id = ?", (f"{PLAN}/c3.box2.e1",)).fetchone()[0] \
-        == "2023-07-10"  # no 填报日期: the import date
-    cli("undo")
-    assert conn.execute("SELECT done_on FROM milestones WHERE node_id = ?",
-                        (f"{PLAN}/c3.box2.e1",)).fetchone()[0] is None
+
+    def ticked() -> list[str | None]:
+        return [r[0] for r in conn.execute("SELECT done_on FROM milestones WHERE node_id = ?", (f"{PLAN}/c3.box2.e1",))]
+    assert ticked() and set(ticked()) == {"2023-07-10"}  # no 填报日期: the import date
+    assert conn.execute("SELECT count(*) FROM journal WHERE action = 'ledger_import'").fetchone()[0] == 1
+    code, out, _ = cli("undo", "--lang", "en")  # one undo: both reports and the ticks
+    assert code == 0 and "ledger workbook imported" in out
+    assert f"with: #2、{PLAN}/c3.box2.e1" in out  # the file's other report and the tick go back with it
+    assert set(ticked()) == {None} and len(reports(seeded_db)) == 0
+    assert cli("redo")[0] == 0  # and one redo brings all of it back
+    assert set(ticked()) == {"2023-07-10"} and len(reports(seeded_db)) == 2
 
 
 def test_importing_the_same_file_again_changes_nothing(cli, exported, seeded_db: Path) -> None:
