@@ -461,7 +461,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lg_unnamed": ("{n} items owing a report for {period} name no unit and are in no workbook: "
                    "assign them with `plandesk units set ID --lead UNIT`",
                    "{period} 有 {n} 项应报任务未明确责任单位,未列入任何台账:请用 `plandesk units set 编号 --lead 单位` 分解"),
-    "lg_replaced": (" (replaced the earlier file)", "(已替换原文件)"),
     "lg_not_a_folder": ("{path}: not a folder (-o names the folder the workbooks go to)",
                         "{path}:不是文件夹(-o 指定台账的输出文件夹)"),
     "lg_files_only_import": ("files are given only to `ledger import`", "只有 `ledger import` 需要指定文件"),

@@ -70,12 +70,16 @@ def _date(text: str, what: str):  # type: ignore[no-untyped-def]
 
 
 def _folder(ctx: Context) -> Path:
-    """The export folder: made if missing; never the database or any other file."""
-    from store.files import check_output_path
+    """The export folder: made if missing; a file there is refused untouched (the database said
+    as such, as every ``-o`` does); each workbook written in it is checked by ``write_file``."""
+    from store import files
 
     folder = Path(ctx.args.output or ".")
     if folder.exists() and not folder.is_dir():
-        check_output_path(folder, protected=[ctx.db_path])
+        try:
+            files.check_output_path(folder, protected=[ctx.db_path])
+        except files.OutputRefused as exc:
+            raise PlandeskError(ctx.t(f"sd_out_{exc.reason}", path=exc.path, guarded=exc.guarded)) from None
         raise PlandeskError(ctx.t("lg_not_a_folder", path=folder))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -87,7 +91,7 @@ def _export(ctx: Context) -> int:
     from rich.text import Text
 
     from store import ledger as lg
-    from store.files import check_output_path, write_atomically
+    from tui.cli.output import write_file
 
     args = ctx.args
     plan = ctx.one_plan()
@@ -108,13 +112,12 @@ def _export(ctx: Context) -> int:
             table.add_column(t(key), justify="left" if key == "lg_col_unit" else "right", overflow="fold")
         table.add_column(t("lg_col_file"), overflow="fold")
         for book in books:
-            path = check_output_path(folder / lg.file_name(plan.id, period.key, book.unit), protected=[ctx.db_path])
-            replaced = write_atomically(path, lambda handle, book=book: lb.write_unit_book(
+            path = folder / lg.file_name(plan.id, period.key, book.unit)
+            write_file(ctx, path, lambda handle, book=book: lb.write_unit_book(  # says on stderr if it replaced one
                 handle, plan_title=plan.title, plan_id=plan.id, period=period, ledger=book, deadline=deadline,
                 exported=ctx.today))
-            name = path.name + (t("lg_replaced") if replaced else "")
             table.add_row(Text(book.unit), Text(str(len(book.rows))), Text(str(book.lead_count)),
-                          Text(str(len(book.rows) - book.lead_count)), Text(name))
+                          Text(str(len(book.rows) - book.lead_count)), Text(path.name))
         console.print(table)
     unnamed = lg.unnamed_count(ctx.conn, plan.id, period)
     if unnamed and not args.unit:
@@ -257,16 +260,15 @@ def _status(ctx: Context) -> int:
 
 def _master(ctx: Context) -> int:
     from store import ledger_master as lm
-    from store.files import check_output_path, write_atomically
+    from tui.cli.output import write_file
 
     plan = ctx.one_plan()
     period = _period(ctx, plan.id)
     if not ctx.args.output:
         raise PlandeskError(ctx.t("lg_master_needs_o"))
-    path = check_output_path(ctx.args.output, protected=[ctx.db_path])
+    path = ctx.args.output
     count: list[int] = []
-    replaced = write_atomically(path, lambda handle: count.append(lm.write_master(
+    write_file(ctx, path, lambda handle: count.append(lm.write_master(  # checked, atomic, says if it replaced
         handle, ctx.conn, plan.id, plan.title, period, ctx.today, ctx.soon_days)))
-    print(ctx.t("lg_master_written", file=str(path), n=count[0], period=period.key)
-          + (ctx.t("lg_replaced") if replaced else ""))
+    print(ctx.t("lg_master_written", file=str(path), n=count[0], period=period.key))
     return 0
