@@ -106,9 +106,12 @@ def _subtree(conn: sqlite3.Connection, node: sqlite3.Row) -> list[str]:
 
 
 def _free_local_id(conn: sqlite3.Connection, plan_id: str, parent_local: str | None) -> str:
-    taken = {r[0] for r in conn.execute("SELECT local_id FROM nodes WHERE plan_id = ? UNION "
-                                        "SELECT local_id FROM milestones WHERE plan_id = ?", (plan_id, plan_id))}
+    """``<parent>.new1``, ``.new2`` …: the first not taken by a node or milestone (nor as a prefix)."""
     stem = f"{parent_local}.new" if parent_local else "new"
+    taken = {r[0] for r in conn.execute(
+        "SELECT local_id FROM nodes WHERE plan_id = ?1 AND substr(local_id, 1, ?3) = ?2 UNION "
+        "SELECT local_id FROM milestones WHERE plan_id = ?1 AND substr(local_id, 1, ?3) = ?2",
+        (plan_id, stem, len(stem)))}
     n = 1
     while f"{stem}{n}" in taken or any(t.startswith(f"{stem}{n}.") for t in taken):
         n += 1
