@@ -261,6 +261,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # ---- data safety (issue 9): its keys below this line ----
 
+    # bad input and hostile text (issue 9, input half)
+    "in_not_a_date": ("{what}: not a date: {text} (e.g. 2023-06-30, 2023年6月30日, 6月底, 年底)",
+                      "{what}:无法识别的日期:{text}(例如 2023-06-30、2023年6月30日、6月底、年底)"),
+    "in_out_of_range": ("{what}: {text} is outside the years {first}..{last}",
+                        "{what}:{text} 超出 {first}—{last} 年的范围"),
+    "in_after_as_of": ("{what}: {day} is after the as-of date {as_of}; a completion date cannot be later",
+                       "{what}:{day} 晚于查看日期 {as_of},完成日期不能晚于查看日期"),
+    "in_already_ticked": ("Already ticked as done on {on}: saving replaces that date",
+                          "已于 {on} 勾选完成:保存将替换该日期"),
+    "in_as_of": ("As-of date", "查看日期"),
     # ---- end of data safety (issue 9) ----
 
     # ---- one house (issue 10): its keys below this line ----

@@ -141,7 +141,7 @@ async def test_tick_dialog_refuses_a_non_date_and_stays_open(seeded_db: Path) ->
         await settle(pilot)
         await fill(pilot, on="下周吧", note="")
         assert isinstance(app.screen, FormDialog)
-        assert "Not a date: 下周吧" in str(app.screen.query_one("#dialog-message", Static).render())
+        assert "not a date: 下周吧" in str(app.screen.query_one("#dialog-message", Static).render())
         assert row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", YANGJIAO)["done_on"] is None
 
 

@@ -26,20 +26,22 @@ def add_parsers(add: AddParser) -> None:
         p.add_argument("count", nargs="?", type=int, default=1)
 
 
-def _date_arg(text: str, what: str) -> date:
-    from store.deadlines import DeadlineError, parse_iso_date
+def _completion_date(ctx: Context, text: str) -> date:
+    """``--on``: any date a clerk writes, phrases read in the as-of year, not after the as-of date."""
+    from store.clerk_dates import ClerkDateError, parse_completion_date
+    from tui.phrases import date_problem
 
     try:
-        return parse_iso_date(text)
-    except (DeadlineError, ValueError):
-        raise PlandeskError(f"{what}: not a date: {text!r}") from None
+        return parse_completion_date(text, ctx.today)
+    except ClerkDateError as exc:
+        raise PlandeskError(date_problem(ctx.t, exc, "--on")) from None
 
 
 def cmd_tick(ctx: Context) -> int:
     from store import actions
 
+    on = _completion_date(ctx, ctx.args.on) if ctx.args.on else ctx.today
     milestone_id = _milestone_ref(ctx, ctx.args.id)
-    on = _date_arg(ctx.args.on, "--on") if ctx.args.on else ctx.today
     change = actions.tick(ctx.conn, milestone_id, on, ctx.args.note)
     print(ctx.t("ticked", id=milestone_id, title=change.after["title"], on=on.isoformat()))  # type: ignore[index]
     return 0

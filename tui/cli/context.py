@@ -19,8 +19,14 @@ class Context:
         self.t = Catalog(detect_lang(args.lang))
         try:
             self.today: date = resolve_today(args.today)
-        except ValueError:
-            raise PlandeskError(f"--today: not a date (YYYY-MM-DD): {args.today!r}") from None
+        except ValueError as exc:
+            from store.clerk_dates import ClerkDateError
+            from tui.phrases import date_problem
+
+            what = "--today" if args.today else "PLANDESK_TODAY"
+            if isinstance(exc, ClerkDateError):
+                raise PlandeskError(date_problem(self.t, exc, what)) from None
+            raise PlandeskError(self.t("in_not_a_date", what=what, text=args.today)) from None
         if args.soon_days is not None and args.soon_days < 0:
             raise PlandeskError("--soon-days: must be 0 or more")
         self.soon_days: int = args.soon_days

@@ -480,7 +480,8 @@ class MainScreen(Screen[None]):
 
             self.app.write(job, shown)
 
-        self.app.push_screen(TickDialog(t, m.title, m.done_on or today, m.done_note), chosen)
+        self.app.push_screen(TickDialog(t, m.title, m.done_on or today, m.done_note, as_of=today,
+                                        ticked_on=m.done_on), chosen)
 
     def action_add_milestone(self) -> None:
         from store import actions
@@ -502,7 +503,7 @@ class MainScreen(Screen[None]):
                            shown, focus=lambda change: tr.key(tr.MILESTONE, change.entity_id))
 
         self.app.push_screen(MilestoneDialog(t, t("k_add_help"), node.label, "",
-                                             f"{self.app.today.year}-12-31", self.app.today.year), chosen)
+                                             f"{self.app.today.year}-12-31", self.app.today), chosen)
 
     def action_edit_milestone(self) -> None:
         from store import actions
@@ -521,7 +522,7 @@ class MainScreen(Screen[None]):
                            lambda change: self.notify_plain(t("ui_edited", title=form.title)))
 
         self.app.push_screen(MilestoneDialog(t, t("k_edit_help"), m.id, m.title, m.due_phrase or m.due.isoformat(),
-                                             self.app.today.year), chosen)
+                                             self.app.today), chosen)
 
     def action_delete_milestone(self) -> None:
         from store import actions

@@ -1,0 +1,47 @@
+"""The app with bad input and hostile text: dates and values refused in place, text shown as text,
+dialogs that fit 80x24, and deletes and re-ticks that say what they do."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from test_app_actions import fill, goto
+from tui_helpers import SIZE, YANGJIAO, make_app, row, settle
+from tui.screens.form_dialog import FormDialog
+from tui.screens.main_screen import MainScreen
+
+YANGJIAO_KEY = f"m:{YANGJIAO}"
+
+
+def message(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#dialog-message", Static).render())
+
+
+async def test_a_completion_date_after_the_as_of_date_is_refused_in_place(seeded_db: Path) -> None:
+    app = make_app(seeded_db, plan="wulong")  # as of 2023-06-30
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, YANGJIAO_KEY)
+        await pilot.press("d")
+        await settle(pilot)
+        await fill(pilot, on="年底", note="")
+        assert isinstance(app.screen, FormDialog)
+        assert "2023-12-31 is after the as-of date 2023-06-30" in message(app)
+        assert row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", YANGJIAO)["done_on"] is None
+        await fill(pilot, on="6月底", note="")  # a phrase in the as-of year
+        assert isinstance(app.screen, MainScreen)
+        assert row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", YANGJIAO)["done_on"] == "2023-06-30"
+
+
+async def test_the_as_of_date_dialog_reads_phrases_and_refuses_far_years(seeded_db: Path) -> None:
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        await fill(pilot, on="3000-01-01")
+        assert isinstance(app.screen, FormDialog) and "outside the years 1949..2100" in message(app)
+        await fill(pilot, on="2023年11月底")
+        await settle(pilot)
+        assert app.today.isoformat() == "2023-11-30"
