@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from store.errors import BadInput
+
 COMPARATORS = (">", "≥", "<", "≤")
 _NONE = {"", "-", "—", "--", "/", "无", "－"}
 _PREFIX = [(">=", "≥"), ("<=", "≤"), ("≧", "≥"), ("≦", "≤"), ("不低于", "≥"), ("不少于", "≥"),
@@ -27,6 +29,19 @@ _THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 class ValueError_(ValueError):
     """A value a clerk typed that is not a number."""
+
+
+class YearOutsidePeriod(BadInput):
+    """A value recorded for a year the plan does not cover (a typo such as 2203 or 2032)."""
+
+    def __init__(self, year: int, start: int, end: int):
+        self.year, self.start, self.end = year, start, end
+        super().__init__(f"{year} is outside the plan's period {start}..{end}")
+
+
+PERCENT_UNITS = ("%", "％")
+PERCENT_OUTSIDE = "percent_outside"   # a percentage below 0 or above 100
+NEGATIVE_COUNT = "negative_count"     # a count or amount below 0
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,23 @@ def parse_actual(typed: str) -> float:
     if abs(number) > 1e15:
         raise ValueError_(f"too large: {typed!r}")
     return number
+
+
+def check_year(year: int, start_year: int, end_year: int) -> None:
+    """Refuse a year outside the plan's period: values are recorded for the plan's own years."""
+    if not start_year <= year <= end_year:
+        raise YearOutsidePeriod(year, start_year, end_year)
+
+
+def value_warnings(value: float, unit: str | None) -> list[str]:
+    """What is odd about a value that is still recorded: a percentage outside 0..100, or a
+    negative count (a growth rate may fall; a number of firms or cases cannot)."""
+    percent = (unit or "").strip() in PERCENT_UNITS
+    if percent and not 0 <= value <= 100:
+        return [PERCENT_OUTSIDE]
+    if not percent and value < 0:
+        return [NEGATIVE_COUNT]
+    return []
 
 
 def format_number(number: float | None) -> str:

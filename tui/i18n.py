@@ -271,6 +271,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "in_already_ticked": ("Already ticked as done on {on}: saving replaces that date",
                           "已于 {on} 勾选完成:保存将替换该日期"),
     "in_as_of": ("As-of date", "查看日期"),
+    "in_not_a_year": ("year: not a year: {text}", "年份:不是年份:{text}"),
+    "in_not_a_number": ("value: not a number: {text} (e.g. 96.5, 96,5, 1,234, 98%)",
+                        "数值:不是数字:{text}(例如 96.5、96,5、1,234、98%)"),
+    "in_year_outside": ("year: {year} is outside the plan's period {start}..{end}",
+                        "年份:{year} 不在规划期 {start}—{end} 年内"),
+    "in_warn_percent": ("warning: {value}% is outside 0..100 (recorded all the same; correct it if it is a typo)",
+                        "提示:{value}% 不在 0—100 之间(已照录;如系笔误请更正)"),
+    "in_warn_negative": ("warning: {value} is negative (recorded all the same; correct it if it is a typo)",
+                         "提示:{value} 为负数(已照录;如系笔误请更正)"),
     # ---- end of data safety (issue 9) ----
 
     # ---- one house (issue 10): its keys below this line ----

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from store.clerk_dates import AFTER_AS_OF, FIRST_YEAR, LAST_YEAR, OUT_OF_RANGE, ClerkDateError
 from store.safe_text import visible
+from store.values import NEGATIVE_COUNT, PERCENT_OUTSIDE, format_number, value_warnings
 from tui.i18n import Catalog
 
 
@@ -18,3 +19,9 @@ def date_problem(t: Catalog, exc: ClerkDateError, what: str) -> str:
     if exc.reason == OUT_OF_RANGE:
         return t("in_out_of_range", what=what, text=text, first=FIRST_YEAR, last=LAST_YEAR)
     return t("in_not_a_date", what=what, text=text)
+
+
+def value_warning(t: Catalog, value: float, unit: str | None) -> list[str]:
+    """One line per oddity of a recorded value (it is recorded all the same)."""
+    keys = {PERCENT_OUTSIDE: "in_warn_percent", NEGATIVE_COUNT: "in_warn_negative"}
+    return [t(keys[code], value=format_number(value)) for code in value_warnings(value, unit)]

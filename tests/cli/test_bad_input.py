@@ -52,3 +52,45 @@ def test_date_errors_in_chinese(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     code, _, err = cli("tick", STATION, "--on", "2024-01-01", "--today", "2023-06-30")
     assert code == 1 and "晚于查看日期 2023-06-30" in err
+
+
+def _actual(db: Path, indicator: str, year: int) -> float | None:
+    import sqlite3
+
+    conn = sqlite3.connect(str(db))
+    try:
+        found = conn.execute("SELECT value FROM actuals WHERE indicator_id = ? AND year = ?",
+                             (indicator, year)).fetchone()
+    finally:
+        conn.close()
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("96,5", 96.5), ("1,234", 1234.0), ("−3", -3.0), ("９６.５", 96.5)])
+def test_record_reads_numbers_as_a_clerk_writes_them(cli, seeded_db: Path, typed: str, stored: float) -> None:
+    code, out, err = cli("record", "wulong/i01", "2023", typed)
+    assert code == 0, err
+    assert _actual(seeded_db, "wulong-2021-2025/i01", 2023) == stored
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["2203", "3"], "year: 2203 is outside the plan's period 2021..2025"),
+    (["2020", "3"], "year: 2020 is outside the plan's period 2021..2025"),
+    (["2023", "1.234,5"], "value: not a number: 1.234,5"),
+    (["2023", "9\x1b[2J"], "value: not a number: 9\\u001b[2J"),
+])
+def test_record_refuses_in_one_line(cli, seeded_db: Path, args: list[str], message: str) -> None:
+    before = dump(seeded_db)
+    code, out, err = cli("record", "wulong/i01", *args)
+    assert (code, out) == (1, "")
+    assert message in err and len(err.strip().splitlines()) == 1 and "\x1b" not in err
+    assert dump(seeded_db) == before
+
+
+def test_odd_values_warn_in_one_line_and_are_recorded(cli, seeded_db: Path) -> None:
+    percent = "wulong-2021-2025/i14"  # 消费投诉按期办结率, %
+    code, out, err = cli("record", percent, "2023", "965")
+    assert code == 0 and err.strip() == "warning: 965% is outside 0..100 (recorded all the same; correct it if it is a typo)"
+    assert _actual(seeded_db, percent, 2023) == 965.0
+    code, out, err = cli("record", "wulong-2021-2025/i01", "2023", "-4")
+    assert code == 0 and err.strip().startswith("warning: -4 is negative")

@@ -167,7 +167,7 @@ async def test_record_indicator_value_and_refuse_a_non_number(seeded_db: Path) -
         assert dialog.query_one("#field-year", Input).value == "2022"
         await fill(pilot, value="三点六")
         assert isinstance(app.screen, FormDialog), "a non-number keeps the dialog open"
-        assert "Not a number: 三点六" in str(app.screen.query_one("#dialog-message", Static).render())
+        assert "not a number: 三点六" in str(app.screen.query_one("#dialog-message", Static).render())
         assert row(seeded_db, "SELECT * FROM actuals WHERE indicator_id = ?", first.id) is None
         await fill(pilot, value="3.6")
         assert isinstance(app.screen, IndicatorsScreen)

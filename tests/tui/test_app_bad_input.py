@@ -45,3 +45,42 @@ async def test_the_as_of_date_dialog_reads_phrases_and_refuses_far_years(seeded_
         await fill(pilot, on="2023年11月底")
         await settle(pilot)
         assert app.today.isoformat() == "2023-11-30"
+
+
+async def _record_dialog_on_i14(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("i")
+    await settle(pilot)
+    for _ in range(13):  # 消费投诉按期办结率 (%), the as-of year's column
+        await pilot.press("down")
+    await pilot.press("r")
+    await settle(pilot)
+
+
+async def test_record_dialog_reads_a_decimal_comma_and_refuses_a_year_outside_the_plan(seeded_db: Path) -> None:
+    from tui.screens.indicators_screen import IndicatorsScreen
+
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await _record_dialog_on_i14(pilot)
+        await fill(pilot, year="2032", value="96,5")
+        assert isinstance(app.screen, FormDialog)
+        assert "2032 is outside the plan's period 2021..2025" in message(app)
+        await fill(pilot, year="2023", value="96,5")
+        assert isinstance(app.screen, IndicatorsScreen)
+        saved = row(seeded_db, "SELECT value FROM actuals WHERE indicator_id = ? AND year = 2023",
+                    "wulong-2021-2025/i14")
+        assert saved["value"] == 96.5  # before: 965
+
+
+async def test_a_percentage_over_100_is_recorded_with_a_warning(seeded_db: Path) -> None:
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await _record_dialog_on_i14(pilot)
+        await fill(pilot, value="965")
+        await settle(pilot)
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any("965% is outside 0..100" in w for w in warnings)
+        saved = row(seeded_db, "SELECT value FROM actuals WHERE indicator_id = ? AND year = 2023",
+                    "wulong-2021-2025/i14")
+        assert saved["value"] == 965.0

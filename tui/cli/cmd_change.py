@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from store.errors import PlandeskError
+from store.safe_text import visible
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
 
@@ -75,20 +76,30 @@ def cmd_untick(ctx: Context) -> int:
 
 
 def cmd_record(ctx: Context) -> int:
+    import sys
+
     from store import actions, queries as q
-    from store.values import ValueError_, format_number, parse_actual
+    from store.values import ValueError_, YearOutsidePeriod, format_number, parse_actual
+    from tui.phrases import value_warning
 
     indicator_id = q.resolve_item(ctx.conn, "indicators", ctx.args.indicator)
+    shown = visible(ctx.args.year, one_line=True)
     try:
-        year = int(ctx.args.year)
+        year = int(ctx.args.year.strip().removesuffix("年"))  # int() reads full-width digits too
     except ValueError:
-        raise PlandeskError(f"year: not a year: {ctx.args.year!r}") from None
+        raise PlandeskError(ctx.t("in_not_a_year", text=shown)) from None
     try:
         value = parse_actual(ctx.args.value)
-    except ValueError_ as exc:
-        raise PlandeskError(f"value: {exc}") from None
-    actions.record(ctx.conn, indicator_id, year, value, ctx.args.note)
+    except ValueError_:
+        raise PlandeskError(ctx.t("in_not_a_number", text=visible(ctx.args.value, one_line=True))) from None
+    try:
+        actions.record(ctx.conn, indicator_id, year, value, ctx.args.note)
+    except YearOutsidePeriod as exc:
+        raise PlandeskError(ctx.t("in_year_outside", year=exc.year, start=exc.start, end=exc.end)) from None
     print(ctx.t("recorded", id=indicator_id, year=year, value=format_number(value)))
+    unit = ctx.conn.execute("SELECT unit FROM indicators WHERE id = ?", (indicator_id,)).fetchone()[0]
+    for warning in value_warning(ctx.t, value, unit):
+        print(warning, file=sys.stderr)
     return 0
 
 

@@ -21,6 +21,7 @@ from store import queries as q
 from store import status as st
 from store.values import format_number
 from tui.printouts import STATE_STYLE
+from tui.phrases import value_warning
 from tui.screens.record_dialog import RecordDialog
 from tui.widgets.common import localize_bindings, one_line
 from tui.widgets.plan_header import PlanHeader
@@ -212,12 +213,19 @@ class IndicatorsScreen(Screen[None]):
             if result is None:
                 return
             y, value, note = result
-            self.app.write(lambda conn: actions.record(conn, indicator_id, y, value, note),
-                           lambda change: self.app.notify(
-                               t("recorded", id=indicator_id, year=y, value=format_number(value)), markup=False))
 
+            def recorded(change: object) -> None:
+                self.app.notify(t("recorded", id=indicator_id, year=y, value=format_number(value)), markup=False)
+                for warning in value_warning(t, value, unit):  # recorded all the same
+                    self.app.notify(warning, markup=False, severity="warning")
+
+            self.app.write(lambda conn: actions.record(conn, indicator_id, y, value, note), recorded)
+
+        unit = ind.unit
+        plan = self.app.plan
+        period = (plan.start_year, plan.end_year) if plan is not None else None
         self.app.push_screen(RecordDialog(t, ind.name, ind.unit, year, ind.actuals.get(year),
-                                          ind.actual_notes.get(year)), chosen)
+                                          ind.actual_notes.get(year), period=period), chosen)
 
     def action_back(self) -> None:
         self.app.pop_screen()
