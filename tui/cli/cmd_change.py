@@ -16,15 +16,15 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--on", help="completion date (default: today)")
     p.add_argument("--note", help="a note on the completion")
     p = add("untick", "mark a milestone not done")
-    p.add_argument("id")
+    p.add_argument("id", help="milestone id, e.g. wulong/a1.p1.yangjiao")
     p = add("record", "record an indicator's actual value for a year")
     p.add_argument("indicator", help="indicator id, e.g. wulong/i01")
     p.add_argument("year", help="the year, e.g. 2023")
     p.add_argument("value", help="the value, e.g. 3.6")
-    p.add_argument("--note")
+    p.add_argument("--note", help="a note on the value")
     for name, text in (("undo", "undo the last change(s)"), ("redo", "redo what was undone")):
         p = add(name, text)
-        p.add_argument("count", nargs="?", type=int, default=1)
+        p.add_argument("count", nargs="?", type=int, default=1, help="how many changes (default 1)")
 
 
 def _completion_date(ctx: Context, text: str) -> date:

@@ -4,13 +4,14 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.context import Context
-from tui.cli.parser import AddParser
+from tui.cli.parser import PLAN_HELP, AddParser
 
 
 def add_parsers(add: AddParser) -> None:
-    add("app", "open the interactive app (the default)").add_argument("--plan", default=argparse.SUPPRESS)
+    add("app", "open the interactive app (the default)").add_argument("--plan", default=argparse.SUPPRESS,
+                                                                    help=PLAN_HELP)
     p = add("import", "import or re-import a plan file (YAML)")
-    p.add_argument("file")
+    p.add_argument("file", help="the plan file to import")
 
 
 def cmd_import(ctx: Context) -> int:

@@ -27,8 +27,6 @@ class Context:
             if isinstance(exc, ClerkDateError):
                 raise PlandeskError(date_problem(self.t, exc, what)) from None
             raise PlandeskError(self.t("in_not_a_date", what=what, text=args.today)) from None
-        if args.soon_days is not None and args.soon_days < 0:
-            raise PlandeskError("--soon-days: must be 0 or more")
         self.soon_days: int = args.soon_days
         self._conn: sqlite3.Connection | None = None
         self.seed_new_database = True
@@ -37,9 +35,12 @@ class Context:
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
             from store.db import open_store
-            from store.locations import resolve_db_path
+            from store.locations import DbLocationRefused, check_db_location
 
-            self.db_path = resolve_db_path(self.args.db)
+            try:
+                self.db_path = check_db_location(self.args.db, create=getattr(self.args, "create", False))
+            except DbLocationRefused as exc:
+                raise PlandeskError(self.t(f"in_db_{exc.reason}", folder=exc.path.parent if exc.path else "")) from None
             try:
                 self._conn = open_store(self.db_path, seed=self.seed_new_database)
             except sqlite3.DatabaseError as exc:
