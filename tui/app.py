@@ -24,6 +24,7 @@ from textual.screen import Screen
 from store import queries as q
 from store.db import open_store
 from store.errors import BadInput, PlandeskError
+from store.safe_text import visible
 from tui.dbworker import Database
 from tui.i18n import Catalog
 from tui.widgets.common import localize_bindings
@@ -165,7 +166,7 @@ class PlanDeskApp(App[int]):
 
     @on(WriteFailed)
     def _failed(self, message: WriteFailed) -> None:
-        self.notify(self.t("ui_failed", message=message.text), severity="error", markup=False)
+        self.notify(visible(self.t("ui_failed", message=message.text)), severity="error", markup=False)
 
     def remember(self, key: str, value: str | None) -> None:
         """A preference (last plan, selection): saved quietly, nothing to redraw."""
@@ -226,7 +227,7 @@ class PlanDeskApp(App[int]):
             if not changes:
                 self.notify(self.t(f"ui_nothing_{which}"), markup=False, severity="warning")
             for change in changes:
-                self.notify(self.t("undone" if which == "undo" else "redone", what=self._describe(change)),
+                self.notify(visible(self.t("undone" if which == "undo" else "redone", what=self._describe(change))),
                             markup=False)
 
         self.write(job, shown, self._undo_focus)

@@ -1,6 +1,7 @@
 """The rich printouts of the command line (status, plans, overdue, history).
 
-Plan text always goes in as ``rich.text.Text`` (never markup). Colour follows the terminal;
+Plan text always goes in as ``rich.text.Text`` (never markup) made by ``shown`` (control and bidi
+characters as visible ``\\uXXXX`` markers, never acting on the terminal). Colour follows the terminal;
 ``NO_COLOR`` and a pipe give plain text. This module never imports Textual.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rich.text import Text
 
 from store import queries as q
 from store import status as st
+from store.safe_text import visible
 from tui.i18n import Catalog
 
 STATE_STYLE = {st.DONE: "green", st.DONE_LATE: "green", st.OVERDUE: "bold red", st.DUE_SOON: "yellow",
@@ -27,6 +29,11 @@ LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "done": 
 def make_console(**kwargs: object) -> Console:
     """Colour when the terminal has it; plain text for NO_COLOR or a pipe (rich's own rules)."""
     return Console(highlight=False, emoji=False, markup=False, **kwargs)  # type: ignore[arg-type]
+
+
+def shown(text: object, style: str = "") -> Text:
+    """Plan or clerk text for a printout: never markup, never a terminal control sequence."""
+    return Text(visible("" if text is None else str(text)), style=style)
 
 
 def counts_line(rollup: st.Rollup, t: Catalog) -> Text:
@@ -41,8 +48,8 @@ def counts_line(rollup: st.Rollup, t: Catalog) -> Text:
 
 
 def plan_header(plan: q.Plan, rollup: st.Rollup, today: date, t: Catalog) -> Group:
-    title = Text(plan.title, style="bold")
-    sub = Text(f"{plan.region} · {plan.period} · {t('as_of', date=today.isoformat())} · {plan.id}", style="dim")
+    title = shown(plan.title, style="bold")
+    sub = shown(f"{plan.region} · {plan.period} · {t('as_of', date=today.isoformat())} · {plan.id}", style="dim")
     bar = Table.grid(padding=(0, 1))
     bar.add_row(ProgressBar(total=max(rollup.total, 1), completed=rollup.done, width=30,
                             complete_style="green", finished_style="green"),
@@ -60,10 +67,10 @@ def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: 
     for m in items:
         days = (today - m.due).days
         when = t("days_late", n=days) if days > 0 else t("days_left", n=-days)
-        table.add_row(Text(m.id), Text(m.title), Text(m.due.isoformat()),
+        table.add_row(shown(m.id), shown(m.title), Text(m.due.isoformat()),
                       Text(when, style=STATE_STYLE[m.state]))
     body = table if items else Text("  " + t("none"), style="dim")
-    return Group(Text(heading, style="bold"), body)
+    return Group(shown(heading, style="bold"), body)
 
 
 def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today: date, t: Catalog,
@@ -89,7 +96,7 @@ def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Cata
     table.add_column(t("overdue"), justify="right", no_wrap=True)
     for plan in q.list_plans(conn):
         rollup = q.rollups(conn, plan.id, today, max_depth=0).get(plan.id, st.Rollup())
-        table.add_row(Text(plan.id), Text(plan.region), Text(plan.title), Text(plan.period),
+        table.add_row(shown(plan.id), shown(plan.region), shown(plan.title), Text(plan.period),
                       Text(f"{rollup.done}/{rollup.total} {rollup.share_done:.0%}"),
                       Text(str(rollup.counts[st.OVERDUE]), style="bold red" if rollup.counts[st.OVERDUE] else ""))
     console.print(table)
@@ -121,8 +128,8 @@ def print_history(console: Console, rows: list[sqlite3.Row], t: Catalog) -> None
         action = t(f"act_{row['action']}")
         if row["target"]:
             action += f" #{row['target']}"
-        table.add_row(Text(str(row["seq"])), Text(row["at"][:19].replace("T", " ")), Text(row["who"] or ""),
-                      Text(action), Text(row["entity_id"] or ""), Text(describe_change(row)))
+        table.add_row(Text(str(row["seq"])), Text(row["at"][:19].replace("T", " ")), shown(row["who"]),
+                      Text(action), shown(row["entity_id"]), shown(describe_change(row)))
     console.print(table)
 
 

@@ -84,3 +84,68 @@ async def test_a_percentage_over_100_is_recorded_with_a_warning(seeded_db: Path)
         saved = row(seeded_db, "SELECT value FROM actuals WHERE indicator_id = ? AND year = 2023",
                     "wulong-2021-2025/i14")
         assert saved["value"] == 965.0
+
+
+def _hostile_db(tmp_path: Path) -> Path:
+    from store.db import open_store
+    from store.importer import import_file
+    from tests.conftest import FIXTURES
+
+    path = tmp_path / "hostile.sqlite3"
+    conn = open_store(path, seed=False)
+    import_file(conn, FIXTURES / "hostile_plan.yaml")
+    conn.close()
+    return path
+
+
+def _assert_no_controls(text: str) -> None:
+    import re
+
+    found = re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+    assert found is None, f"raw {found.group()!r} drawn" if found else ""
+
+
+async def test_hostile_plan_text_is_drawn_as_text_everywhere(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from tui.screens.indicators_screen import IndicatorsScreen
+    from tui.widgets.detail_pane import DetailPane
+
+    db = _hostile_db(tmp_path)
+    app = make_app(db, plan="hostile")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.refresh_view(reveal="m:hostile-2021-2025/c1.t1.m1")
+        await settle(pilot)
+        labels = [node.label.plain for node in screen.tree.by_key.values() if node.label is not None]
+        assert any("里程碑\\u001b[31m红" in label for label in labels)
+        for label in labels:
+            _assert_no_controls(label)
+        detail = screen.query_one(DetailPane).plain_text()
+        assert "任务\\u001b[2K\\u001b[1G伪造的一行" in detail
+        _assert_no_controls(detail)
+        _assert_no_controls(app.export_screenshot())  # header, tree, detail pane as drawn
+        await pilot.press("space")  # tick: the toast names the hostile title
+        await settle(pilot)
+        toasts = [str(n.message) for n in app._notifications]
+        assert any("\\u001b[31m" in toast for toast in toasts)
+        for toast in toasts:
+            _assert_no_controls(toast)
+        _assert_no_controls(app.export_screenshot())
+        await pilot.press("e")  # the edit dialog: title, subtitle and fields
+        await settle(pilot)
+        assert isinstance(app.screen, FormDialog)
+        _assert_no_controls(app.export_screenshot())
+        assert "\\u001b[31m" in app.screen.query_one("#field-title", Input).value
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("i")  # the indicators view
+        await settle(pilot)
+        assert isinstance(app.screen, IndicatorsScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        _assert_no_controls(app.export_screenshot())
+        detail_text = str(app.screen.query_one("#ind-detail", Static).render())
+        assert "\\u001b]52;c;ZXZpbA==" in detail_text

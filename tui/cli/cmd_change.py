@@ -44,7 +44,7 @@ def cmd_tick(ctx: Context) -> int:
     on = _completion_date(ctx, ctx.args.on) if ctx.args.on else ctx.today
     milestone_id = _milestone_ref(ctx, ctx.args.id)
     change = actions.tick(ctx.conn, milestone_id, on, ctx.args.note)
-    print(ctx.t("ticked", id=milestone_id, title=change.after["title"], on=on.isoformat()))  # type: ignore[index]
+    print(visible(ctx.t("ticked", id=milestone_id, title=change.after["title"], on=on.isoformat())))  # type: ignore[index]
     return 0
 
 
@@ -71,7 +71,7 @@ def cmd_untick(ctx: Context) -> int:
 
     milestone_id = _milestone_ref(ctx, ctx.args.id)
     change = actions.untick(ctx.conn, milestone_id)
-    print(ctx.t("unticked", id=milestone_id, title=change.after["title"]))  # type: ignore[index]
+    print(visible(ctx.t("unticked", id=milestone_id, title=change.after["title"])))  # type: ignore[index]
     return 0
 
 
@@ -106,7 +106,7 @@ def cmd_record(ctx: Context) -> int:
 def _describe(ctx: Context, change) -> str:  # type: ignore[no-untyped-def]
     state = change.after or change.before or {}
     label = state.get("title") or (f"{state.get('value')}" if "value" in state else "")
-    return f"{change.entity_id} {label}".strip()
+    return visible(f"{change.entity_id} {label}".strip(), one_line=True)
 
 
 def cmd_undo(ctx: Context) -> int:

@@ -16,6 +16,7 @@ def add_parsers(add: AddParser) -> None:
 
 def cmd_import(ctx: Context) -> int:
     from store.importer import import_file
+    from store.safe_text import visible
 
     ctx.seed_new_database = False  # a new file gets just the plans imported into it
     for report in import_file(ctx.conn, ctx.args.file):
@@ -23,7 +24,7 @@ def cmd_import(ctx: Context) -> int:
                     updated=sum(report.updated.values()), restored=sum(report.restored.values()),
                     archived=len(report.archived)))
         for kind, item_id, title in report.archived:
-            print(ctx.t("archived_item", kind=kind, id=item_id, title=title))
+            print(visible(ctx.t("archived_item", kind=kind, id=item_id, title=title), one_line=True))
     return 0
 
 

@@ -18,9 +18,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from store.safe_text import visible
 from tui.i18n import Catalog
 
 R = TypeVar("R")
+
+
+def _visible_text(text: Text) -> Text:
+    """A styled Text with its control and bidi characters made visible (styles dropped only then)."""
+    shown = visible(text.plain)
+    return text if shown == text.plain else Text(shown, style=text.style)
 
 
 class Refused(Exception):
@@ -51,14 +58,16 @@ class FormDialog(ModalScreen[R], Generic[R]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text(self.title_text.plain, style="bold"), id="dialog-title", markup=False)
+            yield Static(Text(visible(self.title_text.plain), style="bold"), id="dialog-title", markup=False)
             if self.subtitle:
                 sub = self.subtitle if isinstance(self.subtitle, Text) else Text(self.subtitle)
+                sub = _visible_text(sub)
                 sub.overflow = "fold"
                 yield Static(sub, id="dialog-subtitle", markup=False)
             for f in self.fields:
                 yield Static(Text(f.label), classes="field-label", markup=False)
-                yield Input(value=f.value, placeholder=f.placeholder, id=f"field-{f.name}")
+                # plan text in a field is shown (and saved back) with controls as visible markers
+                yield Input(value=visible(f.value, one_line=True), placeholder=f.placeholder, id=f"field-{f.name}")
             yield Static("", id="dialog-message", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button(self.t("ui_save"), variant="primary", id="save")
@@ -79,7 +88,7 @@ class FormDialog(ModalScreen[R], Generic[R]):
         raise NotImplementedError
 
     def refuse(self, message: str) -> None:
-        self.query_one("#dialog-message", Static).update(Text(message, style="bold red", overflow="fold"))
+        self.query_one("#dialog-message", Static).update(Text(visible(message), style="bold red", overflow="fold"))
 
     def submit(self) -> None:
         try:

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 from store import queries as q
 from store import status as st
 from store import tree as tr
+from store.safe_text import visible
 from tui.widgets.common import localize_bindings
 from tui.widgets.detail_pane import Detail, DetailPane, history_entries
 from tui.widgets.plan_header import PlanHeader
@@ -411,7 +412,7 @@ class MainScreen(Screen[None]):
         return parent.data.node if parent is not None and parent.data is not None else None
 
     def notify_plain(self, message: str, severity: str = "information") -> None:
-        self.app.notify(message, markup=False, severity=severity)  # type: ignore[arg-type]
+        self.app.notify(visible(message), markup=False, severity=severity)  # type: ignore[arg-type]
 
     def _show_milestone(self, key: str, fresh: q.Milestone) -> None:
         """Show a saved milestone at once on its line (the roll-ups follow from the refresh)."""

@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import queries as q
+from store.safe_text import visible
 from tui.i18n import Catalog
 
 
@@ -33,9 +34,9 @@ class PlanChooser(ModalScreen[str | None]):
         options = []
         for i, plan in enumerate(self.plans):
             label = Text()
-            label.append(plan.region, style="bold")
+            label.append(visible(plan.region, one_line=True), style="bold")
             label.append("  ")
-            label.append(plan.title)
+            label.append(visible(plan.title, one_line=True))
             label.append(f"  {plan.period} · {plan.id}", style="dim")
             options.append(Option(label, id=f"p{i}"))
         with Vertical(id="dialog", classes="wide"):
