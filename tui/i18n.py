@@ -379,6 +379,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mv:limit": ("LIMIT", "条数"),
     "mv:soon_days": ("N", "天数"),
     "mv:today": ("YYYY-MM-DD", "日期"),
+    "in_confirm_delete": ("{title}\n\nThis milestone is printed in the plan. Delete it? (ctrl+z undoes; "
+                          "re-importing the plan does not bring it back)",
+                          "{title}\n\n该里程碑是规划原文中的。确定删除?(ctrl+z 可撤销;重新导入规划不会恢复)"),
+    "in_retick": ("  (it was ticked as done on {before}; that date is replaced, undo brings it back)",
+                  "  (原完成日期 {before} 已被替换,可用 undo 撤销)"),
     # ---- end of data safety (issue 9) ----
 
     # ---- one house (issue 10): its keys below this line ----

@@ -94,3 +94,9 @@ def test_odd_values_warn_in_one_line_and_are_recorded(cli, seeded_db: Path) -> N
     assert _actual(seeded_db, percent, 2023) == 965.0
     code, out, err = cli("record", "wulong-2021-2025/i01", "2023", "-4")
     assert code == 0 and err.strip().startswith("warning: -4 is negative")
+
+
+def test_ticking_again_says_which_date_it_replaces(cli) -> None:
+    cli("tick", STATION, "--on", "2022-11-30", "--today", "2023-06-30")
+    code, out, err = cli("tick", STATION, "--on", "2022-12-15", "--today", "2023-06-30")
+    assert code == 0 and "it was ticked as done on 2022-11-30" in out

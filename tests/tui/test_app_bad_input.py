@@ -149,3 +149,138 @@ async def test_hostile_plan_text_is_drawn_as_text_everywhere(tmp_path: Path) -> 
         _assert_no_controls(app.export_screenshot())
         detail_text = str(app.screen.query_one("#ind-detail", Static).render())
         assert "\\u001b]52;c;ZXZpbA==" in detail_text
+
+
+SMALL = (80, 24)
+
+
+def _fits(app) -> None:  # type: ignore[no-untyped-def]
+    """The open dialog lies on the screen, and its buttons and message line inside it."""
+    from textual.geometry import Region
+
+    screen = app.screen
+    dialog = screen.query_one("#dialog")
+    assert Region(0, 0, *SMALL).contains_region(dialog.region), dialog.region
+    for wid in ("#save", "#cancel", "#dialog-message"):
+        if screen.query(wid):
+            widget = screen.query_one(wid)
+            assert dialog.content_region.contains_region(widget.region), (type(screen).__name__, wid)
+
+
+async def test_every_dialog_fits_an_80x24_terminal(seeded_db: Path) -> None:
+    from tui.screens.indicators_screen import IndicatorsScreen
+
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await goto(pilot, YANGJIAO_KEY)
+        for key in ("d", "a", "e", "u", "t", "f", "p"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.screen is not app.screen_stack[0], key
+            _fits(app)
+            await pilot.press("escape")
+            await settle(pilot)
+        await pilot.press("d")  # a refusal: the message line shows and the buttons stay in view
+        await settle(pilot)
+        await fill(pilot, on="这不是一个日期,而是一段很长的文字,长到错误信息要折成两行才放得下", note="")
+        assert "not a date" in message(app)
+        _fits(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, IndicatorsScreen)
+        await pilot.press("r")
+        await settle(pilot)
+        _fits(app)
+
+
+async def test_no_widget_edge_falls_inside_a_toasts_text(seeded_db: Path) -> None:
+    """Textual drops a wide character where an overlay crosses a widget edge (issue #6357), so a
+    toast's text must not span the tree/detail divider or any other edge, at 80x24 and wider."""
+    from textual.widgets._toast import Toast
+
+    for size in (SMALL, (121, 36)):
+        app = make_app(seeded_db, plan="wulong")
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await settle(pilot)
+            await goto(pilot, YANGJIAO_KEY)
+            await pilot.press("space")
+            await settle(pilot)
+            await pilot.pause(0.2)
+            [toast] = list(app.screen.query(Toast))
+            text = toast.content_region
+            assert text.width > 20
+            for widget in app.screen.walk_children():
+                region = widget.region
+                if isinstance(widget, Toast) or not region or not region.overlaps(toast.region):
+                    continue
+                for edge in (region.x, region.right):
+                    assert not text.x < edge < text.right, (size, type(widget).__name__, edge, text)
+
+
+def _detail(app) -> str:  # type: ignore[no-untyped-def]
+    from tui.widgets.detail_pane import DetailPane
+
+    return app.screen_stack[0].query_one(DetailPane).plain_text()
+
+
+async def test_deleting_a_plan_milestone_asks_first_then_refreshes_tree_and_detail(seeded_db: Path) -> None:
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("o")  # overdue only: 羊角 is overdue as of 2023-06-30
+        await settle(pilot)
+        await goto(pilot, YANGJIAO_KEY)
+        assert "羊角市场监管所建成投入使用" in _detail(app)
+        await pilot.press("delete")
+        await settle(pilot)
+        assert app.screen is not app.screen_stack[0], "a milestone from the plan file: asked first"
+        _fits(app)
+        await pilot.press("escape")  # no: nothing happens
+        await settle(pilot)
+        assert row(seeded_db, "SELECT archived_at FROM milestones WHERE id = ?", YANGJIAO)["archived_at"] is None
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.click("#confirm-yes")
+        await settle(pilot)
+        assert row(seeded_db, "SELECT archived_at FROM milestones WHERE id = ?", YANGJIAO)["archived_at"]
+        screen = app.screen_stack[0]
+        assert YANGJIAO_KEY not in screen.tree.by_key, "the filtered tree no longer shows it"
+        assert "羊角市场监管所建成投入使用" not in _detail(app), "the detail pane no longer shows it"
+
+
+async def test_after_a_delete_in_a_search_the_detail_pane_follows_the_cursor(seeded_db: Path) -> None:
+    """Before: the cursor's line number stayed, no highlight came, the deleted milestone stayed shown."""
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        await pilot.press(*"羊角", "enter")
+        await settle(pilot)
+        await goto(pilot, YANGJIAO_KEY)
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.click("#confirm-yes")
+        await settle(pilot)
+        screen = app.screen_stack[0]
+        assert YANGJIAO_KEY not in screen.tree.by_key
+        item = screen.tree.current
+        assert item is not None and item.milestone is not None
+        assert _detail(app).splitlines()[0] == item.milestone.title
+
+
+async def test_ticking_a_ticked_milestone_again_says_so(seeded_db: Path) -> None:
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, YANGJIAO_KEY)
+        await pilot.press("d")
+        await settle(pilot)
+        await fill(pilot, on="2022-11-30", note="")
+        await pilot.press("d")
+        await settle(pilot)
+        subtitle = str(app.screen.query_one("#dialog-subtitle", Static).render())
+        assert "Already ticked as done on 2022-11-30" in subtitle

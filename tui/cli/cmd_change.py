@@ -45,6 +45,9 @@ def cmd_tick(ctx: Context) -> int:
     milestone_id = _milestone_ref(ctx, ctx.args.id)
     change = actions.tick(ctx.conn, milestone_id, on, ctx.args.note)
     print(visible(ctx.t("ticked", id=milestone_id, title=change.after["title"], on=on.isoformat())))  # type: ignore[index]
+    before = (change.before or {}).get("done_on")
+    if before and before != on.isoformat():  # ticking again replaces a date: say which
+        print(ctx.t("in_retick", before=before))
     return 0
 
 

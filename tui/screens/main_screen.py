@@ -284,11 +284,16 @@ class MainScreen(Screen[None]):
             self.pending_select = None
             if tree.cursor_node is not tree.by_key[target]:
                 tree.select_key(target)
-            else:
-                self.load_detail(target)
+            # moving the cursor sends no highlight when its line number stays the same (after a
+            # delete), so the detail pane follows the target here in every case
+            self.selected_key = target
+            self.load_detail(target)
         elif tree.cursor_line < 0 and tree.root.children:
             tree.cursor_line = 0
         elif self.selected_key:
+            self.load_detail(self.selected_key)
+        elif tree.cursor_node is not None and tree.cursor_node.data is not None:  # after a delete
+            self.selected_key = tree.cursor_node.data.key
             self.load_detail(self.selected_key)
 
     @on(PlanTree.NeedChildren)
@@ -532,8 +537,27 @@ class MainScreen(Screen[None]):
             return
         _, m = selected
         t = self.app.t
-        self.app.write(lambda conn: actions.delete_milestone(conn, m.id),
-                       lambda change: self.notify_plain(t("ui_deleted", title=m.title)))
+
+        def delete(confirmed: bool | None = True) -> None:
+            if not confirmed:
+                return
+            def deleted(change: actions.Change) -> None:
+                # the line goes away: the detail pane must not keep showing it; the refresh that
+                # follows selects its task (or, in a filtered tree, whatever the cursor is on)
+                self.selected_key = None
+                self.query_one(DetailPane).show(None, t)
+                self.notify_plain(t("ui_deleted", title=m.title))
+
+            self.app.write(lambda conn: actions.delete_milestone(conn, m.id), deleted,
+                           focus=lambda change: tr.key(tr.NODE, m.node_id))
+
+        if m.origin == "plan":  # printed in the plan: ask before it goes (the clerk's own: undo is enough)
+            from tui.screens.confirm_dialog import ConfirmDialog
+
+            self.app.push_screen(ConfirmDialog(t, t("k_delete_help"), t("in_confirm_delete", title=m.title),
+                                               t("k_delete")), delete)
+            return
+        delete()
 
     def action_set_unit(self) -> None:
         from store import actions
