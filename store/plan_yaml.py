@@ -38,10 +38,10 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
             Scanner.__init__(self)
             yaml.parser.Parser.__init__(self)
 
-MAX_FILE_BYTES = 16 * 1024 * 1024  # a transcribed five-year plan is about 0.1 MiB
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a transcribed five-year plan is 0.1 MiB, a 50,000-node one 23 MiB
 MAX_DEPTH = 64                     # the seed plans nest 15 levels at most
 MAX_ALIASES = 100                  # uses of ``*anchor`` in one file
-MAX_NODES = 1_000_000              # YAML nodes in one document, aliases expanded (seeds: 30 000)
+MAX_NODES = 2_000_000              # values in one document, aliases expanded (seeds: 12 500; 50,000 nodes: 1.1 M)
 
 LINE_KEY = "__line__"
 LINES_KEY = "__lines__"
