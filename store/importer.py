@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from store import journal
+from store.changes import transaction
 from store.loader import PlanData, load_plan_file
 
 
@@ -39,16 +40,11 @@ def import_file(conn: sqlite3.Connection, path: Path | str, who: str | None = No
     """Validate the whole file, then write every plan in it or nothing at all."""
     plans = load_plan_file(path)
     db = sqlite_utils.Database(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         reports = [_import_plan(db, plan) for plan in plans]
         for report in reports:
             journal.write(conn, "import", "plan", report.plan_id, report.plan_id, None,
                           {"file": str(path), **report.summary()}, who=who)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return reports
 
 
@@ -149,9 +145,16 @@ def _sync(db: sqlite_utils.Database, table: str, plan_id: str, rows: list[dict[s
         db[table].upsert_all(rows, pk="id", batch_size=500)
     restore = [i for i, row in existing.items()
                if i in incoming and row["archived_at"] and row["why"] != "deleted"]
-    report.restored[kind] = len(restore)
+    report.restored[kind] = report.restored.get(kind, 0) + len(restore)
     why_col = ", archived_why = NULL" if table == "milestones" else ""
     conn.executemany(f"UPDATE {table} SET archived_at = NULL{why_col} WHERE id = ?", [(i,) for i in restore])
+    if table == "nodes" and restore:
+        # the clerk's own milestones come back with their node, ticks and notes intact (the
+        # plan's own come back through the file); one the clerk deleted stays deleted
+        cur = conn.executemany("UPDATE milestones SET archived_at = NULL, archived_why = NULL "
+                               "WHERE node_id = ? AND origin = 'clerk' AND archived_why = 'import'",
+                               [(i,) for i in restore])
+        report.restored["milestone"] = max(cur.rowcount, 0)
     gone = [(i, row["title"]) for i, row in existing.items() if i not in incoming and not row["archived_at"]]
     why_set = ", archived_why = 'import'" if table == "milestones" else ""
     now = journal.now_iso()

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from store import queries as q
 from store import status as st
+from store.history import Entry
 from store.safe_text import visible
 from tui.i18n import Catalog
 
@@ -113,8 +114,11 @@ def print_overdue(console: Console, conn: sqlite3.Connection, plans: list[q.Plan
     return count
 
 
-def print_history(console: Console, rows: list[sqlite3.Row], t: Catalog) -> None:
-    if not rows:
+def print_history(console: Console, entries: list[Entry], t: Catalog) -> None:
+    """The journal: when (local time, minutes), who, what, the item and plan, field: before → after."""
+    from tui.history_text import action_text, changes_text, item_text, when
+
+    if not entries:
         console.print(Text(t("no_history")))
         return
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -124,23 +128,9 @@ def print_history(console: Console, rows: list[sqlite3.Row], t: Catalog) -> None
     table.add_column(t("action"), no_wrap=True)
     table.add_column(t("item"), overflow="fold")
     table.add_column(t("before_after"), overflow="fold")
-    for row in rows:
-        action = t(f"act_{row['action']}")
-        if row["target"]:
-            action += f" #{row['target']}"
-        table.add_row(Text(str(row["seq"])), Text(row["at"][:19].replace("T", " ")), shown(row["who"]),
-                      Text(action), shown(row["entity_id"]), shown(describe_change(row)))
+    for entry in entries:
+        item = Text(item_text(entry))
+        item.append(f"\n{entry.entity_id}", style="dim")
+        table.add_row(Text(str(entry.seq)), Text(when(entry)), Text(visible(entry.who, one_line=True)),
+                      Text(action_text(entry, t)), item, Text(changes_text(entry, t)))
     console.print(table)
-
-
-def describe_change(row: sqlite3.Row) -> str:
-    """A short 'before → after' of the fields that changed."""
-    import json
-
-    before = json.loads(row["before"]) if row["before"] else {}
-    after = json.loads(row["after"]) if row["after"] else {}
-    if row["action"] == "import":
-        return ", ".join(f"{k}: {v}" for k, v in after.items() if k in ("added", "updated", "archived") and v)
-    keys = [k for k in ("done_on", "done_note", "value", "note", "title", "due", "units_override", "archived_at")
-            if before.get(k) != after.get(k)]
-    return "; ".join(f"{k}: {before.get(k) or '—'} → {after.get(k) or '—'}" for k in keys)

@@ -86,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     args = parse_args(argv)
     command = args.command or "app"
+    ctx: Context | None = None
     try:
         ctx = Context(args)
         return command_function(command)(ctx)
@@ -97,7 +98,8 @@ def _run(argv: Sequence[str] | None) -> int:
         print(visible(f"plandesk: {exc}", one_line=True), file=sys.stderr)
         return EXIT_ERROR
     except sqlite3.DatabaseError as exc:
-        print(f"plandesk: database error: {exc}", file=sys.stderr)
+        message = ctx.database_error(exc) if ctx is not None else f"database error: {exc}"
+        print(f"plandesk: {message}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         raise

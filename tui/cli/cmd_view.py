@@ -67,11 +67,10 @@ def _emit(ctx: Context, reports: list, t) -> None:  # type: ignore[type-arg, no-
     if not output:
         sys.stdout.write(text)
         return
-    try:  # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
-        with open(output, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise PlandeskError(f"{output}: cannot write ({exc.strerror})") from None
+    from tui.cli.output import write_text
+
+    # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
+    write_text(ctx, output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
 
 def cmd_report(ctx: Context) -> int:
@@ -90,16 +89,15 @@ def cmd_report(ctx: Context) -> int:
     if ctx.args.format != "xlsx":
         _emit(ctx, [report], t)
         return 0
-    from tui.reports.workbook import write_workbook
-
     output = ctx.args.output
     if not output:
         output = "report.xlsx"
         print(t("rp_xlsx_default", path=os.path.abspath(output)), file=sys.stderr)
-    try:
-        write_workbook(report, t, output)
-    except OSError as exc:
-        raise PlandeskError(f"{output}: cannot write ({exc.strerror})") from None
+    from tui.cli.output import write_file
+    from tui.reports.workbook import build_workbook
+
+    workbook = build_workbook(report, t)
+    write_file(ctx, output, workbook.save)
     print(t("rp_wrote", path=output))
     return 0
 
@@ -112,11 +110,11 @@ def cmd_overdue(ctx: Context) -> int:
 
 
 def cmd_history(ctx: Context) -> int:
-    from store import queries as q
+    from store import history, queries as q
     from tui.printouts import print_history
 
     plan_id = q.resolve_plan(ctx.conn, ctx.args.plan).id if ctx.args.plan else None
-    print_history(ctx.console(), q.history(ctx.conn, ctx.args.limit, plan_id), ctx.t)
+    print_history(ctx.console(), history.entries(ctx.conn, ctx.args.limit, plan_id), ctx.t)
     return 0
 
 
@@ -128,11 +126,9 @@ def cmd_export(ctx: Context) -> int:
     data = export_plan(ctx.conn, ctx.one_plan(), ctx.today, ctx.soon_days)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if ctx.args.output:
-        try:
-            with open(ctx.args.output, "w", encoding="utf-8") as handle:
-                handle.write(text + "\n")
-        except OSError as exc:
-            raise PlandeskError(f"{ctx.args.output}: cannot write ({exc.strerror})") from None
+        from tui.cli.output import write_text
+
+        write_text(ctx, ctx.args.output, text + "\n")
     else:
         sys.stdout.write(text + "\n")
     return 0

@@ -152,7 +152,7 @@ class PlandeskParser(argparse.ArgumentParser):
                 group.title or "", group.title)
         for action in self._actions:
             action.help = translated(action.help)
-            if _catalog.lang != "en" and action.metavar is None and not action.choices and action.nargs != 0:
-                name = _catalog(f"mv:{action.dest}")
-                if name != f"mv:{action.dest}":
-                    action.metavar = name
+            if _catalog.lang != "en" and not action.choices and action.nargs != 0:
+                key = f"mv:{action.dest if action.metavar is None else action.metavar}"
+                if isinstance(action.metavar, (str, type(None))) and _catalog(key) != key:
+                    action.metavar = _catalog(key)

@@ -197,5 +197,8 @@ def build_workbook(report: rp.Report, t: Catalog) -> Workbook:
     return wb
 
 
-def write_workbook(report: rp.Report, t: Catalog, path: str | Path) -> None:
-    build_workbook(report, t).save(str(path))
+def write_workbook(report: rp.Report, t: Catalog, path: str | Path) -> bool:
+    """Save atomically (store/files.py); True if an existing file was replaced."""
+    from store.files import write_output
+
+    return write_output(path, build_workbook(report, t).save)

@@ -26,7 +26,8 @@ from store import status as st
 from store import tree as tr
 from store.safe_text import visible
 from tui.widgets.common import localize_bindings
-from tui.widgets.detail_pane import Detail, DetailPane, history_entries
+from store.history import entries as journal_entries
+from tui.widgets.detail_pane import Detail, DetailPane
 from tui.widgets.plan_header import PlanHeader
 from tui.widgets.plan_tree import PlanTree
 
@@ -362,10 +363,7 @@ class MainScreen(Screen[None]):
             except Exception:
                 return None
             ms = q.milestones_of_node(conn, node_id, today, soon)
-            rows = {r["seq"]: r for r in q.history(conn, 12, entity_id=node_id)}
-            for m in ms:
-                rows.update({r["seq"]: r for r in q.history(conn, 12, entity_id=m.id)})
-            history = history_entries([rows[s] for s in sorted(rows, reverse=True)])
+            history = journal_entries(conn, 12, entity_ids=[node_id, *(m.id for m in ms)])
             focus = item.id if item.kind == tr.MILESTONE else (item.own.id if item.own else None)
             return Detail(node, ms, focus, history, plan.source_file)
 
