@@ -539,6 +539,7 @@ class MainScreen(Screen[None]):
         def delete(confirmed: bool | None = True) -> None:
             if not confirmed:
                 return
+
             def deleted(change: actions.Change) -> None:
                 # the line goes away: the detail pane must not keep showing it; the refresh that
                 # follows selects its task (or, in a filtered tree, whatever the cursor is on)
