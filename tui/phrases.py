@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from store.clerk_dates import AFTER_AS_OF, FIRST_YEAR, LAST_YEAR, OUT_OF_RANGE, ClerkDateError
 from store.safe_text import visible
-from store.values import NEGATIVE_COUNT, PERCENT_OUTSIDE, format_number, value_warnings
 from tui.i18n import Catalog
 
 
@@ -23,5 +22,7 @@ def date_problem(t: Catalog, exc: ClerkDateError, what: str) -> str:
 
 def value_warning(t: Catalog, value: float, unit: str | None) -> list[str]:
     """One line per oddity of a recorded value (it is recorded all the same)."""
+    from store.values import NEGATIVE_COUNT, PERCENT_OUTSIDE, format_number, value_warnings
+
     keys = {PERCENT_OUTSIDE: "in_warn_percent", NEGATIVE_COUNT: "in_warn_negative"}
     return [t(keys[code], value=format_number(value)) for code in value_warnings(value, unit)]

@@ -32,11 +32,12 @@ def add_parsers(add: AddParser) -> None:
 def _completion_date(ctx: Context, text: str) -> date:
     """``--on``: any date a clerk writes, phrases read in the as-of year, not after the as-of date."""
     from store.clerk_dates import ClerkDateError, parse_completion_date
-    from tui.phrases import date_problem
 
     try:
         return parse_completion_date(text, ctx.today)
     except ClerkDateError as exc:
+        from tui.phrases import date_problem  # only on a mistake: tick stays fast
+
         raise PlandeskError(date_problem(ctx.t, exc, "--on")) from None
 
 

@@ -52,26 +52,25 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
 
 
 # argparse's own messages (Python 3.11) -> catalog keys; anything else is shown as argparse says it
-_MESSAGES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^argument (?P<arg>\S+): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)$"),
-     "in_arg_choice"),
-    (re.compile(r"^argument (?P<arg>\S+): expected one argument$"), "in_arg_expected_one"),
-    (re.compile(r"^argument (?P<arg>\S+): expected at most one argument$"), "in_arg_expected_one"),
-    (re.compile(r"^argument (?P<arg>\S+): invalid (?P<type>\w+) value: (?P<value>.*)$"), "in_arg_not_whole_v"),
-    (re.compile(r"^argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)$"), "in_arg_not_with"),
-    (re.compile(r"^the following arguments are required: (?P<args>.*)$"), "in_arg_required"),
-    (re.compile(r"^one of the arguments (?P<args>.*) is required$"), "in_arg_one_of"),
-    (re.compile(r"^unrecognized arguments: (?P<args>.*)$"), "in_arg_unknown"),
-    (re.compile(r"^ambiguous option: (?P<arg>\S+) could match (?P<choices>.*)$"), "in_arg_ambiguous"),
-    (re.compile(r"^argument (?P<arg>\S+): ignored explicit argument (?P<value>.*)$"), "in_arg_no_value"),
-    (re.compile(r"^argument (?P<arg>\S+): (?P<message>.*)$"), "in_arg_other"),
+_MESSAGES: list[tuple[str, str]] = [
+    (r"^argument (?P<arg>\S+): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)$", "in_arg_choice"),
+    (r"^argument (?P<arg>\S+): expected one argument$", "in_arg_expected_one"),
+    (r"^argument (?P<arg>\S+): expected at most one argument$", "in_arg_expected_one"),
+    (r"^argument (?P<arg>\S+): invalid (?P<type>\w+) value: (?P<value>.*)$", "in_arg_not_whole_v"),
+    (r"^argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)$", "in_arg_not_with"),
+    (r"^the following arguments are required: (?P<args>.*)$", "in_arg_required"),
+    (r"^one of the arguments (?P<args>.*) is required$", "in_arg_one_of"),
+    (r"^unrecognized arguments: (?P<args>.*)$", "in_arg_unknown"),
+    (r"^ambiguous option: (?P<arg>\S+) could match (?P<choices>.*)$", "in_arg_ambiguous"),
+    (r"^argument (?P<arg>\S+): ignored explicit argument (?P<value>.*)$", "in_arg_no_value"),
+    (r"^argument (?P<arg>\S+): (?P<message>.*)$", "in_arg_other"),
 ]
 
 
 def phrase(message: str) -> str:
     """argparse's English message in the UI's language."""
-    for pattern, key in _MESSAGES:
-        if m := pattern.match(message):
+    for pattern, key in _MESSAGES:  # compiled only on a mistake: a normal run pays nothing
+        if m := re.match(pattern, message):
             return t(key, **m.groupdict())
     return message
 
