@@ -1,4 +1,4 @@
-"""Write validated plans into the database through sqlite-utils, in one transaction.
+"""Write validated plans into the database in one transaction, in batched statements.
 
 Re-importing updates text and structure by stable id and never touches what the clerk
 entered (ticks, notes, recorded values, clerk-added milestones, unit overrides). Items gone
@@ -10,8 +10,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import sqlite_utils
+from typing import Iterable
 
 from store import journal
 from store.changes import transaction
@@ -30,18 +29,19 @@ class ImportReport:
     updated: dict[str, int] = field(default_factory=dict)
     restored: dict[str, int] = field(default_factory=dict)
     archived: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, id, title)
+    linked_ticks: list[str] = field(default_factory=list)  # ticked because a milestone linked to them was
 
     def summary(self) -> dict[str, object]:
         return {"plan": self.plan_id, "added": self.added, "updated": self.updated,
-                "restored": self.restored, "archived": [i for _, i, _ in self.archived]}
+                "restored": self.restored, "archived": [i for _, i, _ in self.archived],
+                "linked_ticks": self.linked_ticks}
 
 
 def import_file(conn: sqlite3.Connection, path: Path | str, who: str | None = None) -> list[ImportReport]:
     """Validate the whole file, then write every plan in it or nothing at all."""
     plans = load_plan_file(path)
-    db = sqlite_utils.Database(conn)
     with transaction(conn):
-        reports = [_import_plan(db, plan) for plan in plans]
+        reports = [_import_plan(conn, plan) for plan in plans]
         for report in reports:
             journal.write(conn, "import", "plan", report.plan_id, report.plan_id, None,
                           {"file": str(path), **report.summary()}, who=who)
@@ -49,6 +49,16 @@ def import_file(conn: sqlite3.Connection, path: Path | str, who: str | None = No
 
 
 _LABEL_COLUMN = {"nodes": "title", "milestones": "title", "indicators": "name"}
+PLAN_COLUMNS = ("id", "region", "bureau", "title", "doc_number", "issued", "start_year", "end_year", "source_file",
+                "note", "imported_at", "archived_at", "report_cycle", "yellow_lag", "red_lag")
+NODE_COLUMNS = ("id", "plan_id", "local_id", "parent_id", "kind", "number", "title", "text", "units", "support",
+                "line", "source", "repair", "note", "fields", "seq", "depth", "path", "last_seq")
+MILESTONE_COLUMNS = ("id", "plan_id", "node_id", "local_id", "title", "due", "due_phrase", "start", "line",
+                     "source", "repair", "note", "implicit", "origin", "seq", "every", "series", "same_as", "link")
+INDICATOR_COLUMNS = ("id", "plan_id", "local_id", "category", "number", "name", "unit", "attribute", "binding",
+                     "better", "measure", "baseline_year", "baseline_printed", "baseline_number",
+                     "baseline_comparator", "line", "note", "conflicts", "seq")
+CELL_COLUMNS = ("indicator_id", "year", "tbl", "printed", "number", "comparator", "basis", "line", "effective")
 
 
 def _existing(conn: sqlite3.Connection, table: str, plan_id: str, where: str = "") -> dict[str, sqlite3.Row]:
@@ -59,64 +69,66 @@ def _existing(conn: sqlite3.Connection, table: str, plan_id: str, where: str = "
     return {row["id"]: row for row in rows}
 
 
-def _import_plan(db: sqlite_utils.Database, plan: PlanData) -> ImportReport:
-    conn = db.conn
+def _upsert(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple[object, ...]]) -> None:
+    """Insert new ids and update the file's columns of known ones in one batched statement;
+    columns the file does not carry (ticks, notes, unit overrides, archived state) stay as they are."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+                     f"ON CONFLICT(id) DO UPDATE SET {updates}", rows)
+
+
+def _json(value: object) -> str | None:
+    return json.dumps(value, ensure_ascii=False) if value else None
+
+
+def _import_plan(conn: sqlite3.Connection, plan: PlanData) -> ImportReport:
     now = journal.now_iso()
     report = ImportReport(plan.id, plan.title)
-    db["plans"].upsert({
-        "id": plan.id, "region": plan.region, "bureau": plan.bureau, "title": plan.title,
-        "doc_number": plan.doc_number, "issued": plan.issued, "start_year": plan.start_year,
-        "end_year": plan.end_year, "source_file": plan.source_file, "note": plan.note,
-        "imported_at": now, "archived_at": None,
-    }, pk="id")
+    _upsert(conn, "plans", PLAN_COLUMNS, [(
+        plan.id, plan.region, plan.bureau, plan.title, plan.doc_number, plan.issued, plan.start_year,
+        plan.end_year, plan.source_file, plan.note, now, None, plan.report_cycle, plan.yellow_lag, plan.red_lag)])
 
     paths: dict[str, str] = {}
     for n in plan.nodes:  # parents come before their children
         paths[n.local_id] = f"{paths[n.parent]}/{n.local_id}" if n.parent else n.local_id
     last_seq = subtree_ends(plan)
-    node_rows = [{
-        "id": full_id(plan.id, n.local_id), "plan_id": plan.id, "local_id": n.local_id,
-        "parent_id": full_id(plan.id, n.parent) if n.parent else None, "kind": n.kind,
-        "number": n.number, "title": n.title, "text": n.text,
-        "units": json.dumps(n.units, ensure_ascii=False) if n.units else None,
-        "line": n.line, "source": n.source, "repair": n.repair, "note": n.note,
-        "fields": json.dumps(n.fields, ensure_ascii=False) if n.fields else None,
-        "seq": n.seq, "depth": n.depth, "path": paths[n.local_id], "last_seq": last_seq[n.local_id],
-    } for n in plan.nodes]
-    _sync(db, "nodes", plan.id, node_rows, report, "node", where="")
+    pid = plan.id
+    node_rows = ((
+        f"{pid}/{n.local_id}", pid, n.local_id, f"{pid}/{n.parent}" if n.parent else None, n.kind, n.number,
+        n.title, n.text, _json(n.units), _json(n.support), n.line, n.source, n.repair, n.note, _json(n.fields), n.seq, n.depth,
+        paths[n.local_id], last_seq[n.local_id]) for n in plan.nodes)
+    _sync(conn, "nodes", plan.id, [f"{pid}/{n.local_id}" for n in plan.nodes], NODE_COLUMNS, node_rows, report,
+          "node", where="")
+    del paths, last_seq
 
-    milestone_rows = [{
-        "id": full_id(plan.id, m.local_id), "plan_id": plan.id, "node_id": full_id(plan.id, m.node_id),
-        "local_id": m.local_id, "title": m.title, "due": m.due.isoformat(), "due_phrase": m.due_phrase,
-        "start": m.start.isoformat() if m.start else None, "line": m.line, "source": m.source,
-        "repair": m.repair, "note": m.note, "implicit": int(m.implicit), "origin": "plan", "seq": m.seq,
-    } for m in plan.milestones]
-    _sync(db, "milestones", plan.id, milestone_rows, report, "milestone", where="AND origin = 'plan'")
+    links = link_groups(plan)
+    milestone_rows = ((
+        f"{pid}/{m.local_id}", pid, f"{pid}/{m.node_id}", m.local_id, m.title, m.due.isoformat(), m.due_phrase,
+        m.start.isoformat() if m.start else None, m.line, m.source, m.repair, m.note, int(m.implicit), "plan",
+        m.seq, m.every, m.series, f"{pid}/{m.same_as}" if m.same_as else None,
+        f"{pid}/{links[m.local_id]}" if m.local_id in links else None) for m in plan.milestones)
+    _sync(conn, "milestones", plan.id, [f"{pid}/{m.local_id}" for m in plan.milestones], MILESTONE_COLUMNS,
+          milestone_rows, report, "milestone", where="AND origin = 'plan'")
+    report.linked_ticks = share_linked_ticks(conn, plan.id)
 
     indicator_rows = []
     cell_rows = []
     for ind in plan.indicators:
         ind_id = full_id(plan.id, ind.local_id)
         base = ind.baseline
-        indicator_rows.append({
-            "id": ind_id, "plan_id": plan.id, "local_id": ind.local_id, "category": ind.category,
-            "number": ind.number, "name": ind.name, "unit": ind.unit, "attribute": ind.attribute,
-            "binding": int(ind.binding), "better": ind.better, "measure": ind.measure,
-            "baseline_year": ind.baseline_year, "baseline_printed": base.printed if base else None,
-            "baseline_number": base.number if base else None, "baseline_comparator": base.comparator if base else None,
-            "line": ind.line, "note": ind.note,
-            "conflicts": json.dumps(ind.conflicts, ensure_ascii=False) if ind.conflicts else None, "seq": ind.seq,
-        })
-        cell_rows.extend({
-            "indicator_id": ind_id, "year": c.year, "tbl": c.table, "printed": c.value.printed,
-            "number": c.value.number, "comparator": c.value.comparator, "basis": c.basis, "line": c.line,
-            "effective": int(c.effective),
-        } for c in ind.cells)
-    _sync(db, "indicators", plan.id, indicator_rows, report, "indicator", where="")
+        indicator_rows.append((
+            ind_id, plan.id, ind.local_id, ind.category, ind.number, ind.name, ind.unit, ind.attribute,
+            int(ind.binding), ind.better, ind.measure, ind.baseline_year, base.printed if base else None,
+            base.number if base else None, base.comparator if base else None, ind.line, ind.note,
+            _json(ind.conflicts), ind.seq))
+        cell_rows.extend((ind_id, c.year, c.table, c.value.printed, c.value.number, c.value.comparator, c.basis,
+                          c.line, int(c.effective)) for c in ind.cells)
+    _sync(conn, "indicators", plan.id, [row[0] for row in indicator_rows], INDICATOR_COLUMNS, indicator_rows,
+          report, "indicator", where="")
     conn.execute("DELETE FROM indicator_cells WHERE indicator_id IN (SELECT id FROM indicators WHERE plan_id = ?)",
                  (plan.id,))
-    if cell_rows:
-        db["indicator_cells"].insert_all(cell_rows, pk=("indicator_id", "year", "tbl"))
+    conn.executemany(f"INSERT INTO indicator_cells ({', '.join(CELL_COLUMNS)}) "
+                     f"VALUES ({', '.join('?' for _ in CELL_COLUMNS)})", cell_rows)
     return report
 
 
@@ -133,16 +145,14 @@ def subtree_ends(plan: PlanData) -> dict[str, int]:
     return last
 
 
-def _sync(db: sqlite_utils.Database, table: str, plan_id: str, rows: list[dict[str, object]],
-          report: ImportReport, kind: str, where: str) -> None:
+def _sync(conn: sqlite3.Connection, table: str, plan_id: str, ids: list[str], columns: tuple[str, ...],
+          rows: Iterable[tuple[object, ...]], report: ImportReport, kind: str, where: str) -> None:
     """Upsert the file's rows by id, restore archived ones that came back, archive the rest."""
-    conn = db.conn
     existing = _existing(conn, table, plan_id, where)
-    incoming = {row["id"] for row in rows}
+    incoming = set(ids)
     report.added[kind] = sum(1 for i in incoming if i not in existing)
-    report.updated[kind] = sum(1 for i in incoming if i in existing)
-    if rows:
-        db[table].upsert_all(rows, pk="id", batch_size=500)
+    report.updated[kind] = len(incoming) - report.added[kind]
+    _upsert(conn, table, columns, rows)
     restore = [i for i, row in existing.items()
                if i in incoming and row["archived_at"] and row["why"] != "deleted"]
     report.restored[kind] = report.restored.get(kind, 0) + len(restore)
@@ -164,3 +174,41 @@ def _sync(db: sqlite_utils.Database, table: str, plan_id: str, rows: list[dict[s
         conn.executemany("UPDATE milestones SET archived_at = ?, archived_why = 'import' "
                          "WHERE node_id = ? AND archived_at IS NULL", [(now, i) for i, _ in gone])
     report.archived.extend((kind, i, title) for i, title in gone)
+
+
+def link_groups(plan: PlanData) -> dict[str, str]:
+    """Milestones joined by ``same_as`` (directly or in a chain) as groups: local id -> the group's
+    first member in document order, the id every member stores in ``link``."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for m in plan.milestones:
+        if m.same_as:
+            a, b = root(m.local_id), root(m.same_as)
+            if a != b:
+                parent[a] = b
+    members = {m.local_id for m in plan.milestones if m.same_as} | {m.same_as for m in plan.milestones if m.same_as}
+    first: dict[str, str] = {}
+    for m in plan.milestones:  # document order
+        if m.local_id in members:
+            first.setdefault(root(m.local_id), m.local_id)
+    return {local: first[root(local)] for local in members if root(local) in first}
+
+
+def share_linked_ticks(conn: sqlite3.Connection, plan_id: str) -> list[str]:
+    """One target printed in two places has one state: a member of a link group that is not ticked
+    takes the earliest tick of the group (a new link between an already ticked milestone and its
+    copy). Ticks with different dates are both kept; nothing a clerk entered is overwritten."""
+    rows = conn.execute(
+        "SELECT m.id, g.done_on, g.done_note FROM milestones m JOIN (SELECT link, done_on, done_note, "
+        "ROW_NUMBER() OVER (PARTITION BY link ORDER BY done_on, seq) AS rn FROM milestones "
+        "WHERE plan_id = ? AND link IS NOT NULL AND archived_at IS NULL AND done_on IS NOT NULL) g "
+        "ON g.link = m.link AND g.rn = 1 WHERE m.plan_id = ? AND m.archived_at IS NULL AND m.done_on IS NULL",
+        (plan_id, plan_id)).fetchall()
+    conn.executemany("UPDATE milestones SET done_on = ?, done_note = COALESCE(done_note, ?) WHERE id = ?",
+                     [(r[1], r[2], r[0]) for r in rows])
+    return sorted(r[0] for r in rows)

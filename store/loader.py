@@ -12,11 +12,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from store import loader_progress as progress_keys
+from store import periods
 from store.deadlines import DeadlineError, parse_deadline
 from store.errors import ImportFailed
-from store.plan_schema import FIRST_YEAR, LAST_YEAR, NODE_KINDS, check_document
-from store.safe_text import visible
+from store.plan_schema import FIRST_YEAR, LAST_YEAR, NODE_KINDS, check_document, ident
 from store.plan_yaml import LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar, PlanFileError, load_documents, read_text
+from store.safe_text import visible
+from store.units import clean as clean_units
 from store.values import PrintedValue, parse_printed
 
 __all__ = ["NODE_KINDS", "TRACKED_KINDS", "LINE_KEY", "LINES_KEY", "load_plan_file", "derive_targets", "PlanData",
@@ -36,7 +39,8 @@ class NodeData:
     depth: int
     number: str | None = None
     text: str | None = None
-    units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)  # the lead units (牵头单位) as printed
+    support: list[str] = field(default_factory=list)  # the supporting units (配合单位) as printed
     line: int | None = None
     source: str | None = None
     repair: str | None = None
@@ -58,6 +62,9 @@ class MilestoneData:
     repair: str | None = None
     note: str | None = None
     implicit: bool = False
+    every: str | None = None  # "year"/"quarter": this is one occurrence of a recurring target
+    series: str | None = None  # the recurring target's own id, shared by its occurrences
+    same_as: str | None = None  # local id of the milestone this one repeats
 
 
 @dataclass
@@ -105,6 +112,9 @@ class PlanData:
     doc_number: str | None = None
     issued: str | None = None
     note: str | None = None
+    report_cycle: str | None = None  # None: the default (quarter)
+    yellow_lag: float | None = None
+    red_lag: float | None = None
     nodes: list[NodeData] = field(default_factory=list)
     milestones: list[MilestoneData] = field(default_factory=list)
     indicators: list[IndicatorData] = field(default_factory=list)
@@ -116,6 +126,7 @@ class _Problems:
     def __init__(self, file_name: str):
         self.file_name = file_name
         self._found: list[tuple[int, str]] = []
+        self._where: set[tuple[int, str]] = set()
 
     @property
     def items(self) -> list[str]:
@@ -127,6 +138,9 @@ class _Problems:
         if isinstance(where, dict):
             line = where.get(LINES_KEY, {}).get(key) or where.get(LINE_KEY, 0)
         context = f" ({label})" if label else ""
+        if (line, str(key)) in self._where:  # the schema check said it first: one line per problem
+            return
+        self._where.add((line, str(key)))
         problem = f"{self.file_name}:{line}: {key}: {message}{context}"
         self._found.append((line, visible(problem, one_line=True)))  # one line, never a control
 
@@ -161,6 +175,7 @@ class _PlanReader:
         self.p = problems
         self.node_ids: set[str] = set()
         self.milestone_ids: set[str] = set()
+        self.link_sources: dict[str, dict[str, Any]] = {}
         self.seq = 0
 
     def read(self) -> PlanData:
@@ -180,7 +195,10 @@ class _PlanReader:
             note=_text(doc, "note"),
         )
         self.end_year = end_year if FIRST_YEAR <= end_year <= LAST_YEAR else LAST_YEAR
+        self.start_year = start_year if FIRST_YEAR <= start_year <= self.end_year else self.end_year
+        progress_keys.read_reporting(self, plan, doc.get("reporting"), label)
         self.read_nodes(plan, _mappings(doc.get("nodes")), parent=None, depth=0)
+        progress_keys.check_links(self, plan)
         ids: set[str] = set()
         for position, ind in enumerate(_mappings(doc.get("indicators"))):
             self.read_indicator(plan, ind, position, ids)
@@ -197,12 +215,15 @@ class _PlanReader:
     def read_nodes(self, plan: PlanData, nodes: list[dict[str, Any]], parent: str | None, depth: int) -> None:
         for raw in nodes:
             local_id = self.check_id(raw, self.node_ids, "node")
+            label = f"node {local_id}"
             kind = _text(raw, "kind") or ""
+            units = self.unit_list(raw, "units", label) + self.unit_list(raw, "lead", label)
+            support = self.unit_list(raw, "support", label)
             fields = raw.get("fields") if isinstance(raw.get("fields"), dict) else {}
             node = NodeData(
                 local_id=local_id, kind=kind, title=_text(raw, "title") or "", parent=parent,
                 seq=self.next_seq(), depth=depth, number=_text(raw, "number"), text=_text(raw, "text"),
-                units=_names(raw.get("units")), line=_int(raw, "line"), source=_text(raw, "source"),
+                units=clean_units(units), support=support, line=_int(raw, "line"), source=_text(raw, "source"),
                 repair=_text(raw, "repair"), note=_text(raw, "note"),
                 fields={str(k): str(v) for k, v in fields.items() if k not in _META and v is not None},
             )
@@ -214,6 +235,9 @@ class _PlanReader:
             if not milestones and (kind in TRACKED_KINDS or own_due is not None):
                 self.implicit_milestone(plan, raw, node, own_due)
             self.read_nodes(plan, _mappings(raw.get("children")), local_id, depth + 1)
+
+    def unit_list(self, raw: dict[str, Any], key: str, label: str) -> list[str]:
+        return progress_keys.unit_list(self, raw, key, label)
 
     def next_seq(self) -> int:
         self.seq += 1
@@ -262,13 +286,28 @@ class _PlanReader:
             _, start = self.deadline(raw, "start", raw["start"], label)
         if start and due and start > due:
             self.p.add(raw, "start", "is after the due date", label)
+        every = raw.get("every") if raw.get("every") in (periods.YEAR, periods.QUARTER) else None
+        same_as = raw.get("same_as")
+        if same_as is not None and ident(same_as):  # the schema check has said why
+            same_as = None
+        if every and same_as:
+            self.p.add(raw, "same_as", "a recurring target cannot be the same as one milestone; "
+                       "link its occurrences instead", label)
+            same_as = None
         if due is None:
             return
-        plan.milestones.append(MilestoneData(
+        template = MilestoneData(
             local_id=local_id, node_id=node_id, title=_text(raw, "title") or "", due=due,
-            due_phrase="" if isinstance(due_raw, date) else str(due_raw), seq=self.next_seq(), start=start,
+            due_phrase="" if isinstance(due_raw, date) else str(due_raw), seq=0, start=start,
             line=_int(raw, "line"), source=_text(raw, "source"), repair=_text(raw, "repair"),
-            note=_text(raw, "note")))
+            note=_text(raw, "note"), same_as=same_as)
+        if same_as:
+            self.link_sources[local_id] = raw
+        if not every:
+            template.seq = self.next_seq()
+            plan.milestones.append(template)
+            return
+        progress_keys.recurring(self, plan, raw, template, every, label)
 
     def read_indicator(self, plan: PlanData, raw: dict[str, Any], position: int, ids: set[str]) -> None:
         local_id = self.check_id(raw, ids, "indicator")
@@ -351,3 +390,17 @@ def load_plan_file(path: Path | str) -> list[PlanData]:
     if problems.items:
         raise ImportFailed(problems.items)
     return plans
+
+
+def validate_document(doc: Any, name: str = "plan") -> list[str]:
+    """The problems ``load_plan_file`` would report for one plan document already read from YAML
+    ([] when it loads): same rules, same ``NAME:LINE: field: message`` lines.
+
+    For code that builds a plan document in memory (``plandesk draft``) and must know that the
+    file it writes imports as it is, without writing and parsing the file first.
+    """
+    problems = _Problems(name)
+    check_document(doc, problems.add)  # keys and types first, as load_plan_file does
+    if isinstance(doc, dict):
+        _PlanReader(doc, problems).read()
+    return problems.items

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from store.periods import CYCLES
 from store.plan_yaml import LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years a plan, a date or a value may name
@@ -152,7 +153,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "end": Key(year, required=True),
     },
     "reporting": {
-        "cycle": Key(text),
+        "cycle": Key(one_of(*CYCLES)),
         "yellow_lag": Key(number),
         "red_lag": Key(number),
     },
@@ -180,7 +181,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "due": Key(deadline, required=True),
         "start": Key(deadline),
         "every": Key(one_of("year", "quarter")),
-        "same_as": Key(text),
+        "same_as": Key(ident),
         "line": Key(line_number),
         "source": Key(text),
         "repair": Key(text),
@@ -221,7 +222,7 @@ def _label(table: str, mapping: dict[str, Any]) -> str:
 def check_document(doc: Any, report: Report) -> None:
     """Check one plan document against SCHEMA, calling ``report`` once per problem."""
     if not isinstance(doc, dict):
-        report(None, "plan", "a plan document must be a mapping of keys", "")
+        report(None, "plan", "a plan document must be a mapping", "")
         return
     check_mapping(doc, "plan", report)
 

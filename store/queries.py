@@ -12,7 +12,9 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from store import status as st
+from store import units as un
 from store.errors import NotFound
+from store.units import Units
 
 
 class Plan(NamedTuple):
@@ -52,10 +54,30 @@ class Node:
     depth: int
     seq: int
     units_override: list[str] | None = None
+    support: list[str] = field(default_factory=list)  # supporting units (配合单位) as printed
+    support_override: list[str] | None = None
+    # the units that apply (store.units: own, else the nearest named ancestor's); filled by
+    # ``node()`` and ``nodes()``, None from the tree's lazy loading (which shows no units)
+    applying: "Units | None" = None
+
+    @property
+    def own_units(self) -> list[str]:
+        """The lead units named on this node itself (the clerk's setting, else as printed)."""
+        return self.units_override if self.units_override is not None else self.units
 
     @property
     def effective_units(self) -> list[str]:
-        return self.units_override if self.units_override is not None else self.units
+        """The lead units (牵头单位) that apply: own, else inherited (see store.units)."""
+        if self.applying is not None:
+            return list(self.applying.lead)
+        return self.own_units
+
+    @property
+    def effective_support(self) -> list[str]:
+        """The supporting units (配合单位) that apply."""
+        if self.applying is not None:
+            return list(self.applying.support)
+        return self.support_override if self.support_override is not None else self.support
 
     @property
     def label(self) -> str:
@@ -159,10 +181,13 @@ def resolve_plan(conn: sqlite3.Connection, prefix: str) -> Plan:
 
 def _node(row: sqlite3.Row) -> Node:
     override = row["units_override"]
+    support_override = row["support_override"]
     return Node(row["id"], row["plan_id"], row["local_id"], row["parent_id"], row["kind"], row["number"],
                 row["title"], row["text"], json.loads(row["units"]) if row["units"] else [], row["line"],
                 row["source"], row["repair"], row["note"], json.loads(row["fields"]) if row["fields"] else {},
-                row["depth"], row["seq"], json.loads(override) if override is not None else None)
+                row["depth"], row["seq"], json.loads(override) if override is not None else None,
+                json.loads(row["support"]) if row["support"] else [],
+                json.loads(support_override) if support_override is not None else None)
 
 
 def _milestone(row: sqlite3.Row, today: date, soon_days: int) -> Milestone:
@@ -184,7 +209,19 @@ def nodes(conn: sqlite3.Connection, plan_id: str, *, max_depth: int | None = Non
     if max_depth is not None:
         sql += " AND depth <= ?"
         args.append(max_depth)
-    return [_node(r) for r in conn.execute(sql + " ORDER BY seq", args)]
+    result = [_node(r) for r in conn.execute(sql + " ORDER BY seq", args)]
+    applying = un.resolve((n.id, n.parent_id, *_unit_columns(n)) for n in result)  # parents come first
+    for n in result:
+        n.applying = applying[n.id]
+    return result
+
+
+def _unit_columns(n: Node) -> tuple[str | None, str | None, str | None, str | None]:
+    """A node's unit lists back in their stored (JSON) form, for store.units.resolve."""
+    def dump(v: list[str] | None) -> str | None:
+        return None if v is None else json.dumps(v, ensure_ascii=False)
+    return (dump(n.units) if n.units else None, dump(n.units_override),
+            dump(n.support) if n.support else None, dump(n.support_override))
 
 
 def count_nodes(conn: sqlite3.Connection, plan_id: str, depth: int) -> int:
@@ -208,7 +245,9 @@ def node(conn: sqlite3.Connection, node_id: str) -> Node:
     row = conn.execute("SELECT * FROM nodes WHERE id = ?", (node_id,)).fetchone()
     if row is None:
         raise NotFound(f"no node {node_id!r}")
-    return _node(row)
+    found = _node(row)
+    found.applying = un.of_node(conn, node_id)
+    return found
 
 
 def milestones(conn: sqlite3.Connection, plan_id: str, today: date,
@@ -234,19 +273,34 @@ def milestone(conn: sqlite3.Connection, milestone_id: str, today: date,
     return _milestone(row, today, soon_days)
 
 
+def rollup_select(plan_id: str, today: date, soon_days: int, where: list[str] | None = None,
+                  params: list[object] | None = None) -> tuple[str, list[object]]:
+    """SQL giving ``id, depth`` and the count of each of ``status.MILESTONE_STATES`` for every live
+    node of a plan that has milestones under it (narrowed by ``where`` over nodes ``c``)."""
+    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
+    states = st.MILESTONE_STATES
+    conditions = ["c.plan_id = ?", "c.archived_at IS NULL", *(where or [])]
+    # one row per node; grouping in index order (depth, seq) needs no sort
+    sums = ", ".join(f"SUM({state_sql} = '{state}')" for state in states)
+    sql = (f"SELECT c.id, c.depth, {sums} FROM nodes c JOIN milestones m "
+           "ON m.plan_id = c.plan_id AND m.seq BETWEEN c.seq AND c.last_seq AND m.archived_at IS NULL "
+           f"WHERE {' AND '.join(conditions)} GROUP BY c.depth, c.seq")
+    return sql, [*args * len(states), plan_id, *(params or [])]
+
+
 def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int = st.DEFAULT_SOON_DAYS,
             max_depth: int | None = None, parent_id: str | None = None,
-            top_level: bool = False) -> dict[str, st.Rollup]:
+            top_level: bool = False, with_total: bool = True) -> dict[str, st.Rollup]:
     """Counts by state for nodes' subtrees, and for the whole plan under key ``plan_id``.
 
     Which nodes: all (default), those down to ``max_depth``, the children of ``parent_id``,
-    or the top level. A subtree is the seq range [seq, last_seq], so SQLite classifies and
+    or the top level. ``with_total=False`` with ``parent_id``: no plan total (it takes a pass over
+    every milestone of the plan; opening a branch does not change it). A subtree is the seq range [seq, last_seq], so SQLite classifies and
     counts everything in one query over a covering index; no milestone passes through Python.
     """
-    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
     states = st.MILESTONE_STATES
-    where = ["c.plan_id = ?", "c.archived_at IS NULL"]
-    params: list[object] = [*args * len(states), plan_id]
+    where: list[str] = []
+    params: list[object] = []
     if max_depth is not None:
         where.append("c.depth <= ?")
         params.append(max_depth)
@@ -255,18 +309,17 @@ def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int 
         params.append(parent_id)
     if top_level:
         where.append("c.parent_id IS NULL")
-    # one row per node; grouping in index order (depth, seq) needs no sort
-    sums = ", ".join(f"SUM({state_sql} = '{state}')" for state in states)
-    rows = conn.execute(
-        f"SELECT c.id, c.depth, {sums} FROM nodes c JOIN milestones m "
-        "ON m.plan_id = c.plan_id AND m.seq BETWEEN c.seq AND c.last_seq AND m.archived_at IS NULL "
-        f"WHERE {' AND '.join(where)} GROUP BY c.depth, c.seq", params).fetchall()
+    sql, args = rollup_select(plan_id, today, soon_days, where, params)
+    rows = conn.execute(sql, args).fetchall()
+    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
     result: dict[str, st.Rollup] = {}
     whole = st.Rollup()
     for node_id, depth, *counts in rows:
         rollup = result[node_id] = st.Rollup(dict(zip(states, counts)))
         if depth == 0:
             whole.merge(rollup)
+    if parent_id is not None and not with_total:
+        return result
     if parent_id is not None:  # the depth-0 rows above do not cover the whole plan then
         whole = st.Rollup()
         for state, n in conn.execute(
@@ -317,6 +370,13 @@ def milestones_in_state(conn: sqlite3.Connection, plan_id: str, today: date, sta
         sql += " LIMIT ?"
         params.append(limit)
     return [_milestone(r, today, soon_days) for r in conn.execute(sql, params)]
+
+
+def overdue_rows(conn: sqlite3.Connection, plan_id: str, today: date) -> list[tuple[str, str, str]]:
+    """(id, title, due) of every overdue milestone, soonest due first, in one indexed query: the
+    ``overdue`` listing prints these three and nothing else, so no Milestone is built per row."""
+    sql, params = _state_filter(plan_id, today, (st.OVERDUE,), st.DEFAULT_SOON_DAYS, None, None)
+    return conn.execute(f"SELECT id, title, due FROM ({sql}) ORDER BY due, seq", params).fetchall()
 
 
 def count_in_state(conn: sqlite3.Connection, plan_id: str, today: date, states: tuple[str, ...],

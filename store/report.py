@@ -203,6 +203,7 @@ class Report:
     indicators: list[IndicatorRow]
     sections: list[Section]
     ledger: list[LedgerRow] | None = None
+    progress: Any = None  # status: store.progress_views.ProgressStatus (lights, 序时, lagging)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -371,7 +372,7 @@ def report_year(plan: q.Plan, today: date) -> int:
 
 
 def build_status(conn: sqlite3.Connection, plan: q.Plan, today: date,
-                 soon_days: int = st.DEFAULT_SOON_DAYS) -> Report:
+                 soon_days: int = st.DEFAULT_SOON_DAYS, unit: str | None = None) -> Report:
     """The one-glance status: share done, chapters, overdue, due soon, due later this year, recently
     done, and this year's indicators. Lists stop at ``LIST_LIMIT`` (with the count of the rest)."""
     # sections too, unless there are so many that the page would drown (a huge plan: chapters only)
@@ -406,8 +407,11 @@ def build_status(conn: sqlite3.Connection, plan: q.Plan, today: date,
                 done_since=today - timedelta(days=RECENT_DAYS), newest_done_first=True),
     ]
     year = report_year(plan, today)
-    return Report(STATUS, plan, today, soon_days, None, None, year, total, total, chapters,
-                  _indicator_rows(plan, q.indicators(conn, plan.id), year, today), sections)
+    report = Report(STATUS, plan, today, soon_days, None, None, year, total, total, chapters,
+                    _indicator_rows(plan, q.indicators(conn, plan.id), year, today), sections)
+    from store.report_progress import with_progress
+
+    return with_progress(conn, report, tuple(range(depth + 1)), unit)
 
 
 # --- plain data out -------------------------------------------------------------------------
@@ -465,6 +469,10 @@ def report_dict(report: Report) -> dict[str, Any]:
         "sections": [{"key": s.key, "params": s.params, "total": s.total,
                       "items": [item_dict(it) for it in s.items]} for s in report.sections],
     }
+    if report.progress is not None:
+        from store.report_progress import progress_dict
+
+        data["progress"] = progress_dict(report.progress)
     if report.ledger is not None:
         data["ledger"] = [{"kind": r.kind, "number": r.number, "id": r.id, "title": r.title, "units": r.units,
                            "due": _iso(r.due), "status": r.state, "light": r.light, "done_on": _iso(r.done_on),

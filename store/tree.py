@@ -7,7 +7,6 @@ milestone is not listed again as a child. Milestone states come from ``store.sta
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +14,7 @@ from typing import Iterable, NamedTuple
 
 from store import queries as q
 from store import status as st
+from store import units as un
 
 NODE = "n"
 MILESTONE = "m"
@@ -135,10 +135,40 @@ def children(conn: sqlite3.Connection, plan_id: str, parent_id: str | None, toda
     return _assemble(parent_id, child_nodes, parent_ms, child_ms, {r[0]: r[1] for r in gc_rows})
 
 
+MANY_PARENTS = 40  # beyond this, one pass over the whole plan is quicker than three queries each
+
+
 def children_of_many(conn: sqlite3.Connection, plan_id: str, parent_ids: Iterable[str | None], today: date,
                      soon_days: int = st.DEFAULT_SOON_DAYS) -> dict[str | None, list[Item]]:
     """``children`` for every loaded parent (a refresh after a change or a new as-of date)."""
-    return {p: children(conn, plan_id, p, today, soon_days) for p in parent_ids}
+    wanted = list(parent_ids)
+    if len(wanted) > MANY_PARENTS:
+        everything = all_children(conn, plan_id, today, soon_days)
+        return {p: everything.get(p, []) for p in wanted}
+    return {p: children(conn, plan_id, p, today, soon_days) for p in wanted}
+
+
+def all_children(conn: sqlite3.Connection, plan_id: str, today: date,
+                 soon_days: int = st.DEFAULT_SOON_DAYS) -> dict[str | None, list[Item]]:
+    """The lines under every node of a plan (``None``: the top level), parents in document order
+    (a parent's own line always comes in an earlier list), in two queries: "open all"."""
+    nodes = [q._node(r) for r in conn.execute(
+        "SELECT * FROM nodes WHERE plan_id = ? AND archived_at IS NULL ORDER BY seq", (plan_id,))]
+    by_node: dict[str, list[q.Milestone]] = {}
+    for row in conn.execute(_milestones_sql("m.plan_id = ?"), (plan_id,)):
+        m = q._milestone(row, today, soon_days)
+        by_node.setdefault(m.node_id, []).append(m)
+    kids: dict[str | None, list[q.Node]] = {None: []}
+    for node in nodes:
+        kids.setdefault(node.parent_id, []).append(node)
+    grandchildren = {parent: len(group) for parent, group in kids.items() if parent is not None}
+    result: dict[str | None, list[Item]] = {}
+    for parent in [None, *(n.id for n in nodes)]:
+        items = _assemble(parent, kids.get(parent, []), by_node.get(parent, []) if parent else [], by_node,
+                          grandchildren)
+        if items or parent is None:
+            result[parent] = items
+    return result
 
 
 def _like(text: str) -> str:
@@ -187,30 +217,16 @@ def by_state(conn: sqlite3.Connection, plan_id: str, states: Iterable[str], toda
     return found
 
 
-def _units_of(units: str | None, override: str | None) -> list[str]:
-    if override is not None:
-        return list(json.loads(override))
-    return list(json.loads(units)) if units else []
-
-
 def units(conn: sqlite3.Connection, plan_id: str) -> list[tuple[str, int]]:
-    """The responsible units named in a plan (the clerk's settings win), most frequent first."""
-    counts: dict[str, int] = {}
-    for u, o in conn.execute("SELECT units, units_override FROM nodes WHERE plan_id = ? AND archived_at IS NULL "
-                             "AND (units IS NOT NULL OR units_override IS NOT NULL)", (plan_id,)):
-        for name in _units_of(u, o):
-            counts[name] = counts.get(name, 0) + 1
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    """The units named in a plan, lead or supporting (the clerk's settings win), most frequent first."""
+    return un.names(conn, plan_id)
 
 
-def by_unit(conn: sqlite3.Connection, plan_id: str, unit: str) -> Matches:
-    """Nodes whose responsible units (as set by the clerk, else as printed) include ``unit``."""
+def by_unit(conn: sqlite3.Connection, plan_id: str, unit: str, role: str = un.ANY) -> Matches:
+    """Nodes whose units include ``unit`` (lead, support or either): their own, or inherited from
+    the nearest ancestor that names any (the rule of store.units, as the reports use it)."""
     found = Matches()
-    for node_id, u, o in conn.execute(
-            "SELECT id, units, units_override FROM nodes WHERE plan_id = ? AND archived_at IS NULL "
-            "AND (units IS NOT NULL OR units_override IS NOT NULL)", (plan_id,)):
-        if unit in _units_of(u, o):
-            found.nodes.add(node_id)
+    found.nodes.update(un.nodes_of(conn, plan_id, unit, role))
     return found
 
 

@@ -58,22 +58,6 @@ def plan_header(plan: q.Plan, rollup: st.Rollup, today: date, t: Catalog) -> Gro
     return Group(title, sub, bar, counts_line(rollup, t))
 
 
-def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: str) -> Group:
-    """Milestones with their due date and days late or left (the ``overdue`` command)."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column(t("id"), style="dim", no_wrap=True)
-    table.add_column(t("milestone"), overflow="fold")
-    table.add_column(t("due"), no_wrap=True)
-    table.add_column("", no_wrap=True)
-    for m in items:
-        days = (today - m.due).days
-        when = t("days_late", n=days) if days > 0 else t("days_left", n=-days)
-        table.add_row(shown(m.id), shown(m.title), Text(m.due.isoformat()),
-                      Text(when, style=STATE_STYLE[m.state]))
-    body = table if items else Text("  " + t("none"), style="dim")
-    return Group(shown(heading, style="bold"), body)
-
-
 def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today: date, t: Catalog,
                  soon_days: int = st.DEFAULT_SOON_DAYS) -> None:
     """The one-glance status of a plan: share done, chapters, overdue, due soon, indicators.
@@ -101,17 +85,6 @@ def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Cata
                       Text(f"{rollup.done}/{rollup.total} {rollup.share_done:.0%}"),
                       Text(str(rollup.counts[st.OVERDUE]), style="bold red" if rollup.counts[st.OVERDUE] else ""))
     console.print(table)
-
-
-def print_overdue(console: Console, conn: sqlite3.Connection, plans: list[q.Plan], today: date, t: Catalog,
-                  soon_days: int) -> int:
-    """Every overdue milestone of the given plans; returns how many."""
-    count = 0
-    for plan in plans:
-        items = q.milestones_in_state(conn, plan.id, today, (st.OVERDUE,), soon_days)
-        count += len(items)
-        console.print(milestone_table(items, today, t, f"{plan.title} · {t('overdue_list')} ({len(items)})"))
-    return count
 
 
 def print_history(console: Console, entries: list[Entry], t: Catalog) -> None:

@@ -18,8 +18,9 @@ from store.draft.model import DraftPlan
 from store.draft.outline import Outline
 from store.draft.reading import Document, read_document
 from store.draft.review import Review, ReviewItem
-from store.draft.writing import EMIT_EVERY, load_problems, plan_document, to_yaml
+from store.draft.writing import EMIT_EVERY, plan_document, to_yaml
 from store.errors import PlandeskError
+from store.loader import validate_document
 
 __all__ = ["Draft", "draft_document", "draft_file", "plan_id_for"]
 
@@ -62,7 +63,7 @@ def draft_document(document: Document, header: str = "") -> Draft:
                      nodes=root.children, indicators=outline.indicators)
     doc = plan_document(plan)
     text = to_yaml(doc, header)
-    problems = load_problems(doc, document.name)
+    problems = validate_document(doc, document.name)
     if problems:  # a defect of the draft, never the clerk's: say so rather than write a broken file
         raise PlandeskError(f"{document.name}: the draft does not load ({problems[0]}); please report this")
     return Draft(plan, text, review.items, document.encoding)

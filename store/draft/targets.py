@@ -11,8 +11,14 @@ The rule, explicitly:
 - A clause that is only a date (到2025年,) gives its date to the clause after it; a dated
   clause gives its date to the clauses after it in the same sentence (到2025年,A,B: two targets).
 - In task paragraphs (not narrative text), a clause without a date that states a number with
-  a unit (200家, 98%, 10亿元) or a result (确保…, 完成…) is a target due at the plan's end.
-- A clause saying 每年/年度/每季度 is recurring.
+  a unit (200家, 98%, 10亿元; not the count closing a list: 木业、食品等6个产业), a result (确保…,
+  完成…) or a standing (保持全省领先, 进入全省中上游) is a target due at the plan's end.
+- In a one-year plan (an annual 工作要点) a task clause naming a deliverable (出台…方案, 召开…会议,
+  开展“…”专项行动, 申报…中心: store/draft/deliverables.py) is a target due at the end of that year;
+  a five-year plan's deliverable is a target only with its year (2023年召开…, by the rules above).
+- One target per quantity listed (1.2万家、200个) and per long named object completed together
+  (完成甲实验室、乙中心建设).
+- A clause saying 每年/年度/每季度 is recurring, except in a one-year plan (年度工作要点 is a name).
 Every date is checked with the plan loader's own deadline parser, so what is written imports.
 """
 from __future__ import annotations
@@ -21,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from store.deadlines import DeadlineError, parse_deadline
+from store.draft.deliverables import is_deliverable, split_items
 
 _SENTENCE = re.compile(r"(?<=[。；;！!？?])|(?<=[\u4e00-\u9fff”）)]\.)")
 _OPEN, _CLOSE = "(（《“「【〔[‘", ")）》”」】〕]’"
@@ -35,17 +42,21 @@ _DATE = re.compile(
     r"(?P<trail>前|以前|之前|内)?"
 )
 _RESULT_AFTER = re.compile(r"^\s*(?:建成|完成|实现|達到|達|實現|達成|建立|达到|达|基本|全面|初步|形成|力争|确保|新增|累计|全市|全区|全县|"
-                           r"全省|建立|培育|创建|通过|争取|要|将|使|打造|推动|推进|开展|组织|出台|制定|,|，|、)")
+                           r"全省|建立|培育|创建|通过|争取|要|将|使|打造|推动|推进|开展|组织|出台|制定|修订|印发|召开|举办|申报|启动|"
+                           r"编制|,|，|、)")
 _NOT_AFTER = re.compile(r"^\s*(?:是|以来|的|度|起|开始|以后|后|版|为|时|期间的|已)")
 _FIVE_YEAR_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 _RECURRING = re.compile(r"(每年|年度|每季度|每半年|每月|逐年)")
 _QUANTITY = re.compile(
     r"(?<![\d.])\d+(?:\.\d+)?\s*(?:[-—~～至]\s*\d+(?:\.\d+)?\s*)?"
-    r"(?:%|％|个百分点|亿元|万元|元|万户|户|万件|件|家|个|项|批次|名|人次|万人|人|次|所|台|座|条|份|"
+    r"(?:万|萬|亿|億)?(?:%|％|个百分点|亿元|万元|元|万户|户|万件|件|家|个|项|批次|名|人次|万人|人|次|所|台|座|条|份|"
     r"个工作日|工作日|天|小时|倍|公里|平方米|场|期|类|种|套|批|宗|起|张|本|篇|位|支|处|只|吨|公斤|亩|"
     r"戶|萬戶|萬件|項|個|億元|萬元|條|臺|場|種|張|處|噸|萬人)"
 )
 _RESULT_START = re.compile(r"^(?:推进|推动|力争|全面)?(?:确保|完成)")
+# a standing to reach or keep: 保持打击传销全省领先, 进入全省中上游, 位居中部地区前列
+_RANKING = re.compile(r"(?:保持|进入|位居|位列|稳居|走在|争创|居)[^，,]{0,20}?(?:全国|全省|全市|地区|城市|同类)[^，,]{0,8}?"
+                      r"(?:领先|前列|前茅|上游|中上游|第一|首位|前\d+位|前\d+名)")
 
 
 @dataclass
@@ -167,6 +178,11 @@ def _only_date(clause: str, date: _Date) -> bool:
     return re.fullmatch(r"\s*(?:力争|争取|确保|预计|计划|并|同时|其中|期间|前)?\s*", rest) is not None
 
 
+def _states_quantity(clause: str) -> bool:
+    """A number with a unit that is a target: not the count closing a list (木业、食品……等6个产业)."""
+    return any(not clause[: m.start()].rstrip().endswith("等") for m in _QUANTITY.finditer(clause))
+
+
 def _quantities(clause: str) -> list[str]:
     """``新增商家1.2万家、服务站200个``: one target per quantity listed with 、 (or 和/及); words
     between the quantities stay with the quantity that follows them."""
@@ -178,7 +194,7 @@ def _quantities(clause: str) -> list[str]:
             current += piece if current else ""
             continue
         current += piece
-        if _QUANTITY.search(piece):
+        if _states_quantity(piece):
             chunks.append(current)
             current = ""
     if current and chunks:
@@ -186,6 +202,11 @@ def _quantities(clause: str) -> list[str]:
     if len(chunks) >= 2:
         return [c.rstrip("、和及") for c in chunks]
     return [clause]
+
+
+def _parts(clause: str) -> list[str]:
+    """One target per quantity listed (``_quantities``) and per named object completed (``split_items``)."""
+    return [item for part in _quantities(clause) for item in split_items(part)]
 
 
 def _mentions_past(clause: str, start: int) -> bool:
@@ -196,6 +217,7 @@ def _mentions_past(clause: str, start: int) -> bool:
 def find_targets(text: str, start: int, end: int, quantitative: bool) -> list[Target]:
     """Every target clause of a paragraph, in order (see the module's rule)."""
     targets: list[Target] = []
+    annual = start == end
     for sentence in sentences(text):
         inherited: _Date | None = None
         pending: str = ""  # a clause that was only a date, to lead the next one
@@ -211,12 +233,16 @@ def find_targets(text: str, start: int, end: int, quantitative: bool) -> list[Ta
             title = f"{pending},{clause}" if pending else (
                 clause if own is not None or date is None else f"{date.phrase},{clause}")
             pending = ""
-            recurring = bool(_RECURRING.search(clause))
+            recurring = not annual and bool(_RECURRING.search(clause))  # one year: 年度 names, never repeats
             if date is not None:
-                for part in _quantities(title):
+                for part in _parts(title):
                     targets.append(Target(part, date.due, date.year, recurring, date.yearless, date.phrase))
                 inherited = date
-            elif quantitative and not past and len(clause) >= 6 and (_QUANTITY.search(clause) or _RESULT_START.match(clause)):
-                for part in _quantities(clause):
+            elif quantitative and not past and len(clause) >= 6 and (
+                    _states_quantity(clause) or _RESULT_START.match(clause) or _RANKING.search(clause)):
+                for part in _parts(clause):
                     targets.append(Target(part, f"{end}年", end, recurring, False, ""))
+            elif quantitative and annual and not past and is_deliverable(clause):
+                for part in split_items(clause):
+                    targets.append(Target(part, f"{end}年", end, False, False, ""))
     return targets

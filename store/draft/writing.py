@@ -1,4 +1,4 @@
-"""Write the drafted plan as a plan file (docs/PLAN_FORMAT.md) and check that it loads as it is."""
+"""Write the drafted plan as a plan file (docs/PLAN_FORMAT.md); store.loader.validate_document checks it loads."""
 from __future__ import annotations
 
 from typing import Any
@@ -7,11 +7,13 @@ import yaml
 
 from store.draft.model import DraftIndicator, DraftNode, DraftPlan
 
-# Keys the plan loader on main understands. When the loader learns ``lead``/``support`` and the
-# milestone key ``every``, switch these on: until then the lead unit goes to ``units`` and the
-# supporting units to ``fields`` (nothing is lost), and recurring targets are listed for review.
-EMIT_LEAD_SUPPORT = False
-EMIT_EVERY = False
+# Keys the plan loader understands: it reads ``lead``/``support`` and the milestone key ``every``
+# (issue 11), so the draft writes them. Off, the lead unit would go to ``units`` and the
+# supporting units to ``fields`` (nothing lost), and recurring targets would be listed for review.
+# tests/draft/test_emit_keys.py fails, naming the switch, once the loader reads them; the output
+# with both on was checked to import with the progress branch's loader and the strict schema.
+EMIT_LEAD_SUPPORT = True
+EMIT_EVERY = True
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
@@ -98,18 +100,3 @@ def to_yaml(doc: dict[str, Any], header: str = "") -> str:
                      default_flow_style=False)
     comment = "".join(f"# {line}\n" for line in header.splitlines() if line.strip())
     return comment + body
-
-
-def load_problems(doc: dict[str, Any], name: str = "draft") -> list[str]:
-    """What the plan loader's own validation says about this plan document ([] when it is valid).
-
-    The document is checked as the loader reads a parsed file (same rules, same messages), without
-    parsing the YAML text again: the text is written by the YAML library from this very document.
-    """
-    from store.loader import _PlanReader, _Problems
-    from store.plan_schema import check_document
-
-    problems = _Problems(name)
-    check_document(doc, problems.add)  # the schema's keys and types, then the reader's meaning
-    _PlanReader(doc, problems).read()
-    return problems.items

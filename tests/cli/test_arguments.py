@@ -166,7 +166,7 @@ def test_a_real_ctrl_c_at_any_moment_exits_130_without_a_traceback(tmp_path: Pat
 
 _TECHNICAL = {"YAML", "PLANDESK_DB", "PLANDESK_TODAY", "YYYY", "MM", "DD", "json", "rich", "text", "html",
               "xlsx", "csv", "md", "zh", "en", "wulong", "yangjiao", "report", "plandesk", "help", "user",
-              "txt", "docx", "UTF", "GB", "bak", "yaml"}
+              "txt", "docx", "UTF", "GB", "bak", "yaml", "set"}
 
 
 def _help_of(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:

@@ -27,6 +27,18 @@ def milestones(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [m for n in nodes(doc) for m in n.get("milestones") or []]
 
 
+def lead_units(node: dict[str, Any]) -> list[str]:
+    """The lead units (牵头单位) as the draft wrote them: ``lead`` once the loader reads it, else ``units``."""
+    return list(node.get("lead") or node.get("units") or [])
+
+
+def support_units(node: dict[str, Any]) -> list[str]:
+    """The supporting units (配合单位): ``support`` once the loader reads it, else the 配合单位 field."""
+    if node.get("support"):
+        return list(node["support"])
+    return [u for u in (node.get("fields") or {}).get("配合单位", "").split("、") if u]
+
+
 @pytest.fixture
 def drafted(tmp_path: Path):
     """Draft ``path``, write the plan file, check it loads as it is; returns (draft, doc, yaml path)."""

@@ -101,7 +101,7 @@ def _run(argv: Sequence[str] | None) -> int:
         message = ctx.database_error(exc) if ctx is not None else f"database error: {exc}"
         print(f"plandesk: {message}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:
+    except BrokenPipeError:  # `plandesk overdue | head`: main() sends stdout to devnull, exit 0
         raise
     except OSError as exc:
         print(visible(f"plandesk: {exc.filename or ''}: {exc.strerror or exc}", one_line=True), file=sys.stderr)

@@ -17,6 +17,7 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--format", choices=("rich", "text", "html", "json"), default="rich",
                    help="rich (the terminal, default), text, html (printable page) or json")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    p.add_argument("--unit", help="only the items this unit leads (牵头), its own or inherited")
     p = add("report", "annual monitoring, mid-term or final evaluation report of a plan")
     p.add_argument("--plan", default=argparse.SUPPRESS, help=PLAN_HELP)
     which = p.add_mutually_exclusive_group(required=True)
@@ -48,7 +49,7 @@ def cmd_plans(ctx: Context) -> int:
 def cmd_status(ctx: Context) -> int:
     from store.report import build_status
 
-    reports = [build_status(ctx.conn, plan, ctx.today, ctx.soon_days) for plan in ctx.plans()]
+    reports = [build_status(ctx.conn, plan, ctx.today, ctx.soon_days, unit=ctx.args.unit) for plan in ctx.plans()]
     _emit(ctx, reports, ctx.t)
     return 0
 
@@ -103,9 +104,15 @@ def cmd_report(ctx: Context) -> int:
 
 
 def cmd_overdue(ctx: Context) -> int:
-    from tui.printouts import print_overdue
+    """Streamed plain rows, not a rich table: 5,000 overdue milestones print in a blink."""
+    from store.queries import overdue_rows
+    from tui.listing import write_overdue
 
-    print_overdue(ctx.console(), ctx.conn, ctx.plans(), ctx.today, ctx.t, ctx.soon_days)
+    for i, plan in enumerate(ctx.plans()):
+        rows = overdue_rows(ctx.conn, plan.id, ctx.today)
+        if i:
+            sys.stdout.write("\n")
+        write_overdue(sys.stdout, f"{plan.title} · {ctx.t('overdue_list')} ({len(rows)})", rows, ctx.today, ctx.t)
     return 0
 
 
@@ -119,18 +126,22 @@ def cmd_history(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
-    import json
+    """Streamed: the document is written as SQLite reads it; ``-o`` replaces the file atomically."""
+    import io
 
-    from store.export import export_plan
+    from store.export import write_export
 
-    data = export_plan(ctx.conn, ctx.one_plan(), ctx.today, ctx.soon_days)
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if ctx.args.output:
-        from tui.cli.output import write_text
+    plan = ctx.one_plan()
+    if not ctx.args.output:
+        write_export(ctx.conn, plan, ctx.today, sys.stdout, ctx.soon_days)
+        return 0
+    from tui.cli.output import write_file
 
-        write_text(ctx, ctx.args.output, text + "\n")
-    else:
-        sys.stdout.write(text + "\n")
+    def write(handle) -> None:  # type: ignore[no-untyped-def]
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        write_export(ctx.conn, plan, ctx.today, text, ctx.soon_days)
+        text.flush()
+        text.detach()  # the handle is write_file's to close
+
+    write_file(ctx, ctx.args.output, write)
     return 0
-
-

@@ -157,6 +157,8 @@ class MainScreen(Screen[None]):
         Binding("t", "change_date", "k_date"),
         Binding("p", "switch_plan", "k_plan", show=False),
         Binding("i", "indicators", "k_indicators"),
+        Binding("asterisk", "open_all", "k_open_all", show=False),
+        Binding("minus", "close_all", "k_close_all", show=False),
     ]
 
     app: "PlanDeskApp"
@@ -310,7 +312,7 @@ class MainScreen(Screen[None]):
     def load_children(self, gen: int, plan_id: str, parent_id: str, today: date, soon: int) -> None:
         def job(conn):  # type: ignore[no-untyped-def]
             return (tr.children(conn, plan_id, parent_id, today, soon),
-                    q.rollups(conn, plan_id, today, soon, parent_id=parent_id))
+                    q.rollups(conn, plan_id, today, soon, parent_id=parent_id, with_total=False))
 
         items, rollups = self.app.db.read(job)
         self.post_message(ChildrenLoaded(gen, parent_id, items, rollups))
@@ -664,6 +666,14 @@ class MainScreen(Screen[None]):
             self.reload(reveal=target)
         else:
             self.refresh_view(reveal=target)
+
+    def action_open_all(self) -> None:
+        from tui.screens.open_all import open_all
+
+        open_all(self)
+
+    def action_close_all(self) -> None:
+        self.tree.close_all()
 
     def action_change_date(self) -> None:
         self.app.action_change_date()
