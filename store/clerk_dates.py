@@ -45,6 +45,14 @@ def parse_clerk_date(text: str, as_of: date) -> date:
         raise ClerkDateError(text, NOT_A_DATE)
     if cleaned.lower() in _TODAY_WORDS:
         return as_of
+    try:  # the common case first: an ISO date needs none of the phrase reader's regexes
+        day = date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    else:
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ClerkDateError(text, OUT_OF_RANGE, day)
+        return day
     try:
         parsed = parse_deadline(cleaned, as_of.year)
     except (DeadlineError, ValueError, OverflowError, TypeError, IndexError):
