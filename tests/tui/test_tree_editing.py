@@ -136,7 +136,12 @@ async def test_archive_asks_first_and_undo_brings_the_subtree_back(seeded_db: Pa
         assert row(seeded_db, "SELECT archived_at FROM nodes WHERE id = ?", gone)["archived_at"] is None
         await pilot.press("X")
         await settle(pilot)
-        await pilot.press("enter")
+        await pilot.press("enter")  # Enter alone is "no": archiving a chapter takes a deliberate yes
+        await settle(pilot)
+        assert row(seeded_db, "SELECT archived_at FROM nodes WHERE id = ?", gone)["archived_at"] is None
+        await pilot.press("X")
+        await settle(pilot)
+        await pilot.click("#confirm-yes")
         await settle(pilot)
         assert row(seeded_db, "SELECT archived_at FROM nodes WHERE id = ?", gone)["archived_at"]
         assert row(seeded_db, "SELECT count(*) AS n FROM milestones WHERE node_id LIKE ? AND archived_at IS NULL",

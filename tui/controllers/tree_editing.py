@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from store import queries as q
 from store import tree as tr
 from tui.controllers.selection import Selection
@@ -143,6 +141,5 @@ class TreeEditing(Selection):
                            lambda change: self.notify_plain(t("tr_archived", title=node.title)),
                            focus=lambda change: tr.key(tr.NODE, node.parent_id) if node.parent_id else None)
 
-        question = Text(t("tr_archive_question", title=""))
-        question.append(node.label, style="bold")
+        question = t("tr_archive_question", title=node.label)
         self.app.push_screen(ConfirmDialog(t, t("k_archive_node_help"), question, t("tr_archive")), chosen)

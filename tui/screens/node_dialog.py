@@ -10,12 +10,15 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Select, Static
 
 from store.node_actions import NODE_KINDS
+from store.safe_text import visible
 from tui.i18n import Catalog
-from tui.screens.form_dialog import Field, FormDialog, Refused
+from tui.screens.form_dialog import DIALOG_SHARE, Field, FormDialog, Refused
+
+COMPACT_OVERHEAD = 5  # border 2, title 1, message 1, buttons 1
 
 
 @dataclass(frozen=True)
@@ -40,20 +43,28 @@ class NodeDialog(FormDialog[NodeForm]):
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(id="dialog"):
-            yield Static(Text(self.title_text.plain, style="bold"), id="dialog-title", markup=False)
-            sub = self.subtitle if isinstance(self.subtitle, Text) else Text(self.subtitle or "")
-            sub.overflow = "ellipsis"
-            yield Static(sub, id="dialog-subtitle", markup=False)
-            yield Static(Text(t("tr_f_kind")), classes="field-label", markup=False)
-            yield Select([(t(f"kind_{k}"), k) for k in NODE_KINDS], value=self.kind, allow_blank=False,
-                         id="field-kind", compact=True)
-            for f in self.fields:
-                yield Static(Text(f.label), classes="field-label", markup=False)
-                yield Input(value=f.value, placeholder=f.placeholder, id=f"field-{f.name}", compact=True)
+            yield Static(Text(visible(self.title_text.plain), style="bold"), id="dialog-title", markup=False)
+            # as in every form: the fields scroll on a short terminal, the message and buttons stay
+            with VerticalScroll(id="dialog-body"):
+                sub = Text(visible(self.subtitle.plain if isinstance(self.subtitle, Text) else self.subtitle or "",
+                                   one_line=True), overflow="ellipsis", no_wrap=True)
+                yield Static(sub, id="dialog-subtitle", markup=False)
+                yield Static(Text(t("tr_f_kind")), classes="field-label", markup=False)
+                yield Select([(t(f"kind_{k}"), k) for k in NODE_KINDS], value=self.kind, allow_blank=False,
+                             id="field-kind", compact=True)
+                for f in self.fields:
+                    yield Static(Text(f.label), classes="field-label", markup=False)
+                    yield Input(value=visible(f.value, one_line=True), placeholder=f.placeholder,
+                                id=f"field-{f.name}", compact=True)
             yield Static("", id="dialog-message", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button(t("ui_save"), variant="primary", id="save", compact=True)
                 yield Button(t("ui_cancel"), id="cancel", compact=True)
+
+    def _fit_body(self) -> None:
+        """Compact: around the body only the border, the title, the message and one row of buttons."""
+        rows = int(self.app.size.height * DIALOG_SHARE) - COMPACT_OVERHEAD - self._message_rows
+        self.query_one("#dialog-body").styles.max_height = max(3, rows)
 
     def values(self) -> dict[str, str]:
         values = super().values()
