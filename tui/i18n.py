@@ -825,6 +825,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tr_already_first": ("Already the first of its level", "已是同级第一项"),
     "tr_already_last": ("Already the last of its level", "已是同级最后一项"),
     "tr_also_more": (" and {n} more", " 等另 {n} 项"),
+    "help:write a plan as it now is (with the clerk's changes) back to a plan file (YAML)": (
+        "write a plan as it now is (with the clerk's changes) back to a plan file (YAML)",
+        "将规划的当前内容(含经办人的调整)写回规划文件(YAML)"),
+    "help:write: the plan file of --plan": ("write: the plan file of --plan", "write:写出 --plan 所指规划的规划文件"),
 
     # ---- end of drafting a plan (issue 14) ----
 
