@@ -252,7 +252,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rp_section": ("Section", "部分"),
     "rp_field": ("Field", "项目"),
     "rp_value": ("Value", "内容"),
-    "rp_xlsx_default": ("No -o given: writing the workbook to {path}", "未指定 -o:工作簿写入 {path}"),
     "light_red": ("overdue", "逾期"),
     "light_yellow": ("due soon", "临期"),
     "light_green": ("on track", "推进中"),
@@ -276,6 +275,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- end of units' ledger (issue 12) ----
 
     # ---- hand-in reports (issue 13): its keys below this line ----
+    "rp_plan_total": ("Whole plan total", "全规划总数"),
+    "rp_pace_heading": ("Indicators against the end target ({period})", "主要指标进度评价({period}年)"),
+    "rp_derived_note": ("target worked out from the yearly increments", "目标按年度增量推算"),
+    "pace_ahead_done": ("reached early", "提前实现"),
+    "pace_achieved": ("reached", "已实现"),
+    "pace_faster": ("ahead of pace", "快于预期"),
+    "pace_on_pace": ("on pace", "符合预期"),
+    "pace_behind": ("behind", "滞后"),
+    "pace_at_risk": ("unlikely to be reached", "难以完成"),
+    "pace_missed": ("not reached", "未实现"),
+    "pace_no_value": ("no value", "未填报"),
+    "pace_unrated": ("no end target", "无终期目标"),
+    "rp_cumulative": ("cumulative {start}-{end}", "{start}-{end}年累计"),
+    "rp_gaps": ("no value for {years}, counted as 0", "{years}年未填报,按0计"),
+    "rp_projected": ("{year} at the recent pace: {value}", "按近期速度{year}年约为{value}"),
+    "rp_baseline_of": ("Baseline", "基期值"),
+    "rp_end_target": ("{year} target", "{year}年目标"),
+    "rp_latest": ("Latest value", "最新值"),
+    "rp_latest_year": ("Year", "年份"),
+    "rp_progress": ("Of the way", "目标进度"),
+    "rp_elapsed": ("Of the time", "时间进度"),
+    "rp_rating": ("Rating", "评价"),
+    "rp_warning": ("Warning", "预警"),
+    "rp_warn": ("warning", "预警"),
+    "rp_xlsx_footer": ("Page &P of &N", "第 &P 页,共 &N 页"),
+    "rp_sheet_indicator_years": ("Indicators by year", "指标分年"),
+    "rp_more_in_data": ("… and {n} more: the full list is in --format xlsx, csv or json",
+                        "……另有 {n} 项,完整清单见 --format xlsx、csv 或 json"),
+    "rp_binary_default": ("No -o given: writing to {path}", "未指定 -o:写入 {path}"),
 
     # ---- end of hand-in reports (issue 13) ----
 

@@ -11,6 +11,7 @@ from store import queries as q
 from store import report as rp
 from store.errors import BadInput
 from tests.reports.conftest import AS_OF, DEMO
+from tui.reports.json_data import to_json
 
 
 def _plan(start: int, end: int) -> q.Plan:
@@ -46,17 +47,18 @@ def test_annual_report_of_the_fixture_plan(demo_conn: sqlite3.Connection) -> Non
     # due in 2023: 开办专区 (open), 方案 (done late); 乙所 2023年 (open)
     assert report.headline.total == 3 and report.headline.counts["done_late"] == 1
     assert report.plan_total.total == 6 and report.plan_total.done == 2
-    due = report.section("due_in_period")
-    assert [i.id.split("/")[1] for i in due.items] == ["c1.t2.m2", "c1.t2.m1", "c2.p1.b"]  # type: ignore[union-attr]
-    done_late = due.items[0]  # type: ignore[union-attr]
+    due = list(report.section("due_in_period"))  # type: ignore[arg-type]
+    assert [i.id.split("/")[1] for i in due] == ["c1.t2.m2", "c1.t2.m1", "c2.p1.b"]
+    done_late = due[0]
     assert (done_late.state, done_late.done_on, done_late.note) == ("done_late", date(2023, 7, 15), "方案已印发")
-    assert report.section("carried").items == []  # type: ignore[union-attr]
+    assert list(report.section("carried")) == [] and report.section("carried").total == 0  # type: ignore[arg-type, union-attr]
     upcoming = report.section("next_period")
-    assert upcoming.params == {"period": "2024"} and [i.title for i in upcoming.items] == ["丙所建成投入使用"]  # type: ignore[union-attr]
+    assert upcoming.period.label == "2024" and [i.title for i in upcoming] == ["丙所建成投入使用"]  # type: ignore[union-attr]
     # the binding 死亡率 comes first; 市场主体总量 3.6 against 3.7: not met, gap -0.1
     first, second = report.indicators
     assert first.binding and first.status == "met"
-    assert (second.target, second.actual, second.status, second.gap) == ("3.7", 3.6, "not_met", -0.1)
+    assert (second.target.number, second.actual, second.status, second.gap) == (3.7, 3.6, "not_met", -0.1)  # type: ignore[union-attr]
+    assert isinstance(report.headline.total, int) and report.chapters[0].plan.total == 3
     assert [c.label for c in report.chapters] == [
         "第一章 优化营商环境", "第二章 重大项目"]
 
@@ -64,33 +66,36 @@ def test_annual_report_of_the_fixture_plan(demo_conn: sqlite3.Connection) -> Non
 def test_overdue_items_from_earlier_years_are_carried_forward(demo_conn: sqlite3.Connection) -> None:
     plan = q.resolve_plan(demo_conn, "demo")
     report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2024), date(2024, 3, 1))
-    carried = report.section("carried")
-    ids = [i.id.split("/")[1] for i in carried.items]  # type: ignore[union-attr]
+    carried = list(report.section("carried"))  # type: ignore[arg-type]
+    ids = [i.id.split("/")[1] for i in carried]
     assert ids == ["c1.t2.m1", "c2.p1.b"]
-    assert all(i.carried for i in carried.items)  # type: ignore[union-attr]
+    assert all(i.carried for i in carried)
 
 
 def test_a_tick_after_the_as_of_date_does_not_count(demo_conn: sqlite3.Connection) -> None:
     plan = q.resolve_plan(demo_conn, "demo")
     report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), date(2023, 7, 1))
-    item = next(i for i in report.section("due_in_period").items if i.id.endswith("c1.t2.m2"))  # type: ignore[union-attr]
+    item = next(i for i in report.section("due_in_period") if i.id.endswith("c1.t2.m2"))  # type: ignore[union-attr]
     assert item.state == "overdue" and item.done_on is None
+    assert item.note is None  # the tick's note is dated with the tick: not yet either
 
 
 def test_deterministic(demo_conn: sqlite3.Connection) -> None:
     plan = q.resolve_plan(demo_conn, DEMO)
     period = rp.period_for(plan, rp.FINAL)
-    first = json.dumps(rp.build_report(demo_conn, plan, period, AS_OF, ledger=True).to_dict(), ensure_ascii=False)
-    second = json.dumps(rp.build_report(demo_conn, plan, period, AS_OF, ledger=True).to_dict(), ensure_ascii=False)
-    assert first == second
+    first = to_json([rp.build_report(demo_conn, plan, period, AS_OF)])
+    second = to_json([rp.build_report(demo_conn, plan, period, AS_OF)])
+    assert first == second and json.loads(first)["sections"][0]["items"]
 
 
 def test_ledger_groups_milestones_under_their_task(demo_conn: sqlite3.Connection) -> None:
     plan = q.resolve_plan(demo_conn, DEMO)
-    report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), AS_OF, ledger=True)
-    rows = [(r.kind, r.number, r.title) for r in report.ledger or []]
-    assert rows[:5] == [("chapter", "", "第一章 优化营商环境"), ("task", "1", "1. 深化商事制度改革"),
-                        ("task", "2", "2. 到2023年底建成企业开办专区"), ("milestone", "2.1", "建成企业开办专区"),
-                        ("milestone", "2.2", "上半年完成方案")]
-    task = report.ledger[2]  # type: ignore[index]
-    assert task.progress == (1, 2) and task.state == "light_green"
+    report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), AS_OF)
+    ledger = list(report.ledger or [])
+    rows = [(r.kind, r.task_no, r.milestone_no, r.title) for r in ledger]
+    assert rows[:5] == [("chapter", None, None, "第一章 优化营商环境"), ("task", 1, None, "1. 深化商事制度改革"),
+                        ("task", 2, None, "2. 到2023年底建成企业开办专区"), ("milestone", 2, 1, "建成企业开办专区"),
+                        ("milestone", 2, 2, "上半年完成方案")]
+    task = ledger[2]
+    assert task.progress == (1, 2) and task.state is None and task.light == "green"
+    assert report.ledger.tasks == 3 and report.ledger.milestones == 6  # type: ignore[union-attr]

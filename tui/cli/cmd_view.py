@@ -16,15 +16,6 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--format", choices=("rich", "text", "html", "json"), default="rich",
                    help="rich (the terminal, default), text, html (printable page) or json")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
-    p = add("report", "annual monitoring, mid-term or final evaluation report of a plan")
-    p.add_argument("--plan", default=argparse.SUPPRESS)
-    which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--year", type=int, help="annual monitoring report (年度监测) for this year")
-    which.add_argument("--midterm", action="store_true", help="mid-term evaluation (中期评估): first to middle year")
-    which.add_argument("--final", action="store_true", help="final evaluation (总结评估): the whole period")
-    p.add_argument("--format", choices=("rich", "text", "html", "xlsx", "csv", "md", "json"), default="rich",
-                   help="rich (the terminal, default), text, html (printable), xlsx (ledger workbook), csv, md, json")
-    p.add_argument("--output", "-o", help="file to write (default: standard output; xlsx: report.xlsx)")
     p = add("overdue", "list overdue milestones")
     p.add_argument("--plan", default=argparse.SUPPRESS)
     p = add("history", "show the journal of changes")
@@ -52,54 +43,10 @@ def cmd_status(ctx: Context) -> int:
 
 
 def _emit(ctx: Context, reports: list, t) -> None:  # type: ignore[type-arg, no-untyped-def]
-    """Print or write reports in ``--format``: the same renderers for ``status`` and ``report``."""
-    fmt, output = ctx.args.format, ctx.args.output
-    if fmt == "rich" and not output:
-        from tui.reports.terminal import print_reports
+    """Print or write reports in ``--format`` (the same renderers for ``status`` and ``report``)."""
+    from tui.reports.output import emit, protected_paths
 
-        print_reports(ctx.console(), reports, t)
-        return
-    from tui.reports import render_text, text_width
-
-    text = render_text(fmt, reports, t, text_width())
-    if not output:
-        sys.stdout.write(text)
-        return
-    try:  # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
-        with open(output, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise PlandeskError(f"{output}: cannot write ({exc.strerror})") from None
-
-
-def cmd_report(ctx: Context) -> int:
-    import os
-
-    from store import report as rp
-    from tui.i18n import LANG_ENV, Catalog
-
-    # the documents are Chinese: Chinese labels unless --lang (or PLANDESK_LANG) says otherwise
-    env = os.environ.get(LANG_ENV)
-    t = Catalog(ctx.args.lang or (env if env in ("zh", "en") else "zh"))
-    plan = ctx.one_plan()
-    kind = rp.MIDTERM if ctx.args.midterm else rp.FINAL if ctx.args.final else rp.ANNUAL
-    period = rp.period_for(plan, kind, ctx.args.year)
-    report = rp.build_report(ctx.conn, plan, period, ctx.today, ctx.soon_days, ledger=ctx.args.format == "xlsx")
-    if ctx.args.format != "xlsx":
-        _emit(ctx, [report], t)
-        return 0
-    from tui.reports.workbook import write_workbook
-
-    output = ctx.args.output
-    if not output:
-        output = "report.xlsx"
-        print(t("rp_xlsx_default", path=os.path.abspath(output)), file=sys.stderr)
-    try:
-        write_workbook(report, t, output)
-    except OSError as exc:
-        raise PlandeskError(f"{output}: cannot write ({exc.strerror})") from None
-    print(t("rp_wrote", path=output))
-    return 0
+    emit(ctx.args.format, reports, t, ctx.args.output, protected_paths(ctx), ctx.console)
 
 
 def cmd_overdue(ctx: Context) -> int:

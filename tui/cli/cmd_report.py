@@ -1,0 +1,54 @@
+"""``plandesk report``: annual monitoring, mid-term and final evaluation, in every format."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from tui.cli.context import Context
+from tui.cli.parser import AddParser
+
+
+def add_parsers(add: AddParser) -> None:
+    p = add("report", "annual monitoring, mid-term or final evaluation report of a plan")
+    p.add_argument("--plan", default=argparse.SUPPRESS)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--year", type=int, help="annual monitoring report (年度监测) for this year")
+    which.add_argument("--midterm", action="store_true", help="mid-term evaluation (中期评估): first to middle year")
+    which.add_argument("--final", action="store_true", help="final evaluation (总结评估): the whole period")
+    p.add_argument("--format", choices=("rich", "text", "html", "xlsx", "docx", "csv", "md", "json"), default="rich",
+                   help="rich (the terminal, default), text, html (printable), xlsx (ledger workbook), "
+                        "docx (Word draft in official style), csv, md, json")
+    p.add_argument("--output", "-o", help="file to write (default: standard output; xlsx/docx: report.xlsx/.docx)")
+    p.add_argument("--issuer", help="docx: the issuing unit signed at the end (default: the plan's bureau)")
+    p.add_argument("--date", help="docx: the date signed at the end, YYYY-MM-DD (default: the as-of date)")
+    p.add_argument("--ids", action="store_true", help="docx: show the items' ids (default: none)")
+
+
+def cmd_report(ctx: Context) -> int:
+    from store import report as rp
+    from tui.i18n import LANG_ENV, Catalog
+    from tui.reports import BINARY_FORMATS
+    from tui.reports.output import emit, protected_paths, write_file
+
+    # the documents are Chinese: Chinese labels unless --lang (or PLANDESK_LANG) says otherwise
+    env = os.environ.get(LANG_ENV)
+    t = Catalog(ctx.args.lang or (env if env in ("zh", "en") else "zh"))
+    fmt = ctx.args.format
+    plan = ctx.one_plan()
+    kind = rp.MIDTERM if ctx.args.midterm else rp.FINAL if ctx.args.final else rp.ANNUAL
+    period = rp.period_for(plan, kind, ctx.args.year)
+    report = rp.build_report(ctx.conn, plan, period, ctx.today, ctx.soon_days, narrative=fmt == "docx")
+    if fmt not in BINARY_FORMATS:
+        emit(fmt, [report], t, ctx.args.output, protected_paths(ctx), ctx.console)
+        return 0
+    output = ctx.args.output
+    if not output:
+        output = f"report.{fmt}"
+        print(t("rp_binary_default", path=os.path.abspath(output)), file=sys.stderr)
+    if fmt == "xlsx":
+        from tui.reports.workbook import write_workbook
+
+        write_file(output, lambda handle: write_workbook(report, t, handle), protected_paths(ctx))
+    print(t("rp_wrote", path=output))
+    return 0
