@@ -99,3 +99,42 @@ def test_ledger_groups_milestones_under_their_task(demo_conn: sqlite3.Connection
     task = ledger[2]
     assert task.progress == (1, 2) and task.state is None and task.light == "green"
     assert report.ledger.tasks == 3 and report.ledger.milestones == 6  # type: ignore[union-attr]
+
+
+def test_an_evaluation_judges_indicators_by_pace_not_by_one_year(demo_conn: sqlite3.Connection) -> None:
+    plan = q.resolve_plan(demo_conn, DEMO)
+    report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.MIDTERM), AS_OF)
+    paces = {r.name: r.pace for r in report.indicators}
+    assert paces["万台特种设备死亡率"].rating == "ahead_done"  # type: ignore[union-attr]
+    total = paces["市场主体总量"]  # 3.4 -> 4: 3.6 in 2023 after 3.5 in 2022 will not get there
+    assert total.rating == "at_risk" and total.end_year == 2025 and total.latest == 3.6  # type: ignore[union-attr]
+    annual = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), AS_OF)
+    assert all(r.pace is None for r in annual.indicators)
+
+
+def test_the_midterm_table_is_not_the_annual_one(cli) -> None:  # type: ignore[no-untyped-def]
+    # Xiangyang prints 2021 and 2025 only: the old mid-term table said 无目标 for every indicator
+    code, out, _ = cli("report", "--plan", "xiangyang", "--midterm", "--format", "csv", "--today", "2024-01-15")
+    indicators = out.split("主要指标进度评价(2022-2023年)")[1].split("\n\n")[0]
+    assert code == 0 and "无目标" not in indicators and "2025年目标" in indicators and "时间进度" in indicators
+    code, out, _ = cli("report", "--plan", "xiangyang", "--year", "2023", "--format", "csv", "--today", "2024-01-15")
+    assert "主要指标完成情况(2023年目标)" in out
+
+
+def test_nothing_after_the_as_of_date_shows(demo_db) -> None:  # type: ignore[no-untyped-def]
+    from store import actions
+    from store.db import open_store
+
+    conn = open_store(demo_db, seed=False)
+    actions.record(conn, f"{DEMO}/i1", 2024, 3.9)  # a value for a year not yet begun on the as-of date
+    actions.tick(conn, f"{DEMO}/c2.p1.b", date(2023, 12, 1), "验收通过")  # ticked after the as-of date
+    plan = q.resolve_plan(conn, DEMO)
+    report = rp.build_report(conn, plan, rp.period_for(plan, rp.MIDTERM), AS_OF)
+    total = next(r for r in report.indicators if r.name == "市场主体总量")
+    assert next(y for y in total.years if y.year == 2024).actual is None and total.pace.latest_year == 2023  # type: ignore[union-attr]
+    station = next(i for i in report.section("due_in_period") if i.id.endswith("c2.p1.b"))  # type: ignore[union-attr]
+    assert (station.state, station.done_on, station.note) == ("open", None, None)
+    later = rp.build_report(conn, plan, rp.period_for(plan, rp.MIDTERM), date(2024, 1, 15))
+    station = next(i for i in later.section("due_in_period") if i.id.endswith("c2.p1.b"))  # type: ignore[union-attr]
+    assert (station.state, station.note) == ("done", "验收通过")
+    conn.close()
