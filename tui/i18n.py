@@ -301,6 +301,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rp_warn": ("warning", "预警"),
     "rp_xlsx_footer": ("Page &P of &N", "第 &P 页,共 &N 页"),
     "rp_sheet_indicator_years": ("Indicators by year", "指标分年"),
+    "rp_sheet_chapters": ("Chapters", "分章节"),
     "rp_more_in_data": ("… and {n} more: the full list is in --format xlsx, csv or json",
                         "……另有 {n} 项,完整清单见 --format xlsx、csv 或 json"),
     "rp_binary_default": ("No -o given: writing to {path}", "未指定 -o:写入 {path}"),

@@ -28,7 +28,7 @@ def test_every_seed_plan_gives_an_annual_2023_report_in_every_format(cli, plan: 
     code, out, err = cli("report", "--plan", plan, "--year", "2023", "--format", "xlsx", "-o", str(path), *AS_OF)
     assert code == 0, err
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[:3] == ["概况", "台账", "指标"] and wb["台账"].max_row > 3
+    assert wb.sheetnames[:4] == ["概况", "分章节", "台账", "指标"] and wb["台账"].max_row > 3
     for which in ("--midterm", "--final"):
         code, out, err = cli("report", "--plan", plan, which, "--format", "md", *AS_OF)
         assert code == 0, err

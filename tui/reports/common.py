@@ -280,13 +280,17 @@ def indicator_heading(report: rp.Report, t: Catalog) -> str:
     return t("rp_indicators", year=report.indicator_year)
 
 
+NONE_PRINTED = ("-", "－", "--", "—")
+
+
 def target_cell(value: rp.Value | None) -> object:
-    """A target as a number where it is a plain number (or derived), else its printed text (``≤0.1``)."""
+    """A target as a number where it is a plain number (or derived), else its printed text (``≤0.1``);
+    the plans' ``-`` (none) as a dash that no spreadsheet takes for a minus sign."""
     if value is None:
         return None
     if value.number is not None and value.comparator is None:
         return value.number
-    return value.printed
+    return "—" if value.printed.strip() in NONE_PRINTED else value.printed
 
 
 def annual_indicator_table(report: rp.Report, t: Catalog) -> Table:

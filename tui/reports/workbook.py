@@ -151,12 +151,6 @@ class _Sheet:
             cells.append(self._cell(value, name))
         self._append(cells, lines)
 
-    def blank(self) -> None:
-        self._append([], 1)
-
-    def heading(self, values: list[str]) -> None:
-        self._append([self._cell(v, "pd_head") for v in values], 1)
-
 
 def _lines(text: str, width: int) -> int:
     """How many lines ``text`` takes wrapped in a column ``width`` characters wide."""
@@ -178,19 +172,12 @@ def _table_sheet(wb: Workbook, name: str, title: str, table: c.Table, t: Catalog
 
 
 def _summary(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
-    chapters = c.chapter_table(report, t)
-    chapter_rows = list(chapters.rows)
+    """The facts and the headline as label / value pairs (counts and shares as numbers)."""
     pairs = [c.Row([k, v]) for k, v in c.meta(report, t) + c.headline_rows(report, t)]
     columns = [c.Col("field", t("rp_field"), "text"), c.Col("value", t("rp_value"), "long")]
-    columns += [c.Col(f"x{i}", "", "int") for i in range(len(chapters.columns) - 2)]
-    sample = pairs + [c.Row(list(r.cells)) for r in chapter_rows]
-    sheet = _Sheet(wb, t("rp_sheet_summary"), heading, columns[: len(chapters.columns)], t, sample)
+    sheet = _Sheet(wb, t("rp_sheet_summary"), heading, columns, t, pairs)
     for pair in pairs:
-        sheet.row(c.Row(list(pair.cells) + [None] * (len(chapters.columns) - 2)))
-    sheet.blank()
-    sheet.heading([col.header for col in chapters.columns])
-    for row in chapter_rows:
-        sheet.row(row)
+        sheet.row(pair)
 
 
 def _ledger(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
@@ -246,6 +233,8 @@ def build_workbook(report: rp.Report, t: Catalog) -> Workbook:
     plan = report.plan
     as_of = t("as_of", date=report.as_of.isoformat())
     _summary(wb, report, t, f"{plan.title} · {c.title(report, t)} · {as_of}")
+    chapters = c.chapter_table(report, t)
+    _table_sheet(wb, t("rp_sheet_chapters"), f"{plan.title} · {chapters.title} · {as_of}", chapters, t)
     _ledger(wb, report, t, f"{plan.title} · {t('rp_sheet_ledger')} · {as_of}")
     indicators = c.indicator_table(report, t)
     _table_sheet(wb, t("rp_sheet_indicators"), f"{plan.title} · {indicators.title} · {as_of}", indicators, t,
@@ -258,9 +247,10 @@ def build_workbook(report: rp.Report, t: Catalog) -> Workbook:
         if section.key in sheet_names:
             table = c.list_table(section, t, limit=None)
             _table_sheet(wb, t(sheet_names[section.key]), f"{plan.title} · {table.title}", table, t)
-    wb.active = 1
+    ledger_at = 2
+    wb.active = ledger_at
     for index, ws in enumerate(wb.worksheets):  # else Excel opens with two sheets grouped
-        ws.sheet_view.tabSelected = index == 1
+        ws.sheet_view.tabSelected = index == ledger_at
     return wb
 
 
