@@ -43,27 +43,32 @@ def _wrap_line(text: str, columns: int) -> list[str]:
             line.append(token)
             used += size
             continue
-        if token.isspace():  # a break at a space: the space goes
-            lines.append("".join(line).rstrip())
-            line, used = [], 0
+        if token.isspace():  # a space that does not fit goes; the next token breaks the line as it must
             continue
+        while line and line[-1].isspace():  # a line never ends with the space it broke at
+            used -= width(line.pop())
         carry: list[str] = []
         if token[0] in CLOSING:
             # the character before goes down with the punctuation (and any closing run before it)
-            while len(line) > 1 and (not carry or carry[0][0] in CLOSING):
-                carry.insert(0, line.pop())
-            if not carry:  # a one-token line: the punctuation hangs at its end instead
+            split = len(line) - 1
+            while split > 0 and line[split][0] in CLOSING:
+                split -= 1
+            if split <= 0:  # nothing could go down with it: the punctuation hangs at the line's end
                 line.append(token)
                 used += size
                 continue
-        while len(line) > 1 and line[-1][-1] in OPENING:
-            carry.insert(0, line.pop())  # an opening bracket never ends a line
+            carry, line = line[split:], line[:split]
+        while line and (line[-1].isspace() or line[-1][-1] in OPENING):
+            popped = line.pop()  # an opening bracket never ends a line (nor the space before it)
+            if not popped.isspace():
+                carry.insert(0, popped)
         if line:
             lines.append("".join(line).rstrip())
         line = carry
         used = sum(width(t) for t in line)
-        if used + size > columns and size <= columns and line:
-            lines.append("".join(line))
+        alone = all(t[-1] in OPENING for t in line)  # an opening bracket stays with what follows
+        if used + size > columns and size <= columns and line and token[0] not in CLOSING and not alone:
+            lines.append("".join(line))  # (closing punctuation instead hangs at the end of the carried line)
             line, used = [], 0
         if size > columns:  # a run wider than a whole line: cut it
             for piece in _cut(token, columns - used):
@@ -84,7 +89,7 @@ def _cut(token: str, first: int) -> list[str]:
     pieces, piece, used, limit = [], "", 0, max(first, 1)
     for ch in token:
         size = width(ch)
-        if used + size > limit and piece:
+        if used + size > limit and piece and ch not in CLOSING:  # "." or "%" hangs rather than lead a line
             pieces.append(piece)
             piece, used, limit = "", 0, max(limit, 1)
         piece += ch
