@@ -304,6 +304,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rp_sheet_chapters": ("Chapters", "分章节"),
     "rp_more_in_data": ("… and {n} more: the full list is in --format xlsx, csv or json",
                         "……另有 {n} 项,完整清单见 --format xlsx、csv 或 json"),
+    "rp_docx_chinese": ("the Word draft (docx) is an official Chinese document: run it without --lang en "
+                        "(or with --lang zh)", "Word 初稿(docx)是中文公文,请使用 --lang zh"),
     "rp_binary_default": ("No -o given: writing to {path}", "未指定 -o:写入 {path}"),
 
     # ---- end of hand-in reports (issue 13) ----

@@ -96,7 +96,7 @@ print(json.dumps({'code': code, 'heavy': heavy}), file=sys.stderr)
 
 
 @pytest.mark.parametrize(("fmt", "allowed"), [("rich", []), ("html", []), ("md", []), ("json", []),
-                                              ("xlsx", ["openpyxl"])])
+                                              ("xlsx", ["openpyxl"]), ("docx", [])])
 def test_report_path_imports_no_textual(seeded_db: Path, tmp_path: Path, fmt: str, allowed: list[str]) -> None:
     args = ["--db", str(seeded_db), "report", "--plan", "wulong", "--year", "2023", "--format", fmt,
             "-o", str(tmp_path / f"r.{fmt}")]

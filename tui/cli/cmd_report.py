@@ -4,7 +4,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 
+from store.errors import PlandeskError
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
 
@@ -35,6 +37,14 @@ def cmd_report(ctx: Context) -> int:
     env = os.environ.get(LANG_ENV)
     t = Catalog(ctx.args.lang or (env if env in ("zh", "en") else "zh"))
     fmt = ctx.args.format
+    if fmt == "docx" and t.lang != "zh":
+        raise PlandeskError(t("rp_docx_chinese"))
+    signed = None
+    if ctx.args.date:
+        try:
+            signed = date.fromisoformat(ctx.args.date)
+        except ValueError:
+            raise PlandeskError(f"--date: not a date (YYYY-MM-DD): {ctx.args.date!r}") from None
     plan = ctx.one_plan()
     kind = rp.MIDTERM if ctx.args.midterm else rp.FINAL if ctx.args.final else rp.ANNUAL
     period = rp.period_for(plan, kind, ctx.args.year)
@@ -50,5 +60,10 @@ def cmd_report(ctx: Context) -> int:
         from tui.reports.workbook import write_workbook
 
         write_file(output, lambda handle: write_workbook(report, t, handle), protected_paths(ctx))
+    else:
+        from tui.reports.docx_draft import write_draft
+
+        write_file(output, lambda handle: write_draft(report, handle, issuer=ctx.args.issuer, signed=signed,
+                                                      with_ids=ctx.args.ids), protected_paths(ctx))
     print(t("rp_wrote", path=output))
     return 0
