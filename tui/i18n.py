@@ -306,6 +306,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "……另有 {n} 项,完整清单见 --format xlsx、csv 或 json"),
     "rp_docx_chinese": ("the Word draft (docx) is an official Chinese document: run it without --lang en "
                         "(or with --lang zh)", "Word 初稿(docx)是中文公文,请使用 --lang zh"),
+    "rp_year_outside": ("--year: {year} is outside the plan's period {period}", "--year:{year}年不在规划期 {period} 内"),
     "rp_binary_default": ("No -o given: writing to {path}", "未指定 -o:写入 {path}"),
 
     # ---- end of hand-in reports (issue 13) ----

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,18 @@ def test_every_seed_plan_gives_an_annual_2023_report_in_every_format(cli, plan: 
         assert code == 0, err
 
 
+def test_one_language_per_report(cli, tmp_path: Path) -> None:
+    """Labels, notes and messages follow --lang: no English word in a Chinese report, nor the reverse."""
+    for fmt in ("text", "md", "csv", "html"):
+        _, out, _ = cli("report", "--plan", "wulong", "--midterm", "--format", fmt, "--today", "2024-01-15")
+        if fmt == "html":  # what a reader sees: no tags, no stylesheet
+            out = re.sub(r"<style>.*?</style>|<[^>]+>", " ", out, flags=re.S)
+        out = re.sub(r"\S*wulong-2021-2025\S*", " ", out)  # ids are ids in every language
+        assert set(re.findall(r"[A-Za-z]{3,}", out)) <= {"plandesk"}, fmt
+    _, out, _ = cli("report", "--plan", "wulong", "--midterm", "--format", "text", "--lang", "en", "--today", "2024-01-15")
+    assert "Indicators against the end target" in out and "难以完成" not in out and "预期性" in out  # plan text stays
+
+
 def test_report_labels_are_chinese_by_default_and_english_on_request(cli) -> None:
     _, out, _ = cli("report", "--plan", "wulong", "--year", "2023", "--format", "text", *AS_OF)
     assert "2023年度监测报告" in out and "主要指标完成情况(2023年目标)" in out
@@ -59,8 +72,9 @@ def test_output_file_and_csv_byte_order_mark(cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["report", "--plan", "wulong", "--year", "2030"], "--year: 2030 is outside the plan's period 2021-2025"),
-    (["report", "--plan", "linyi", "--year", "2022"], "outside the plan's period 2023"),
+    (["report", "--plan", "wulong", "--year", "2030", "--lang", "en"], "--year: 2030 is outside the plan's period 2021-2025"),
+    (["report", "--plan", "wulong", "--year", "2030"], "--year:2030年不在规划期 2021-2025 内"),  # the report's language
+    (["report", "--plan", "linyi", "--year", "2022", "--lang", "en"], "outside the plan's period 2023"),
     (["report", "--plan", "nope", "--final"], "no plan 'nope'"),
 ])
 def test_clear_errors(cli, args: list[str], message: str) -> None:

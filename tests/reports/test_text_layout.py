@@ -59,7 +59,7 @@ def test_the_status_stays_readable_at_80_columns(cli, monkeypatch) -> None:  # t
 def test_csv_counts_are_numbers_in_columns_of_their_own(cli) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = cli("report", "--plan", "wulong", "--midterm", "--format", "csv", "--today", "2024-01-15")
     rows = list(csv.reader(io.StringIO(out)))
-    header = next(r for r in rows if r[:2] == ["ID", "章节"])
+    header = next(r for r in rows if r[:2] == ["编号", "章节"])
     chapters = [r for r in rows if r and r[0].startswith("wulong-2021-2025/") and len(r) == len(header)]
     assert chapters
     for row in chapters:

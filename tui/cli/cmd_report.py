@@ -47,6 +47,8 @@ def cmd_report(ctx: Context) -> int:
             raise PlandeskError(f"--date: not a date (YYYY-MM-DD): {ctx.args.date!r}") from None
     plan = ctx.one_plan()
     kind = rp.MIDTERM if ctx.args.midterm else rp.FINAL if ctx.args.final else rp.ANNUAL
+    if kind == rp.ANNUAL and not plan.start_year <= ctx.args.year <= plan.end_year:  # said in the report's language
+        raise PlandeskError(t("rp_year_outside", year=ctx.args.year, period=plan.period))
     period = rp.period_for(plan, kind, ctx.args.year)
     report = rp.build_report(ctx.conn, plan, period, ctx.today, ctx.soon_days, narrative=fmt == "docx")
     if fmt not in BINARY_FORMATS:

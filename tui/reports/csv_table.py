@@ -47,9 +47,9 @@ def _rows(writer: "csv._writer", rows: Iterable[Iterable[object]]) -> None:
     writer.writerows([cell(v) for v in row] for row in rows)
 
 
-def _table(writer: "csv._writer", table: c.Table, with_id: bool) -> None:
+def _table(writer: "csv._writer", table: c.Table, with_id: bool, t: Catalog) -> None:
     writer.writerow([cell(table.title)])
-    writer.writerow([cell(h) for h in (["ID"] if with_id else []) + [col.header for col in table.columns]])
+    writer.writerow([cell(h) for h in ([t("id")] if with_id else []) + [col.header for col in table.columns]])
     _rows(writer, (([row.id] if with_id else []) + list(row.cells) for row in table.rows))
     if table.more:
         writer.writerow([cell(table.more)])
@@ -68,9 +68,9 @@ def _report(writer: "csv._writer", report: rp.Report, t: Catalog) -> None:
             writer.writerow([t("rp_field"), t("rp_value")])
             _rows(writer, c.headline_rows(report, t))
         elif part == "chapters":
-            _table(writer, c.chapter_table(report, t), with_id=True)
+            _table(writer, c.chapter_table(report, t), True, t)
         elif part == "indicators":
-            _table(writer, c.indicator_table(report, t), with_id=True)
+            _table(writer, c.indicator_table(report, t), True, t)
         else:
             assert section is not None
-            _table(writer, c.list_table(section, t, with_ids=True, limit=None), with_id=False)
+            _table(writer, c.list_table(section, t, with_ids=True, limit=None), False, t)
