@@ -82,7 +82,10 @@ class Item(NamedTuple):
 
     @property
     def light(self) -> str:
-        return st.milestone_light(self.state)
+        return _LIGHTS.get(self.state, "green")  # status.milestone_light, without a dict per call
+
+
+_LIGHTS = {state: st.milestone_light(state) for state in st.MILESTONE_STATES}
 
 
 @dataclass

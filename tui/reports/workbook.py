@@ -18,6 +18,7 @@ The only module that imports openpyxl.
 from __future__ import annotations
 
 import math
+from copy import copy
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
@@ -52,17 +53,16 @@ def _styles() -> dict[str, NamedStyle]:
         "pd_head": NamedStyle("pd_head", font=Font(bold=True), fill=PatternFill("solid", fgColor="D9D9D9"),
                               border=BORDER, alignment=Alignment(horizontal="center", vertical="center",
                                                                  wrap_text=True)),
-        "pd_text": NamedStyle("pd_text", border=BORDER, alignment=WRAP_TOP),
-        "pd_bold": NamedStyle("pd_bold", font=Font(bold=True), border=BORDER, alignment=WRAP_TOP),
+        "pd_text": NamedStyle("pd_text", alignment=WRAP_TOP),
+        "pd_bold": NamedStyle("pd_bold", font=Font(bold=True), alignment=WRAP_TOP),
         "pd_chapter": NamedStyle("pd_chapter", font=Font(bold=True), fill=PatternFill("solid", fgColor="EDEDED"),
-                                 border=BORDER, alignment=WRAP_TOP),
-        "pd_date": NamedStyle("pd_date", number_format=DATE_FORMAT, border=BORDER, alignment=WRAP_TOP),
-        "pd_pct": NamedStyle("pd_pct", number_format="0%", border=BORDER, alignment=WRAP_TOP),
-        "pd_num": NamedStyle("pd_num", border=BORDER, alignment=WRAP_TOP),
+                                 alignment=WRAP_TOP),
+        "pd_date": NamedStyle("pd_date", number_format=DATE_FORMAT, alignment=WRAP_TOP),
+        "pd_pct": NamedStyle("pd_pct", number_format="0%", alignment=WRAP_TOP),
     }
     for light, (fill, text) in c.LIGHT_COLOURS.items():
         styles[f"pd_{light}"] = NamedStyle(f"pd_{light}", font=Font(color=text),
-                                           fill=PatternFill("solid", fgColor=fill), border=BORDER, alignment=WRAP_TOP)
+                                           fill=PatternFill("solid", fgColor=fill), alignment=WRAP_TOP)
     return styles
 
 
@@ -82,6 +82,7 @@ class _Sheet:
         self.ws = wb.create_sheet(name[:31])
         self.columns = columns
         self.row_index = 0
+        self._templates: dict[str, object] = {}
         widths = [cell_len(col.header) for col in columns]
         for row in sample:
             for i, value in enumerate(row.cells):
@@ -98,25 +99,31 @@ class _Sheet:
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True
+        ws.print_options.gridLines = True  # the table's lines on paper, without a border object per cell
         ws.oddFooter.center.text = t("rp_xlsx_footer")
         ws.oddFooter.center.size = 9
         self._append([self._cell(title, "pd_title")], 1)
         self._append([self._cell(col.header, "pd_head") for col in columns],
                       max(_lines(col.header, w) for col, w in zip(columns, self.widths)))
 
-    def _cell(self, value: object, style: str | None) -> WriteOnlyCell:
+    def _cell(self, value: object, style: str | None) -> object:
+        """A cell: a plain value where the default look will do (cheap), a styled cell where not."""
         if isinstance(value, str):
-            cell = WriteOnlyCell(self.ws, cell_text(value))
-            cell.data_type = "s"  # text is a string cell, whatever it looks like
+            value = cell_text(value)  # a string cell, never a formula (nor text that looks like one)
         elif isinstance(value, (c.Percent, c.Signed)):
-            cell = WriteOnlyCell(self.ws, float(value))
+            value = float(value)
+        if style is None:
+            return value
+        cell = WriteOnlyCell(self.ws, value)
+        template = self._templates.get(style)
+        if template is None:
+            cell.style = style  # a shared named style: no style objects per cell
+            self._templates[style] = cell._style
         else:
-            cell = WriteOnlyCell(self.ws, value)
-        if style:
-            cell.style = style
+            cell._style = copy(template)  # the same style again: what ``cell.style = name`` would give, uncached
         return cell
 
-    def _append(self, cells: list[WriteOnlyCell], lines: int) -> None:
+    def _append(self, cells: list[object], lines: int) -> None:
         self.row_index += 1
         if lines > 1:  # set just before the row is written, dropped after: no table of every row
             self.ws.row_dimensions[self.row_index] = RowDimension(self.ws, index=self.row_index,
@@ -126,36 +133,50 @@ class _Sheet:
             del self.ws.row_dimensions[self.row_index]
 
     def row(self, row: c.Row, style: str | None = None) -> None:
-        cells = []
-        lines = 1
+        """One row. Only what needs a look of its own is styled: dates, shares, coloured states, bold
+        cells, and text that wraps (and then the whole row, so that it all sits at the top)."""
+        texts = [(i, value) for i, value in enumerate(row.cells) if isinstance(value, str) and value]
+        lines = max((_lines(value, self.widths[i]) for i, value in texts), default=1)
+        cells: list[object] = []
         for i, (value, col) in enumerate(zip(row.cells, self.columns)):
+            if value is None or value == "":
+                cells.append(None)
+                continue
             if row.depth and i == 0 and isinstance(value, str):
                 value = "\u3000" * row.depth + value
             light = row.light.get(i)
             if light and (i in row.state or col.key == "chapter"):
-                name = f"pd_{light}"
+                name: str | None = f"pd_{light}"
             elif style:
                 name = style
             elif isinstance(value, date):
                 name = "pd_date"
             elif isinstance(value, c.Percent):
                 name = "pd_pct"
-            elif row.bold and col.key == "attribute":
+            elif row.bold and col.key in ("attribute", "task"):
                 name = "pd_bold"
-            elif isinstance(value, (int, float)):
-                name = "pd_num"
-            else:
+            elif lines > 1:
                 name = "pd_text"
-            if isinstance(value, str) and value:
-                lines = max(lines, _lines(value, self.widths[i]))
+            else:
+                name = None
             cells.append(self._cell(value, name))
         self._append(cells, lines)
 
 
 def _lines(text: str, width: int) -> int:
-    """How many lines ``text`` takes wrapped in a column ``width`` characters wide."""
+    """About how many lines ``text`` takes wrapped in a column ``width`` characters wide.
+
+    Estimated, as Excel does not say: a character of three UTF-8 bytes (Chinese) is taken as two
+    columns wide, anything else as one (measured in C by the encoder: rows stream by the ten thousand).
+    """
     room = max(width - 1, 2)
-    return sum(max(1, math.ceil(cell_len(part) / room)) for part in text.split("\n"))
+    if 2 * len(text) <= room and "\n" not in text:  # fits even if every character is wide
+        return 1
+    return sum(max(1, math.ceil(_width(part) / room)) for part in text.split("\n"))
+
+
+def _width(text: str) -> int:
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
 
 
 def _sampled(rows: Iterable[c.Row]) -> tuple[list[c.Row], Iterator[c.Row]]:
@@ -190,7 +211,7 @@ def _ledger(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
         assert report.ledger is not None
         for lr in report.ledger:
             if lr.kind == "chapter":
-                yield c.Row(["", lr.title, "", None, "", None, ""]), "pd_chapter"
+                yield c.Row([None, lr.title, None, None, None, None, None]), "pd_chapter"
                 continue
             title = lr.title if lr.kind == "task" else "\u3000" + lr.title
             yield (c.Row([c.ledger_number(lr), title, "、".join(lr.units), lr.due, c.ledger_state(lr, t), lr.done_on,
@@ -204,7 +225,7 @@ def _ledger(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
         if style == "pd_bold":  # a task with several milestones: bold, its state still coloured
             sheet.row(c.Row(row.cells, row.state, row.light, bold=True))
         else:
-            sheet.row(row, style)
+            sheet.row(row, style)  # a chapter heading: its one cell filled
 
 
 def _indicator_years(report: rp.Report, t: Catalog) -> c.Table:
