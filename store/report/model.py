@@ -122,10 +122,6 @@ class Listing:
             return None
         return self.total - self.count_shown
 
-    @property
-    def empty(self) -> bool:
-        return self.total == 0 or (self.total is None and not self.shown)
-
 
 @dataclass
 class ChapterRow:

@@ -46,13 +46,24 @@ def task_groups(conn: sqlite3.Connection, index: rows.PlanIndex, report: Report)
     assert report.period is not None
     as_of, soon = report.as_of, report.soon_days
     end = report.period.end.isoformat()
-    overdue = rows.items(index, as_of, soon, "state = ? AND due <= ?", (st.OVERDUE, end), order="seq, id")
-    lagging = {chapter_id: _tasks(conn, found, GROUP_LIMIT)  # chapters are seq ranges: each comes in one run
-               for chapter_id, found in groupby(overdue, key=lambda it: it.chapter_id)}
     groups: list[TaskGroup] = []
     spans = {r[0]: (r[1], r[2]) for r in conn.execute(
         "SELECT id, seq, last_seq FROM nodes WHERE plan_id = ? AND depth = 0 AND archived_at IS NULL",
         (report.plan.id,))}
+    state_sql, state_args = st.sql_state(as_of, soon)
+
+    def lagging(chapter_id: str) -> tuple[list[TaskProgress], int]:
+        """A chapter's first tasks with an overdue milestone, and how many such tasks it has."""
+        first, last = spans[chapter_id]
+        where = "seq BETWEEN ? AND ? AND state = ? AND due <= ?"
+        params = (first, last, st.OVERDUE, end)
+        found = rows.items(index, as_of, soon, where, params, order="seq, id", limit=GROUP_LIMIT * 20)
+        tasks, _ = _tasks(conn, found, GROUP_LIMIT)
+        total = conn.execute("SELECT count(DISTINCT node_id) FROM milestones WHERE plan_id = ? "
+                             f"AND archived_at IS NULL AND seq BETWEEN ? AND ? AND due <= ? AND ({state_sql}) = ?",
+                             (report.plan.id, first, last, end, *state_args, st.OVERDUE)).fetchone()[0]
+        return tasks, int(total)
+
     for chapter in report.chapters:
         if chapter.kind == "annex":
             first, last = spans[chapter.id]
@@ -62,7 +73,8 @@ def task_groups(conn: sqlite3.Connection, index: rows.PlanIndex, report: Report)
             groups.append(TaskGroup(chapter.id, chapter.number, chapter.title, chapter.kind, chapter.counts, late,
                                     len(late), tasks))
             continue
-        tasks, total = lagging.get(chapter.id, ([], 0))
+        tasks, total = lagging(chapter.id) if chapter.counts.counts[st.OVERDUE] or chapter.plan.counts[st.OVERDUE] \
+            else ([], 0)
         groups.append(TaskGroup(chapter.id, chapter.number, chapter.title, chapter.kind, chapter.counts, tasks,
                                 total))
     annexes = [spans[c.id] for c in report.chapters if c.kind == "annex"]

@@ -7,7 +7,7 @@ and catalog keys live here, never in ``store/``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable, Iterator, NamedTuple
 
@@ -61,7 +61,6 @@ class Table:
     total: int | None = None  # rows in all, when known
     empty: str = ""  # what to say when there are none
     more: str | None = None  # "… and N more" under a list cut short
-    notes: list[str] = field(default_factory=list)
 
 
 def text_of(value: object, t: Catalog | None = None) -> str:
@@ -183,7 +182,8 @@ LIST_COLUMNS = {  # the columns of each list
     rp.CARRIED: ("no", "title", "chapter", "units", "due", "state", "done_on", "note"),
     rp.NEXT_PERIOD: ("no", "title", "chapter", "units", "due", "state", "done_on", "note"),
 }
-_COLUMN = {"no": ("rp_no", "int"), "id": ("id", "id"), "title": ("milestone", "long"), "chapter": ("rp_chapter", "text"),
+_COLUMN = {"no": ("rp_no", "int"), "id": ("id", "id"), "title": ("milestone", "long"),
+           "chapter": ("rp_chapter", "text"),
            "units": ("rp_units", "long"), "due": ("due", "date"), "days": ("", "state"), "state": ("status", "state"),
            "done_on": ("done_on", "date"), "note": ("rp_note", "long")}
 
@@ -368,14 +368,6 @@ def _pace_state(rating: str) -> str:
 
 def indicator_table(report: rp.Report, t: Catalog) -> Table:
     return pace_table(report, t) if evaluation(report) else annual_indicator_table(report, t)
-
-
-def pace_counts(report: rp.Report) -> dict[str, int]:
-    counts = dict.fromkeys(pc.RATINGS, 0)
-    for row in report.indicators:
-        if row.pace is not None:
-            counts[row.pace.rating] += 1
-    return counts
 
 
 def conflict_text(conflict: dict[str, str] | None, t: Catalog) -> str:

@@ -43,11 +43,11 @@ def write_csv(reports: list[rp.Report], t: Catalog, stream: TextIO) -> None:
         _report(writer, report, t)
 
 
-def _rows(writer: "csv._writer", rows: Iterable[Iterable[object]]) -> None:
+def _rows(writer: Any, rows: Iterable[Iterable[object]]) -> None:
     writer.writerows([cell(v) for v in row] for row in rows)
 
 
-def _table(writer: "csv._writer", table: c.Table, with_id: bool, t: Catalog) -> None:
+def _table(writer: Any, table: c.Table, with_id: bool, t: Catalog) -> None:
     writer.writerow([cell(table.title)])
     writer.writerow([cell(h) for h in ([t("id")] if with_id else []) + [col.header for col in table.columns]])
     _rows(writer, (([row.id] if with_id else []) + list(row.cells) for row in table.rows))
@@ -55,7 +55,7 @@ def _table(writer: "csv._writer", table: c.Table, with_id: bool, t: Catalog) -> 
         writer.writerow([cell(table.more)])
 
 
-def _report(writer: "csv._writer", report: rp.Report, t: Catalog) -> None:
+def _report(writer: Any, report: rp.Report, t: Catalog) -> None:
     for n, (part, section) in enumerate(c.layout(report)):
         if n:
             writer.writerow([])

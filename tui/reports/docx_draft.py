@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX, WD_LINE_SPACING
@@ -58,8 +59,8 @@ def set_fonts(element: object, face: str) -> None:
         fonts.set(qn(slot), face)
 
 
-def _style(doc: Document, name: str, face: str, size: Pt, *, bold: bool = False, indent: bool = True,
-           align: int | None = None, line: Pt | None = LINE) -> None:
+def _style(doc: DocxDocument, name: str, face: str, size: Pt, *, bold: bool = False, indent: bool = True,
+           align: WD_ALIGN_PARAGRAPH | None = None, line: Pt | None = LINE) -> None:
     style = doc.styles[name]
     style.font.size = size
     style.font.bold = bold
@@ -77,14 +78,14 @@ def _style(doc: Document, name: str, face: str, size: Pt, *, bold: bool = False,
         fmt.alignment = align
 
 
-def _drop_borders(doc: Document, name: str) -> None:
+def _drop_borders(doc: DocxDocument, name: str) -> None:
     ppr = doc.styles[name].element.find(qn("w:pPr"))
     if ppr is not None:
         for border in ppr.findall(qn("w:pBdr")):
             ppr.remove(border)
 
 
-def _fallback_fonts(doc: Document) -> None:
+def _fallback_fonts(doc: DocxDocument) -> None:
     """The font table names a fallback (altName) for each Chinese face a machine may lack."""
     from lxml import etree
 
@@ -102,7 +103,7 @@ def _fallback_fonts(doc: Document) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def new_document() -> Document:
+def new_document() -> DocxDocument:
     """An empty draft with the page, type and footer of an official document."""
     doc = Document()
     section = doc.sections[0]
@@ -175,7 +176,7 @@ class Draft:
     def heading(self, text: str, level: int) -> None:
         self.doc.add_paragraph(text, style=f"Heading {level}")
 
-    def para(self, text: str, *, indent: bool = True, align: int | None = None) -> None:
+    def para(self, text: str, *, indent: bool = True, align: WD_ALIGN_PARAGRAPH | None = None) -> None:
         """A body paragraph; each 【待填写：…】 in it is highlighted so that nobody sends it unfilled."""
         paragraph = self.doc.add_paragraph()
         if not indent:
@@ -194,7 +195,7 @@ class Draft:
             paragraph.add_run(rest)
 
     def save(self, target: str | Path | BinaryIO) -> None:
-        self.doc.save(target)  # type: ignore[arg-type]
+        self.doc.save(target)  # type: ignore[arg-type]  # a file object works too
 
 
 def _numbered(items: list[str], total: int, what: str) -> str:

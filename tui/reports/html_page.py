@@ -128,8 +128,8 @@ def _table(table: c.Table, out: TextIO, cls: str) -> None:
     fixed = " fixed" if any(col.key in ("chapter", "note") for col in columns) and cls.startswith("list") else ""
     out.write(f'<table class="t-{_e(table.key)}{fixed}">\n<colgroup>'
               + "".join(f'<col class="c-{_e(col.key)}">' for col in columns) + "</colgroup>\n<thead><tr>"
-              + "".join(f'<th class="num">{_e(col.header)}</th>' if c.number_kind(col.kind) else f"<th>{_e(col.header)}</th>"
-                        for col in columns) + "</tr></thead>\n<tbody>\n")
+              + "".join(f'<th class="num">{_e(col.header)}</th>' if c.number_kind(col.kind)
+                        else f"<th>{_e(col.header)}</th>" for col in columns) + "</tr></thead>\n<tbody>\n")
     for row in table.rows:
         out.write("<tr>" + "".join(_td(v, col, row, i) for i, (v, col) in enumerate(zip(row.cells, columns)))
                   + "</tr>\n")

@@ -150,7 +150,8 @@ class _Sheet:
             elif style:
                 name = style
             elif isinstance(value, date):
-                name = "pd_date"
+                # a plain date gets openpyxl's own yyyy-mm-dd format, cheaper than a styled cell
+                name = "pd_date" if lines > 1 else None
             elif isinstance(value, c.Percent):
                 name = "pd_pct"
             elif row.bold and col.key in ("attribute", "task"):
