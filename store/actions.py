@@ -1,92 +1,45 @@
 """Every change a clerk makes: tick, untick, record, milestones, units; undo and redo.
 
 Each change is one short ``BEGIN IMMEDIATE`` transaction that writes the row and its journal
-entry together (the full row before and after), so a crash never leaves a change without its
-record, undo restores exactly what was there, and two windows never see "database is locked".
+entry together (the fields it changed, before and after), so a crash never leaves a change
+without its record and two windows never see "database is locked". The journaling and the
+field-by-field undo live in ``store/changes.py`` (the API other kinds of item use too).
 """
 from __future__ import annotations
 
 import json
 import re
 import sqlite3
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
 
 from store import journal
+from store.changes import Change, Entity, journaled, register, snapshot, steps, transaction
 from store.errors import BadInput, NotFound
 
-_TABLES = {"milestone": ("milestones", ("id",)), "actual": ("actuals", ("indicator_id", "year")),
-           "node": ("nodes", ("id",))}
+__all__ = ["Change", "tick", "untick", "record", "unrecord", "add_milestone", "edit_milestone",
+           "delete_milestone", "set_units", "undo", "redo", "set_setting"]
 
 
-@dataclass(frozen=True)
-class Change:
-    """What a write did, for the message the clerk sees."""
-
-    seq: int
-    action: str
-    entity: str
-    entity_id: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+def _milestone_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # type: ignore[type-arg]
+    """A milestone may come back only under a live node."""
+    node = conn.execute("SELECT archived_at FROM nodes WHERE id = ?", (state.get("node_id"),)).fetchone()
+    if node is None:
+        return "gone"
+    return "archived_parent" if node["archived_at"] else None
 
 
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+def _actual_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # type: ignore[type-arg]
+    ind = conn.execute("SELECT archived_at FROM indicators WHERE id = ?", (state.get("indicator_id"),)).fetchone()
+    if ind is None:
+        return "gone"
+    return "archived_parent" if ind["archived_at"] else None
 
 
-def _key(entity: str, entity_id: str) -> tuple[Any, ...]:
-    if entity == "actual":
-        indicator_id, year = entity_id.rsplit("@", 1)
-        return indicator_id, int(year)
-    return (entity_id,)
-
-
-def _snapshot(conn: sqlite3.Connection, entity: str, entity_id: str) -> dict[str, Any] | None:
-    table, keys = _TABLES[entity]
-    where = " AND ".join(f"{k} = ?" for k in keys)
-    row = conn.execute(f"SELECT * FROM {table} WHERE {where}", _key(entity, entity_id)).fetchone()
-    return dict(row) if row else None
-
-
-def _restore(conn: sqlite3.Connection, entity: str, entity_id: str, state: dict[str, Any] | None) -> None:
-    """Put a row back exactly as a snapshot had it (or remove it if it did not exist)."""
-    table, keys = _TABLES[entity]
-    where = " AND ".join(f"{k} = ?" for k in keys)
-    key = _key(entity, entity_id)
-    exists = conn.execute(f"SELECT 1 FROM {table} WHERE {where}", key).fetchone()
-    if state is None:
-        if exists:
-            conn.execute(f"DELETE FROM {table} WHERE {where}", key)
-        return
-    if exists:
-        cols = [c for c in state if c not in keys]
-        conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE {where}",
-                     (*[state[c] for c in cols], *key))
-    else:
-        cols = list(state)
-        conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-                     [state[c] for c in cols])
-
-
-def _change(conn: sqlite3.Connection, action: str, entity: str, entity_id: str, plan_id: str,
-            sql: str | None, args: tuple[Any, ...] = ()) -> Change:
-    with _transaction(conn):
-        before = _snapshot(conn, entity, entity_id)
-        if sql:
-            conn.execute(sql, args)
-        after = _snapshot(conn, entity, entity_id)
-        seq = journal.write(conn, action, entity, entity_id, plan_id, before, after)
-    return Change(seq, action, entity, entity_id, before, after)
+register(Entity("milestone", "milestones", blocker=_milestone_blocker))
+register(Entity("actual", "actuals", ("indicator_id", "year"), label=None, blocker=_actual_blocker))
+register(Entity("node", "nodes"))
+_transaction = transaction
+_change = journaled
 
 
 def _live_milestone(conn: sqlite3.Connection, milestone_id: str) -> sqlite3.Row:
@@ -157,9 +110,9 @@ def add_milestone(conn: sqlite3.Connection, node_id: str, title: str, due: date,
                      "implicit, origin, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'clerk', ?)",
                      (milestone_id, node["plan_id"], node_id, local, title, due.isoformat(), due_phrase,
                       start.isoformat() if start else None, node["seq"]))  # inside the node's seq range
-        after = _snapshot(conn, "milestone", milestone_id)
+        after = snapshot(conn, "milestone", milestone_id)
         seq = journal.write(conn, "add", "milestone", milestone_id, node["plan_id"], None, after)
-    return Change(seq, "add", "milestone", milestone_id, None, after)
+    return Change(seq, "add", "milestone", milestone_id, None, after, node["plan_id"])
 
 
 def edit_milestone(conn: sqlite3.Connection, milestone_id: str, *, title: str | None = None,
@@ -198,43 +151,14 @@ def split_units(text: str) -> list[str]:
     return [u for u in (p.strip() for p in re.split(r"[、,,;;/]", text)) if u]
 
 
-def _step(conn: sqlite3.Connection, action: str) -> Change | None:
-    """One undo or redo: find the entry and restore its state inside one write transaction,
-    so two windows undoing at once never reverse the same change twice."""
-    finder, state_key = ((journal.last_undoable, "before") if action == "undo"
-                         else (journal.last_redoable, "after"))
-    with _transaction(conn):
-        entry = finder(conn)
-        if entry is None:
-            return None
-        state = json.loads(entry[state_key]) if entry[state_key] else None
-        current = _snapshot(conn, entry["entity"], entry["entity_id"])
-        _restore(conn, entry["entity"], entry["entity_id"], state)
-        seq = journal.write(conn, action, entry["entity"], entry["entity_id"], entry["plan_id"], current, state,
-                            target=entry["seq"])
-    return Change(seq, action, entry["entity"], entry["entity_id"], current, state)
+def undo(conn: sqlite3.Connection, count: int = 1, plan_id: str | None = None) -> list[Change]:
+    """Undo the last ``count`` changes (of ``plan_id`` only, if given), newest first."""
+    return steps(conn, "undo", count, plan_id)
 
 
-def _steps(conn: sqlite3.Connection, action: str, count: int) -> list[Change]:
-    done: list[Change] = []
-    for _ in range(max(count, 1)):
-        change = _step(conn, action)
-        if change is None:
-            break
-        done.append(change)
-    if not done:
-        raise BadInput(f"nothing to {action}")
-    return done
-
-
-def undo(conn: sqlite3.Connection, count: int = 1) -> list[Change]:
-    """Undo the last ``count`` changes, newest first; stops early when nothing is left."""
-    return _steps(conn, "undo", count)
-
-
-def redo(conn: sqlite3.Connection, count: int = 1) -> list[Change]:
-    """Redo what was undone most recently, unless a new change was made since."""
-    return _steps(conn, "redo", count)
+def redo(conn: sqlite3.Connection, count: int = 1, plan_id: str | None = None) -> list[Change]:
+    """Redo what was undone most recently (of ``plan_id``), unless a new change was made since."""
+    return steps(conn, "redo", count, plan_id)
 
 
 def set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> None:

@@ -1,54 +1,37 @@
-"""The whole plan with its state as plain data (``plandesk export --format json``).
+"""The whole plan with its state as JSON (``plandesk export --format json``), written as it is read.
 
 The shape is documented in the README; it is what other tools (a spreadsheet, a script)
-read, so keys only get added, never renamed.
+read, so keys only get added, never renamed. A plan of 50,000 nodes is 100,000 records: they
+are never gathered into one document. SQLite writes each node and milestone as one JSON
+object (``json_object``, in C) straight from its row, one object per line, and the lines go
+out in blocks; Python only frames them. Memory stays flat whatever the size. The state rules
+are the shared ones: ``status.sql_state`` classifies milestones, ``status.Rollup`` decides each
+node's light and share done (through a small cached SQL function).
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import Any, Iterable, TextIO
 
 from store import queries as q
 from store import status as st
 
 EXPORT_VERSION = 1
-
-
-def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,
-                soon_days: int = st.DEFAULT_SOON_DAYS) -> dict[str, Any]:
-    rollups = q.rollups(conn, plan.id, today, soon_days)
-    total = rollups.get(plan.id, st.Rollup())
-    nodes = q.nodes(conn, plan.id)
-    milestones = q.milestones(conn, plan.id, today, soon_days)
-    return {
-        "plandesk_export": EXPORT_VERSION,
-        "as_of": today.isoformat(),
-        "due_soon_days": soon_days,
-        "plan": {"id": plan.id, "region": plan.region, "bureau": plan.bureau, "title": plan.title,
-                 "doc_number": plan.doc_number, "period": {"start": plan.start_year, "end": plan.end_year},
-                 "source_file": plan.source_file},
-        "summary": _rollup(total),
-        "nodes": [{
-            "id": n.id, "parent": n.parent_id, "kind": n.kind, "number": n.number, "title": n.title,
-            "text": n.text, "units": n.effective_units, "fields": n.fields or None,
-            "source": {"file": plan.source_file, "line": n.line, "printed": n.source, "repair": n.repair},
-            "status": _rollup(rollups.get(n.id, st.Rollup())),
-        } for n in nodes],
-        "milestones": [{
-            "id": m.id, "node": m.node_id, "title": m.title, "due": m.due.isoformat(),
-            "due_phrase": m.due_phrase or None, "start": m.start.isoformat() if m.start else None,
-            "done_on": m.done_on.isoformat() if m.done_on else None, "note": m.done_note,
-            "status": m.state, "origin": m.origin, "implicit": m.implicit,
-            "source": {"file": plan.source_file, "line": m.line},
-        } for m in milestones],
-        "indicators": [_indicator(ind, today) for ind in q.indicators(conn, plan.id)],
-    }
+BLOCK = 2000  # records per write
 
 
 def _rollup(rollup: st.Rollup) -> dict[str, Any]:
     return {"light": rollup.light, "total": rollup.total, "done": rollup.done,
             "share_done": round(rollup.share_done, 4), "counts": dict(rollup.counts)}
+
+
+@lru_cache(maxsize=4096)
+def _status_json(*counts: int | None) -> str:
+    """A node's ``status`` object from its counts by state (most nodes share a handful)."""
+    return json.dumps(_rollup(st.Rollup(dict(zip(st.MILESTONE_STATES, (n or 0 for n in counts))))))
 
 
 def _indicator(ind: q.Indicator, today: date) -> dict[str, Any]:
@@ -65,3 +48,78 @@ def _indicator(ind: q.Indicator, today: date) -> dict[str, Any]:
         "status": {str(y): ind.status(y, today) for y in years},
         "note": ind.note,
     }
+
+
+def _node_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_days: int) -> Iterable[tuple[str]]:
+    """Each live node as one JSON object, in document order, with its subtree's roll-up."""
+    rollup_sql, rollup_args = q.rollup_select(plan.id, today, soon_days)
+    counts = ", ".join(f"r.c{i}" for i in range(len(st.MILESTONE_STATES)))
+    names = ", ".join(f"c{i}" for i in range(len(st.MILESTONE_STATES)))
+    # the clerk's units win; "fields" is null when empty, as the documented shape says
+    return conn.execute(
+        f"WITH r(id, depth, {names}) AS MATERIALIZED ({rollup_sql}) "
+        "SELECT json_object('id', n.id, 'parent', n.parent_id, 'kind', n.kind, 'number', n.number, "
+        "'title', n.title, 'text', n.text, "
+        "'units', json(CASE WHEN n.units_override IS NOT NULL AND n.units_override != 'null' "
+        "THEN n.units_override ELSE coalesce(n.units, '[]') END), "
+        "'fields', json(CASE WHEN n.fields IS NULL OR n.fields IN ('', '{}') THEN 'null' ELSE n.fields END), "
+        "'source', json_object('file', ?, 'line', n.line, 'printed', n.source, 'repair', n.repair), "
+        f"'status', json(plandesk_status({counts}))) "
+        "FROM nodes n LEFT JOIN r ON r.id = n.id WHERE n.plan_id = ? AND n.archived_at IS NULL ORDER BY n.seq",
+        (*rollup_args, plan.source_file, plan.id))
+
+
+def _milestone_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_days: int) -> Iterable[tuple[str]]:
+    """Each live milestone as one JSON object, in document order, with its state as of ``today``."""
+    state_sql, state_args = st.sql_state(today, soon_days)
+    return conn.execute(
+        "SELECT json_object('id', id, 'node', node_id, 'title', title, 'due', due, "
+        "'due_phrase', nullif(due_phrase, ''), 'start', start, 'done_on', done_on, 'note', done_note, "
+        f"'status', {state_sql}, 'origin', origin, "
+        "'implicit', json(CASE WHEN implicit THEN 'true' ELSE 'false' END), "
+        "'source', json_object('file', ?, 'line', line)) "
+        "FROM milestones WHERE plan_id = ? AND archived_at IS NULL ORDER BY seq, id",
+        (*state_args, plan.source_file, plan.id))
+
+
+def _pretty(value: Any, indent: int) -> str:
+    """``value`` as indented JSON, nested ``indent`` spaces deep."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * indent)
+
+
+def _write_list(out: TextIO, rows: Iterable[tuple[str]]) -> None:
+    """``[`` one object per line ``]``, written in blocks as the rows come."""
+    block: list[str] = []
+    first = True
+    for (record,) in rows:
+        block.append(record)
+        if len(block) == BLOCK:
+            out.write(("[\n    " if first else ",\n    ") + ",\n    ".join(block))
+            first = False
+            block.clear()
+    if block:
+        out.write(("[\n    " if first else ",\n    ") + ",\n    ".join(block))
+        first = False
+    out.write("[]" if first else "\n  ]")
+
+
+def write_export(conn: sqlite3.Connection, plan: q.Plan, today: date, out: TextIO,
+                 soon_days: int = st.DEFAULT_SOON_DAYS) -> None:
+    """Write the export document of ``plan`` to ``out``, node by node, milestone by milestone."""
+    conn.create_function("plandesk_status", len(st.MILESTONE_STATES), _status_json, deterministic=True)
+    total = q.rollups(conn, plan.id, today, soon_days, max_depth=0).get(plan.id, st.Rollup())
+    head = {
+        "plandesk_export": EXPORT_VERSION,
+        "as_of": today.isoformat(),
+        "due_soon_days": soon_days,
+        "plan": {"id": plan.id, "region": plan.region, "bureau": plan.bureau, "title": plan.title,
+                 "doc_number": plan.doc_number, "period": {"start": plan.start_year, "end": plan.end_year},
+                 "source_file": plan.source_file},
+        "summary": _rollup(total),
+    }
+    out.write(_pretty(head, 0)[:-2] + ",\n  \"nodes\": ")
+    _write_list(out, _node_rows(conn, plan, today, soon_days))
+    out.write(",\n  \"milestones\": ")
+    _write_list(out, _milestone_rows(conn, plan, today, soon_days))
+    indicators = [_indicator(ind, today) for ind in q.indicators(conn, plan.id)]
+    out.write(",\n  \"indicators\": " + _pretty(indicators, 2) + "\n}\n")

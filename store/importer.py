@@ -1,4 +1,4 @@
-"""Write validated plans into the database through sqlite-utils, in one transaction.
+"""Write validated plans into the database in one transaction, in batched statements.
 
 Re-importing updates text and structure by stable id and never touches what the clerk
 entered (ticks, notes, recorded values, clerk-added milestones, unit overrides). Items gone
@@ -10,10 +10,10 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import sqlite_utils
+from typing import Iterable
 
 from store import journal
+from store.changes import transaction
 from store.loader import PlanData, load_plan_file
 
 
@@ -38,21 +38,25 @@ class ImportReport:
 def import_file(conn: sqlite3.Connection, path: Path | str, who: str | None = None) -> list[ImportReport]:
     """Validate the whole file, then write every plan in it or nothing at all."""
     plans = load_plan_file(path)
-    db = sqlite_utils.Database(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        reports = [_import_plan(db, plan) for plan in plans]
+    with transaction(conn):
+        reports = [_import_plan(conn, plan) for plan in plans]
         for report in reports:
             journal.write(conn, "import", "plan", report.plan_id, report.plan_id, None,
                           {"file": str(path), **report.summary()}, who=who)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return reports
 
 
 _LABEL_COLUMN = {"nodes": "title", "milestones": "title", "indicators": "name"}
+PLAN_COLUMNS = ("id", "region", "bureau", "title", "doc_number", "issued", "start_year", "end_year", "source_file",
+                "note", "imported_at", "archived_at")
+NODE_COLUMNS = ("id", "plan_id", "local_id", "parent_id", "kind", "number", "title", "text", "units", "line",
+                "source", "repair", "note", "fields", "seq", "depth", "path", "last_seq")
+MILESTONE_COLUMNS = ("id", "plan_id", "node_id", "local_id", "title", "due", "due_phrase", "start", "line",
+                     "source", "repair", "note", "implicit", "origin", "seq")
+INDICATOR_COLUMNS = ("id", "plan_id", "local_id", "category", "number", "name", "unit", "attribute", "binding",
+                     "better", "measure", "baseline_year", "baseline_printed", "baseline_number",
+                     "baseline_comparator", "line", "note", "conflicts", "seq")
+CELL_COLUMNS = ("indicator_id", "year", "tbl", "printed", "number", "comparator", "basis", "line", "effective")
 
 
 def _existing(conn: sqlite3.Connection, table: str, plan_id: str, where: str = "") -> dict[str, sqlite3.Row]:
@@ -63,64 +67,63 @@ def _existing(conn: sqlite3.Connection, table: str, plan_id: str, where: str = "
     return {row["id"]: row for row in rows}
 
 
-def _import_plan(db: sqlite_utils.Database, plan: PlanData) -> ImportReport:
-    conn = db.conn
+def _upsert(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple[object, ...]]) -> None:
+    """Insert new ids and update the file's columns of known ones in one batched statement;
+    columns the file does not carry (ticks, notes, unit overrides, archived state) stay as they are."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+                     f"ON CONFLICT(id) DO UPDATE SET {updates}", rows)
+
+
+def _json(value: object) -> str | None:
+    return json.dumps(value, ensure_ascii=False) if value else None
+
+
+def _import_plan(conn: sqlite3.Connection, plan: PlanData) -> ImportReport:
     now = journal.now_iso()
     report = ImportReport(plan.id, plan.title)
-    db["plans"].upsert({
-        "id": plan.id, "region": plan.region, "bureau": plan.bureau, "title": plan.title,
-        "doc_number": plan.doc_number, "issued": plan.issued, "start_year": plan.start_year,
-        "end_year": plan.end_year, "source_file": plan.source_file, "note": plan.note,
-        "imported_at": now, "archived_at": None,
-    }, pk="id")
+    _upsert(conn, "plans", PLAN_COLUMNS, [(
+        plan.id, plan.region, plan.bureau, plan.title, plan.doc_number, plan.issued, plan.start_year,
+        plan.end_year, plan.source_file, plan.note, now, None)])
 
     paths: dict[str, str] = {}
     for n in plan.nodes:  # parents come before their children
         paths[n.local_id] = f"{paths[n.parent]}/{n.local_id}" if n.parent else n.local_id
     last_seq = subtree_ends(plan)
-    node_rows = [{
-        "id": full_id(plan.id, n.local_id), "plan_id": plan.id, "local_id": n.local_id,
-        "parent_id": full_id(plan.id, n.parent) if n.parent else None, "kind": n.kind,
-        "number": n.number, "title": n.title, "text": n.text,
-        "units": json.dumps(n.units, ensure_ascii=False) if n.units else None,
-        "line": n.line, "source": n.source, "repair": n.repair, "note": n.note,
-        "fields": json.dumps(n.fields, ensure_ascii=False) if n.fields else None,
-        "seq": n.seq, "depth": n.depth, "path": paths[n.local_id], "last_seq": last_seq[n.local_id],
-    } for n in plan.nodes]
-    _sync(db, "nodes", plan.id, node_rows, report, "node", where="")
+    pid = plan.id
+    node_rows = ((
+        f"{pid}/{n.local_id}", pid, n.local_id, f"{pid}/{n.parent}" if n.parent else None, n.kind, n.number,
+        n.title, n.text, _json(n.units), n.line, n.source, n.repair, n.note, _json(n.fields), n.seq, n.depth,
+        paths[n.local_id], last_seq[n.local_id]) for n in plan.nodes)
+    _sync(conn, "nodes", plan.id, [f"{pid}/{n.local_id}" for n in plan.nodes], NODE_COLUMNS, node_rows, report,
+          "node", where="")
+    del paths, last_seq
 
-    milestone_rows = [{
-        "id": full_id(plan.id, m.local_id), "plan_id": plan.id, "node_id": full_id(plan.id, m.node_id),
-        "local_id": m.local_id, "title": m.title, "due": m.due.isoformat(), "due_phrase": m.due_phrase,
-        "start": m.start.isoformat() if m.start else None, "line": m.line, "source": m.source,
-        "repair": m.repair, "note": m.note, "implicit": int(m.implicit), "origin": "plan", "seq": m.seq,
-    } for m in plan.milestones]
-    _sync(db, "milestones", plan.id, milestone_rows, report, "milestone", where="AND origin = 'plan'")
+    milestone_rows = ((
+        f"{pid}/{m.local_id}", pid, f"{pid}/{m.node_id}", m.local_id, m.title, m.due.isoformat(), m.due_phrase,
+        m.start.isoformat() if m.start else None, m.line, m.source, m.repair, m.note, int(m.implicit), "plan",
+        m.seq) for m in plan.milestones)
+    _sync(conn, "milestones", plan.id, [f"{pid}/{m.local_id}" for m in plan.milestones], MILESTONE_COLUMNS,
+          milestone_rows, report, "milestone", where="AND origin = 'plan'")
 
     indicator_rows = []
     cell_rows = []
     for ind in plan.indicators:
         ind_id = full_id(plan.id, ind.local_id)
         base = ind.baseline
-        indicator_rows.append({
-            "id": ind_id, "plan_id": plan.id, "local_id": ind.local_id, "category": ind.category,
-            "number": ind.number, "name": ind.name, "unit": ind.unit, "attribute": ind.attribute,
-            "binding": int(ind.binding), "better": ind.better, "measure": ind.measure,
-            "baseline_year": ind.baseline_year, "baseline_printed": base.printed if base else None,
-            "baseline_number": base.number if base else None, "baseline_comparator": base.comparator if base else None,
-            "line": ind.line, "note": ind.note,
-            "conflicts": json.dumps(ind.conflicts, ensure_ascii=False) if ind.conflicts else None, "seq": ind.seq,
-        })
-        cell_rows.extend({
-            "indicator_id": ind_id, "year": c.year, "tbl": c.table, "printed": c.value.printed,
-            "number": c.value.number, "comparator": c.value.comparator, "basis": c.basis, "line": c.line,
-            "effective": int(c.effective),
-        } for c in ind.cells)
-    _sync(db, "indicators", plan.id, indicator_rows, report, "indicator", where="")
+        indicator_rows.append((
+            ind_id, plan.id, ind.local_id, ind.category, ind.number, ind.name, ind.unit, ind.attribute,
+            int(ind.binding), ind.better, ind.measure, ind.baseline_year, base.printed if base else None,
+            base.number if base else None, base.comparator if base else None, ind.line, ind.note,
+            _json(ind.conflicts), ind.seq))
+        cell_rows.extend((ind_id, c.year, c.table, c.value.printed, c.value.number, c.value.comparator, c.basis,
+                          c.line, int(c.effective)) for c in ind.cells)
+    _sync(conn, "indicators", plan.id, [row[0] for row in indicator_rows], INDICATOR_COLUMNS, indicator_rows,
+          report, "indicator", where="")
     conn.execute("DELETE FROM indicator_cells WHERE indicator_id IN (SELECT id FROM indicators WHERE plan_id = ?)",
                  (plan.id,))
-    if cell_rows:
-        db["indicator_cells"].insert_all(cell_rows, pk=("indicator_id", "year", "tbl"))
+    conn.executemany(f"INSERT INTO indicator_cells ({', '.join(CELL_COLUMNS)}) "
+                     f"VALUES ({', '.join('?' for _ in CELL_COLUMNS)})", cell_rows)
     return report
 
 
@@ -137,21 +140,26 @@ def subtree_ends(plan: PlanData) -> dict[str, int]:
     return last
 
 
-def _sync(db: sqlite_utils.Database, table: str, plan_id: str, rows: list[dict[str, object]],
-          report: ImportReport, kind: str, where: str) -> None:
+def _sync(conn: sqlite3.Connection, table: str, plan_id: str, ids: list[str], columns: tuple[str, ...],
+          rows: Iterable[tuple[object, ...]], report: ImportReport, kind: str, where: str) -> None:
     """Upsert the file's rows by id, restore archived ones that came back, archive the rest."""
-    conn = db.conn
     existing = _existing(conn, table, plan_id, where)
-    incoming = {row["id"] for row in rows}
+    incoming = set(ids)
     report.added[kind] = sum(1 for i in incoming if i not in existing)
-    report.updated[kind] = sum(1 for i in incoming if i in existing)
-    if rows:
-        db[table].upsert_all(rows, pk="id", batch_size=500)
+    report.updated[kind] = len(incoming) - report.added[kind]
+    _upsert(conn, table, columns, rows)
     restore = [i for i, row in existing.items()
                if i in incoming and row["archived_at"] and row["why"] != "deleted"]
-    report.restored[kind] = len(restore)
+    report.restored[kind] = report.restored.get(kind, 0) + len(restore)
     why_col = ", archived_why = NULL" if table == "milestones" else ""
     conn.executemany(f"UPDATE {table} SET archived_at = NULL{why_col} WHERE id = ?", [(i,) for i in restore])
+    if table == "nodes" and restore:
+        # the clerk's own milestones come back with their node, ticks and notes intact (the
+        # plan's own come back through the file); one the clerk deleted stays deleted
+        cur = conn.executemany("UPDATE milestones SET archived_at = NULL, archived_why = NULL "
+                               "WHERE node_id = ? AND origin = 'clerk' AND archived_why = 'import'",
+                               [(i,) for i in restore])
+        report.restored["milestone"] = max(cur.rowcount, 0)
     gone = [(i, row["title"]) for i, row in existing.items() if i not in incoming and not row["archived_at"]]
     why_set = ", archived_why = 'import'" if table == "milestones" else ""
     now = journal.now_iso()

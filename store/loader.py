@@ -458,3 +458,18 @@ def load_plan_file(path: Path | str) -> list[PlanData]:
     if problems.items:
         raise ImportFailed(problems.items)
     return plans
+
+
+def validate_document(doc: Any, name: str = "plan") -> list[str]:
+    """The problems ``load_plan_file`` would report for one plan document already read from YAML
+    ([] when it loads): same rules, same ``NAME:LINE: field: message`` lines.
+
+    For code that builds a plan document in memory (``plandesk draft``) and must know that the
+    file it writes imports as it is, without writing and parsing the file first.
+    """
+    problems = _Problems(name)
+    if isinstance(doc, dict):
+        _PlanReader(doc, problems).read()
+    else:
+        problems.add(None, "plan", "a plan document must be a mapping")
+    return problems.items

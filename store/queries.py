@@ -234,19 +234,34 @@ def milestone(conn: sqlite3.Connection, milestone_id: str, today: date,
     return _milestone(row, today, soon_days)
 
 
+def rollup_select(plan_id: str, today: date, soon_days: int, where: list[str] | None = None,
+                  params: list[object] | None = None) -> tuple[str, list[object]]:
+    """SQL giving ``id, depth`` and the count of each of ``status.MILESTONE_STATES`` for every live
+    node of a plan that has milestones under it (narrowed by ``where`` over nodes ``c``)."""
+    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
+    states = st.MILESTONE_STATES
+    conditions = ["c.plan_id = ?", "c.archived_at IS NULL", *(where or [])]
+    # one row per node; grouping in index order (depth, seq) needs no sort
+    sums = ", ".join(f"SUM({state_sql} = '{state}')" for state in states)
+    sql = (f"SELECT c.id, c.depth, {sums} FROM nodes c JOIN milestones m "
+           "ON m.plan_id = c.plan_id AND m.seq BETWEEN c.seq AND c.last_seq AND m.archived_at IS NULL "
+           f"WHERE {' AND '.join(conditions)} GROUP BY c.depth, c.seq")
+    return sql, [*args * len(states), plan_id, *(params or [])]
+
+
 def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int = st.DEFAULT_SOON_DAYS,
             max_depth: int | None = None, parent_id: str | None = None,
-            top_level: bool = False) -> dict[str, st.Rollup]:
+            top_level: bool = False, with_total: bool = True) -> dict[str, st.Rollup]:
     """Counts by state for nodes' subtrees, and for the whole plan under key ``plan_id``.
 
     Which nodes: all (default), those down to ``max_depth``, the children of ``parent_id``,
-    or the top level. A subtree is the seq range [seq, last_seq], so SQLite classifies and
+    or the top level. ``with_total=False`` with ``parent_id``: no plan total (it takes a pass over
+    every milestone of the plan; opening a branch does not change it). A subtree is the seq range [seq, last_seq], so SQLite classifies and
     counts everything in one query over a covering index; no milestone passes through Python.
     """
-    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
     states = st.MILESTONE_STATES
-    where = ["c.plan_id = ?", "c.archived_at IS NULL"]
-    params: list[object] = [*args * len(states), plan_id]
+    where: list[str] = []
+    params: list[object] = []
     if max_depth is not None:
         where.append("c.depth <= ?")
         params.append(max_depth)
@@ -255,18 +270,17 @@ def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int 
         params.append(parent_id)
     if top_level:
         where.append("c.parent_id IS NULL")
-    # one row per node; grouping in index order (depth, seq) needs no sort
-    sums = ", ".join(f"SUM({state_sql} = '{state}')" for state in states)
-    rows = conn.execute(
-        f"SELECT c.id, c.depth, {sums} FROM nodes c JOIN milestones m "
-        "ON m.plan_id = c.plan_id AND m.seq BETWEEN c.seq AND c.last_seq AND m.archived_at IS NULL "
-        f"WHERE {' AND '.join(where)} GROUP BY c.depth, c.seq", params).fetchall()
+    sql, args = rollup_select(plan_id, today, soon_days, where, params)
+    rows = conn.execute(sql, args).fetchall()
+    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
     result: dict[str, st.Rollup] = {}
     whole = st.Rollup()
     for node_id, depth, *counts in rows:
         rollup = result[node_id] = st.Rollup(dict(zip(states, counts)))
         if depth == 0:
             whole.merge(rollup)
+    if parent_id is not None and not with_total:
+        return result
     if parent_id is not None:  # the depth-0 rows above do not cover the whole plan then
         whole = st.Rollup()
         for state, n in conn.execute(
@@ -317,6 +331,13 @@ def milestones_in_state(conn: sqlite3.Connection, plan_id: str, today: date, sta
         sql += " LIMIT ?"
         params.append(limit)
     return [_milestone(r, today, soon_days) for r in conn.execute(sql, params)]
+
+
+def overdue_rows(conn: sqlite3.Connection, plan_id: str, today: date) -> list[tuple[str, str, str]]:
+    """(id, title, due) of every overdue milestone, soonest due first, in one indexed query: the
+    ``overdue`` listing prints these three and nothing else, so no Milestone is built per row."""
+    sql, params = _state_filter(plan_id, today, (st.OVERDUE,), st.DEFAULT_SOON_DAYS, None, None)
+    return conn.execute(f"SELECT id, title, due FROM ({sql}) ORDER BY due, seq", params).fetchall()
 
 
 def count_in_state(conn: sqlite3.Connection, plan_id: str, today: date, states: tuple[str, ...],

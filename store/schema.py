@@ -13,6 +13,7 @@ from typing import Callable
 import sqlite_utils
 
 from store import db as db_module
+from store.changes import transaction
 from store.errors import DatabaseRefused
 
 
@@ -73,7 +74,22 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["journal"].create_index(["target"])
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1}
+def _v2(db: sqlite_utils.Database) -> None:
+    """The journal stays fast at 100,000 entries: the undo and redo stacks as tables (one index
+    look-up per step, see store/journal.py) and indexes for history by plan and by item."""
+    db["undo_stack"].create({"seq": int, "plan_id": str}, pk="seq", if_not_exists=True)
+    db["redo_stack"].create({"undo_seq": int, "seq": int, "plan_id": str}, pk="undo_seq", if_not_exists=True)
+    db["undo_stack"].create_index(["plan_id", "seq"], if_not_exists=True)
+    db["redo_stack"].create_index(["plan_id", "undo_seq"], if_not_exists=True)
+    db["redo_stack"].create_index(["seq"], unique=True, if_not_exists=True)
+    db["journal"].create_index(["plan_id", "seq"], if_not_exists=True)
+    db["journal"].create_index(["entity_id", "seq"], if_not_exists=True)
+    from store.journal import rebuild_stacks
+
+    rebuild_stacks(db.conn)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
@@ -86,26 +102,27 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
     return target
 
 
-def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
-    """Bring the file to store.db.SCHEMA_VERSION in one transaction; returns the backup's path if one was made."""
+def migrate(conn: sqlite3.Connection, path: Path, seed: bool = False) -> Path | None:
+    """Bring the file to store.db.SCHEMA_VERSION in one transaction; returns the backup's path if one was made.
+
+    With ``seed``, a file without plans (a new one) gets the seed plans in the SAME transaction,
+    so an interrupted first run leaves either nothing or everything.
+    """
     target_version = db_module.SCHEMA_VERSION
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > target_version:
         raise DatabaseRefused(f"{path}: written by a newer plandesk (schema {version})")
-    backup = backup_before_migration(conn, path, version) if version > 0 else None
+    backup = backup_before_migration(conn, path, version) if 0 < version < target_version else None
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode = WAL")  # outside any transaction
     db = sqlite_utils.Database(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        # another process may have migrated while we waited for the lock
+    with transaction(conn):
+        # another process may have migrated (or seeded) while we waited for the lock
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for step in range(version + 1, target_version + 1):
             MIGRATIONS[step](db)
         conn.execute(f"PRAGMA application_id = {db_module.APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {target_version}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+        if seed:
+            db_module.seed_if_empty(conn)
     return backup

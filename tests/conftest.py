@@ -21,6 +21,7 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("PLANDESK_AUTO_BACKUP", "0")  # tests that want the daily backup switch it on
 
 
 @pytest.fixture(scope="session")

@@ -80,8 +80,9 @@ class PlanDeskApp(App[int]):
     ]
 
     def __init__(self, db: Path | str, today: date | None = None, plan: str | None = None, lang: str = "en",
-                 soon_days: int = 30, today_fixed: bool | None = None) -> None:
+                 soon_days: int = 30, today_fixed: bool | None = None, ask_name: bool = False) -> None:
         super().__init__()
+        self.ask_name = ask_name  # no name known for the journal and never asked: ask on the first run
         self.db_path = Path(db)
         self.t = Catalog(lang)
         self.today: date = today or date.today()
@@ -138,7 +139,27 @@ class PlanDeskApp(App[int]):
     def _first_run(self) -> None:
         from tui.screens.plan_chooser import PlanChooser
 
-        self.push_screen(PlanChooser(self.t, self.db.read(q.list_plans), None, first_run=True), self.set_plan)
+        def chosen(plan_id: str | None) -> None:
+            self.set_plan(plan_id)
+            if self.ask_name:
+                self._ask_name()
+
+        self.push_screen(PlanChooser(self.t, self.db.read(q.list_plans), None, first_run=True), chosen)
+
+    def _ask_name(self) -> None:
+        """Who is working, asked once; kept in the settings (``plandesk config user`` changes it)."""
+        from store import actions, journal
+        from tui.screens.name_dialog import NameDialog
+
+        self.ask_name = False
+
+        def named(name: str | None) -> None:
+            journal.set_user(name or None)
+            self.write(lambda conn: actions.set_setting(conn, journal.USER_ASKED_KEY, "1"), quiet=True)
+            if name:
+                self.write(lambda conn: actions.set_setting(conn, journal.USER_KEY, name), quiet=True)
+
+        self.push_screen(NameDialog(self.t), named)
 
     # the write path --------------------------------------------------------------------------
     def write(self, job: Callable[[sqlite3.Connection], Any], shown: Callable[[Any], None] | None = None,
@@ -152,7 +173,11 @@ class PlanDeskApp(App[int]):
         try:
             result = self.db.write(ticket, job)
         except (PlandeskError, ValueError, sqlite3.Error) as exc:
-            self.post_message(WriteFailed(str(exc)))
+            from store.db import error_kind
+
+            kind = error_kind(exc)
+            text = self.t(f"sd_db_{kind}", path=self.db_path, detail=exc) if kind else str(exc)
+            self.post_message(WriteFailed(text))
             return
         self.post_message(Saved(result, shown, focus, quiet))
 
@@ -197,11 +222,6 @@ class PlanDeskApp(App[int]):
             self.broadcast_changed()
 
     # app-wide actions ------------------------------------------------------------------------
-    def _describe(self, change: actions.Change) -> str:
-        state = change.after or change.before or {}
-        label = state.get("title") or (str(state.get("value")) if "value" in state else "")
-        return f"{change.entity_id} {label}".strip()
-
     def _undo_focus(self, changes: list[actions.Change]) -> str | None:
         from store import tree as tr
 
@@ -212,24 +232,29 @@ class PlanDeskApp(App[int]):
         return None
 
     def _step(self, which: str) -> None:
-        from store import actions
+        """ctrl+z / ctrl+y: undo or redo the last change of the plan on screen only (changes made
+        in another window or by the command line are undone there, or by ``plandesk undo --plan``)."""
+        from store import actions, history
+        from tui.history_text import step_line
 
         step = actions.undo if which == "undo" else actions.redo
+        plan_id = self.plan.id if self.plan else None
 
-        def job(conn: sqlite3.Connection) -> list[actions.Change]:
+        def job(conn: sqlite3.Connection) -> list[tuple[actions.Change, history.Entry | None]]:
             try:
-                return step(conn)
+                return [(change, history.entry(conn, change.seq)) for change in step(conn, 1, plan_id)]
             except BadInput:
                 return []
 
-        def shown(changes: list[actions.Change]) -> None:
-            if not changes:
+        def shown(done: list[tuple[actions.Change, history.Entry | None]]) -> None:
+            if not done:
                 self.notify(self.t(f"ui_nothing_{which}"), markup=False, severity="warning")
-            for change in changes:
-                self.notify(self.t("undone" if which == "undo" else "redone", what=self._describe(change)),
-                            markup=False)
+            for change, entry in done:
+                if entry is not None:
+                    self.notify(step_line(entry, self.t, archived=change.archived), markup=False,
+                                severity="warning" if change.skipped else "information")
 
-        self.write(job, shown, self._undo_focus)
+        self.write(job, shown, lambda done: self._undo_focus([c for c, _ in done]))
 
     def action_undo(self) -> None:
         self._step("undo")

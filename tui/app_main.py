@@ -13,8 +13,12 @@ def run_app(ctx: "Context") -> int:
     from store import queries as q
     from store.clock import TODAY_ENV
 
+    from store import journal
+
     conn = ctx.conn  # creates, seeds or migrates the file; refuses a foreign one with a clear message
     plan = q.resolve_plan(conn, ctx.args.plan).id if ctx.args.plan else None
+    ask_name = (journal.resolve_user(conn, getattr(ctx.args, "user", None)) is None
+                and q.get_setting(conn, journal.USER_ASKED_KEY) is None)
     conn.close()
     ctx._conn = None
 
@@ -22,6 +26,6 @@ def run_app(ctx: "Context") -> int:
 
     fixed = ctx.args.today is not None or bool(os.environ.get(TODAY_ENV))
     app = PlanDeskApp(ctx.db_path, today=ctx.today, plan=plan, lang=ctx.t.lang, soon_days=ctx.soon_days,
-                      today_fixed=fixed)
+                      today_fixed=fixed, ask_name=ask_name)
     app.run()
     return app.return_code or 0

@@ -16,6 +16,8 @@ from rich.text import Text
 
 from store import queries as q
 from store import status as st
+from store.history import Entry
+from store.safe_text import visible
 from tui.i18n import Catalog
 
 STATE_STYLE = {st.DONE: "green", st.DONE_LATE: "green", st.OVERDUE: "bold red", st.DUE_SOON: "yellow",
@@ -50,22 +52,6 @@ def plan_header(plan: q.Plan, rollup: st.Rollup, today: date, t: Catalog) -> Gro
     return Group(title, sub, bar, counts_line(rollup, t))
 
 
-def milestone_table(items: list[q.Milestone], today: date, t: Catalog, heading: str) -> Group:
-    """Milestones with their due date and days late or left (the ``overdue`` command)."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column(t("id"), style="dim", no_wrap=True)
-    table.add_column(t("milestone"), overflow="fold")
-    table.add_column(t("due"), no_wrap=True)
-    table.add_column("", no_wrap=True)
-    for m in items:
-        days = (today - m.due).days
-        when = t("days_late", n=days) if days > 0 else t("days_left", n=-days)
-        table.add_row(Text(m.id), Text(m.title), Text(m.due.isoformat()),
-                      Text(when, style=STATE_STYLE[m.state]))
-    body = table if items else Text("  " + t("none"), style="dim")
-    return Group(Text(heading, style="bold"), body)
-
-
 def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today: date, t: Catalog,
                  soon_days: int = st.DEFAULT_SOON_DAYS) -> None:
     """The one-glance status of a plan: share done, chapters, overdue, due soon, indicators.
@@ -95,19 +81,11 @@ def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Cata
     console.print(table)
 
 
-def print_overdue(console: Console, conn: sqlite3.Connection, plans: list[q.Plan], today: date, t: Catalog,
-                  soon_days: int) -> int:
-    """Every overdue milestone of the given plans; returns how many."""
-    count = 0
-    for plan in plans:
-        items = q.milestones_in_state(conn, plan.id, today, (st.OVERDUE,), soon_days)
-        count += len(items)
-        console.print(milestone_table(items, today, t, f"{plan.title} · {t('overdue_list')} ({len(items)})"))
-    return count
+def print_history(console: Console, entries: list[Entry], t: Catalog) -> None:
+    """The journal: when (local time, minutes), who, what, the item and plan, field: before → after."""
+    from tui.history_text import action_text, changes_text, item_text, when
 
-
-def print_history(console: Console, rows: list[sqlite3.Row], t: Catalog) -> None:
-    if not rows:
+    if not entries:
         console.print(Text(t("no_history")))
         return
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -117,23 +95,9 @@ def print_history(console: Console, rows: list[sqlite3.Row], t: Catalog) -> None
     table.add_column(t("action"), no_wrap=True)
     table.add_column(t("item"), overflow="fold")
     table.add_column(t("before_after"), overflow="fold")
-    for row in rows:
-        action = t(f"act_{row['action']}")
-        if row["target"]:
-            action += f" #{row['target']}"
-        table.add_row(Text(str(row["seq"])), Text(row["at"][:19].replace("T", " ")), Text(row["who"] or ""),
-                      Text(action), Text(row["entity_id"] or ""), Text(describe_change(row)))
+    for entry in entries:
+        item = Text(item_text(entry))
+        item.append(f"\n{entry.entity_id}", style="dim")
+        table.add_row(Text(str(entry.seq)), Text(when(entry)), Text(visible(entry.who, one_line=True)),
+                      Text(action_text(entry, t)), item, Text(changes_text(entry, t)))
     console.print(table)
-
-
-def describe_change(row: sqlite3.Row) -> str:
-    """A short 'before → after' of the fields that changed."""
-    import json
-
-    before = json.loads(row["before"]) if row["before"] else {}
-    after = json.loads(row["after"]) if row["after"] else {}
-    if row["action"] == "import":
-        return ", ".join(f"{k}: {v}" for k, v in after.items() if k in ("added", "updated", "archived") and v)
-    keys = [k for k in ("done_on", "done_note", "value", "note", "title", "due", "units_override", "archived_at")
-            if before.get(k) != after.get(k)]
-    return "; ".join(f"{k}: {before.get(k) or '—'} → {after.get(k) or '—'}" for k in keys)

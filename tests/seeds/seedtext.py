@@ -72,3 +72,44 @@ def everything_text(p: dict[str, Any]) -> str:
     for ind in p.get("indicators") or []:
         parts.append(ind.get("name") or "")
     return squash("\n".join(parts))
+
+
+# Recurring requirements: the words that mark one (each hit is either a yearly milestone or is
+# listed, with its reason, as not a target of the plan).
+RECURRING = re.compile(r"每年|年度|逐年|年抽检|年报|每季度|每半年")
+
+
+def milestone_ids(p: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every explicit milestone of a plan by id."""
+    return {m["id"]: m for m in milestones(p)}
+
+
+def check_links(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every `same_as` names another milestone of the same plan that is itself no link (one hop),
+    both on the same due year; returns the linking milestones."""
+    ids = milestone_ids(p)
+    links = [m for m in ids.values() if m.get("same_as")]
+    for m in links:
+        target = ids.get(m["same_as"])
+        assert target is not None, (m["id"], m["same_as"])
+        assert target["id"] != m["id"]
+        assert not target.get("same_as"), (m["id"], "links to a link")
+        assert not m.get("every") and not target.get("every"), m["id"]
+        assert m["line"] > target["line"], (m["id"], "the link goes from the repeating place to the original")
+    return links
+
+
+def check_yearly(p: dict[str, Any], src: tuple[str, ...], expected: dict[int, int]) -> list[dict[str, Any]]:
+    """The plan's `every: year` milestones are exactly `expected` (source line -> how many), each
+    with its printed clause on that line; returns them."""
+    yearly = [m for m in milestones(p) if m.get("every")]
+    assert all(m["every"] == "year" for m in yearly), [m["id"] for m in yearly]
+    for line, n in expected.items():
+        here = [m for m in yearly if m["line"] == line]
+        assert len(here) == n, (line, [m["id"] for m in here])
+        for m in here:
+            printed = squash(m.get("source") or m["title"])
+            assert printed in squash(src[line - 1]), m["id"]
+            assert m["due"]
+    assert len(yearly) == sum(expected.values())
+    return yearly

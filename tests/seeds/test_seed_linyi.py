@@ -239,7 +239,7 @@ def test_milestone_count_and_dues(p, lines):
     ms = list(milestones(p))
     qty = {(n, printed) for n, kind, printed in _targets(lines) if kind in ("qty", "date")}
     assert len(ms) >= len(qty)
-    assert len(ms) == 43
+    assert len(ms) == 43 + len(_deliverables(lines))
     allowed = re.compile(r"^(2023年|年内|年底|上半年|\d{4}-\d{2}-\d{2})$")
     for m in ms:
         assert allowed.match(str(m["due"])), m
@@ -247,12 +247,73 @@ def test_milestone_count_and_dues(p, lines):
 
 
 def test_years_that_are_not_deadlines(p, lines):
+    """A year in a name (三年行动方案, 专项规划(2025-2035)) is no deadline: the deliverable is due in 2023."""
     text = "\n".join(lines)
-    for name in ("2023-2025年知识产权三年行动方案", "农贸市场专项规划(2025-2035)"):
+    for name in ("2023-2025年知识产权三年行动方案", "农贸市场专项规划(2025-2035)", "2023年营商环境提升措施"):
         assert name in text
-        assert squash(name) in everything_text(p)
+        (m,) = [m for m in milestones(p) if squash(name) in squash(m["title"])]
+        assert m["due"] == "2023年", m["id"]
     for m in milestones(p):
-        assert "2025" not in m["title"] and "2035" not in m["title"], m
+        assert not re.search(r"20(2[4-9]|3\d)", str(m["due"])), m
+
+
+# 2023 deliverables: a document, meeting or bid to be done once (出台/制定/修订/召开/申报/争取/启动…编制),
+# or a named campaign to run (开展“…” / 开展第…届… / 开展2023… / 开展党的二十大…).
+DELIVERABLE_RE = re.compile(
+    r"(?:系统谋划)?(?:出台|制定|修订|召开|申报|启动|争取)[^,;。]*"
+    r"|开展(?:“[^”]+”|第[^,;。]+届|20\d\d|党的二十大)[^,;。]*"
+)
+# matches that are no deliverable of their own, and why
+NOT_DELIVERABLES = {
+    (6, "争取立项国家级、省级标准化试点项目6个以上"): "a counted target, already a milestone",
+    (20, "开展“一县区(行业)一典型”培树活动"): "its target is the count 新增县区(行业)典型15-20个",
+    (20, "出台扶持政策"): "the counties issue them (推动各区县出台扶持政策), not the bureau",
+    (24, "开展“清洁厨房”建设"): "its target is 年底80%以上的大中型餐饮单位达到清洁厨房要求",
+    (30, "制定抽查计划"): "routine planning of the 双随机 checks",
+    (32, "制定食品、药品、产品质量等法定抽检计划"): "routine planning of the statutory sampling",
+    (35, "争取1项省级或国家级试点"): "a counted target per office, already a milestone",
+}
+
+
+def _deliverables(lines):
+    out = []
+    for n, s in enumerate(lines, 1):
+        for m in DELIVERABLE_RE.finditer(s):
+            if (n, m.group(0)) not in NOT_DELIVERABLES:
+                out.append((n, m.group(0)))
+    return out
+
+
+def test_2023_deliverables_are_milestones(p, lines):
+    """出台2023年营商环境提升措施, 开展2023网络市场监管专项行动, 制定…三年行动方案 and every
+    deliverable like them is a milestone of its own, due in 2023."""
+    found = _deliverables(lines)
+    assert len(found) == 24
+    for key in NOT_DELIVERABLES:
+        assert any(m.group(0) == key[1] for m in DELIVERABLE_RE.finditer(lines[key[0] - 1])), key
+    ms = list(milestones(p))
+    for n, printed in found:
+        hits = [m for m in ms if m["line"] == n and squash(printed) in squash(m["title"])]
+        assert len(hits) == 1, (n, printed)
+        assert hits[0]["due"] in ("2023年", "年内", "年底"), hits[0]["id"]
+    for printed in ("出台2023年营商环境提升措施", "开展2023网络市场监管专项行动", "制定2023-2025年知识产权三年行动方案"):
+        assert any(squash(printed) in squash(m["title"]) for m in ms), printed
+
+
+def test_units_named_in_the_text(p, lines):
+    """Departments a task works with (联合X部门 / 与X、Y等部门协作) are its supporting units, as printed;
+    no lead is invented (the bureau itself is not printed per task)."""
+    found = []
+    for n, s in enumerate(lines, 1):
+        for m in re.finditer(r"(?:联合|与)((?:[\u4e00-\u9fff]{2}、)*[\u4e00-\u9fff]{2})等?部门", s):
+            found.append((n, m.group(1).split("、")))
+    assert found == [(16, ["住建"]), (17, ["发改", "网信", "商务", "公安"]), (21, ["商务", "文旅", "教育", "体育"])]
+    nodes = list(walk(p["nodes"]))
+    for n, units in found:
+        (node,) = [x for x in nodes if x["line"] == n]
+        assert node["support"] == units
+        assert "lead" not in node and "units" not in node
+    assert sum(1 for x in nodes if x.get("support")) == len(found)
 
 
 def test_lines_hold_titles(p, lines):

@@ -10,7 +10,9 @@ import re
 
 import pytest
 
-from tests.seeds.seedtext import everything_text, milestones, plan, source_lines, squash, walk
+from tests.seeds.seedtext import (
+    RECURRING, check_links, check_yearly, everything_text, milestones, plan, source_lines, squash, walk,
+)
 
 FILE = "002_c97b93fe9adfb2ac.txt"
 PLAN_ID = "luoyang-2021-2025"
@@ -377,6 +379,50 @@ def test_milestone_counts_and_dues(p):
         assert re.search(r"20(2[1-5])年", m["due"]), m["id"]
 
 
+# ---------------------------------------------------------------- recurring and repeated targets
+
+# lines with a recurring requirement -> how many yearly milestones (every: year) the text gives
+YEARLY = {472: 1, 592: 1}
+# lines that match RECURRING but hold no recurring target of the plan, and why
+NOT_RECURRING = {
+    48: "发展基础: 每年查处…2600余件, 逐年递增 (past figures)",
+    56: "发展基础: 年报公示率连续五年 (past figures)",
+    370: "纳入政府部门年度考核 (how the policy is assessed, not a yearly target)",
+    684: "组织实施: 纳入年度工作部署",
+    688: "组织实施: 年度计划指标体系, 年度目标",
+}
+
+
+def test_recurring_requirements_are_yearly(p):
+    lines = {n for n, s in body() if RECURRING.search(s)}
+    assert lines == set(YEARLY) | set(NOT_RECURRING)
+    for m in check_yearly(p, src(), YEARLY):
+        assert m["due"] == "2025年" and m["start"] == "2022年", m["id"]
+
+
+def repeated_box_targets() -> list[tuple[str, int, int]]:
+    """(clause, first line, repeating line): a numeric target printed in two 专栏 entries."""
+    seen: dict[str, list[int]] = {}
+    for start, end, _m in box_ranges():
+        for n in range(start + 1, end + 1):
+            for clause in re.split(r"[,;。]", text_at(n)):
+                if re.search(r"\d", clause) and len(clause) >= 8:
+                    seen.setdefault(squash(clause), []).append(n)
+    return [(c, ls[0], ls[1]) for c, ls in seen.items() if len(ls) > 1]
+
+
+def test_repeated_box_targets_are_linked(p):
+    """A target printed in two 专栏 entries is one target: the repeat links to the first."""
+    repeats = repeated_box_targets()
+    assert [(a, b) for _, a, b in repeats] == [(436, 448), (436, 448)]
+    links = check_links(p)
+    assert len(links) == len(repeats)
+    for clause, first, again in repeats:
+        (orig,) = [m for m in ms_on(p, first) if clause in squash(m["title"] + (m.get("source") or ""))]
+        (rep,) = [m for m in ms_on(p, again) if clause in squash(m["title"] + (m.get("source") or ""))]
+        assert rep["same_as"] == orig["id"], clause
+
+
 # ---------------------------------------------------------------- lines and ids
 
 def test_lines_point_at_titles(p, nodes):
@@ -403,3 +449,14 @@ def test_counts(p, nodes):
     assert kinds["box"] == 8
     assert kinds["entry"] == 32
     assert len(p["indicators"]) == 21
+
+
+# Luoyang names no unit for any task: 配合上级部门 / 配合做好… say the bureau helps unnamed others,
+# the rest describe mechanisms (有效配合的执法机制, 一个部门牵头、多个部门配合) or a 协作 in general.
+UNIT_WORDS = re.compile(r"牵头|配合|责任单位|联合\S{2,6}部门")
+
+
+def test_no_units_invented(p):
+    hits = {n for n, t in enumerate(src(), 1) if UNIT_WORDS.search(t)}
+    assert hits == {318, 350, 378, 402, 530, 654}
+    assert not any(x.get(k) for x in walk(p["nodes"]) for k in ("units", "lead", "support"))

@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from tests.seeds.seedtext import everything_text, milestones, plan, source_lines, squash, walk
+from tests.seeds.seedtext import RECURRING, check_yearly, everything_text, milestones, plan, source_lines, squash, walk
 
 PLAN_ID = "tongliao-2021-2025"
 SRC = "000_101de0a0ffcce441.txt"
@@ -356,3 +356,30 @@ def test_everything_text_covers_body(P):
     for b in S["boxes"]:
         for _, text in _entries(b + 2):
             assert squash(text) in everything
+
+
+# ---------------------------------------------------------------- recurring targets and units
+# Lines that match RECURRING, and why none is a recurring target of the plan.
+NOT_RECURRING = {
+    178: "四、规划实施: 纳入年度工作部署, 形成年度计划 (how the plan is run)",
+    180: "四、规划实施: 年度监测分析 (how the plan is evaluated)",
+}
+
+
+def test_no_recurring_targets(P, nodes):
+    lines = {n for n, t in enumerate(source_lines(SRC), 1) if RECURRING.search(t)}
+    assert lines == set(NOT_RECURRING)
+    for n in lines:
+        assert all(x["kind"] in ("part", "section", "text") for x in at(nodes, n))
+    check_yearly(P, source_lines(SRC), {})
+
+
+# Tongliao names no responsible unit for any task: the only 牵头/配合 in the text describe a
+# mechanism (政法牵头) or one action inside a broad task (配合自治区局做好…行动), not a task's units.
+UNIT_WORDS = re.compile(r"牵头|配合|责任单位|联合\S{2,6}部门")
+
+
+def test_no_units_invented(P, nodes):
+    hits = {n for n, t in enumerate(source_lines(SRC), 1) if UNIT_WORDS.search(t)}
+    assert hits == {38, 130, 156}
+    assert not any(x.get(k) for x in nodes for k in ("units", "lead", "support"))

@@ -11,7 +11,10 @@ from collections import Counter
 
 import pytest
 
-from tests.seeds.seedtext import everything_text, milestones, plan, source_lines, squash, walk
+from tests.seeds.seedtext import (
+    RECURRING, check_links, check_yearly, everything_text, milestone_ids, milestones, plan, source_lines, squash,
+    walk,
+)
 
 PLAN_ID = "wulong-2021-2025"
 SRC = "003_a3c6fb84209f3d63.txt"
@@ -106,6 +109,27 @@ def src_numbered(a: int, b: int):
 
 def src_tasks():
     return [x for x in src_numbered(*BODY) if not in_box(x[0])]
+
+
+TASK_CHAPTERS = ("第三章", "第四章", "第五章", "第六章", "第七章")   # the chapters of action (not 背景/要求/保障)
+
+
+def src_unnumbered_tasks():
+    """(line, section heading + body) of every section of an action chapter that has no numbered task:
+    its body paragraph is the task."""
+    chapters = src_chapters()
+    stops = sorted([c[0] for c in chapters] + [s[0] for s in src_sections()] + [b[0] for b in src_boxes()]
+                   + [BODY[1] + 1])
+    numbered = [t[0] for t in src_tasks()]
+    out = []
+    for line, _num, rest in src_sections():
+        chapter = max((c for c in chapters if c[0] < line), key=lambda c: c[0])
+        if chapter[1] not in TASK_CHAPTERS:
+            continue
+        end = min(x for x in stops if x > line)
+        if not any(line < t < end for t in numbered):
+            out.append((line, rest))
+    return out
 
 
 def parse_table(a: int, b: int, nvals: int):
@@ -210,7 +234,9 @@ def test_sections(by_line, nodes, p):
         # the heading is the start of the printed line; the body (if any) follows it
         assert squash(rest).startswith(squash(node["title"])), (line, node["title"])
         if squash(rest) != squash(node["title"]):       # heading run into its body on the same line
-            assert squash(node["title"]) + squash(node.get("text", "")) == squash(rest), line
+            body = node.get("text") or "".join(
+                c.get("text", "") for c in node.get("children") or [] if c["kind"] == "task" and "number" not in c)
+            assert squash(node["title"]) + squash(body) == squash(rest), line
     # numbering within each chapter runs (一)(二)(三)... without gaps (lost numbers repaired)
     for ch in p["nodes"]:
         if ch["kind"] != "chapter":
@@ -222,7 +248,7 @@ def test_sections(by_line, nodes, p):
 def test_tasks(by_line, nodes):
     tasks = src_tasks()
     assert len(tasks) == 45
-    body_tasks = [n for n in nodes if n["kind"] == "task" and not n["id"].startswith("a")]
+    body_tasks = [n for n in nodes if n["kind"] == "task" and not n["id"].startswith("a") and "number" in n]
     assert len(body_tasks) == len(tasks)
     for line, num, rest in tasks:
         (node,) = by_line[("task", line)]
@@ -250,13 +276,29 @@ def test_boxes_and_entries(by_line, nodes):
     assert sum(1 for n in nodes if n["kind"] == "entry") == n_entries
 
 
+def test_sections_without_numbered_tasks_are_tasks(by_line, nodes):
+    """第六章 (二) and (三) print their action as one paragraph run into the heading: it is a task."""
+    found = src_unnumbered_tasks()
+    assert [line for line, _ in found] == [417, 419]
+    for line, rest in found:
+        (sec,) = by_line[("section", line)]
+        (task,) = by_line[("task", line)]
+        assert task in sec["children"] and "number" not in task
+        assert squash(sec["title"]) + squash(task["text"]) == squash(rest)
+        assert squash(task["text"]).startswith(squash(task["title"]))
+        assert task["title"] == task["text"].split("。")[0]
+    unnumbered = [n for n in nodes if n["kind"] == "task" and "number" not in n]
+    assert len(unnumbered) == len(found)
+
+
 # ---------------------------------------------------------------- full text
 def test_every_body_line_transcribed(p):
     """Every printed line of the plan body is in the transcription (full text, not shortened)."""
     everything = everything_text(p)
     lines = [(BASIS_LINE, L(BASIS_LINE))] + nonblank(*BODY)
+    split = {n for n, _ in src_unnumbered_tasks()}   # heading + task paragraph: checked in their own test
     missing = [n for n, t in lines
-               if not BOX1_TABLE[0] <= n <= BOX1_TABLE[1] and squash(t) not in everything]
+               if not BOX1_TABLE[0] <= n <= BOX1_TABLE[1] and n not in split and squash(t) not in everything]
     assert not missing, missing
 
 
@@ -390,12 +432,119 @@ def test_annex4_tasks(p):
         assert m["due"] == "2022年"
 
 
+# ---------------------------------------------------------------- targets kept in chapter text
+
+CHAPTER_TEXT = (297, 480)   # 第三章 .. 第七章 (the action chapters)
+# numeric targets printed only in the chapter text -> a printed fragment of each, by line
+TEXT_TARGETS = {
+    323: ["对全区26个乡镇(街道)全覆盖", "对辖区内11所初高中实现全覆盖"],
+    365: ["投资1.5亿元建设面积2000平方米的国家级发展研究中心"],
+    383: ["督促特种设备生产企业100%完成年报"],
+    427: ["每年组织开展一次消费体察"],
+    459: ["48小时之内反馈处理结果"],
+}
+# lines of the action chapters that print a number but no target of the plan, and why
+NOT_TARGETS = {
+    305: "4类模式: the kinds of reform, a count",
+    343: "4个主攻方向: a count of directions",
+    355: "4.26世界知识产权日: the name of a day",
+    413: "12315消费维权服务站: a hotline's name",
+    415: "12315/12345: hotline names",
+    441: "国市监信规〔2021〕3号: a document number",
+    477: "市监稽发〔2021〕35号: a document number",
+}
+
+
+def test_numeric_targets_in_chapter_text_are_milestones(p):
+    lines = {n for n, t in nonblank(*CHAPTER_TEXT) if re.search(r"\d|每年", re.sub(r"^(\d+\.|专栏\d+)", "", t))}
+    assert lines == set(TEXT_TARGETS) | set(NOT_TARGETS)
+    by_line: dict[int, list[dict]] = {}
+    for m in milestones(p):
+        by_line.setdefault(m["line"], []).append(m)
+    for line, fragments in TEXT_TARGETS.items():
+        for frag in fragments:
+            assert frag in L(line), (line, frag)      # the list itself is checked against the source
+            hits = [m for m in by_line.get(line, []) if squash(frag) in squash(m["title"])]
+            assert len(hits) == 1, (line, frag)
+            assert squash(hits[0]["title"]) in squash(L(line))
+
+
+# lines with a recurring requirement -> how many yearly milestones (every: year) the text gives
+YEARLY = {383: 1, 427: 1}
+NOT_RECURRING = {
+    57: "发展现状: 年报率95%以上 (past figures)",
+    305: "推进年报多报合一 (a reform, not a yearly target)",
+    375: "纳入党委、政府年度综合目标考核 (how food safety is assessed)",
+    441: "年报公示 as one dimension of a credit-risk index",
+    485: "保障措施: 纳入年度工作部署",
+    493: "保障措施: 年度监测分析",
+}
+
+
+def test_recurring_requirements_are_yearly(p):
+    lines = {n for n, t in nonblank(BASIS_LINE, ANNEX4[1]) if RECURRING.search(t)}
+    assert lines == set(YEARLY) | set(NOT_RECURRING)
+    for m in check_yearly(p, source_lines(SRC), YEARLY):
+        assert m["due"] == "2025年" and m["start"] == "2022年", m["id"]
+
+
+def test_repeated_targets_are_linked(p, nodes):
+    """附件4 rows that repeat an 附件1 project's 2022 target or a 规划目标 clause, and the 2025 target of
+    附件2 that repeats a 规划目标 clause, are one target: the repeating place links to the original."""
+    ids = milestone_ids(p)
+    links = {m["id"]: m["same_as"] for m in check_links(p)}
+    projects = {n["title"]: n for n in nodes if n["kind"] == "project"}
+    annex4 = {n["line"]: n for n in nodes if n["kind"] == "task" and n["id"].startswith("a4.")}
+    expected: dict[str, str] = {}
+    goals = [(n, clause) for n, t in nonblank(93, 103) for clause in re.split(r"[,。]", t) if clause]
+    for row in src_annex4_rows():
+        kid = annex4[row["name"][0]]
+        (m,) = kid["milestones"]
+        name = row["name"][1]
+        if name in projects:                                     # the project's 2022 column in 附件2
+            (orig,) = [x for x in projects[name]["milestones"] if x["due"] == "2022年"]
+            expected[m["id"]] = orig["id"]
+        for n, clause in goals:                                  # a 规划目标 clause dated 2022
+            g = re.match(r"^2022年建成(.+)$", clause)
+            if g and g.group(1) in row["goal"][1]:
+                (orig,) = [x for x in ids.values() if x["line"] == n and squash(clause) in squash(x["title"])]
+                expected[m["id"]] = orig["id"]
+    for name, proj in projects.items():                          # 到2025年,建成<project>N个
+        for n, clause in goals:
+            if re.match("^(到2025年)?建成" + re.escape(name), clause):
+                (orig,) = [x for x in ids.values() if x["line"] == n and squash(clause) in squash(x["title"])]
+                (last,) = [x for x in proj["milestones"] if x["due"] == "2025年"]
+                expected[last["id"]] = orig["id"]
+    assert len(expected) == 5
+    assert links == expected
+    assert links["a4.t4.m1"] == "a1.p1.yangjiao"
+
+
+def test_units_named_in_the_text(p, nodes):
+    """Units the text names as partners (联合X、Y) are the item's supporting units, as printed; no
+    lead is invented where none is printed; the 附件1 责任单位 column is each project's lead."""
+    found = []
+    for n, t in nonblank(BODY[0], ANNEX4[1]):
+        for g in re.finditer(r"联合(区[^,。;]+?)(?:,|调研)", t):
+            found.append((n, g.group(1).split("、")))
+    assert found == [(355, ["区检察院", "区司法局"]), (1019, ["区文化旅游委"])]
+    for n, units in found:
+        holders = [x for x in nodes if x.get("support") == units]
+        assert len(holders) == 1, n
+        node = holders[0]
+        assert node["line"] == n or any(m["line"] == n for m in node.get("milestones") or [])
+        assert "lead" not in node and "units" not in node
+    assert sum(1 for x in nodes if x.get("support")) == len(found)
+    for proj in (x for x in nodes if x["kind"] == "project"):
+        assert (proj.get("lead") or proj.get("units")) == ["区市场监管局"]
+
+
 # ---------------------------------------------------------------- counts and lines
 def test_counts(p, nodes):
     kinds = Counter(n["kind"] for n in nodes)
     assert kinds["chapter"] == len(src_chapters())
     assert kinds["section"] == len(src_sections())
-    assert kinds["task"] == len(src_tasks()) + len(src_annex4_rows())
+    assert kinds["task"] == len(src_tasks()) + len(src_unnumbered_tasks()) + len(src_annex4_rows())
     assert kinds["box"] == len(src_boxes())
     assert kinds["project"] == 3
     assert kinds["annex"] == 2

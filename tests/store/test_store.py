@@ -64,20 +64,21 @@ def test_migration_keeps_a_copy_and_the_clerks_data(seeded_db: Path, monkeypatch
     actions.tick(conn, "wulong-2021-2025/a1.p1.yangjiao", date(2022, 11, 30), "验收")
     conn.close()
 
-    def v2(database) -> None:  # a future migration: add a column
+    def future(database) -> None:  # a future migration: add a column
         database["milestones"].add_column("priority", int)
 
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, v2)
+    now = db_module.SCHEMA_VERSION
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now + 1, future)
     conn = open_store(seeded_db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == now + 1
     row = conn.execute("SELECT done_on, done_note, priority FROM milestones WHERE id = ?",
                        ("wulong-2021-2025/a1.p1.yangjiao",)).fetchone()
     assert tuple(row) == ("2022-11-30", "验收", None)
-    backups = list(seeded_db.parent.glob(f"{seeded_db.name}.v1-*.bak"))
+    backups = list(seeded_db.parent.glob(f"{seeded_db.name}.v{now}-*.bak"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == now
     assert old.execute("SELECT done_on FROM milestones WHERE id = 'wulong-2021-2025/a1.p1.yangjiao'").fetchone()[0] \
         == "2022-11-30"
 
@@ -89,8 +90,8 @@ def test_a_failing_migration_leaves_the_file_as_it_was(seeded_db: Path, monkeypa
         database["milestones"].add_column("half_done", int)
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, broken)
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", db_module.SCHEMA_VERSION + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, db_module.SCHEMA_VERSION, broken)
     with pytest.raises(RuntimeError):
         open_store(seeded_db)
     assert dump(seeded_db) == before

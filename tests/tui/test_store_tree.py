@@ -76,3 +76,20 @@ def test_reveal_gives_the_path_and_units_follow_the_clerk(conn: sqlite3.Connecti
     actions.set_units(conn, f"{W}/c4.s2.t1", ["区农业农村委"])
     assert ("区农业农村委", 1) in tr.units(conn, W)
     assert tr.by_unit(conn, W, "区农业农村委").nodes == {f"{W}/c4.s2.t1"}
+
+
+def test_all_children_in_one_pass_equals_asking_parent_by_parent(conn: sqlite3.Connection) -> None:
+    actions.tick(conn, f"{W}/a1.p1.yangjiao", date(2022, 11, 30))
+    for plan in q.list_plans(conn):
+        everything = tr.all_children(conn, plan.id, TODAY)
+        parents = [None, *(n.id for n in q.nodes(conn, plan.id))]
+        one_by_one = {p: tr.children(conn, plan.id, p, TODAY) for p in parents}
+        assert everything == {p: items for p, items in one_by_one.items() if items or p is None}
+        # parents come in document order after the top level: a parent's line is always added first
+        seen = {tr.key(tr.NODE, i.id) for i in everything[None]}
+        for parent, items in list(everything.items())[1:]:
+            assert tr.key(tr.NODE, parent) in seen
+            seen |= {i.key for i in items}
+        # a refresh of many open branches reads them the same way
+        many = tr.children_of_many(conn, plan.id, parents, TODAY)
+        assert many == one_by_one

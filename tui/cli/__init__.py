@@ -39,6 +39,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     command = args.command or "app"
+    ctx: Context | None = None
     try:
         ctx = Context(args)
         return command_function(command)(ctx)
@@ -50,14 +51,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"plandesk: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except sqlite3.DatabaseError as exc:
-        print(f"plandesk: database error: {exc}", file=sys.stderr)
+        message = ctx.database_error(exc) if ctx is not None else f"database error: {exc}"
+        print(f"plandesk: {message}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # `plandesk overdue | head`: the reader has what it wanted
+        _silence_stdout()
+        return 0
     except OSError as exc:
         print(f"plandesk: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit does not raise again (the recipe in
+    Python's ``signal`` documentation for SIGPIPE)."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 
+import argparse
 from datetime import date
 
 from store.errors import PlandeskError
@@ -23,7 +24,8 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--note")
     for name, text in (("undo", "undo the last change(s)"), ("redo", "redo what was undone")):
         p = add(name, text)
-        p.add_argument("count", nargs="?", type=int, default=1)
+        p.add_argument("count", nargs="?", type=int, default=1, help="how many changes (1 or more, default 1)")
+        p.add_argument("--plan", default=argparse.SUPPRESS, help="only changes of this plan")
 
 
 def _date_arg(text: str, what: str) -> date:
@@ -41,7 +43,7 @@ def cmd_tick(ctx: Context) -> int:
     milestone_id = _milestone_ref(ctx, ctx.args.id)
     on = _date_arg(ctx.args.on, "--on") if ctx.args.on else ctx.today
     change = actions.tick(ctx.conn, milestone_id, on, ctx.args.note)
-    print(ctx.t("ticked", id=milestone_id, title=change.after["title"], on=on.isoformat()))  # type: ignore[index]
+    print(ctx.t("ticked", id=milestone_id, title=change.label, on=on.isoformat()))
     return 0
 
 
@@ -68,7 +70,7 @@ def cmd_untick(ctx: Context) -> int:
 
     milestone_id = _milestone_ref(ctx, ctx.args.id)
     change = actions.untick(ctx.conn, milestone_id)
-    print(ctx.t("unticked", id=milestone_id, title=change.after["title"]))  # type: ignore[index]
+    print(ctx.t("unticked", id=milestone_id, title=change.label))
     return 0
 
 
@@ -90,25 +92,32 @@ def cmd_record(ctx: Context) -> int:
     return 0
 
 
-def _describe(ctx: Context, change) -> str:  # type: ignore[no-untyped-def]
-    state = change.after or change.before or {}
-    label = state.get("title") or (f"{state.get('value')}" if "value" in state else "")
-    return f"{change.entity_id} {label}".strip()
+def _steps(ctx: Context, which: str) -> int:
+    """Undo or redo N changes (of --plan only, if given); one line per change: what, item, plan."""
+    from store import actions, history, queries as q
+    from store.errors import BadInput
+    from tui.history_text import step_line
+
+    count = ctx.args.count
+    if count < 1:
+        raise PlandeskError(ctx.t("sd_count_min", step=which, n=count))
+    plan = q.resolve_plan(ctx.conn, ctx.args.plan) if ctx.args.plan else None
+    step = actions.undo if which == "undo" else actions.redo
+    try:
+        changes = step(ctx.conn, count, plan.id if plan else None)
+    except BadInput:
+        raise PlandeskError(ctx.t(f"sd_nothing_{which}" + ("_plan" if plan else ""),
+                                  plan=plan.id if plan else "")) from None
+    for change in changes:
+        entry = history.entry(ctx.conn, change.seq)
+        if entry is not None:
+            print(step_line(entry, ctx.t, archived=change.archived))
+    return 0
 
 
 def cmd_undo(ctx: Context) -> int:
-    from store import actions
-
-    for change in actions.undo(ctx.conn, ctx.args.count):
-        print(ctx.t("undone", what=_describe(ctx, change)))
-    return 0
+    return _steps(ctx, "undo")
 
 
 def cmd_redo(ctx: Context) -> int:
-    from store import actions
-
-    for change in actions.redo(ctx.conn, ctx.args.count):
-        print(ctx.t("redone", what=_describe(ctx, change)))
-    return 0
-
-
+    return _steps(ctx, "redo")

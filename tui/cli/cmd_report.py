@@ -30,8 +30,8 @@ def add_parsers(add: AddParser) -> None:
 def cmd_report(ctx: Context) -> int:
     from store import report as rp
     from tui.i18n import LANG_ENV, Catalog
+    from tui.cli.output import write_file
     from tui.reports import BINARY_FORMATS
-    from tui.reports.output import emit, protected_paths, write_file
 
     # the documents are Chinese: Chinese labels unless --lang (or PLANDESK_LANG) says otherwise
     env = os.environ.get(LANG_ENV)
@@ -52,7 +52,7 @@ def cmd_report(ctx: Context) -> int:
     period = rp.period_for(plan, kind, ctx.args.year)
     report = rp.build_report(ctx.conn, plan, period, ctx.today, ctx.soon_days, narrative=fmt == "docx")
     if fmt not in BINARY_FORMATS:
-        emit(fmt, [report], t, ctx.args.output, protected_paths(ctx), ctx.console)
+        emit(ctx, fmt, [report], t)
         return 0
     output = ctx.args.output
     if not output:
@@ -61,11 +61,44 @@ def cmd_report(ctx: Context) -> int:
     if fmt == "xlsx":
         from tui.reports.workbook import write_workbook
 
-        write_file(output, lambda handle: write_workbook(report, t, handle), protected_paths(ctx))
+        write_file(ctx, output, lambda handle: write_workbook(report, t, handle))
     else:
         from tui.reports.docx_draft import write_draft
 
-        write_file(output, lambda handle: write_draft(report, handle, issuer=ctx.args.issuer, signed=signed,
-                                                      with_ids=ctx.args.ids), protected_paths(ctx))
+        write_file(ctx, output, lambda handle: write_draft(report, handle, issuer=ctx.args.issuer, signed=signed,
+                                                           with_ids=ctx.args.ids))
     print(t("rp_wrote", path=output))
     return 0
+
+
+def emit(ctx: Context, fmt: str, reports: list, t) -> None:  # type: ignore[type-arg, no-untyped-def]
+    """Print or write reports in a text format, as they are read: the terminal, standard output,
+    or ``-o FILE`` through ``tui.cli.output.write_file`` (atomic, never over the database)."""
+    import io
+
+    from tui.reports import text_width, write_report
+
+    output = ctx.args.output
+    if fmt == "rich" and not output:
+        from tui.reports.terminal import print_reports
+
+        print_reports(ctx.console(), reports, t)
+        return
+    width = text_width()
+    if not output:
+        try:
+            write_report(fmt, reports, t, sys.stdout, width)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `| head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    from tui.cli.output import write_file
+
+    def write(handle) -> None:  # type: ignore[no-untyped-def]
+        # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
+        stream = io.TextIOWrapper(handle, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+        write_report(fmt, reports, t, stream, width)
+        stream.flush()
+        stream.detach()  # the handle is write_file's to close
+
+    write_file(ctx, output, write)

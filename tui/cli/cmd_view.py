@@ -1,4 +1,4 @@
-"""Commands that read and print: plans, status, report, overdue, history, export."""
+"""Commands that read and print: plans, status, overdue, history, export (``report``: cmd_report)."""
 from __future__ import annotations
 
 import argparse
@@ -43,43 +43,51 @@ def cmd_status(ctx: Context) -> int:
 
 
 def _emit(ctx: Context, reports: list, t) -> None:  # type: ignore[type-arg, no-untyped-def]
-    """Print or write reports in ``--format`` (the same renderers for ``status`` and ``report``)."""
-    from tui.reports.output import emit, protected_paths
+    """Print or write reports in ``--format``: the same renderers for ``status`` and ``report``."""
+    from tui.cli.cmd_report import emit
 
-    emit(ctx.args.format, reports, t, ctx.args.output, protected_paths(ctx), ctx.console)
+    emit(ctx, ctx.args.format, reports, t)
 
 
 def cmd_overdue(ctx: Context) -> int:
-    from tui.printouts import print_overdue
+    """Streamed plain rows, not a rich table: 5,000 overdue milestones print in a blink."""
+    from store.queries import overdue_rows
+    from tui.listing import write_overdue
 
-    print_overdue(ctx.console(), ctx.conn, ctx.plans(), ctx.today, ctx.t, ctx.soon_days)
+    for i, plan in enumerate(ctx.plans()):
+        rows = overdue_rows(ctx.conn, plan.id, ctx.today)
+        if i:
+            sys.stdout.write("\n")
+        write_overdue(sys.stdout, f"{plan.title} · {ctx.t('overdue_list')} ({len(rows)})", rows, ctx.today, ctx.t)
     return 0
 
 
 def cmd_history(ctx: Context) -> int:
-    from store import queries as q
+    from store import history, queries as q
     from tui.printouts import print_history
 
     plan_id = q.resolve_plan(ctx.conn, ctx.args.plan).id if ctx.args.plan else None
-    print_history(ctx.console(), q.history(ctx.conn, ctx.args.limit, plan_id), ctx.t)
+    print_history(ctx.console(), history.entries(ctx.conn, ctx.args.limit, plan_id), ctx.t)
     return 0
 
 
 def cmd_export(ctx: Context) -> int:
-    import json
+    """Streamed: the document is written as SQLite reads it; ``-o`` replaces the file atomically."""
+    import io
 
-    from store.export import export_plan
+    from store.export import write_export
 
-    data = export_plan(ctx.conn, ctx.one_plan(), ctx.today, ctx.soon_days)
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if ctx.args.output:
-        try:
-            with open(ctx.args.output, "w", encoding="utf-8") as handle:
-                handle.write(text + "\n")
-        except OSError as exc:
-            raise PlandeskError(f"{ctx.args.output}: cannot write ({exc.strerror})") from None
-    else:
-        sys.stdout.write(text + "\n")
+    plan = ctx.one_plan()
+    if not ctx.args.output:
+        write_export(ctx.conn, plan, ctx.today, sys.stdout, ctx.soon_days)
+        return 0
+    from tui.cli.output import write_file
+
+    def write(handle) -> None:  # type: ignore[no-untyped-def]
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        write_export(ctx.conn, plan, ctx.today, text, ctx.soon_days)
+        text.flush()
+        text.detach()  # the handle is write_file's to close
+
+    write_file(ctx, ctx.args.output, write)
     return 0
-
-

@@ -3,9 +3,19 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
+import sys
 from datetime import date
 
 from store.errors import PlandeskError
+
+
+WRITING_COMMANDS = frozenset({"tick", "untick", "record", "undo", "redo", "import"})
+READING_COMMANDS = frozenset({"plans", "status", "report", "overdue", "history", "export", "backup"})
+
+
+def _setting(conn, key: str) -> str | None:  # type: ignore[no-untyped-def]
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
 
 
 class Context:
@@ -37,8 +47,64 @@ class Context:
             try:
                 self._conn = open_store(self.db_path, seed=self.seed_new_database)
             except sqlite3.DatabaseError as exc:
-                raise PlandeskError(f"{self.db_path}: cannot open the database ({exc})") from None
+                raise PlandeskError(self.database_error(exc)) from None
+            self._daily_backup()
+            self._who()
         return self._conn
+
+    def _who(self) -> None:
+        """Name the journal's author: --user, PLANDESK_USER, the saved name, or (only on a
+        terminal, only for a command that writes, only once) ask; never block a script."""
+        import sys
+
+        from store import journal
+
+        name = journal.resolve_user(self._conn, getattr(self.args, "user", None))
+        if (name is None and self.args.command in WRITING_COMMANDS and sys.stdin.isatty()
+                and not _setting(self._conn, journal.USER_ASKED_KEY)):
+            name = self._ask_name()
+        journal.set_user(name)
+
+    def _ask_name(self) -> str | None:
+        from store import actions, journal
+
+        try:
+            typed = input(self.t("sd_ask_name")).strip()
+        except (EOFError, KeyboardInterrupt):
+            print(file=sys.stderr)
+            typed = ""
+        actions.set_setting(self._conn, journal.USER_ASKED_KEY, "1")  # type: ignore[arg-type]
+        if typed:
+            actions.set_setting(self._conn, journal.USER_KEY, typed)  # type: ignore[arg-type]
+        return typed or None
+
+    def database_error(self, exc: sqlite3.Error) -> str:
+        """One line for an SQLite error: damaged (names plandesk restore), disk full, I/O,
+        read-only, locked; the raw text only for anything else."""
+        from store.db import error_kind
+        from store.locations import resolve_db_path
+
+        kind = error_kind(exc)
+        path = getattr(self, "db_path", None) or resolve_db_path(self.args.db)
+        if kind is None:
+            return self.t("sd_db_other", path=path, detail=exc)
+        return self.t(f"sd_db_{kind}", path=path, detail=exc)
+
+    def _daily_backup(self) -> None:
+        """Once a day, a checked copy in backups/ (store/backup.py); a damaged file stops a
+        command that would write, and only warns one that reads."""
+        from store.backup import DatabaseDamaged, daily_backup
+
+        try:
+            daily_backup(self._conn, self.db_path)  # type: ignore[arg-type]
+        except DatabaseDamaged as exc:
+            message = self.t("sd_damaged", path=exc.path, detail=exc.detail)
+            if self.args.command in READING_COMMANDS:
+                import sys
+
+                print(f"plandesk: {message}", file=sys.stderr)
+                return
+            raise PlandeskError(message) from None
 
     def plans(self):  # type: ignore[no-untyped-def]
         from store import queries as q

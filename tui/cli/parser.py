@@ -27,6 +27,10 @@ COMMAND_MODULES: dict[str, str] = {
     "history": "tui.cli.cmd_view",
     "export": "tui.cli.cmd_view",
     "import": "tui.cli.cmd_plans",
+    "backup": "tui.cli.cmd_backup",
+    "restore": "tui.cli.cmd_backup",
+    "config": "tui.cli.cmd_config",
+    "draft": "tui.cli.cmd_draft",
 }
 
 AddParser = Callable[[str, str], argparse.ArgumentParser]
@@ -39,6 +43,8 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--today", default=default, metavar="YYYY-MM-DD",
                         help="show status as of this date (default: PLANDESK_TODAY or today)")
     parser.add_argument("--lang", choices=("zh", "en"), default=default, help="language of labels")
+    parser.add_argument("--user", default=default, metavar="NAME",
+                        help="who makes these changes, for the journal (default: PLANDESK_USER, else the saved name)")
     parser.add_argument("--soon-days", type=int, default=argparse.SUPPRESS if suppress else st.DEFAULT_SOON_DAYS,
                         metavar="N", help="'due soon' window in days (default 30)")
 

@@ -25,7 +25,8 @@ from store import queries as q
 from store import status as st
 from store import tree as tr
 from tui.widgets.common import localize_bindings
-from tui.widgets.detail_pane import Detail, DetailPane, history_entries
+from store.history import entries as journal_entries
+from tui.widgets.detail_pane import Detail, DetailPane
 from tui.widgets.plan_header import PlanHeader
 from tui.widgets.plan_tree import PlanTree
 
@@ -155,6 +156,8 @@ class MainScreen(Screen[None]):
         Binding("t", "change_date", "k_date"),
         Binding("p", "switch_plan", "k_plan", show=False),
         Binding("i", "indicators", "k_indicators"),
+        Binding("asterisk", "open_all", "k_open_all", show=False),
+        Binding("minus", "close_all", "k_close_all", show=False),
     ]
 
     app: "PlanDeskApp"
@@ -303,7 +306,7 @@ class MainScreen(Screen[None]):
     def load_children(self, gen: int, plan_id: str, parent_id: str, today: date, soon: int) -> None:
         def job(conn):  # type: ignore[no-untyped-def]
             return (tr.children(conn, plan_id, parent_id, today, soon),
-                    q.rollups(conn, plan_id, today, soon, parent_id=parent_id))
+                    q.rollups(conn, plan_id, today, soon, parent_id=parent_id, with_total=False))
 
         items, rollups = self.app.db.read(job)
         self.post_message(ChildrenLoaded(gen, parent_id, items, rollups))
@@ -356,10 +359,7 @@ class MainScreen(Screen[None]):
             except Exception:
                 return None
             ms = q.milestones_of_node(conn, node_id, today, soon)
-            rows = {r["seq"]: r for r in q.history(conn, 12, entity_id=node_id)}
-            for m in ms:
-                rows.update({r["seq"]: r for r in q.history(conn, 12, entity_id=m.id)})
-            history = history_entries([rows[s] for s in sorted(rows, reverse=True)])
+            history = journal_entries(conn, 12, entity_ids=[node_id, *(m.id for m in ms)])
             focus = item.id if item.kind == tr.MILESTONE else (item.own.id if item.own else None)
             return Detail(node, ms, focus, history, plan.source_file)
 
@@ -639,6 +639,14 @@ class MainScreen(Screen[None]):
             self.reload(reveal=target)
         else:
             self.refresh_view(reveal=target)
+
+    def action_open_all(self) -> None:
+        from tui.screens.open_all import open_all
+
+        open_all(self)
+
+    def action_close_all(self) -> None:
+        self.tree.close_all()
 
     def action_change_date(self) -> None:
         self.app.action_change_date()

@@ -1,7 +1,6 @@
 """The right-hand pane: the selected node or milestone in full, its text folded to the width."""
 from __future__ import annotations
 
-import json
 from typing import NamedTuple
 
 from rich.console import Group, RenderableType
@@ -11,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store import queries as q
+from store.history import Entry
+from tui import history_text as ht
 from tui.i18n import Catalog
 from tui.printouts import STATE_STYLE
 from tui.widgets.plan_tree import milestone_mark
@@ -22,7 +23,7 @@ class Detail(NamedTuple):
     node: q.Node
     milestones: list[q.Milestone]
     focus: str | None  # id of the selected milestone, if a milestone line is selected
-    history: list[dict[str, object]]
+    history: list[Entry]
     source_file: str | None
 
 
@@ -99,26 +100,15 @@ def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
         parts.append(Text(""))
         parts.append(_heading(t("ui_history")))
         for entry in d.history:
-            row = Text(f"{str(entry['at'])[:16].replace('T', ' ')}  ", style="dim")
-            row.append(t(f"act_{entry['action']}"))
-            what = entry.get("what")
-            if what:
-                row.append(f"  {what}")
+            row = Text(f"{ht.when(entry)}  ", style="dim")
+            row.append(ht.action_text(entry, t))
+            row.append(f"  {ht.item_text(entry)}")
+            details = ht.changes_text(entry, t)
+            if details:
+                row.append(f"  {details}", style="dim")
             row.overflow = "fold"
             parts.append(row)
     return Group(*parts)
-
-
-def history_entries(rows: list, limit: int = 12) -> list[dict[str, object]]:
-    """Journal rows as short lines: when, what, and the title or value concerned."""
-    out: list[dict[str, object]] = []
-    for row in rows[:limit]:
-        state = json.loads(row["after"] or row["before"] or "{}") if (row["after"] or row["before"]) else {}
-        what = state.get("title") or ""
-        if state.get("done_on") and row["action"] in ("tick",):
-            what = f"{what} ({state['done_on']})"
-        out.append({"at": row["at"], "action": row["action"], "what": what})
-    return out
 
 
 class DetailPane(VerticalScroll):

@@ -3,9 +3,16 @@
 The tree holds no rules and reads nothing: the main screen gives it lines (``store.tree.Item``)
 and roll-ups (``store.queries.rollups``); it draws them with their status colours and asks for
 a parent's children when a branch is opened for the first time (``NeedChildren``).
+
+Large plans: Textual's Tree lays out every visible line again whenever lines are added, opened
+or closed, measuring each label. So each label's width is measured once, when it is set
+(``get_label_width``); an unloaded branch opens when its lines arrive, in one layout instead of
+two; a refresh relabels only the lines whose item or counts changed; and "open all" adds the
+whole plan in time-boxed chunks, one screen refresh between chunks, so keys still work meanwhile.
 """
 from __future__ import annotations
 
+from time import perf_counter
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -13,7 +20,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.widgets.tree import NodeID, TreeNode
 
 from store import status as st
 from store.tree import MILESTONE, NODE, Item, key
@@ -24,6 +31,8 @@ from tui.widgets.common import one_line
 LIGHT_TITLE = {"red": "bold red", "yellow": "yellow", "green": "", "done": "green"}
 DONE_MARK = "[x] "
 OPEN_MARK = "[ ] "
+CHUNK_SECONDS = 0.03  # "open all" adds lines for this long, then lets the screen refresh
+LOADING_DELAY = 0.15  # a branch whose lines take longer than this shows "loading" meanwhile
 
 
 def milestone_mark(state: str) -> str:
@@ -88,6 +97,7 @@ class PlanTree(Tree[Item]):
             super().__init__()
 
     def __init__(self, t: Catalog, *, id: str | None = None) -> None:
+        self._widths: dict[NodeID, tuple[Text, int]] = {}  # label drawn -> its width in cells
         super().__init__(Text("plan"), id=id)
         self.t = t
         self.show_root = False
@@ -98,24 +108,55 @@ class PlanTree(Tree[Item]):
         self.by_key: dict[str, TreeNode[Item]] = {}
         self.loaded: set[str | None] = set()
         self.pending: set[str] = set()
+        self.open_on_arrival: set[str] = set()  # branches to open as soon as their lines are in
+        self.opening_all = False
+        self._drawn: dict[str, tuple[object, ...]] = {}  # line key -> what its label was drawn from
+        self._queue: list[tuple[str | None, list[Item]]] = []  # "open all": lines still to add
+        self._chunk_done = 0.0  # when "open all" last added lines
 
     # drawing -------------------------------------------------------------------------------
+    def process_label(self, label: str | Text) -> Text:
+        """Our labels are one line already (``one_line``): keep them as they are instead of
+        splitting each into lines and copying the first (Tree's docs invite this override)."""
+        if isinstance(label, Text) and "\n" not in label.plain:
+            return label
+        return super().process_label(label)
+
     def get_label_width(self, node: TreeNode[Item]) -> int:
-        """Tree's own width, without first building each line's styled label (Tree's docs invite
-        this override): the tree measures every loaded line whenever its lines change."""
+        """A line's width, measured once per label (Tree's docs invite this override): the tree
+        asks for every visible line's width whenever lines are added, opened or closed, so
+        measuring Chinese text each time made opening a branch slower the more was open."""
+        label = node.label
+        known = self._widths.get(node.id)
+        if known is None or known[0] is not label:
+            known = self._widths[node.id] = (label, label.cell_len)  # type: ignore[assignment]
         if node.allow_expand:
-            prefix = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
-            return cell_len(prefix) + node.label.cell_len
-        return node.label.cell_len
+            return cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) + known[1]
+        return known[1]
 
     def label_for(self, item: Item) -> Text:
         rollup = self.rollups.get(item.id) if item.kind == NODE else None
         return item_label(item, rollup, item.key in self.matched, self.t)
 
+    def _drawn_from(self, item: Item) -> tuple[object, ...]:
+        """Everything a line's label depends on: relabel only when this changes."""
+        rollup = self.rollups.get(item.id) if item.kind == NODE else None
+        return item, tuple(rollup.counts.values()) if rollup else None, item.key in self.matched
+
+    def _relabel(self, tree_node: TreeNode[Item], item: Item) -> None:
+        drawn = self._drawn_from(item)
+        if self._drawn.get(item.key) != drawn:
+            tree_node.data = item
+            tree_node.allow_expand = item.has_children
+            tree_node.set_label(self.label_for(item))
+            self._drawn[item.key] = drawn
+        else:
+            tree_node.data = item
+
     def relabel_all(self) -> None:
         for tree_node in self.by_key.values():
             if tree_node.data is not None:
-                tree_node.set_label(self.label_for(tree_node.data))
+                self._relabel(tree_node, tree_node.data)
 
     # loading -------------------------------------------------------------------------------
     def reset_lines(self) -> None:
@@ -124,18 +165,27 @@ class PlanTree(Tree[Item]):
         self.by_key.clear()
         self.loaded.clear()
         self.pending.clear()
+        self.open_on_arrival.clear()
+        self._widths.clear()
+        self._drawn.clear()
+        self._queue.clear()
+        self.opening_all = False
         self.matched = set()
 
-    def _add(self, parent: TreeNode[Item], item: Item) -> TreeNode[Item]:
-        node = parent.add(self.label_for(item), item, allow_expand=item.has_children)
+    def _add(self, parent: TreeNode[Item], item: Item, expand: bool = False) -> TreeNode[Item]:
+        node = parent.add(self.label_for(item), item, allow_expand=item.has_children,
+                          expand=expand and item.has_children)
         self.by_key[item.key] = node
+        self._drawn[item.key] = self._drawn_from(item)
         return node
 
     def _forget(self, tree_node: TreeNode[Item]) -> None:
         for child in tree_node.children:
             self._forget(child)
+            self._widths.pop(child.id, None)
             if child.data is not None:
                 self.by_key.pop(child.data.key, None)
+                self._drawn.pop(child.data.key, None)
                 if child.data.kind == NODE:
                     self.loaded.discard(child.data.id)
 
@@ -163,9 +213,7 @@ class PlanTree(Tree[Item]):
             existing = [c.data.key if c.data else "" for c in tree_node.children]
             if existing == [i.key for i in items]:
                 for child, item in zip(tree_node.children, items):
-                    child.data = item
-                    child.allow_expand = item.has_children
-                    child.set_label(self.label_for(item))
+                    self._relabel(child, item)
             else:
                 was_open = {c.data.key for c in tree_node.children if c.data and c.is_expanded}
                 self._forget(tree_node)
@@ -196,15 +244,96 @@ class PlanTree(Tree[Item]):
                 tree_node = self.by_key.get(key(NODE, parent_id))
                 if tree_node is not None:
                     populate(tree_node, parent_id)
+        for parent_id in visited & self.open_on_arrival:
+            self.open_on_arrival.discard(parent_id)  # type: ignore[arg-type]
+            tree_node = self.by_key.get(key(NODE, parent_id))  # type: ignore[arg-type]
+            if tree_node is not None and not tree_node.is_expanded:
+                tree_node.expand()
         self._invalidate()
+
+    def open_line(self, tree_node: TreeNode[Item]) -> None:
+        """Open a branch. One whose lines are not loaded yet opens when they arrive: the tree is
+        laid out once, not once for a "loading" line and again for the real ones."""
+        item = tree_node.data
+        if item is None or item.kind != NODE or item.id in self.loaded:
+            tree_node.expand()
+            return
+        self.open_on_arrival.add(item.id)
+        if item.id not in self.pending:
+            self.pending.add(item.id)
+            self.post_message(self.NeedChildren(item.id))
+        self.set_timer(LOADING_DELAY, lambda: self._still_loading(tree_node))
+
+    def _still_loading(self, tree_node: TreeNode[Item]) -> None:
+        item = tree_node.data
+        if item is not None and item.id in self.pending and not tree_node.is_expanded:
+            tree_node.expand()  # shows the "loading" line (on_tree_node_expanded)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Item]) -> None:
         item = event.node.data
-        if item is None or item.kind != NODE or item.id in self.loaded or item.id in self.pending:
+        if item is None or item.kind != NODE or item.id in self.loaded or self.opening_all:
             return
-        self.pending.add(item.id)
-        event.node.add_leaf(Text(self.t("ui_loading"), style="dim italic"))
-        self.post_message(self.NeedChildren(item.id))
+        if not event.node.children:
+            event.node.add_leaf(Text(self.t("ui_loading"), style="dim italic"))
+        if item.id not in self.pending:
+            self.pending.add(item.id)
+            self.post_message(self.NeedChildren(item.id))
+
+    # open all / close all ----------------------------------------------------------------
+    def open_all(self, children: dict[str | None, list[Item]]) -> None:
+        """Open every line, given the lines under every parent (parents in document order).
+
+        Added in chunks of ``CHUNK_SECONDS``, each followed by a screen refresh, so the tree
+        draws what is there and keys are handled while the rest comes in."""
+        self.opening_all = True
+        self._chunk_done = 0.0
+        self._queue = list(reversed(children.items()))
+        self._open_next_chunk()
+
+    def _open_next_chunk(self) -> None:
+        """Add lines for as long as the screen took to refresh since the last chunk (at least
+        ``CHUNK_SECONDS``): each refresh lays out every visible line, so chunks grow with the
+        tree and the refreshes stay at most half of the time, however large the plan."""
+        if not self.opening_all:
+            return
+        start = perf_counter()
+        deadline = start + max(CHUNK_SECONDS, start - self._chunk_done if self._chunk_done else 0.0)
+        while self._queue and perf_counter() < deadline:
+            parent_id, items = self._queue.pop()
+            tree_node = self.root if parent_id is None else self.by_key.get(key(NODE, parent_id))
+            if tree_node is None:  # its own line went away meanwhile (a refresh): skip it
+                continue
+            if [c.data.key if c.data else "" for c in tree_node.children] == [i.key for i in items]:
+                for child, item in zip(tree_node.children, items):
+                    self._relabel(child, item)
+                    if item.has_children and not child.is_expanded:
+                        child.expand()
+            else:
+                self._forget(tree_node)
+                tree_node.remove_children()
+                for item in items:
+                    self._add(tree_node, item, expand=True)
+            if parent_id is not None:
+                self.loaded.add(parent_id)
+                self.pending.discard(parent_id)
+                self.open_on_arrival.discard(parent_id)
+        self._chunk_done = perf_counter()
+        if self._queue:
+            self.call_after_refresh(self._open_next_chunk)
+        else:
+            self.opening_all = False
+
+    def close_all(self) -> None:
+        """Close every line down to the top level (an interrupted "open all" stops)."""
+        self.opening_all = False
+        self._queue.clear()
+        for tree_node in self.root.children:
+            tree_node.collapse_all()
+        if self.cursor_node is not None:
+            top = self.cursor_node
+            while top.parent is not None and not top.parent.is_root:
+                top = top.parent
+            self.move_cursor(top)
 
     # cursor --------------------------------------------------------------------------------
     @property
@@ -230,17 +359,26 @@ class PlanTree(Tree[Item]):
     def update_item(self, item: Item) -> None:
         node = self.by_key.get(item.key)
         if node is not None:
-            node.data = item
-            node.set_label(self.label_for(item))
+            self._relabel(node, item)
 
     def action_open_branch(self) -> None:
         node = self.cursor_node
         if node is None:
             return
         if node.allow_expand and not node.is_expanded:
-            node.expand()
+            self.open_line(node)
         elif node.children:
             self.action_cursor_down()
+
+    def action_toggle_node(self) -> None:
+        """enter: open (as ``open_line``) or close the cursor's branch."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if node.is_expanded:
+            node.collapse()
+        else:
+            self.open_line(node)
 
     def action_close_branch(self) -> None:
         node = self.cursor_node

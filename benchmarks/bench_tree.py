@@ -1,0 +1,228 @@
+"""The app's tree on a large plan: is every keypress and every opened branch still quick?
+
+Run: ``python benchmarks/bench_tree.py [--nodes 50000] [--db EXISTING.sqlite3]``. Drives the app
+headless (``App.run_test`` and Pilot, 120x36) on a generated plan as of ``AS_OF`` and reports:
+
+- opening a branch as the loaded lines grow: opening sections one after another (each adds
+  about a hundred lines) from a few hundred lines loaded to tens of thousands; the time from the
+  keypress until its lines are shown, early against late (they should be the same);
+- open all (``*``) and close all (``-``): time until every line is loaded, and the longest the
+  screen stalled meanwhile;
+- a held key: 300 ``down`` and 30 ``pagedown`` presses with everything open; the slowest;
+- filtering (``o``, overdue only) and clearing it (``escape``) with everything open;
+- memory: peak RSS at the first screen beside an empty Textual app, each in its own process.
+
+"Stalled" is the longest the app's event loop did not run a 5 ms ticker: while it is stalled
+no key is handled and nothing is drawn, so it is the longest frame a clerk can see. Goal
+(issue 15): no stall over 100 ms; open all within a few seconds; memory within 1.5x.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.generate_plan import AS_OF, write_plan  # noqa: E402
+
+SIZE = (120, 36)
+
+
+class StallMeter:
+    """The longest gap between two runs of a 5 ms ticker on the app's event loop."""
+
+    def __init__(self) -> None:
+        self.worst = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _tick(self) -> None:
+        while True:
+            start = time.perf_counter()
+            await asyncio.sleep(0.005)
+            self.worst = max(self.worst, time.perf_counter() - start - 0.005)
+
+    def start(self) -> None:
+        self.worst = 0.0
+        self._task = asyncio.get_running_loop().create_task(self._tick())
+
+    def stop(self) -> float:
+        assert self._task is not None
+        self._task.cancel()
+        return self.worst
+
+
+async def until(pilot, condition, timeout: float = 120.0) -> float:  # type: ignore[no-untyped-def]
+    """Seconds until ``condition()`` holds, letting the app run meanwhile."""
+    start = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError("the app did not get there in time")
+        await pilot.pause(0.002)
+    return time.perf_counter() - start
+
+
+async def drive(db: Path) -> dict[str, object]:
+    from tui.app import PlanDeskApp
+    from tui.widgets.plan_tree import PlanTree
+
+    results: dict[str, object] = {}
+    app = PlanDeskApp(db, today=date.fromisoformat(AS_OF), plan="big", lang="en")
+    meter = StallMeter()
+    async with app.run_test(size=SIZE) as pilot:
+        tree = app.screen.query_one(PlanTree)
+        await until(pilot, lambda: bool(tree.root.children) and len(tree.rollups) > 1)
+        chapters = [c for c in tree.root.children]
+        # 1. open sections one by one: a handful of chapters, then their sections
+        opened: list[tuple[int, float]] = []
+        meter.start()
+        for chapter in chapters[:6]:
+            tree.move_cursor(chapter)
+            await pilot.press("right")
+            await until(pilot, lambda: chapter.data.id in tree.loaded)
+            for section in list(chapter.children):
+                lines = tree.last_line + 1
+                tree.move_cursor(section)
+                start = time.perf_counter()
+                await pilot.press("right")
+                await until(pilot, lambda: section.data.id in tree.loaded and tree.last_line + 1 > lines)
+                opened.append((lines, time.perf_counter() - start))
+        results["branch_stall"] = meter.stop()
+        print(f"  opened {len(opened)} sections", flush=True)
+        results["branches"] = opened
+        # 2. close all, open all (keys added by issue 15; without them: every chapter by hand)
+        if hasattr(tree, "opening_all"):
+            meter.start()
+            start = time.perf_counter()
+            await pilot.press("minus")
+            await until(pilot, lambda: tree.last_line + 1 == len(chapters))
+            results["close_all"] = (time.perf_counter() - start, meter.stop())
+            print("  closed all; opening all …", flush=True)
+            meter.start()
+            start = time.perf_counter()
+            await pilot.press("asterisk")
+            await until(pilot, lambda: not tree.opening_all and tree.last_line + 1 > 10 * len(chapters),
+                        timeout=900)
+            results["open_all"] = (time.perf_counter() - start, meter.stop(), tree.last_line + 1)
+            print(f"  opened all: {tree.last_line + 1:,} lines", flush=True)
+        else:
+            results["close_all"] = results["open_all"] = None
+            for chapter in chapters:
+                tree.move_cursor(chapter)
+                await pilot.press("right")
+            await until(pilot, lambda: all(c.data.id in tree.loaded for c in chapters))
+        # 3. a held key, everything open
+        tree.move_cursor(chapters[0])
+        await pilot.pause()
+        presses: list[float] = []
+        meter.start()
+        for key in ["down"] * 300 + ["pagedown"] * 30:
+            start = time.perf_counter()
+            await pilot.press(key)
+            presses.append(time.perf_counter() - start)
+        results["scroll"] = (max(presses), statistics.median(presses), meter.stop())
+        print("  scrolled; filtering …", flush=True)
+        # 4. filter and clear, everything open
+        meter.start()
+        start = time.perf_counter()
+        await pilot.press("o")
+        await until(pilot, lambda: bool(tree.matched))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        filtered = time.perf_counter() - start
+        start = time.perf_counter()
+        await pilot.press("escape")
+        await until(pilot, lambda: not tree.matched and bool(tree.root.children))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results["filter"] = (filtered, time.perf_counter() - start, meter.stop())
+    return results
+
+
+FIRST_SCREEN = """
+import asyncio, resource, sys, time
+from datetime import date
+sys.path.insert(0, {repo!r})
+async def main():
+    if {empty!r}:
+        from textual.app import App
+        from textual.widgets import Static
+        class Empty(App):
+            def compose(self):
+                yield Static("empty app ready")
+        app = Empty()
+    else:
+        from tui.app import PlanDeskApp
+        app = PlanDeskApp({db!r}, today=date.fromisoformat({as_of!r}), plan="big", lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause(0.5)
+        for _ in range(5):
+            try:
+                await app.workers.wait_for_complete()
+            except Exception:  # a read made stale by a newer one
+                pass
+            await pilot.pause(0.2)
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+asyncio.run(main())
+"""
+
+
+def first_screen_rss(db: Path, empty: bool) -> int:
+    code = FIRST_SCREEN.format(repo=str(REPO), empty=empty, db=str(db), as_of=AS_OF)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    return int(out.stdout.split()[-1]) // 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--nodes", type=int, default=50_000)
+    parser.add_argument("--db", type=Path, help="an existing database holding the generated plan (skips the import)")
+    args = parser.parse_args()
+    from benchmarks.bench_cli import compile_bytecode
+
+    compile_bytecode()
+    db = args.db
+    if db is None:
+        from store.db import open_store
+        from store.importer import import_file
+
+        work = Path(tempfile.mkdtemp(prefix="plandesk-bench-tree-"))
+        db = work / "big.sqlite3"
+        print(f"generating and importing a {args.nodes:,}-node plan …", flush=True)
+        conn = open_store(db, seed=False)
+        import_file(conn, write_plan(work / "big.yaml", args.nodes))
+        conn.close()
+    r = asyncio.run(drive(db))
+    branches: list[tuple[int, float]] = r["branches"]  # type: ignore[assignment]
+    early, late = branches[:10], branches[-10:]
+    ms = lambda s: f"{s * 1000:7.1f} ms"  # noqa: E731
+    print(f"\nTree on the {args.nodes:,}-node plan ({SIZE[0]}x{SIZE[1]}, headless), as of {AS_OF}")
+    print(f"  open a section, {early[0][0]:>6,}-{early[-1][0]:>6,} lines loaded: median "
+          f"{ms(statistics.median(s for _, s in early))}")
+    print(f"  open a section, {late[0][0]:>6,}-{late[-1][0]:>6,} lines loaded: median "
+          f"{ms(statistics.median(s for _, s in late))}")
+    print(f"  longest stall while opening {len(branches)} branches: {ms(r['branch_stall'])}")  # type: ignore[arg-type]
+    if r["open_all"] is not None:
+        close_s, close_stall = r["close_all"]  # type: ignore[misc]
+        open_s, open_stall, lines = r["open_all"]  # type: ignore[misc]
+        print(f"  close all (-): {ms(close_s)}, longest stall {ms(close_stall)}")
+        print(f"  open all (*): {open_s:5.2f} s to {lines:,} lines, longest stall {ms(open_stall)}")
+    worst, median, stall = r["scroll"]  # type: ignore[misc]
+    print(f"  held key (300 down, 30 pagedown), all open (or every chapter): slowest {ms(worst)}, median {ms(median)}, "
+          f"longest stall {ms(stall)}")
+    filtered, cleared, stall = r["filter"]  # type: ignore[misc]
+    print(f"  filter overdue only (o): {ms(filtered)}; clear (esc): {ms(cleared)}; longest stall {ms(stall)}")
+    empty = first_screen_rss(db, True)
+    plan = first_screen_rss(db, False)
+    print(f"  memory at first screen: {plan} MiB beside {empty} MiB for an empty Textual app ({plan / empty:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""The tree on the keyboard when much is open: open all, close all, one layout per opened branch."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import Tree
+
+from store import queries as q
+from tui_helpers import SIZE, TODAY, WULONG, YANGJIAO, make_app, settle
+from tui.screens.main_screen import MainScreen
+
+
+def tree_of(app):  # type: ignore[no-untyped-def]
+    screen = app.screen_stack[0]
+    assert isinstance(screen, MainScreen)
+    return screen.tree
+
+
+async def open_everything(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("asterisk")
+    for _ in range(200):
+        await settle(pilot, rounds=1)
+        if not tree_of(pilot.app).opening_all:
+            return
+    raise AssertionError("open all did not finish")
+
+
+async def test_open_all_shows_every_line_and_close_all_folds_to_the_top(seeded_db: Path) -> None:
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        top = len(tree.root.children)
+        await open_everything(pilot)
+        from store.db import connect
+
+        conn = connect(seeded_db)
+        nodes = q.nodes(conn, WULONG)
+        conn.close()
+        shown = {k for k in tree.by_key}
+        assert {f"n:{n.id}" for n in nodes} <= shown, "every node of the plan is a line"
+        assert f"m:{YANGJIAO}" in shown
+        assert all(n.is_expanded for n in tree.by_key.values() if n.allow_expand)
+        assert tree.last_line + 1 == len(tree.by_key), "and every line is visible"
+        assert "0/12 !4" in tree.by_key[f"n:{WULONG}/a1"].label.plain  # roll-ups drawn as when opened by hand
+        # a tick after opening everything is shown on its line
+        tree.select_key(f"m:{YANGJIAO}")
+        await pilot.press("space")
+        await settle(pilot)
+        assert tree.by_key[f"m:{YANGJIAO}"].label.plain.startswith("[x] ")
+        await pilot.press("minus")
+        await pilot.pause()
+        assert tree.last_line + 1 == top
+        assert tree.cursor_node is not None and tree.cursor_node.parent is tree.root
+        await pilot.press("right")  # one chapter opens again, its branches closed
+        await settle(pilot)
+        chapter = tree.cursor_node
+        assert chapter.is_expanded and not any(c.is_expanded for c in chapter.children)
+
+
+async def test_a_branch_opens_with_its_lines_in_one_go(seeded_db: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tui.widgets.plan_tree import PlanTree
+
+    seen: list[str] = []
+    original = PlanTree.on_tree_node_expanded
+
+    def spy(self, event: Tree.NodeExpanded) -> None:  # type: ignore[no-untyped-def, type-arg]
+        seen.append(",".join(c.data.key if c.data else "loading" for c in event.node.children))
+        original(self, event)
+
+    monkeypatch.setattr(PlanTree, "on_tree_node_expanded", spy)
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        tree.move_cursor(tree.by_key[f"n:{WULONG}/a1"])
+        await pilot.pause()
+        await pilot.press("right")
+        await settle(pilot)
+        node = tree.by_key[f"n:{WULONG}/a1"]
+        assert node.is_expanded and f"{WULONG}/a1" in tree.loaded
+        assert node.children and all(c.data for c in node.children)
+        assert seen == [",".join(c.data.key for c in node.children)], "opened with its lines, no loading line"
+
+
+async def test_line_widths_are_those_tree_would_measure(seeded_db: Path) -> None:
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_everything(pilot)
+        tree = tree_of(app)
+        tree.select_key(f"m:{YANGJIAO}")
+        await pilot.press("space")  # a new label on a measured line
+        await settle(pilot)
+        for node in tree.by_key.values():
+            assert tree.get_label_width(node) == Tree.get_label_width(tree, node), node.label.plain
+
+
+async def test_a_refresh_redraws_only_the_lines_that_changed(seeded_db: Path) -> None:
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_everything(pilot)
+        tree = tree_of(app)
+        before: dict[str, Text] = {k: n.label for k, n in tree.by_key.items()}
+        tree.select_key(f"m:{YANGJIAO}")
+        await pilot.press("space")
+        await settle(pilot)
+        changed = {k for k, n in tree.by_key.items() if n.label is not before[k]}
+        assert f"m:{YANGJIAO}" in changed and f"n:{WULONG}/a1.p1" in changed and f"n:{WULONG}/a1" in changed
+        assert f"n:{WULONG}/c1" not in changed
+        assert len(changed) < len(before) / 4
+        assert TODAY  # the as-of date is fixed: nothing else moves

@@ -1,0 +1,63 @@
+"""``plandesk backup [FILE]`` and ``plandesk restore FILE`` (store/backup.py does the work)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.errors import PlandeskError
+from tui.cli.context import Context
+from tui.cli.parser import AddParser
+
+
+def add_parsers(add: AddParser) -> None:
+    p = add("backup", "write a consistent copy of the database (safe while the app is open)")
+    p.add_argument("file", nargs="?", help="the copy to write (default: beside the database, with the time)")
+    p = add("restore", "put a backup in place of the database (the current one is kept as .bak)")
+    p.add_argument("file", help="a backup made by 'plandesk backup' (or one from the backups folder)")
+
+
+def _phrase(ctx: Context, exc: Exception) -> PlandeskError:
+    from store.backup import BackupError, DatabaseDamaged
+
+    if isinstance(exc, BackupError):
+        return PlandeskError(ctx.t(f"sd_bk_{exc.reason}", path=exc.path))
+    if isinstance(exc, DatabaseDamaged):
+        return PlandeskError(ctx.t("sd_damaged", path=exc.path, detail=exc.detail))
+    return PlandeskError(str(exc))
+
+
+def cmd_backup(ctx: Context) -> int:
+    from store import backup, files
+    from store.backup import BackupError, DatabaseDamaged
+    from store.locations import resolve_db_path
+
+    db_path = resolve_db_path(ctx.args.db)
+    target = None
+    if ctx.args.file:
+        try:
+            target = files.check_output_path(ctx.args.file, protected=[db_path])
+        except files.OutputRefused as exc:
+            if exc.reason in ("plandesk_db", "sqlite"):
+                raise PlandeskError(ctx.t("sd_bk_exists", path=exc.path)) from None
+            raise PlandeskError(ctx.t(f"sd_out_{exc.reason}", path=exc.path, guarded=exc.guarded)) from None
+    try:
+        written = backup.backup(db_path, target)
+    except (BackupError, DatabaseDamaged) as exc:
+        raise _phrase(ctx, exc) from None
+    print(ctx.t("sd_bk_written", path=written))
+    return 0
+
+
+def cmd_restore(ctx: Context) -> int:
+    from store import backup
+    from store.backup import BackupError, DatabaseDamaged
+    from store.locations import resolve_db_path
+
+    db_path = resolve_db_path(ctx.args.db)
+    try:
+        kept = backup.restore(db_path, Path(ctx.args.file))
+    except (BackupError, DatabaseDamaged) as exc:
+        raise _phrase(ctx, exc) from None
+    if kept is not None:
+        print(ctx.t("sd_bk_kept", path=kept))
+    print(ctx.t("sd_bk_restored", path=ctx.args.file, db=db_path))
+    return 0
