@@ -8,16 +8,16 @@ field-by-field undo live in ``store/changes.py`` (the API other kinds of item us
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from datetime import date
+from typing import Any
 
 from store import journal
-from store.changes import Change, Entity, journaled, register, snapshot, steps, transaction
+from store.changes import Change, Entity, journaled, journaled_with, register, snapshot, steps, transaction
 from store.errors import BadInput, NotFound
 
 __all__ = ["Change", "tick", "untick", "record", "unrecord", "add_milestone", "edit_milestone",
-           "delete_milestone", "set_units", "undo", "redo", "set_setting"]
+           "delete_milestone", "set_units", "linked_copies", "undo", "redo", "set_setting", "KEEP"]
 
 
 def _milestone_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # type: ignore[type-arg]
@@ -38,6 +38,7 @@ def _actual_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # typ
 register(Entity("milestone", "milestones", blocker=_milestone_blocker))
 register(Entity("actual", "actuals", ("indicator_id", "year"), label=None, blocker=_actual_blocker))
 register(Entity("node", "nodes"))
+register(Entity("progress", "progress", label=None))  # progress reports: written by store.progress_actions
 _transaction = transaction
 _change = journaled
 
@@ -49,21 +50,40 @@ def _live_milestone(conn: sqlite3.Connection, milestone_id: str) -> sqlite3.Row:
     return row
 
 
+def linked_copies(conn: sqlite3.Connection, milestone_id: str) -> list[str]:
+    """The other live milestones printed for the same target (``same_as``): one state for all."""
+    return [r[0] for r in conn.execute(
+        "SELECT o.id FROM milestones m JOIN milestones o ON o.link = m.link AND o.id != m.id "
+        "WHERE m.id = ? AND m.link IS NOT NULL AND o.archived_at IS NULL ORDER BY o.seq", (milestone_id,))]
+
+
 def tick(conn: sqlite3.Connection, milestone_id: str, on: date, note: str | None = None) -> Change:
-    """Mark a milestone met on ``on`` (re-ticking changes the date and note)."""
+    """Mark a milestone met on ``on`` (re-ticking changes the date and note); its linked copies
+    are ticked with it, in one journal entry."""
     row = _live_milestone(conn, milestone_id)
     new_note = note if note is not None else row["done_note"]
-    return _change(conn, "tick", "milestone", milestone_id, row["plan_id"],
-                   "UPDATE milestones SET done_on = ?, done_note = ? WHERE id = ?",
-                   (on.isoformat(), new_note, milestone_id))
+    ids = [milestone_id, *linked_copies(conn, milestone_id)]
+    marks = ", ".join("?" for _ in ids)
+
+    def write() -> None:
+        conn.execute(f"UPDATE milestones SET done_on = ?, done_note = ? WHERE id IN ({marks})",
+                     (on.isoformat(), new_note, *ids))
+    return journaled_with(conn, "tick", "milestone", milestone_id, row["plan_id"], write,
+                          [("milestone", i) for i in ids[1:]])
 
 
 def untick(conn: sqlite3.Connection, milestone_id: str) -> Change:
+    """Take a tick back, from the linked copies too."""
     row = _live_milestone(conn, milestone_id)
     if not row["done_on"]:
         raise BadInput(f"milestone {milestone_id!r} is not ticked")
-    return _change(conn, "untick", "milestone", milestone_id, row["plan_id"],
-                   "UPDATE milestones SET done_on = NULL WHERE id = ?", (milestone_id,))
+    ids = [milestone_id, *linked_copies(conn, milestone_id)]
+    marks = ", ".join("?" for _ in ids)
+
+    def write() -> None:
+        conn.execute(f"UPDATE milestones SET done_on = NULL WHERE id IN ({marks})", ids)
+    return journaled_with(conn, "untick", "milestone", milestone_id, row["plan_id"], write,
+                          [("milestone", i) for i in ids[1:]])
 
 
 def record(conn: sqlite3.Connection, indicator_id: str, year: int, value: float, note: str | None = None) -> Change:
@@ -120,11 +140,16 @@ def edit_milestone(conn: sqlite3.Connection, milestone_id: str, *, title: str | 
     row = _live_milestone(conn, milestone_id)
     if title is not None and not title.strip():
         raise BadInput("a milestone needs a title")
-    return _change(conn, "edit", "milestone", milestone_id, row["plan_id"],
-                   "UPDATE milestones SET title = COALESCE(?, title), due = COALESCE(?, due), "
-                   "due_phrase = COALESCE(?, due_phrase), done_note = COALESCE(?, done_note) WHERE id = ?",
-                   (title.strip() if title else None, due.isoformat() if due else None, due_phrase, note,
-                    milestone_id))
+    copies = linked_copies(conn, milestone_id) if note is not None else []  # one target: one note
+
+    def write() -> None:
+        conn.execute("UPDATE milestones SET title = COALESCE(?, title), due = COALESCE(?, due), "
+                     "due_phrase = COALESCE(?, due_phrase), done_note = COALESCE(?, done_note) WHERE id = ?",
+                     (title.strip() if title else None, due.isoformat() if due else None, due_phrase, note,
+                      milestone_id))
+        conn.executemany("UPDATE milestones SET done_note = ? WHERE id = ?", [(note, c) for c in copies])
+    return journaled_with(conn, "edit", "milestone", milestone_id, row["plan_id"], write,
+                          [("milestone", c) for c in copies])
 
 
 def delete_milestone(conn: sqlite3.Connection, milestone_id: str) -> Change:
@@ -135,20 +160,37 @@ def delete_milestone(conn: sqlite3.Connection, milestone_id: str) -> Change:
                    (journal.now_iso(), milestone_id))
 
 
-def set_units(conn: sqlite3.Connection, node_id: str, units: list[str] | None) -> Change:
-    """Set a node's responsible unit(s); ``None`` goes back to the plan's own."""
+KEEP: Any = object()  # set_units: leave this list as it is
+
+
+def set_units(conn: sqlite3.Connection, node_id: str, units: list[str] | None = KEEP, *,
+              support: list[str] | None = KEEP) -> Change:
+    """Set a node's lead units (``units``, the 牵头单位) and/or supporting units (``support``,
+    配合单位); ``None`` goes back to the plan's own list, an omitted one stays as it is. One
+    journal entry for both."""
+    from store.units import clean
+
     row = conn.execute("SELECT plan_id FROM nodes WHERE id = ?", (node_id,)).fetchone()
     if row is None:
         raise NotFound(f"no node {node_id!r}")
-    cleaned = None if units is None else [u.strip() for u in units if u.strip()]
+    sets: list[str] = []
+    args: list[Any] = []
+    for column, value in (("units_override", units), ("support_override", support)):
+        if value is KEEP:
+            continue
+        sets.append(f"{column} = ?")
+        args.append(None if value is None else json.dumps(clean(value), ensure_ascii=False))
+    if not sets:
+        raise BadInput("nothing to set: give the lead or the supporting units")
     return _change(conn, "set_units", "node", node_id, row["plan_id"],
-                   "UPDATE nodes SET units_override = ? WHERE id = ?",
-                   (None if cleaned is None else json.dumps(cleaned, ensure_ascii=False), node_id))
+                   f"UPDATE nodes SET {', '.join(sets)} WHERE id = ?", (*args, node_id))
 
 
 def split_units(text: str) -> list[str]:
-    """``区市场监管局、区商务委`` or ``a, b`` as a list of unit names."""
-    return [u for u in (p.strip() for p in re.split(r"[、,,;;/]", text)) if u]
+    """``区市场监管局、区商务委`` (or with ，, ; /) as a list of unit names: see store.units."""
+    from store.units import split_units as split
+
+    return split(text)
 
 
 def undo(conn: sqlite3.Connection, count: int = 1, plan_id: str | None = None) -> list[Change]:

@@ -11,6 +11,13 @@ The public API (small on purpose; a new kind of item joins in two steps):
    transaction: snapshots the row, runs the SQL, snapshots again, and journals only the fields
    that changed (the whole row when the row appears or disappears). Returns a ``Change``.
 
+3. ``journaled_with(conn, action, entity, entity_id, plan_id, write, also)``: one change that writes
+   a row and other rows with it (a progress report and the milestones its 已完成 ticks; a tick and
+   the linked copies of its milestone): ONE journal entry, ONE undo. The main row's changed
+   fields stay at the top level of the entry (every reader sees an ordinary row); the other rows'
+   changed fields ride along under ``_also`` ("entity:id" -> fields, None for a row that is
+   absent); ``_absent`` marks a main row that did not (or no longer) exist(s).
+
 ``undo(conn, count, plan_id)`` / ``redo(...)`` then work for every registered kind. An undo
 restores ONLY the fields its entry changed, and only where they still hold the value the entry
 wrote: a re-import that changed the milestone's title, due date or place since a tick keeps
@@ -132,6 +139,46 @@ def journaled(conn: sqlite3.Connection, action: str, entity: str, entity_id: str
     return Change(seq, action, entity, entity_id, before, after, plan_id, label=label)
 
 
+ALSO = "_also"
+ABSENT = "_absent"
+
+
+def journaled_with(conn: sqlite3.Connection, action: str, entity: str, entity_id: str | None,
+                   plan_id: str | None, write: Callable[[], str | None],
+                   also: list[tuple[str, str]] | tuple[()] = ()) -> Change:
+    """Run ``write`` and journal the row ``entity``/``entity_id`` (None: a row ``write`` creates and
+    returns the id of) and the rows in ``also`` it changed too, as one entry (see 3. above)."""
+    keys = [f"{e}:{i}" for e, i in also]
+    with transaction(conn):
+        before = snapshot(conn, entity, entity_id) if entity_id is not None else None
+        others_before = {k: snapshot(conn, *k.split(":", 1)) for k in keys}
+        created = write()
+        entity_id = entity_id if entity_id is not None else str(created)
+        after = snapshot(conn, entity, entity_id)
+        label = _label(ENTITIES[entity], after or before)
+        was, now = changed_fields(before, after)
+        parts = {k: changed_fields(others_before[k], snapshot(conn, *k.split(":", 1))) for k in keys}
+        was_b, now_b = _bundle(was, {k: p[0] for k, p in parts.items()}), _bundle(now, {k: p[1] for k, p in parts.items()})
+        seq = journal.write(conn, action, entity, entity_id, plan_id, was_b, now_b)
+    return Change(seq, action, entity, entity_id, was_b, now_b, plan_id, label=label)
+
+
+def _bundle(main: State | None, others: dict[str, State | None]) -> State | None:
+    if not others:
+        return main
+    state: State = dict(main) if main is not None else {ABSENT: True}
+    state[ALSO] = others
+    return state
+
+
+def _unbundle(state: State | None) -> tuple[State | None, dict[str, State | None]]:
+    """(the main row's fields or None if absent, the other rows' fields) of a journal state."""
+    if state is None or ALSO not in state:
+        return state, {}
+    main = None if state.get(ABSENT) else {k: v for k, v in state.items() if k not in (ALSO, ABSENT)}
+    return main, dict(state[ALSO])
+
+
 def _label(ent: Entity, row: State | None) -> str | None:
     return row.get(ent.label) if row and ent.label else None
 
@@ -194,8 +241,19 @@ def step(conn: sqlite3.Connection, which: str, plan_id: str | None = None) -> Ch
         written, wanted = _load(entry["after"]), _load(entry["before"])
         if which == "redo":
             written, wanted = wanted, written
+        (written, written_others), (wanted, wanted_others) = _unbundle(written), _unbundle(wanted)
         current = snapshot(conn, entry["entity"], entry["entity_id"])
         why, was, now = _apply(conn, ent, ent.split_id(entry["entity_id"]), current, written, wanted)
+        if not why and (written_others or wanted_others):  # the rows changed with it go back with it
+            was_others, now_others = {}, {}
+            for key in sorted({*written_others, *wanted_others}):
+                other, other_id = key.split(":", 1)
+                oent = ENTITIES[other]
+                owhy, owas, onow = _apply(conn, oent, oent.split_id(other_id), snapshot(conn, other, other_id),
+                                          written_others.get(key), wanted_others.get(key))
+                if not owhy:
+                    was_others[key], now_others[key] = owas, onow
+            was, now = _bundle(was, was_others), _bundle(now, now_others)
         if why:
             seq = journal.write(conn, "skip", entry["entity"], entry["entity_id"], entry["plan_id"], None,
                                 {"step": which, "reason": why}, target=entry["seq"])

@@ -21,7 +21,7 @@ from urllib.parse import quote
 from store.errors import DatabaseRefused
 
 APPLICATION_ID = 0x504C4E44  # "PLND": marks a file as a plandesk database
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 30.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
 

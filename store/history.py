@@ -16,7 +16,8 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 HIDDEN = {"recorded_at", "archived_why", "seq", "id", "plan_id", "local_id", "indicator_id", "year", "line",
-          "source", "repair", "implicit", "origin", "due_phrase"}
+          "source", "repair", "implicit", "origin", "due_phrase",
+          "_absent", "period_start", "period_end", "period_prev", "item_kind", "at", "who"}  # issue 11's bookkeeping
 _DATES = {"done_on", "due", "start"}
 _IMPORT_COUNTS = ("added", "updated", "restored")
 
@@ -60,7 +61,7 @@ def _value(field: str, value: Any) -> Any:
             return date.fromisoformat(str(value)[:10])
         except ValueError:
             return value
-    if field == "units":
+    if field in ("units", "support", "evidence"):
         return json.loads(value) if isinstance(value, str) else value
     return value
 
@@ -73,6 +74,12 @@ def _label(conn: sqlite3.Connection, entity: str, entity_id: str, state: dict[st
     if entity == "plan":
         row = conn.execute("SELECT title FROM plans WHERE id = ?", (entity_id,)).fetchone()
         return row[0] if row else entity_id
+    if entity == "progress":  # a progress report: the item's title and the period
+        row = conn.execute("SELECT item_id, period FROM progress WHERE id = ?", (entity_id,)).fetchone()
+        item_id, period = (row[0], row[1]) if row else (state.get("item_id"), state.get("period"))
+        title = conn.execute("SELECT title FROM nodes WHERE id = ? UNION ALL SELECT title FROM milestones "
+                             "WHERE id = ? LIMIT 1", (item_id, item_id)).fetchone()
+        return f"#{entity_id} {title[0] if title else item_id or ''} {period or ''}".strip()
     from store import actions  # noqa: F401  (registers the built-in kinds of item)
     from store.changes import ENTITIES
 
@@ -108,10 +115,15 @@ def field_changes(conn: sqlite3.Connection, before: dict[str, Any] | None,
             out.append(FieldChange("place", _place(conn, old), _place(conn, new)))
         elif column == "units_override":
             out.append(FieldChange("units", _value("units", old), _value("units", new)))
+        elif column == "support_override":
+            out.append(FieldChange("support", _value("support", old), _value("support", new)))
+        elif column == "_also":  # the rows changed with it: a 已完成 report's ticks, a linked copy
+            out.append(FieldChange("also", None, sorted(k.split(":", 1)[-1] for k in {*(old or {}), *(new or {})})))
         else:
             out.append(FieldChange(column, _value(column, old), _value(column, new)))
-    if not before or not after:  # a row that appeared or went: what identifies it, not every column
-        keep = {"title", "due", "value", "note", "done_on", "done_note"}
+    if not before or not after or before.get("_absent") or after.get("_absent"):
+        # a row that appeared or went: what identifies it, not every column
+        keep = {"title", "due", "value", "note", "done_on", "done_note", "state", "percent", "also"}
         out = [f for f in out if f.field in keep]
     return out
 

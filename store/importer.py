@@ -29,10 +29,12 @@ class ImportReport:
     updated: dict[str, int] = field(default_factory=dict)
     restored: dict[str, int] = field(default_factory=dict)
     archived: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, id, title)
+    linked_ticks: list[str] = field(default_factory=list)  # ticked because a milestone linked to them was
 
     def summary(self) -> dict[str, object]:
         return {"plan": self.plan_id, "added": self.added, "updated": self.updated,
-                "restored": self.restored, "archived": [i for _, i, _ in self.archived]}
+                "restored": self.restored, "archived": [i for _, i, _ in self.archived],
+                "linked_ticks": self.linked_ticks}
 
 
 def import_file(conn: sqlite3.Connection, path: Path | str, who: str | None = None) -> list[ImportReport]:
@@ -48,11 +50,11 @@ def import_file(conn: sqlite3.Connection, path: Path | str, who: str | None = No
 
 _LABEL_COLUMN = {"nodes": "title", "milestones": "title", "indicators": "name"}
 PLAN_COLUMNS = ("id", "region", "bureau", "title", "doc_number", "issued", "start_year", "end_year", "source_file",
-                "note", "imported_at", "archived_at")
-NODE_COLUMNS = ("id", "plan_id", "local_id", "parent_id", "kind", "number", "title", "text", "units", "line",
-                "source", "repair", "note", "fields", "seq", "depth", "path", "last_seq")
+                "note", "imported_at", "archived_at", "report_cycle", "yellow_lag", "red_lag")
+NODE_COLUMNS = ("id", "plan_id", "local_id", "parent_id", "kind", "number", "title", "text", "units", "support",
+                "line", "source", "repair", "note", "fields", "seq", "depth", "path", "last_seq")
 MILESTONE_COLUMNS = ("id", "plan_id", "node_id", "local_id", "title", "due", "due_phrase", "start", "line",
-                     "source", "repair", "note", "implicit", "origin", "seq")
+                     "source", "repair", "note", "implicit", "origin", "seq", "every", "series", "same_as", "link")
 INDICATOR_COLUMNS = ("id", "plan_id", "local_id", "category", "number", "name", "unit", "attribute", "binding",
                      "better", "measure", "baseline_year", "baseline_printed", "baseline_number",
                      "baseline_comparator", "line", "note", "conflicts", "seq")
@@ -84,7 +86,7 @@ def _import_plan(conn: sqlite3.Connection, plan: PlanData) -> ImportReport:
     report = ImportReport(plan.id, plan.title)
     _upsert(conn, "plans", PLAN_COLUMNS, [(
         plan.id, plan.region, plan.bureau, plan.title, plan.doc_number, plan.issued, plan.start_year,
-        plan.end_year, plan.source_file, plan.note, now, None)])
+        plan.end_year, plan.source_file, plan.note, now, None, plan.report_cycle, plan.yellow_lag, plan.red_lag)])
 
     paths: dict[str, str] = {}
     for n in plan.nodes:  # parents come before their children
@@ -93,18 +95,21 @@ def _import_plan(conn: sqlite3.Connection, plan: PlanData) -> ImportReport:
     pid = plan.id
     node_rows = ((
         f"{pid}/{n.local_id}", pid, n.local_id, f"{pid}/{n.parent}" if n.parent else None, n.kind, n.number,
-        n.title, n.text, _json(n.units), n.line, n.source, n.repair, n.note, _json(n.fields), n.seq, n.depth,
+        n.title, n.text, _json(n.units), _json(n.support), n.line, n.source, n.repair, n.note, _json(n.fields), n.seq, n.depth,
         paths[n.local_id], last_seq[n.local_id]) for n in plan.nodes)
     _sync(conn, "nodes", plan.id, [f"{pid}/{n.local_id}" for n in plan.nodes], NODE_COLUMNS, node_rows, report,
           "node", where="")
     del paths, last_seq
 
+    links = link_groups(plan)
     milestone_rows = ((
         f"{pid}/{m.local_id}", pid, f"{pid}/{m.node_id}", m.local_id, m.title, m.due.isoformat(), m.due_phrase,
         m.start.isoformat() if m.start else None, m.line, m.source, m.repair, m.note, int(m.implicit), "plan",
-        m.seq) for m in plan.milestones)
+        m.seq, m.every, m.series, f"{pid}/{m.same_as}" if m.same_as else None,
+        f"{pid}/{links[m.local_id]}" if m.local_id in links else None) for m in plan.milestones)
     _sync(conn, "milestones", plan.id, [f"{pid}/{m.local_id}" for m in plan.milestones], MILESTONE_COLUMNS,
           milestone_rows, report, "milestone", where="AND origin = 'plan'")
+    report.linked_ticks = share_linked_ticks(conn, plan.id)
 
     indicator_rows = []
     cell_rows = []
@@ -169,3 +174,41 @@ def _sync(conn: sqlite3.Connection, table: str, plan_id: str, ids: list[str], co
         conn.executemany("UPDATE milestones SET archived_at = ?, archived_why = 'import' "
                          "WHERE node_id = ? AND archived_at IS NULL", [(now, i) for i, _ in gone])
     report.archived.extend((kind, i, title) for i, title in gone)
+
+
+def link_groups(plan: PlanData) -> dict[str, str]:
+    """Milestones joined by ``same_as`` (directly or in a chain) as groups: local id -> the group's
+    first member in document order, the id every member stores in ``link``."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for m in plan.milestones:
+        if m.same_as:
+            a, b = root(m.local_id), root(m.same_as)
+            if a != b:
+                parent[a] = b
+    members = {m.local_id for m in plan.milestones if m.same_as} | {m.same_as for m in plan.milestones if m.same_as}
+    first: dict[str, str] = {}
+    for m in plan.milestones:  # document order
+        if m.local_id in members:
+            first.setdefault(root(m.local_id), m.local_id)
+    return {local: first[root(local)] for local in members if root(local) in first}
+
+
+def share_linked_ticks(conn: sqlite3.Connection, plan_id: str) -> list[str]:
+    """One target printed in two places has one state: a member of a link group that is not ticked
+    takes the earliest tick of the group (a new link between an already ticked milestone and its
+    copy). Ticks with different dates are both kept; nothing a clerk entered is overwritten."""
+    rows = conn.execute(
+        "SELECT m.id, g.done_on, g.done_note FROM milestones m JOIN (SELECT link, done_on, done_note, "
+        "ROW_NUMBER() OVER (PARTITION BY link ORDER BY done_on, seq) AS rn FROM milestones "
+        "WHERE plan_id = ? AND link IS NOT NULL AND archived_at IS NULL AND done_on IS NOT NULL) g "
+        "ON g.link = m.link AND g.rn = 1 WHERE m.plan_id = ? AND m.archived_at IS NULL AND m.done_on IS NULL",
+        (plan_id, plan_id)).fetchall()
+    conn.executemany("UPDATE milestones SET done_on = ?, done_note = COALESCE(done_note, ?) WHERE id = ?",
+                     [(r[1], r[2], r[0]) for r in rows])
+    return sorted(r[0] for r in rows)

@@ -21,7 +21,8 @@ import sqlite3
 from datetime import datetime
 from typing import Any
 
-UNDOABLE = ("tick", "untick", "record", "unrecord", "add", "edit", "delete", "set_units", "note")
+UNDOABLE = ("tick", "untick", "record", "unrecord", "add", "edit", "delete", "set_units", "note",
+            "report_progress", "edit_progress", "delete_progress")
 UNNAMED = "(unnamed)"
 _user: str | None = None
 

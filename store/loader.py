@@ -13,8 +13,11 @@ from typing import Any
 
 import yaml
 
+from store import loader_progress as progress_keys
+from store import periods
 from store.deadlines import DeadlineError, parse_deadline
 from store.errors import ImportFailed
+from store.units import clean as clean_units
 from store.values import PrintedValue, parse_printed
 
 NODE_KINDS = ("part", "chapter", "section", "task", "box", "entry", "project", "text", "annex")
@@ -55,7 +58,8 @@ class NodeData:
     depth: int
     number: str | None = None
     text: str | None = None
-    units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)  # the lead units (牵头单位) as printed
+    support: list[str] = field(default_factory=list)  # the supporting units (配合单位) as printed
     line: int | None = None
     source: str | None = None
     repair: str | None = None
@@ -77,6 +81,9 @@ class MilestoneData:
     repair: str | None = None
     note: str | None = None
     implicit: bool = False
+    every: str | None = None  # "year"/"quarter": this is one occurrence of a recurring target
+    series: str | None = None  # the recurring target's own id, shared by its occurrences
+    same_as: str | None = None  # local id of the milestone this one repeats
 
 
 @dataclass
@@ -124,6 +131,9 @@ class PlanData:
     doc_number: str | None = None
     issued: str | None = None
     note: str | None = None
+    report_cycle: str | None = None  # None: the default (quarter)
+    yellow_lag: float | None = None
+    red_lag: float | None = None
     nodes: list[NodeData] = field(default_factory=list)
     milestones: list[MilestoneData] = field(default_factory=list)
     indicators: list[IndicatorData] = field(default_factory=list)
@@ -160,6 +170,7 @@ class _PlanReader:
         self.p = problems
         self.node_ids: set[str] = set()
         self.milestone_ids: set[str] = set()
+        self.link_sources: dict[str, dict[str, Any]] = {}
         self.seq = 0
 
     def required_text(self, where: dict[str, Any], key: str, label: str) -> str:
@@ -204,11 +215,14 @@ class _PlanReader:
             note=self.optional_text(doc, "note", label),
         )
         self.end_year = end_year or date.today().year
+        self.start_year = start_year or self.end_year
+        progress_keys.read_reporting(self, plan, doc.get("reporting"), label)
         nodes = doc.get("nodes")
         if not isinstance(nodes, list) or not nodes:
             self.p.add(doc, "nodes", "must be a non-empty list", label)
         else:
             self.read_nodes(plan, nodes, parent=None, depth=0)
+            progress_keys.check_links(self, plan)
         indicators = doc.get("indicators") or []
         if not isinstance(indicators, list):
             self.p.add(doc, "indicators", "must be a list", label)
@@ -237,12 +251,8 @@ class _PlanReader:
             kind = self.required_text(raw, "kind", label)
             if kind and kind not in NODE_KINDS:
                 self.p.add(raw, "kind", f"{kind!r} is not one of {', '.join(NODE_KINDS)}", label)
-            units = raw.get("units") or []
-            if isinstance(units, str):
-                units = [units]
-            if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
-                self.p.add(raw, "units", "must be a list of unit names", label)
-                units = []
+            units = self.unit_list(raw, "units", label) + self.unit_list(raw, "lead", label)
+            support = self.unit_list(raw, "support", label)
             fields = raw.get("fields") or {}
             if not isinstance(fields, dict):
                 self.p.add(raw, "fields", "must be a mapping of label: value", label)
@@ -256,7 +266,7 @@ class _PlanReader:
                 local_id=local_id, kind=kind, title=self.required_text(raw, "title", label),
                 parent=parent, seq=self.next_seq(), depth=depth,
                 number=self.optional_text(raw, "number", label), text=self.optional_text(raw, "text", label),
-                units=list(units), line=line, source=self.optional_text(raw, "source", label),
+                units=clean_units(units), support=support, line=line, source=self.optional_text(raw, "source", label),
                 repair=self.optional_text(raw, "repair", label), note=self.optional_text(raw, "note", label),
                 fields=fields,
             )
@@ -275,6 +285,9 @@ class _PlanReader:
                 self.p.add(raw, "children", "must be a list", label)
             else:
                 self.read_nodes(plan, children, local_id, depth + 1)
+
+    def unit_list(self, raw: dict[str, Any], key: str, label: str) -> list[str]:
+        return progress_keys.unit_list(self, raw, key, label)
 
     def next_seq(self) -> int:
         self.seq += 1
@@ -327,14 +340,33 @@ class _PlanReader:
         if start and due and start > due:
             self.p.add(raw, "start", "is after the due date", label)
         title = self.required_text(raw, "title", label)
+        every = raw.get("every")
+        if every is not None and every not in (periods.YEAR, periods.QUARTER):
+            self.p.add(raw, "every", "must be year or quarter", label)
+            every = None
+        same_as = raw.get("same_as")
+        if same_as is not None and (not isinstance(same_as, str) or not _ID.match(same_as)):
+            self.p.add(raw, "same_as", "must be the id of a milestone in this plan", label)
+            same_as = None
+        if every and same_as:
+            self.p.add(raw, "same_as", "a recurring target cannot be the same as one milestone; "
+                       "link its occurrences instead", label)
+            same_as = None
         if due is None:
             return
-        plan.milestones.append(MilestoneData(
+        template = MilestoneData(
             local_id=local_id, node_id=node_id, title=title, due=due,
-            due_phrase="" if isinstance(due_raw, date) else str(due_raw), seq=self.next_seq(), start=start,
+            due_phrase="" if isinstance(due_raw, date) else str(due_raw), seq=0, start=start,
             line=raw.get("line") if isinstance(raw.get("line"), int) else None,
             source=self.optional_text(raw, "source", label), repair=self.optional_text(raw, "repair", label),
-            note=self.optional_text(raw, "note", label)))
+            note=self.optional_text(raw, "note", label), same_as=same_as)
+        if same_as:
+            self.link_sources[local_id] = raw
+        if not every:
+            template.seq = self.next_seq()
+            plan.milestones.append(template)
+            return
+        progress_keys.recurring(self, plan, raw, template, every, label)
 
     def read_indicator(self, plan: PlanData, raw: Any, position: int, ids: set[str]) -> None:
         if not isinstance(raw, dict):

@@ -12,7 +12,9 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from store import status as st
+from store import units as un
 from store.errors import NotFound
+from store.units import Units
 
 
 class Plan(NamedTuple):
@@ -52,10 +54,30 @@ class Node:
     depth: int
     seq: int
     units_override: list[str] | None = None
+    support: list[str] = field(default_factory=list)  # supporting units (配合单位) as printed
+    support_override: list[str] | None = None
+    # the units that apply (store.units: own, else the nearest named ancestor's); filled by
+    # ``node()`` and ``nodes()``, None from the tree's lazy loading (which shows no units)
+    applying: "Units | None" = None
+
+    @property
+    def own_units(self) -> list[str]:
+        """The lead units named on this node itself (the clerk's setting, else as printed)."""
+        return self.units_override if self.units_override is not None else self.units
 
     @property
     def effective_units(self) -> list[str]:
-        return self.units_override if self.units_override is not None else self.units
+        """The lead units (牵头单位) that apply: own, else inherited (see store.units)."""
+        if self.applying is not None:
+            return list(self.applying.lead)
+        return self.own_units
+
+    @property
+    def effective_support(self) -> list[str]:
+        """The supporting units (配合单位) that apply."""
+        if self.applying is not None:
+            return list(self.applying.support)
+        return self.support_override if self.support_override is not None else self.support
 
     @property
     def label(self) -> str:
@@ -159,10 +181,13 @@ def resolve_plan(conn: sqlite3.Connection, prefix: str) -> Plan:
 
 def _node(row: sqlite3.Row) -> Node:
     override = row["units_override"]
+    support_override = row["support_override"]
     return Node(row["id"], row["plan_id"], row["local_id"], row["parent_id"], row["kind"], row["number"],
                 row["title"], row["text"], json.loads(row["units"]) if row["units"] else [], row["line"],
                 row["source"], row["repair"], row["note"], json.loads(row["fields"]) if row["fields"] else {},
-                row["depth"], row["seq"], json.loads(override) if override is not None else None)
+                row["depth"], row["seq"], json.loads(override) if override is not None else None,
+                json.loads(row["support"]) if row["support"] else [],
+                json.loads(support_override) if support_override is not None else None)
 
 
 def _milestone(row: sqlite3.Row, today: date, soon_days: int) -> Milestone:
@@ -184,7 +209,19 @@ def nodes(conn: sqlite3.Connection, plan_id: str, *, max_depth: int | None = Non
     if max_depth is not None:
         sql += " AND depth <= ?"
         args.append(max_depth)
-    return [_node(r) for r in conn.execute(sql + " ORDER BY seq", args)]
+    result = [_node(r) for r in conn.execute(sql + " ORDER BY seq", args)]
+    applying = un.resolve((n.id, n.parent_id, *_unit_columns(n)) for n in result)  # parents come first
+    for n in result:
+        n.applying = applying[n.id]
+    return result
+
+
+def _unit_columns(n: Node) -> tuple[str | None, str | None, str | None, str | None]:
+    """A node's unit lists back in their stored (JSON) form, for store.units.resolve."""
+    def dump(v: list[str] | None) -> str | None:
+        return None if v is None else json.dumps(v, ensure_ascii=False)
+    return (dump(n.units) if n.units else None, dump(n.units_override),
+            dump(n.support) if n.support else None, dump(n.support_override))
 
 
 def count_nodes(conn: sqlite3.Connection, plan_id: str, depth: int) -> int:
@@ -208,7 +245,9 @@ def node(conn: sqlite3.Connection, node_id: str) -> Node:
     row = conn.execute("SELECT * FROM nodes WHERE id = ?", (node_id,)).fetchone()
     if row is None:
         raise NotFound(f"no node {node_id!r}")
-    return _node(row)
+    found = _node(row)
+    found.applying = un.of_node(conn, node_id)
+    return found
 
 
 def milestones(conn: sqlite3.Connection, plan_id: str, today: date,

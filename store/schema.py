@@ -89,7 +89,57 @@ def _v2(db: sqlite_utils.Database) -> None:
     rebuild_stacks(db.conn)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
+def _v3(db: sqlite_utils.Database) -> None:
+    """Progress reports (进展情况), supporting units, recurring and linked milestones, reporting settings.
+
+    Only adds: every existing row keeps its values. ``nodes.units`` / ``units_override`` keep their
+    meaning and are read as the lead units (牵头单位); ``support`` / ``support_override`` hold the
+    supporting units (配合单位) the same way (as printed / as the clerk set them).
+    """
+    def add(table: str, column: str, kind: type) -> None:  # idempotent: a re-run adds nothing twice
+        if column not in db[table].columns_dict:
+            db[table].add_column(column, kind)
+
+    add("nodes", "support", str)
+    add("nodes", "support_override", str)
+    add("milestones", "every", str)  # "year" | "quarter": one occurrence of a recurring item
+    add("milestones", "series", str)  # the recurring item's local id its occurrences share
+    add("milestones", "same_as", str)  # full id of the milestone this one repeats
+    add("milestones", "link", str)  # all milestones printed for one target share this id
+    db["milestones"].create_index(["link"], if_not_exists=True)
+    add("plans", "report_cycle", str)
+    add("plans", "yellow_lag", float)
+    add("plans", "red_lag", float)
+    # AUTOINCREMENT: a report's number is never reused, so the journal's references stay unique
+    db.execute("""CREATE TABLE IF NOT EXISTS progress (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        plan_id TEXT NOT NULL REFERENCES plans(id),
+        item_id TEXT NOT NULL,        -- the node or milestone reported on
+        item_kind TEXT NOT NULL,      -- 'node' | 'milestone'
+        node_id TEXT NOT NULL,        -- the node the item belongs to (itself for a node)
+        period TEXT NOT NULL,         -- canonical: 2023-05, 2023Q2, 2023H1, 2023
+        period_start TEXT NOT NULL,
+        period_end TEXT NOT NULL,
+        period_prev TEXT NOT NULL,    -- the period before, of the same length (滞后 two periods running)
+        state TEXT NOT NULL,          -- not_started | on_track | behind | done
+        percent REAL,
+        note TEXT, problem TEXT, next_step TEXT, evidence TEXT,
+        unit TEXT,
+        reported_on TEXT NOT NULL,    -- the report's date (a 已完成 report ticks with it)
+        who TEXT, at TEXT NOT NULL,
+        source TEXT)""")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_progress_plan_period ON progress (plan_id, period_end, node_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_progress_node ON progress (node_id, period_end)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_progress_item ON progress (item_id)")
+    # the lights of a whole plan in one pass: a task's milestones side by side, and each item's
+    # chapter found by a seek in a partial index that holds only live nodes
+    db["milestones"].create_index(["plan_id", "node_id", "archived_at", "seq", "due", "done_on", "start"],
+                                  index_name="idx_milestones_lights", if_not_exists=True)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_nodes_live_ranges ON nodes (plan_id, depth, seq, last_seq, id) "
+               "WHERE archived_at IS NULL")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:

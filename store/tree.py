@@ -7,7 +7,6 @@ milestone is not listed again as a child. Milestone states come from ``store.sta
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +14,7 @@ from typing import Iterable, NamedTuple
 
 from store import queries as q
 from store import status as st
+from store import units as un
 
 NODE = "n"
 MILESTONE = "m"
@@ -217,30 +217,16 @@ def by_state(conn: sqlite3.Connection, plan_id: str, states: Iterable[str], toda
     return found
 
 
-def _units_of(units: str | None, override: str | None) -> list[str]:
-    if override is not None:
-        return list(json.loads(override))
-    return list(json.loads(units)) if units else []
-
-
 def units(conn: sqlite3.Connection, plan_id: str) -> list[tuple[str, int]]:
-    """The responsible units named in a plan (the clerk's settings win), most frequent first."""
-    counts: dict[str, int] = {}
-    for u, o in conn.execute("SELECT units, units_override FROM nodes WHERE plan_id = ? AND archived_at IS NULL "
-                             "AND (units IS NOT NULL OR units_override IS NOT NULL)", (plan_id,)):
-        for name in _units_of(u, o):
-            counts[name] = counts.get(name, 0) + 1
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    """The units named in a plan, lead or supporting (the clerk's settings win), most frequent first."""
+    return un.names(conn, plan_id)
 
 
-def by_unit(conn: sqlite3.Connection, plan_id: str, unit: str) -> Matches:
-    """Nodes whose responsible units (as set by the clerk, else as printed) include ``unit``."""
+def by_unit(conn: sqlite3.Connection, plan_id: str, unit: str, role: str = un.ANY) -> Matches:
+    """Nodes whose units include ``unit`` (lead, support or either): their own, or inherited from
+    the nearest ancestor that names any (the rule of store.units, as the reports use it)."""
     found = Matches()
-    for node_id, u, o in conn.execute(
-            "SELECT id, units, units_override FROM nodes WHERE plan_id = ? AND archived_at IS NULL "
-            "AND (units IS NOT NULL OR units_override IS NOT NULL)", (plan_id,)):
-        if unit in _units_of(u, o):
-            found.nodes.add(node_id)
+    found.nodes.update(un.nodes_of(conn, plan_id, unit, role))
     return found
 
 

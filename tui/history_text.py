@@ -37,6 +37,8 @@ def value(field: str, v: Any, t: Catalog) -> str:
         return format_number(float(v)) if isinstance(v, float) else str(v)
     if isinstance(v, list):
         return "、".join(visible(str(u), one_line=True) for u in v) or t("none")
+    if field == "state" and v in ("not_started", "on_track", "behind", "done"):  # a progress report's state
+        return t(f"pg_state_{v}")
     return visible(str(v), one_line=True) or "—"
 
 

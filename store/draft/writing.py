@@ -7,13 +7,13 @@ import yaml
 
 from store.draft.model import DraftIndicator, DraftNode, DraftPlan
 
-# Keys the plan loader on main understands. When the loader learns ``lead``/``support`` and the
-# milestone key ``every``, switch these on: until then the lead unit goes to ``units`` and the
-# supporting units to ``fields`` (nothing is lost), and recurring targets are listed for review.
+# Keys the plan loader understands: it reads ``lead``/``support`` and the milestone key ``every``
+# (issue 11), so the draft writes them. Off, the lead unit would go to ``units`` and the
+# supporting units to ``fields`` (nothing lost), and recurring targets would be listed for review.
 # tests/draft/test_emit_keys.py fails, naming the switch, once the loader reads them; the output
 # with both on was checked to import with the progress branch's loader and the strict schema.
-EMIT_LEAD_SUPPORT = False
-EMIT_EVERY = False
+EMIT_LEAD_SUPPORT = True
+EMIT_EVERY = True
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]

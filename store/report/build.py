@@ -168,7 +168,7 @@ def report_year(plan: q.Plan, today: date) -> int:
 
 
 def build_status(conn: sqlite3.Connection, plan: q.Plan, today: date,
-                 soon_days: int = st.DEFAULT_SOON_DAYS) -> Report:
+                 soon_days: int = st.DEFAULT_SOON_DAYS, unit: str | None = None) -> Report:
     """The one-glance status: share done, chapters, overdue, due soon, due later this year, recently
     done, and this year's indicators. Lists stop at ``LIST_LIMIT`` (with the count of the rest)."""
     # sections too, unless there are so many that the page would drown (a huge plan: chapters only)
@@ -187,7 +187,7 @@ def build_status(conn: sqlite3.Connection, plan: q.Plan, today: date,
 
     def section(key: str, states: tuple[str, ...], total: int | None, **filters: object) -> Listing:
         found = q.milestones_in_state(conn, plan.id, today, states, soon_days, limit=fetch, **filters)  # type: ignore[arg-type]
-        shown = [_status_item(m, today) for m in found[:LIST_LIMIT]]
+        shown = [status_item(m, today) for m in found[:LIST_LIMIT]]
         if total is None and len(found) <= LIST_LIMIT:
             total = len(found)
         return Listing(key, total, lambda limit: iter(shown[:limit]), shown=len(shown))
@@ -203,11 +203,14 @@ def build_status(conn: sqlite3.Connection, plan: q.Plan, today: date,
                      newest_done_first=True)
     recent.days = RECENT_DAYS
     year = report_year(plan, today)
-    return Report(STATUS, plan, today, soon_days, None, None, year, total, total, chapters,
-                  indicator_rows(q.indicators(conn, plan.id), plan, year, today), [overdue, soon, due_later, recent])
+    report = Report(STATUS, plan, today, soon_days, None, None, year, total, total, chapters,
+                    indicator_rows(q.indicators(conn, plan.id), plan, year, today), [overdue, soon, due_later, recent])
+    from store.report_progress import with_progress  # the reporting cycle's part (issue 11)
+
+    return with_progress(conn, report, tuple(range(depth + 1)), unit)
 
 
-def _status_item(m: q.Milestone, today: date) -> Item:
+def status_item(m: q.Milestone, today: date) -> Item:
     counted = st.is_done(m.state)
     return Item(m.id, m.title, m.due, m.due_phrase or None, m.start, m.done_on if counted else None,
                 m.done_note if counted else None, m.state, (today - m.due).days, m.implicit, m.node_id, "", "", "",

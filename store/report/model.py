@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterator, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 
 from store import queries as q
 from store import status as st
@@ -259,6 +259,7 @@ class Report:
     ledger: Ledger | None = None
     groups: list[TaskGroup] = field(default_factory=list)  # chapters, projects, annex tasks (evaluations)
     units_not_reported: list[str] | None = None  # from the progress reports (not yet available)
+    progress: Any = None  # status: store.progress_views.ProgressStatus (lights, 序时, lagging)
 
     def section(self, key: str) -> Listing | None:
         return next((s for s in self.sections if s.key == key), None)

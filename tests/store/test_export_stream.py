@@ -51,11 +51,27 @@ def streamed(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_days: int
     return out.getvalue()
 
 
+# keys the reporting cycle adds (tested in tests/progress/test_progress_export.py): the oracle predates them
+TRACKING_NODE_KEYS = {"lead", "support", "units_inherited_from", "light", "light_reason", "expected", "lights"}
+TRACKING_MILESTONE_KEYS = {"every", "series", "same_as", "link", "light"}
+TRACKING_TOP_KEYS = {"reporting", "links", "progress"}
+
+
+def without_tracking(data: dict[str, Any]) -> dict[str, Any]:
+    """The streamed export less the reporting-cycle keys, to compare with the oracle."""
+    assert TRACKING_TOP_KEYS <= data.keys()
+    rest = {k: v for k, v in data.items() if k not in TRACKING_TOP_KEYS}
+    rest["nodes"] = [{k: v for k, v in n.items() if k not in TRACKING_NODE_KEYS} for n in data["nodes"]]
+    rest["milestones"] = [{k: v for k, v in m.items() if k not in TRACKING_MILESTONE_KEYS}
+                          for m in data["milestones"]]
+    return rest
+
+
 @pytest.mark.parametrize("plan_ref", PLANS)
 def test_every_seed_plan_exports_the_same_content(conn: sqlite3.Connection, plan_ref: str) -> None:
     plan = q.resolve_plan(conn, plan_ref)
     for today, soon in ((TODAY, 30), (date(2021, 3, 1), 0), (date(2026, 1, 1), 400)):
-        assert json.loads(streamed(conn, plan, today, soon)) == reference_export(conn, plan, today, soon)
+        assert without_tracking(json.loads(streamed(conn, plan, today, soon))) == reference_export(conn, plan, today, soon)
 
 
 def test_what_the_clerk_entered_is_exported_the_same(conn: sqlite3.Connection) -> None:
@@ -70,7 +86,7 @@ def test_what_the_clerk_entered_is_exported_the_same(conn: sqlite3.Connection) -
     actions.record(conn, "wulong-2021-2025/i14", 2023, 96.5, "年报")
     expected = reference_export(conn, plan, TODAY, 30)
     text = streamed(conn, plan, TODAY)
-    assert json.loads(text) == expected
+    assert without_tracking(json.loads(text)) == expected
     assert "\x1b" not in text  # control characters are escaped in JSON strings
 
 
@@ -86,6 +102,6 @@ def test_an_empty_list_is_still_valid_json(tmp_path: Path) -> None:
     import_file(conn, plan_file)
     plan = q.resolve_plan(conn, "tiny")
     data = json.loads(streamed(conn, plan, TODAY))
-    assert data == reference_export(conn, plan, TODAY, 30)
+    assert without_tracking(data) == reference_export(conn, plan, TODAY, 30)
     assert data["milestones"] == [] and data["indicators"] == []
     conn.close()

@@ -69,7 +69,7 @@ async def test_opens_on_plan_with_header_and_lazy_tree(seeded_db: Path) -> None:
         text = header(app)
         assert "武隆区市场监管现代化“十四五”发展规划" in text
         assert "as of 2023-06-30" in text
-        assert "overdue 15" in text
+        assert "overdue 17" in text
         tree = main_screen(app).tree
         # only the top level is loaded: the 50,000-node plan opens as fast as this one
         assert len(tree.root.children) == 11
@@ -95,7 +95,7 @@ async def test_tick_and_untick_with_space_saved_at_once(seeded_db: Path) -> None
         assert saved["done_on"] == "2023-06-30"
         assert label(app, YANGJIAO_KEY).startswith("[x] ")
         assert "done 2023-06-30" in label(app, YANGJIAO_KEY)
-        assert "done 1" in header(app)
+        assert "done 2" in header(app)  # the station and 附件4's row that repeats it (same_as)
         assert "1/3" in label(app, f"n:{WULONG}/a1.p1")
         await pilot.press("space")
         await settle(pilot)
@@ -268,8 +268,8 @@ async def test_overdue_only_shows_matches_with_their_ancestors(seeded_db: Path) 
         await settle(pilot)
         tree = main_screen(app).tree
         bar = str(app.screen.query_one("#filter-bar", Static).render())
-        assert "Overdue only: 15 matches" in bar
-        assert len(tree.matched) == 15
+        assert "Overdue only: 17 matches" in bar
+        assert len(tree.matched) == 17
         assert YANGJIAO_KEY in tree.matched
         for key in tree.matched:
             item = tree.by_key[key].data
@@ -361,22 +361,23 @@ async def test_next_overdue_walks_the_overdue_milestones_in_order(seeded_db: Pat
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         seen = []
-        for _ in range(16):
+        for _ in range(18):
             await pilot.press("n")
             await settle(pilot)
             key = cursor_key(app)
             item = main_screen(app).tree.by_key[key].data
             assert (item.milestone or item.own).state == "overdue"
             seen.append(key)
-        assert len(set(seen[:15])) == 15, "fifteen different overdue milestones"
-        assert seen[15] == seen[0], "then it wraps round"
+        # 17: the two yearly targets' 2022 rounds (every: year) are overdue too
+        assert len(set(seen[:17])) == 17, "seventeen different overdue milestones"
+        assert seen[17] == seen[0], "then it wraps round"
 
 
 async def test_change_date_recolours_everything(seeded_db: Path) -> None:
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert "overdue 15" in header(app)
+        assert "overdue 17" in header(app)
         await pilot.press("t")
         await settle(pilot)
         await fill(pilot, on="2021-01-01")
@@ -492,7 +493,7 @@ async def test_another_window_tick_shows_on_next_poll(seeded_db: Path) -> None:
         app._poll()  # what the timer does every 1.5 s
         await settle(pilot)
         assert label(app, YANGJIAO_KEY).startswith("[x] ")
-        assert "done 1" in header(app)
+        assert "done 2" in header(app)  # with 附件4's copy of the target
 
 
 async def test_two_apps_on_one_file_never_report_locked(seeded_db: Path) -> None:
@@ -535,7 +536,7 @@ async def test_chinese_labels_under_lang_zh(seeded_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "截至 2023-06-30" in header(app)
-        assert "逾期 15" in header(app)
+        assert "逾期 17" in header(app)
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
         assert "勾选" in descriptions and "搜索" in descriptions
 

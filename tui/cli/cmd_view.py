@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from store.errors import PlandeskError
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
 
@@ -16,6 +15,7 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--format", choices=("rich", "text", "html", "json"), default="rich",
                    help="rich (the terminal, default), text, html (printable page) or json")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    p.add_argument("--unit", help="only the items this unit leads (牵头), its own or inherited")
     p = add("overdue", "list overdue milestones")
     p.add_argument("--plan", default=argparse.SUPPRESS)
     p = add("history", "show the journal of changes")
@@ -37,7 +37,7 @@ def cmd_plans(ctx: Context) -> int:
 def cmd_status(ctx: Context) -> int:
     from store.report import build_status
 
-    reports = [build_status(ctx.conn, plan, ctx.today, ctx.soon_days) for plan in ctx.plans()]
+    reports = [build_status(ctx.conn, plan, ctx.today, ctx.soon_days, unit=ctx.args.unit) for plan in ctx.plans()]
     _emit(ctx, reports, ctx.t)
     return 0
 

@@ -72,6 +72,15 @@ def _section_params(section: rp.Listing) -> dict[str, Any]:
 
 def report_dict(report: rp.Report) -> dict[str, Any]:
     """The report as JSON-ready data, with each list's items left as a marker ``write_json`` fills."""
+    data = _report_dict(report)
+    if report.progress is not None:  # status: lights, 序时 and lagging tasks (issue 11)
+        from store.report_progress import progress_dict
+
+        data["progress"] = progress_dict(report.progress)
+    return data
+
+
+def _report_dict(report: rp.Report) -> dict[str, Any]:
     plan = report.plan
     return {
         "plandesk_report": REPORT_VERSION,

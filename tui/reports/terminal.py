@@ -47,6 +47,17 @@ class Out:
     def blank(self) -> None:
         self.line([])
 
+    def renderable(self, renderable: object) -> None:
+        """A rich renderable (the status's progress part): printed, or drawn as plain text."""
+        if self.console is not None:
+            self.console.print(renderable)
+            return
+        assert self.stream is not None
+        buffer = io.StringIO()
+        Console(file=buffer, width=self.width, color_system=None, force_terminal=False, highlight=False,
+                emoji=False, markup=False, legacy_windows=False).print(renderable)
+        self.stream.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+
 
 def print_reports(console: Console, reports: list[rp.Report], t: Catalog) -> None:
     """The printout on a console: coloured when it is a terminal."""
@@ -78,6 +89,12 @@ def _write(out: Out, reports: list[rp.Report], t: Catalog) -> None:
                     _tree(out, report, t)
                 else:
                     _table(out, _with_lights(c.chapter_table(report, t)))
+                if report.progress is not None:  # status: lights, 序时 and lagging tasks, after the chapters
+                    from tui.reports.progress_parts import progress_parts
+
+                    for renderable in progress_parts(report, t):
+                        out.blank()
+                        out.renderable(renderable)
             elif part == "indicators":
                 _table(out, c.indicator_table(report, t))
             else:

@@ -1,0 +1,274 @@
+"""序时进度 and the traffic lights (亮灯): one rule, computed inside SQLite for a whole plan at once.
+
+**序时进度 (time-elapsed progress).** An item's expected share done is the time elapsed over its
+span, as of a date: its span runs from its ``start`` (else the plan's first day) to its due date
+(a task: its milestones' earliest start to their latest due date), counting the as-of day as
+elapsed, clamped to 0..100. By the end of November 11/12 of a one-year task should be done.
+A reported percent is compared with what was expected at the end of the period it reports on
+(or at the as-of date, if that comes first): ``lag = expected - reported``. 未启动 without a
+percent counts as 0 %, 已完成 as 100 %.
+
+**The light of a tracked item** (a node with milestones of its own, or one milestone), the
+first reason that applies deciding:
+
+- green ``done``: every milestone of the item is done;
+- red ``overdue``: a milestone is past its due date and not done;
+- red ``lag_red``: the lag is more than the red threshold (default 30 points);
+- red ``behind_twice``: the latest report says 滞后, and so did the period before it;
+- yellow ``lag_yellow``: the lag is more than the yellow threshold (default 10 points);
+- yellow ``behind``: the latest report says 滞后;
+- yellow ``no_report``: no report for the last period that has ended (or a later one), though the
+  item was under way then (a task, not a single milestone: units report per task);
+- yellow ``due_soon``: a milestone falls due within the "due soon" window;
+- green ``on_track``: none of the above.
+
+Reports dated after the as-of date do not count yet (look back in time, as ticks do). The
+overdue / due-soon states of milestones stay as they are; the light sits beside them. A node's
+roll-up counts the lights of the tracked items in its subtree: a chapter is as red as its
+reddest task.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from store import periods as pr
+
+DEFAULT_YELLOW_LAG = 10.0
+DEFAULT_RED_LAG = 30.0
+
+RED = "red"
+YELLOW = "yellow"
+GREEN = "green"
+COLOURS = (RED, YELLOW, GREEN)
+
+# reason -> light, in the order the rule tries them
+REASONS: dict[str, str] = {
+    "done": GREEN, "overdue": RED, "lag_red": RED, "behind_twice": RED, "lag_yellow": YELLOW,
+    "behind": YELLOW, "no_report": YELLOW, "due_soon": YELLOW, "on_track": GREEN,
+}
+LAGGING = ("lag_red", "behind_twice", "lag_yellow", "behind")  # what a report said (or showed) to be behind
+
+
+def expected_share(start: date, end: date, as_of: date) -> float:
+    """序时进度 in percent: the days of ``start..end`` elapsed by the end of ``as_of``, clamped to 0..100."""
+    days = (end - start).days + 1
+    if days <= 0:
+        return 100.0 if as_of >= end else 0.0
+    return max(0.0, min(100.0, 100.0 * ((as_of - start).days + 1) / days))
+
+
+def _expected_sql(day: str, start: str = "s", end: str = "e") -> str:
+    """``expected_share`` as an SQL expression over ISO date texts (a test holds the two together)."""
+    return (f"MAX(0.0, MIN(100.0, 100.0 * (julianday({day}) - julianday({start}) + 1) "
+            f"/ MAX(julianday({end}) - julianday({start}) + 1, 1e-9)))")
+
+
+class Settings(NamedTuple):
+    """What the rule needs besides the data: the as-of date and the plan's reporting settings."""
+
+    plan_id: str
+    plan_start: date
+    today: date
+    soon_days: int
+    cycle: str
+    yellow: float
+    red: float
+
+    @property
+    def due_period(self) -> pr.Period:
+        """The period whose reports are due: the last one that has ended."""
+        return pr.last_finished(self.today, self.cycle)
+
+    def params(self) -> dict[str, object]:
+        return {"plan": self.plan_id, "plan_start": self.plan_start.isoformat(), "today": self.today.isoformat(),
+                "soon": (self.today + timedelta(days=self.soon_days)).isoformat(),
+                "due_end": self.due_period.end.isoformat(), "yellow": self.yellow, "red": self.red}
+
+
+def settings(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int) -> Settings:
+    from store.progress import reporting_settings
+
+    cycle, yellow, red = reporting_settings(conn, plan_id)
+    start_year = conn.execute("SELECT start_year FROM plans WHERE id = ?", (plan_id,)).fetchone()[0]
+    return Settings(plan_id, date(start_year, 1, 1), today, soon_days, cycle, yellow, red)
+
+
+# One code per milestone, the worst of which is its item's: 0 done, 1 not begun, 2 under way in the
+# period whose reports are due, 3 due soon, 4 overdue (so an item needs one aggregate, not four).
+_CODE_SQL = ("CASE WHEN done_on IS NOT NULL AND done_on <= :today THEN 0 WHEN due < :today THEN 4 "
+             "WHEN due <= :soon THEN 3 WHEN COALESCE(start, :plan_start) <= :due_end THEN 2 ELSE 1 END")
+_REASON_SQL = """CASE
+  WHEN code = 0 THEN 'done'
+  WHEN code = 4 THEN 'overdue'
+  WHEN lag > :red THEN 'lag_red'
+  WHEN state = 'behind' AND prev_state = 'behind' THEN 'behind_twice'
+  WHEN lag > :yellow THEN 'lag_yellow'
+  WHEN state = 'behind' THEN 'behind'
+  WHEN {need_reports} AND code >= 2 AND (period_end IS NULL OR period_end < :due_end) THEN 'no_report'
+  WHEN code = 3 THEN 'due_soon'
+  ELSE 'on_track' END"""
+LIGHT_SQL = "CASE WHEN reason IN ('overdue', 'lag_red', 'behind_twice') THEN 'red' " \
+            "WHEN reason IN ('done', 'on_track') THEN 'green' ELSE 'yellow' END"
+
+
+def _span_sql(item: str, per_milestone: bool) -> tuple[str, str]:
+    """(start, due) of an item's span as SQL, looked up only where needed (reported items, lists)."""
+    where = f"id = {item}" if per_milestone else f"node_id = {item} AND archived_at IS NULL"
+    return (f"(SELECT MIN(COALESCE(start, :plan_start)) FROM milestones WHERE {where})",
+            f"(SELECT MAX(due) FROM milestones WHERE {where})")
+
+
+def facts_sql(per_milestone: bool = False, milestone_filter: str = "", with_span: bool = True,
+              with_reports: bool = True) -> str:
+    """The rule as one SQL query: one row per tracked item (item, seq, reason, expected, pct, lag,
+    period, state, s, e). ``per_milestone``: each milestone is an item (the tree's milestone
+    lines) instead of each node with milestones; ``milestone_filter``: extra ``AND ...`` on the
+    milestones considered (a subtree's seq range, chosen ids); ``with_span``: also the span and
+    the expected share as of the as-of date (lists; roll-ups only need the reason);
+    ``with_reports=False`` when the plan has no report yet (the same rule, without the join).
+    Named parameters: ``Settings.params``."""
+    key, report_key = ("id", "item_id") if per_milestone else ("node_id", "node_id")
+    rs, re_ = _span_sql("l.item", per_milestone)
+    span = "MIN(COALESCE(start, :plan_start)) AS s, MAX(due) AS e" if with_span else "NULL AS s, NULL AS e"
+    expected = _expected_sql(":today", "s", "e") if with_span else "NULL"
+    return f"""WITH ms AS (
+  SELECT {key} AS item, MIN(seq) AS seq, MAX({_CODE_SQL}) AS code, {span}
+  FROM milestones WHERE plan_id = :plan AND archived_at IS NULL {milestone_filter} GROUP BY {key}),
+rep AS (
+  SELECT {report_key} AS item, period, period_end, period_prev, state,
+    COALESCE(percent, CASE state WHEN 'not_started' THEN 0.0 WHEN 'done' THEN 100.0 END) AS pct,
+    ROW_NUMBER() OVER (PARTITION BY {report_key} ORDER BY period_end DESC, reported_on DESC, id DESC) AS rn,
+    ROW_NUMBER() OVER (PARTITION BY {report_key}, period ORDER BY reported_on DESC, id DESC) AS rn_period
+  FROM progress WHERE plan_id = :plan AND reported_on <= :today),
+last AS (
+  SELECT l.*, p.state AS prev_state,
+    {_expected_sql("MIN(l.period_end, :today)", rs, re_)} - l.pct AS lag
+  FROM rep l LEFT JOIN rep p ON p.item = l.item AND p.period = l.period_prev AND p.rn_period = 1 WHERE l.rn = 1),
+facts AS ({_FACTS_JOINED if with_reports else _FACTS_ALONE})
+SELECT item, seq, {_REASON_SQL.format(need_reports=0 if per_milestone else 1)} AS reason, {expected} AS expected,
+  pct, lag, period, state, s, e FROM facts"""
+
+
+_FACTS_JOINED = """
+  SELECT ms.*, last.period, last.period_end, last.state, last.pct, last.prev_state, last.lag
+  FROM ms LEFT JOIN last ON last.item = ms.item"""
+_FACTS_ALONE = """
+  SELECT ms.*, NULL AS period, NULL AS period_end, NULL AS state, NULL AS pct, NULL AS prev_state, NULL AS lag
+  FROM ms"""
+
+
+def has_reports(conn: sqlite3.Connection, s: "Settings") -> bool:
+    """Whether any report of the plan counts as of the as-of date (else the rule needs no join)."""
+    return conn.execute("SELECT 1 FROM progress WHERE plan_id = ? AND reported_on <= ? LIMIT 1",
+                        (s.plan_id, s.today.isoformat())).fetchone() is not None
+
+
+class Light(NamedTuple):
+    """One tracked item's light and the 序时 figures behind it."""
+
+    id: str  # node id (or milestone id for a milestone line)
+    seq: int
+    light: str
+    reason: str
+    expected: float | None  # 序时进度 as of the as-of date, percent
+    percent: float | None  # the latest report's percent (未启动 0, 已完成 100 when none was given)
+    lag: float | None  # expected at the end of the reported period minus the percent
+    period: str | None  # the latest report's period
+    state: str | None  # the latest report's state
+    start: str
+    due: str
+
+
+def _light(row: sqlite3.Row | tuple) -> Light:
+    item, seq, reason, expected, pct, lag, period, state, s, e = row
+    return Light(item, seq, REASONS[reason], reason, None if expected is None else round(expected, 1), pct,
+                 None if lag is None else round(lag, 1), period, state, s, e)
+
+
+def _ids_filter(column: str, ids: list[str]) -> str:
+    # ids are plandesk's own (letters, digits, . - _ /), quoted for a literal IN list
+    return f"AND {column} IN ({', '.join(_quote(i) for i in ids)})"
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def item_lights(conn: sqlite3.Connection, s: Settings, node_ids: list[str] | None = None) -> dict[str, Light]:
+    """The light of every tracked node of the plan (or of ``node_ids``), by node id."""
+    where = _ids_filter("node_id", node_ids) if node_ids is not None else ""
+    return {r[0]: _light(r) for r in conn.execute(facts_sql(False, where), s.params())}
+
+
+def milestone_lights(conn: sqlite3.Connection, s: Settings, milestone_ids: list[str]) -> dict[str, Light]:
+    """The light of each milestone line (the tree's milestones on screen), by milestone id."""
+    if not milestone_ids:
+        return {}
+    return {r[0]: _light(r) for r in conn.execute(facts_sql(True, _ids_filter("id", milestone_ids)), s.params())}
+
+
+def item_light(conn: sqlite3.Connection, s: Settings, item_id: str) -> Light | None:
+    """One item's light (a node with milestones, else a milestone): the detail pane's question."""
+    found = item_lights(conn, s, [item_id]).get(item_id)
+    return found or milestone_lights(conn, s, [item_id]).get(item_id)
+
+
+class Counts(NamedTuple):
+    """How many tracked items under a node have each light."""
+
+    red: int = 0
+    yellow: int = 0
+    green: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.red + self.yellow + self.green
+
+    @property
+    def light(self) -> str | None:
+        """As red as the reddest item under it; None if nothing under it is tracked."""
+        return RED if self.red else YELLOW if self.yellow else GREEN if self.green else None
+
+    def plus(self, other: "Counts") -> "Counts":
+        return Counts(self.red + other.red, self.yellow + other.yellow, self.green + other.green)
+
+
+def rollups(conn: sqlite3.Connection, s: Settings, depths: tuple[int, ...] = (0,),
+            parent_id: str | None = None, node_ids: list[str] | None = None) -> dict[str, Counts]:
+    """Light counts for the nodes at ``depths`` (or the children of ``parent_id``), and for the
+    whole plan (or the parent's subtree) under the key ``plan_id``; ``node_ids``: count only
+    these items (the tasks one unit leads).
+
+    One query: each item finds its ancestor at each depth through the (plan, depth, seq) index
+    (the nearest node of that depth before it, if its subtree reaches the item), and SQLite
+    counts per ancestor and colour; no item passes through Python."""
+    params = s.params()
+    where = ""
+    if parent_id is not None:
+        row = conn.execute("SELECT depth, seq, last_seq FROM nodes WHERE id = ?", (parent_id,)).fetchone()
+        if row is None:
+            return {s.plan_id: Counts()}
+        depths = (row[0] + 1,)
+        where = f"AND seq BETWEEN {int(row[1])} AND {int(row[2])}"
+    if node_ids is not None:  # only these items (one unit's)
+        where += " " + _ids_filter("node_id", node_ids)
+    ancestors = ", ".join(  # the nearest node of that depth before the item, if its subtree reaches it
+        f"(SELECT CASE WHEN c.last_seq >= t.seq THEN c.id END FROM nodes c WHERE c.plan_id = :plan "
+        f"AND c.depth = {int(d)} AND c.seq <= t.seq AND c.archived_at IS NULL ORDER BY c.seq DESC LIMIT 1) AS a{i}"
+        for i, d in enumerate(depths))
+    columns = ", ".join(f"a{i}" for i in range(len(depths)))
+    # LIMIT -1 keeps SQLite from folding the inner query into the grouping one, which would look up
+    # each item's ancestors twice (once to select, once to group)
+    sql = (f"SELECT light, {columns}, count(*) FROM (SELECT light, {ancestors} FROM (SELECT seq, {LIGHT_SQL} AS "
+           f"light FROM ({facts_sql(False, where, False, has_reports(conn, s))})) t LIMIT -1) "
+           f"GROUP BY light, {columns}")
+    tallies: dict[str, list[int]] = {s.plan_id: [0, 0, 0]}
+    for light, *ancestors, n in conn.execute(sql, params):
+        colour = COLOURS.index(light)
+        tallies[s.plan_id][colour] += n
+        for node_id in ancestors:
+            if node_id is not None:
+                tallies.setdefault(node_id, [0, 0, 0])[colour] += n
+    return {node_id: Counts(*counts) for node_id, counts in tallies.items()}

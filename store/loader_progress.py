@@ -1,0 +1,112 @@
+"""The plan-format keys of progress tracking (issue 11): reporting settings, lead and supporting
+units, recurring (``every``) and linked (``same_as``) milestones.
+
+Kept beside ``store.loader`` so the reader stays small; each function reads one key for the
+loader's ``_PlanReader`` (passed as ``self``) and records problems the same way.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from store import periods
+from store.errors import BadInput
+from store.lights import DEFAULT_RED_LAG, DEFAULT_YELLOW_LAG
+from store.units import clean as clean_units
+
+if TYPE_CHECKING:
+    from store.loader import MilestoneData, PlanData, _PlanReader  # noqa: F401
+
+# The keys issue 11 added to the format, with their meaning (docs/PLAN_FORMAT.md says the same).
+PROGRESS_KEYS: dict[str, dict[str, str]] = {
+    "plan": {"reporting": "how units report: {cycle: quarter|month|half|year, yellow_lag: N, red_lag: N}"},
+    "node": {"lead": "lead units (牵头单位): a list, or one string with 、，, between names; `units` means the same",
+             "support": "supporting units (配合单位), same forms as lead"},
+    "milestone": {"every": "year or quarter: the target recurs, one milestone per year/quarter of its span",
+                  "same_as": "id of a milestone in the same plan this one repeats: one target, one state"},
+}
+
+
+def unit_list(self: "_PlanReader", raw: dict[str, Any], key: str, label: str) -> list[str]:
+    """Unit names under ``key``: a list, or one string with 、，, between the names."""
+    value = raw.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str) or (isinstance(value, list) and all(isinstance(u, str) for u in value)):
+        return clean_units(value)
+    self.p.add(raw, key, "must be a list of unit names or one text with 、 between them", label)
+    return []
+
+
+def read_reporting(self: "_PlanReader", plan: PlanData, raw: Any, label: str) -> None:
+    """``reporting: {cycle, yellow_lag, red_lag}``: every key optional."""
+    if raw is None:
+        return
+    if not isinstance(raw, dict):
+        self.p.add(self.doc, "reporting", "must be {cycle: quarter, yellow_lag: 10, red_lag: 30}", label)
+        return
+    for key in raw:
+        if key not in ("cycle", "yellow_lag", "red_lag") and not str(key).startswith("__"):
+            self.p.add(raw, str(key), "unknown key (cycle, yellow_lag, red_lag)", label)
+    cycle = raw.get("cycle")
+    if cycle is not None and cycle not in periods.CYCLES:
+        self.p.add(raw, "cycle", f"must be one of {', '.join(periods.CYCLES)}", label)
+    else:
+        plan.report_cycle = cycle
+    lags: dict[str, float] = {}
+    for key in ("yellow_lag", "red_lag"):
+        value = raw.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            self.p.add(raw, key, "must be a number of percentage points from 0 to 100", label)
+            continue
+        lags[key] = float(value)
+    yellow = lags.get("yellow_lag", DEFAULT_YELLOW_LAG)
+    red = lags.get("red_lag", DEFAULT_RED_LAG)
+    if yellow > red:
+        self.p.add(raw, "red_lag", f"must not be below yellow_lag ({yellow:g} > {red:g})", label)
+    plan.yellow_lag, plan.red_lag = lags.get("yellow_lag"), lags.get("red_lag")
+
+
+def check_links(self: "_PlanReader", plan: PlanData) -> None:
+    """Every ``same_as`` names a milestone of the same plan, and not itself."""
+    for m in plan.milestones:
+        if m.same_as is None:
+            continue
+        raw = self.link_sources.get(m.local_id, {})
+        if m.same_as == m.local_id or (m.series and m.same_as == m.series):
+            self.p.add(raw, "same_as", "a milestone cannot be the same as itself", f"milestone {m.local_id}")
+        elif m.same_as not in self.milestone_ids:
+            hint = " (a recurring target's occurrences are <id>.y2023, <id>.2023q2)" \
+                if any(x.series == m.same_as for x in plan.milestones) else ""
+            self.p.add(raw, "same_as", f"no milestone {m.same_as!r} in this plan{hint}",
+                       f"milestone {m.local_id}")
+
+
+def recurring(self: "_PlanReader", plan: PlanData, raw: dict[str, Any], item: MilestoneData, every: str,
+              label: str) -> None:
+    """One milestone per year (quarter) of the span: ``start`` (or the plan's first year) to ``due``."""
+    from store.loader import MilestoneData
+
+    span_start = item.start or date(self.start_year, 1, 1)
+    if span_start > item.due:
+        self.p.add(raw, "every", "the span ends before it starts", label)
+        return
+    try:
+        occurrences = periods.expand(span_start, item.due, every)
+    except BadInput as exc:
+        self.p.add(raw, "every", str(exc), label)
+        return
+    self.milestone_ids.discard(item.local_id)  # the id names the series; its occurrences are the milestones
+    for period, start, due in occurrences:
+        id_suffix, title_suffix = periods.occurrence_suffix(period)
+        local_id = item.local_id + id_suffix
+        if local_id in self.milestone_ids or local_id in self.node_ids:
+            self.p.add(raw, "id", f"occurrence id {local_id!r} is already used", label)
+            continue
+        self.milestone_ids.add(local_id)
+        plan.milestones.append(MilestoneData(
+            local_id=local_id, node_id=item.node_id, title=item.title + title_suffix, due=due,
+            due_phrase=item.due_phrase, seq=self.next_seq(), start=start, line=item.line, source=item.source,
+            repair=item.repair, note=item.note, every=every, series=item.local_id))

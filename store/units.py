@@ -1,0 +1,118 @@
+"""Responsible units, one rule for every surface: lead (牵头单位) and supporting (配合单位) units.
+
+A node's own units are the clerk's setting if there is one, else the plan's (``units``/``lead``
+and ``support`` in the plan file). A node that names no unit of its own inherits both lists
+from its nearest ancestor that names any: a task under a section headed "牵头单位: 区市场监管局"
+belongs to that bureau. Lead and support are never mixed. Filters, the detail pane, reports,
+``missing``, ``units`` and the ledger all ask this module, so they always agree.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Iterable, NamedTuple
+
+_SEPARATORS = re.compile(r"[、，,；;/]")
+LEAD = "lead"
+SUPPORT = "support"
+ANY = "any"
+
+
+class Units(NamedTuple):
+    """A node's units as they apply: ``lead`` and ``support``, and ``from_id``: the node that
+    names them (itself, or the ancestor they are inherited from; None when nobody names any)."""
+
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    from_id: str | None
+
+    def has(self, unit: str, role: str = ANY) -> bool:
+        if role == LEAD:
+            return unit in self.lead
+        if role == SUPPORT:
+            return unit in self.support
+        return unit in self.lead or unit in self.support
+
+    @property
+    def named(self) -> bool:
+        return bool(self.lead or self.support)
+
+
+NONE = Units((), (), None)
+
+
+def split_units(text: str) -> list[str]:
+    """``区市场监管局、区商务委`` (or with ，, ; /) as a list of unit names."""
+    return [u for u in (p.strip() for p in _SEPARATORS.split(text)) if u]
+
+
+def clean(names: Iterable[str] | str | None) -> list[str]:
+    """Unit names from one text (split at 、，, ; /) or from a list (each element one name, as
+    written: a name may hold a slash), in order, once each."""
+    if names is None:
+        return []
+    parts = split_units(names) if isinstance(names, str) else [str(n).strip() for n in names]
+    return list(dict.fromkeys(p for p in parts if p))
+
+
+def own(units: str | None, units_override: str | None, support: str | None,
+        support_override: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A node's own (lead, support) from its stored columns: the clerk's setting wins, per list."""
+    lead = units_override if units_override is not None else units
+    supp = support_override if support_override is not None else support
+    return (tuple(json.loads(lead)) if lead else (), tuple(json.loads(supp)) if supp else ())
+
+
+_COLUMNS = "id, parent_id, units, units_override, support, support_override"
+
+
+def resolve(rows: Iterable[sqlite3.Row | tuple]) -> dict[str, Units]:
+    """Units of every node, from rows (id, parent_id, units, units_override, support,
+    support_override) in document order (parents first): one pass, no query per node."""
+    result: dict[str, Units] = {}
+    for node_id, parent_id, u, uo, s, so in rows:
+        lead, support = own(u, uo, s, so)
+        if lead or support:
+            result[node_id] = Units(lead, support, node_id)
+        else:
+            result[node_id] = result.get(parent_id, NONE) if parent_id else NONE
+    return result
+
+
+def of_plan(conn: sqlite3.Connection, plan_id: str) -> dict[str, Units]:
+    """Units of every live node of a plan, by node id."""
+    return resolve(conn.execute(f"SELECT {_COLUMNS} FROM nodes WHERE plan_id = ? AND archived_at IS NULL "
+                                "ORDER BY seq", (plan_id,)))
+
+
+def of_node(conn: sqlite3.Connection, node_id: str) -> Units:
+    """Units of one node: its own, else its nearest named ancestor's (a few indexed lookups)."""
+    current: str | None = node_id
+    while current is not None:
+        row = conn.execute(f"SELECT {_COLUMNS} FROM nodes WHERE id = ?", (current,)).fetchone()
+        if row is None:
+            return NONE
+        lead, support = own(row[2], row[3], row[4], row[5])
+        if lead or support:
+            return Units(lead, support, current)
+        current = row[1]
+    return NONE
+
+
+def names(conn: sqlite3.Connection, plan_id: str) -> list[tuple[str, int]]:
+    """Every unit named in a plan (lead or support, the clerk's settings win), with how many nodes
+    name it, most frequent first (the choices of a by-unit filter)."""
+    counts: dict[str, int] = {}
+    for row in conn.execute(f"SELECT {_COLUMNS} FROM nodes WHERE plan_id = ? AND archived_at IS NULL AND "
+                            "COALESCE(units, units_override, support, support_override) IS NOT NULL",
+                            (plan_id,)):
+        lead, support = own(row[2], row[3], row[4], row[5])
+        for name in dict.fromkeys(lead + support):
+            counts[name] = counts.get(name, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def nodes_of(conn: sqlite3.Connection, plan_id: str, unit: str, role: str = ANY) -> set[str]:
+    """Ids of the live nodes whose units (own or inherited) include ``unit`` in ``role``."""
+    return {node_id for node_id, units in of_plan(conn, plan_id).items() if units.has(unit, role)}
