@@ -164,7 +164,7 @@ def first_screen(argv: list[str], env: dict[str, str], needles: list[bytes], qui
     try:
         shown = term.read_until(*needles) - term.started
         counted = term.read_until(counts) - term.started if counts else None
-        time.sleep(0.3)  # let start-up work settle before quitting
+        time.sleep(1.0)  # let start-up work (and the first poll) settle before quitting
         term.mark()
         sent = term.send(quit_key)
         quit_s = term.wait_exit() - sent
@@ -180,7 +180,7 @@ def keypress_to_tick(db: Path, runs: int) -> list[float]:
     try:
         term.read_until("附件1".encode())
         term.send(b"/")
-        time.sleep(0.3)
+        term.read_until(b"search titles")  # the search box is up (a fixed wait missed it under load)
         term.send("羊角市场监管所建成\r".encode())
         term.read_until("[ ] 羊角市场监管所建成投入使用".encode())
         time.sleep(0.3)

@@ -130,7 +130,7 @@ def open_store(path: Path | str, *, seed: bool = True, check_same_thread: bool =
             from store import schema
 
             try:
-                schema.migrate(conn, path, seed=seed)
+                schema.migrate(conn, path, SCHEMA_VERSION, APPLICATION_ID, seed_if_empty if seed else None)
             except sqlite3.OperationalError as exc:
                 if getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_READONLY or version < SCHEMA_VERSION:
                     raise

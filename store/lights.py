@@ -35,8 +35,7 @@ from typing import NamedTuple
 
 from store import periods as pr
 
-DEFAULT_YELLOW_LAG = 10.0
-DEFAULT_RED_LAG = 30.0
+DEFAULT_YELLOW_LAG, DEFAULT_RED_LAG = pr.DEFAULT_YELLOW_LAG, pr.DEFAULT_RED_LAG  # a plan's lags, unless it sets them
 
 RED = "red"
 YELLOW = "yellow"

@@ -20,6 +20,11 @@ HALF = "half"
 YEAR = "year"
 CYCLES = (MONTH, QUARTER, HALF, YEAR)
 DEFAULT_CYCLE = QUARTER
+# points behind the time-elapsed share that make a light yellow / red (store.lights), unless the
+# plan sets its own: here, with the cycle, so that progress and lights both read them without
+# importing each other
+DEFAULT_YELLOW_LAG = 10.0
+DEFAULT_RED_LAG = 30.0
 
 _CN_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
                "十一": 11, "十二": 12}

@@ -167,10 +167,8 @@ def reports_of_plan(conn: sqlite3.Connection, plan_id: str) -> list[Report]:
 
 def reporting_settings(conn: sqlite3.Connection, plan_id: str) -> tuple[str, float, float]:
     """(cycle, yellow lag, red lag) of a plan, with the defaults for what it does not set."""
-    from store.lights import DEFAULT_RED_LAG, DEFAULT_YELLOW_LAG
-
     row = conn.execute("SELECT report_cycle, yellow_lag, red_lag FROM plans WHERE id = ?", (plan_id,)).fetchone()
     if row is None:
         raise NotFound(f"no plan {plan_id!r}")
-    return (row[0] or pr.DEFAULT_CYCLE, DEFAULT_YELLOW_LAG if row[1] is None else float(row[1]),
-            DEFAULT_RED_LAG if row[2] is None else float(row[2]))
+    return (row[0] or pr.DEFAULT_CYCLE, pr.DEFAULT_YELLOW_LAG if row[1] is None else float(row[1]),
+            pr.DEFAULT_RED_LAG if row[2] is None else float(row[2]))

@@ -13,7 +13,7 @@ from typing import Any
 
 from store import queries as q
 from store import status as st
-from store.report.build import LIST_LIMIT, RECENT_DAYS, status_item
+from store.report.rows import LIST_LIMIT, RECENT_DAYS, status_item
 from store.report.model import ChapterRow, Report
 
 

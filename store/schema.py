@@ -12,7 +12,6 @@ from typing import Callable
 
 import sqlite_utils
 
-from store import db as db_module
 from store.changes import transaction
 from store.errors import DatabaseRefused
 
@@ -152,13 +151,15 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
     return target
 
 
-def migrate(conn: sqlite3.Connection, path: Path, seed: bool = False) -> Path | None:
-    """Bring the file to store.db.SCHEMA_VERSION in one transaction; returns the backup's path if one was made.
+def migrate(conn: sqlite3.Connection, path: Path, target_version: int, application_id: int,
+            seed: Callable[[sqlite3.Connection], None] | None = None) -> Path | None:
+    """Bring the file to ``target_version`` in one transaction; returns the backup's path if one was made.
 
-    With ``seed``, a file without plans (a new one) gets the seed plans in the SAME transaction,
-    so an interrupted first run leaves either nothing or everything.
+    ``store.db.open_store`` passes its ``SCHEMA_VERSION``, ``APPLICATION_ID`` and seeding function
+    in (this module does not import ``store.db``, which imports it). With ``seed``, a file
+    without plans (a new one) gets the seed plans in the SAME transaction, so an interrupted
+    first run leaves either nothing or everything.
     """
-    target_version = db_module.SCHEMA_VERSION
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > target_version:
         raise DatabaseRefused(f"{path}: written by a newer plandesk (schema {version})")
@@ -171,8 +172,8 @@ def migrate(conn: sqlite3.Connection, path: Path, seed: bool = False) -> Path | 
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for step in range(version + 1, target_version + 1):
             MIGRATIONS[step](db)
-        conn.execute(f"PRAGMA application_id = {db_module.APPLICATION_ID}")
+        conn.execute(f"PRAGMA application_id = {int(application_id)}")
         conn.execute(f"PRAGMA user_version = {target_version}")
-        if seed:
-            db_module.seed_if_empty(conn)
+        if seed is not None:
+            seed(conn)
     return backup

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Protocol
 
 DONE = "done"
 DONE_LATE = "done_late"
@@ -148,3 +148,34 @@ def indicator_light(state: str, year: int, today: date) -> str | None:
     if state == NO_VALUE and year <= today.year:
         return "yellow"
     return None
+
+
+def days_late(due: date, today: date) -> int:
+    """Days from the due date to ``today``: positive when past due, zero or less when not yet due."""
+    return (today - due).days
+
+
+class _IndicatorYears(Protocol):
+    baseline_year: int
+    actuals: Mapping[int, float]
+
+    @property
+    def target_years(self) -> list[int]: ...
+
+
+def indicator_years(start_year: int, end_year: int, indicators: Iterable[_IndicatorYears]) -> list[int]:
+    """The years an indicator table (or one indicator's chart) shows: the plan's years and every
+    year with a target or a recorded value, after the baseline year (the earliest one of several)."""
+    inds = list(indicators)
+    years = set(range(start_year, end_year + 1))
+    for ind in inds:
+        years |= set(ind.target_years) | set(ind.actuals)
+    if inds:
+        baseline = min(ind.baseline_year for ind in inds)
+        years = {y for y in years if y > baseline}
+    return sorted(years)
+
+
+def default_indicator_year(start_year: int, end_year: int, today: date) -> int:
+    """The indicator year shown first: this year, kept inside the plan's period."""
+    return min(max(today.year, start_year), end_year)

@@ -15,6 +15,7 @@ from typing import Iterable, NamedTuple
 from store import queries as q
 from store import status as st
 from store import units as un
+from store.ticking import line_milestone
 
 NODE = "n"
 MILESTONE = "m"
@@ -45,8 +46,9 @@ class Item:
     seq: int
     node: q.Node | None = None
     milestone: q.Milestone | None = None
-    own: q.Milestone | None = None  # a node's single implicit milestone (tick the node itself)
+    own: q.Milestone | None = None  # a node's single implicit milestone (drawn on the node's line)
     has_children: bool = False
+    single: q.Milestone | None = None  # a node's only milestone, implicit or not (``store.ticking``)
 
     @property
     def key(self) -> str:
@@ -54,8 +56,8 @@ class Item:
 
     @property
     def tickable(self) -> q.Milestone | None:
-        """The milestone a tick on this line means, if any."""
-        return self.milestone if self.kind == MILESTONE else self.own
+        """The milestone a tick on this line means, if any (the command line's rule too)."""
+        return self.milestone if self.kind == MILESTONE else self.single
 
 
 @dataclass
@@ -96,7 +98,7 @@ def _assemble(parent_id: str | None, child_nodes: list[q.Node], parent_milestone
         own = ms[0] if len(ms) == 1 and ms[0].implicit else None
         shown = 0 if own else len(ms)
         items.append(Item(NODE, node.id, parent_id, node.seq, node=node, own=own,
-                          has_children=bool(grandchildren.get(node.id) or shown)))
+                          has_children=bool(grandchildren.get(node.id) or shown), single=line_milestone(ms)))
     if parent_milestones and not (len(parent_milestones) == 1 and parent_milestones[0].implicit):
         for m in parent_milestones:
             items.append(Item(MILESTONE, m.id, parent_id, m.seq, milestone=m))
@@ -217,6 +219,12 @@ def by_state(conn: sqlite3.Connection, plan_id: str, states: Iterable[str], toda
     return found
 
 
+def count_milestones(conn: sqlite3.Connection, plan_id: str) -> int:
+    """How many milestones a plan has (archived ones are gone from the tree, so not counted)."""
+    return int(conn.execute("SELECT count(*) FROM milestones WHERE plan_id = ? AND archived_at IS NULL",
+                            (plan_id,)).fetchone()[0])
+
+
 def units(conn: sqlite3.Connection, plan_id: str) -> list[tuple[str, int]]:
     """The units named in a plan, lead or supporting (the clerk's settings win), most frequent first."""
     return un.names(conn, plan_id)
@@ -305,7 +313,7 @@ def sparse(conn: sqlite3.Connection, plan_id: str, matches: Matches, today: date
         own = own_of(node_id)
         ms = by_node.get(node_id, [])
         item = Item(NODE, node_id, node.parent_id, node.seq, node=node, own=own,
-                    has_children=node_id in has_kids or bool(ms and not own))
+                    has_children=node_id in has_kids or bool(ms and not own), single=line_milestone(ms))
         children_map.setdefault(node.parent_id, []).append(item)
     for m_id in kept_ms:
         m = all_ms[m_id]

@@ -1,7 +1,7 @@
 """``PlanDeskApp``: the interactive face of plandesk (``plandesk`` with no command).
 
 The app owns the shared state (database, plan, as-of date, language) and the one write path:
-``write(job, shown)`` runs ``job(conn)`` in a thread worker, in the order the clerk acted, and
+``write(job, shown)`` runs ``job(conn)`` on the one writer thread, in the order the clerk acted, and
 only once it is committed calls ``shown(result)`` on the app's thread and tells every screen that
 the data changed. A timer polls ``PRAGMA data_version`` so a second window (or ``plandesk tick``)
 shows up within two seconds. Rules and SQL live in ``store/``; looks live in ``app.tcss``.
@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from concurrent.futures import Future
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from textual import on, work
-from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.app import App
+from textual.binding import BindingType
+from textual.command import CommandPalette, Provider
 from textual.message import Message
 from textual.screen import Screen
 
@@ -26,24 +28,14 @@ from store.db import open_store
 from store.errors import BadInput, PlandeskError
 from tui.dbworker import Database
 from tui.i18n import Catalog
-from tui.widgets.common import localize_bindings
+from tui.actions import app_bindings, help_sections, localized
+from tui.palette import ActionsProvider
 
 if TYPE_CHECKING:
     from store import actions
 
 LAST_PLAN = "last_plan"
 POLL_SECONDS = 1.5
-
-
-def help_key(key: str) -> str:
-    """A key as the help screen spells it: ``ctrl+z``, ``/``, ``?``, ``space``."""
-    from textual.keys import format_key
-
-    key = key.strip()
-    if "+" in key:
-        modifiers, name = key.rsplit("+", 1)
-        return f"{modifiers}+{format_key(name)}"
-    return format_key(key)
 
 
 class Saved(Message):
@@ -61,6 +53,12 @@ class WriteFailed(Message):
         super().__init__()
 
 
+class WriteCrashed(Message):
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+        super().__init__()
+
+
 class Polled(Message):
     def __init__(self, version: int, today: date) -> None:
         self.version, self.today = version, today
@@ -70,14 +68,8 @@ class Polled(Message):
 class PlanDeskApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "plandesk"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+z", "undo", "k_undo", show=False),
-        Binding("ctrl+y", "redo", "k_redo", show=False),
-        Binding("question_mark", "help", "k_help"),
-        Binding("q", "quit", "k_quit"),
-        Binding("ctrl+q", "quit", "k_quit", show=False, priority=True),
-        Binding("ctrl+c", "quit", "k_quit", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = app_bindings()  # the rest: each screen's, from tui/actions.py
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ActionsProvider}
 
     def __init__(self, db: Path | str, today: date | None = None, plan: str | None = None, lang: str = "en",
                  soon_days: int = 30, today_fixed: bool | None = None, ask_name: bool = False) -> None:
@@ -93,18 +85,6 @@ class PlanDeskApp(App[int]):
         self.db = Database(self.db_path)
         self._version = 0
         self._opened = False
-        localize_bindings(self, self.t)
-
-    def get_driver_class(self):  # type: ignore[no-untyped-def]
-        """On Linux, the stock driver without its 0.1-0.2 s wait on quit (tui/quick_exit_driver.py)."""
-        driver = super().get_driver_class()
-        from textual.drivers.linux_driver import LinuxDriver
-
-        if driver is LinuxDriver:
-            from tui.quick_exit_driver import QuickExitDriver
-
-            return QuickExitDriver
-        return driver
 
     # start-up ------------------------------------------------------------------------------
     def _open(self) -> None:
@@ -126,7 +106,7 @@ class PlanDeskApp(App[int]):
         from tui.screens.main_screen import MainScreen
 
         self._open()
-        return MainScreen()
+        return localized(MainScreen, self.t)()
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self._poll)
@@ -165,19 +145,22 @@ class PlanDeskApp(App[int]):
     def write(self, job: Callable[[sqlite3.Connection], Any], shown: Callable[[Any], None] | None = None,
               focus: Callable[[Any], str | None] | None = None, quiet: bool = False) -> None:
         """Run one write after the ones before it; show it only once it is committed."""
-        self._write(self.db.ticket(), job, shown, focus, quiet)
+        self.db.submit(job).add_done_callback(partial(self._written, shown, focus, quiet))
 
-    @work(thread=True, group="write")
-    def _write(self, ticket: int, job: Callable[[sqlite3.Connection], Any], shown: Callable[[Any], None] | None,
-               focus: Callable[[Any], str | None] | None, quiet: bool) -> None:
+    def _written(self, shown: Callable[[Any], None] | None, focus: Callable[[Any], str | None] | None,
+                 quiet: bool, future: Future[Any]) -> None:
+        """On the writer's thread: hand the outcome to the app's thread as a message."""
         try:
-            result = self.db.write(ticket, job)
+            result = future.result()
         except (PlandeskError, ValueError, sqlite3.Error) as exc:
             from store.db import error_kind
 
             kind = error_kind(exc)
             text = self.t(f"sd_db_{kind}", path=self.db_path, detail=exc) if kind else str(exc)
             self.post_message(WriteFailed(text))
+            return
+        except Exception as exc:  # a bug: raised again on the app's thread, as a worker's would be
+            self.post_message(WriteCrashed(exc))
             return
         self.post_message(Saved(result, shown, focus, quiet))
 
@@ -187,6 +170,10 @@ class PlanDeskApp(App[int]):
             message.shown(message.result)
         if not message.quiet:
             self.broadcast_changed(message.focus(message.result) if message.focus else None)
+
+    @on(WriteCrashed)
+    def _crashed(self, message: WriteCrashed) -> None:
+        raise message.error
 
     @on(WriteFailed)
     def _failed(self, message: WriteFailed) -> None:
@@ -301,7 +288,7 @@ class PlanDeskApp(App[int]):
         if isinstance(self.screen, IndicatorsScreen):
             self.pop_screen()
         elif self.plan is not None:
-            self.push_screen(IndicatorsScreen())
+            self.push_screen(localized(IndicatorsScreen, self.t)())
 
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen
@@ -309,7 +296,12 @@ class PlanDeskApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
-        self.push_screen(HelpScreen(self.t, self.help_sections()))
+        self.push_screen(HelpScreen(self.t, help_sections(self.t)))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette with the placeholder in the clerk's language (commands: ``COMMANDS``)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.t("ui_palette_placeholder"), id="--command-palette"))
 
     async def action_quit(self) -> None:
         """Wait for writes still queued (each commits in milliseconds), remember the selection, quit."""
@@ -317,68 +309,9 @@ class PlanDeskApp(App[int]):
         remember = getattr(main, "remember_selection", None)
         if remember is not None:
             remember()
-        # every earlier write is committed once this no-op gets its turn (off the event loop,
-        # so the queued writers' threads can start)
-        await asyncio.to_thread(self.db.write, self.db.ticket(), lambda conn: None)
+        await asyncio.to_thread(self.db.flush)  # off the event loop: the writes may need a moment
         self.exit(0)
 
-    # help and the command palette ------------------------------------------------------------
-    def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        from tui.screens.indicators_screen import IndicatorsScreen
-        from tui.screens.main_screen import MainScreen
-        from tui.widgets.plan_tree import PlanTree
-
-        t = self.t
-
-        def rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-            out: list[tuple[str, str]] = []
-            seen: set[str] = set()
-            for b in bindings:
-                assert isinstance(b, Binding)
-                if b.description in seen and b.description != "k_expand":
-                    continue
-                seen.add(b.description)
-                keys = ", ".join(help_key(k) for k in b.key.split(","))
-                out.append((keys, t(f"{b.description}_help")))
-            return out
-
-        tree_rows = [("↑ ↓ ← →", t("k_move_help"))] + rows(PlanTree.BINDINGS[:2]) + rows(MainScreen.BINDINGS)
-        return [
-            (t("ui_where_tree"), tree_rows),
-            (t("ui_where_indicators"), rows(IndicatorsScreen.BINDINGS)),
-            (t("ui_where_everywhere"), rows(self.BINDINGS[:-2]) + [("ctrl+p", t("k_palette_help"))]
-             + [("ctrl+c, ctrl+q", t("k_quit_help"))]),
-            (t("ui_where_dialogs"), [("enter, esc", t("ui_dialog_keys"))]),
-        ]
-
-    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
-        # (catalog key, where, action)
-        ("k_tick", "main", "tick"), ("k_tick_dialog", "main", "tick_dialog"), ("k_add", "main", "add_milestone"),
-        ("k_edit", "main", "edit_milestone"), ("k_delete", "main", "delete_milestone"),
-        ("k_unit", "main", "set_unit"), ("k_search", "main", "search"), ("k_filter", "main", "filter"),
-        ("k_overdue_only", "main", "overdue_only"), ("k_clear", "main", "clear_filter"),
-        ("k_next", "main", "next_overdue"), ("k_indicators", "app", "indicators"),
-        ("k_record", "indicators", "record"), ("k_undo", "app", "undo"), ("k_redo", "app", "redo"),
-        ("k_date", "app", "change_date"), ("k_plan", "app", "switch_plan"), ("k_help", "app", "help"),
-    ]
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        t = self.t
-        for key, where, action in self.PALETTE:
-            yield SystemCommand(t(key), t(f"{key}_help"), partial(self._palette_action, where, action))
-        yield from super().get_system_commands(screen)
-
-    async def _palette_action(self, where: str, action: str) -> None:
-        from tui.screens.indicators_screen import IndicatorsScreen
-
-        if where == "app":
-            await self.run_action(action)
-        elif where == "indicators":
-            if isinstance(self.screen, IndicatorsScreen):
-                await self.screen.run_action(action)
-            elif self.plan is not None:
-                self.push_screen(IndicatorsScreen(then=action))
-        else:
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
-            await self.screen_stack[0].run_action(action)
+    def on_unmount(self) -> None:
+        """Stop the writer thread with the app, so that nothing keeps the process alive."""
+        self.db.close()

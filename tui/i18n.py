@@ -61,8 +61,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ticked": ("Ticked {id}: {title} (done {on})", "已勾选 {id}:{title}(完成于 {on})"),
     "unticked": ("Unticked {id}: {title}", "已取消勾选 {id}:{title}"),
     "recorded": ("Recorded {id} {year}: {value}", "已填报 {id} {year}年:{value}"),
-    "undone": ("Undone: {what}", "已撤销:{what}"),
-    "redone": ("Redone: {what}", "已重做:{what}"),
     "imported": ("Imported {plan}: {added} added, {updated} updated, {restored} restored, {archived} archived",
                  "已导入 {plan}:新增 {added},更新 {updated},恢复 {restored},归档 {archived}"),
     "archived_item": ("  archived {kind} {id}: {title}", "  已归档 {kind} {id}:{title}"),
@@ -81,7 +79,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "act_undo": ("undo", "撤销"),
     "act_redo": ("redo", "重做"),
     "binding": ("binding", "约束性"),
-    "expected": ("expected", "预期性"),
     # the app (tui/app.py, tui/screens, tui/widgets): keys and commands
     "k_tick": ("Tick", "勾选"),
     "k_tick_help": ("Tick or untick the selected milestone (as of the as-of date)", "勾选或取消勾选所选里程碑(按查看日期)"),
@@ -127,7 +124,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "k_expand_help": ("Open or close the selected branch", "展开或收起所选分支"),
     "k_close": ("Close", "关闭"),
     "k_palette_help": ("Open the command palette", "打开命令面板"),
-    "k_move_help": ("Move up and down, left to the parent, right to open", "上下移动;左:上一级;右:展开"),
     # the app: labels and messages
     "ui_loading": ("loading…", "加载中……"),
     "ui_as_of": ("as of {date}", "截至 {date}"),
@@ -198,8 +194,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui_record_title": ("Record {name}", "填报 {name}"),
     "ui_conflict": ("Tables differ: {detail}", "表间不一致:{detail}"),
     "ui_own_units": ("(set by the clerk)", "(手工设置)"),
-    "ui_baseline_year": ("Baseline {year}", "基期 {year}"),
-    "ui_today_real": ("today", "今天"),
     "ui_printed": ("As printed", "原文"),
     # reports (store/report.py, tui/reports)
     "rp_title_annual": ("Annual monitoring report {period}", "{period}年度监测报告"),
@@ -235,11 +229,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rp_generated": ("Produced by plandesk from the recorded ticks and values, as of {date}.",
                      "本报告由 plandesk 根据已记录的完成情况和指标数据生成,数据截至 {date}。"),
     "rp_wrote": ("Wrote {path}", "已写入 {path}"),
-    "rp_category": ("Category", "类别"),
-    "rp_baseline_year": ("Baseline year", "基期年份"),
-    "rp_year_target": ("{year} target", "{year}年目标"),
-    "rp_year_actual": ("{year} actual", "{year}年实际"),
-    "rp_year_status": ("{year} status", "{year}年状态"),
     "rp_conflict_detail": ("tables differ: {detail}", "表间不一致:{detail}"),
     "rp_legend_target": ("target", "目标值"),
     "rp_legend_actual": ("actual", "实际值"),
@@ -249,7 +238,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rp_sheet_due": ("Due in period", "本期到期"),
     "rp_sheet_carried": ("Overdue", "逾期结转"),
     "rp_sheet_next": ("Next period", "下期到期"),
-    "rp_section": ("Section", "部分"),
     "rp_field": ("Field", "项目"),
     "rp_value": ("Value", "内容"),
     "light_red": ("overdue", "逾期"),
@@ -347,6 +335,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- end of data safety (issue 9) ----
 
     # ---- one house (issue 10): its keys below this line ----
+    "k_cursor_help": ("Move up and down the tree", "在任务树中上下移动"),
+    "k_open_branch": ("Open branch", "展开分支"),
+    "k_open_branch_help": ("Open the selected branch, or go to its first line", "展开所选分支,或移到其第一项"),
+    "k_close_branch": ("Close branch", "收起分支"),
+    "k_close_branch_help": ("Close the selected branch, or go to its parent", "收起所选分支,或移到上一级"),
+    "k_palette": ("Commands", "命令"),
+    "ui_palette_placeholder": ("Type a command, e.g. tick, search, indicators…", "输入命令,如 勾选、搜索、指标……"),
+    "kind_part": ("Part", "部分"),
+    "kind_chapter": ("Chapter", "章"),
+    "kind_section": ("Section", "节"),
+    "kind_task": ("Task", "任务"),
+    "kind_box": ("Box", "专栏"),
+    "kind_entry": ("Box entry", "专栏事项"),
+    "kind_project": ("Project", "项目"),
+    "kind_text": ("Text", "正文"),
+    "kind_annex": ("Annex", "附件"),
+    "ui_conflict_year": ("{year}: {values}", "{year}年:{values}"),
+    "ui_list_sep": (", ", "、"),
+    "basis_total": ("total", "累计值"),
+    "basis_increment": ("yearly increment", "年度增量"),
+    "ui_palette_no_match": ("No command matches “{query}”: show every key", "没有与“{query}”匹配的命令:查看全部快捷键"),
 
     # ---- end of one house (issue 10) ----
 

@@ -17,6 +17,7 @@ from typing import Sequence, TextIO
 from rich.cells import cell_len, get_character_cell_size
 
 from store.safe_text import visible
+from store.status import days_late
 from tui.i18n import Catalog
 
 GAP = "  "
@@ -73,7 +74,7 @@ def write_overdue(out: TextIO, heading: str, rows: Sequence[Sequence[str]], toda
         write(f"  {dim}{t('none')}{reset}\n")
         return
     id_width = max(cell_len(t("id")), max(len(row[0]) for row in rows))  # ids are ASCII
-    late_width = max(cell_len(t("days_late", n=(today - date.fromisoformat(rows[0][2])).days)),
+    late_width = max(cell_len(t("days_late", n=days_late(date.fromisoformat(rows[0][2]), today))),
                      cell_len(t("ls_late")))
     due_width = max(10, cell_len(t("due")))
     indent = id_width + due_width + late_width + 3 * len(GAP)
@@ -88,7 +89,7 @@ def write_overdue(out: TextIO, heading: str, rows: Sequence[Sequence[str]], toda
     for item_id, title, due in rows:
         late = late_of.get(due)
         if late is None:
-            late = late_of[due] = pad(t("days_late", n=(today - date.fromisoformat(due)).days), late_width,
+            late = late_of[due] = pad(t("days_late", n=days_late(date.fromisoformat(due), today)), late_width,
                                       right=True)
         text = visible(" ".join(title.split()), one_line=True)
         if folding and len(text) * 2 > title_width and cell_len(text) > title_width:

@@ -19,11 +19,7 @@ from store import status as st
 from store.history import Entry
 from store.safe_text import visible
 from tui.i18n import Catalog
-
-STATE_STYLE = {st.DONE: "green", st.DONE_LATE: "green", st.OVERDUE: "bold red", st.DUE_SOON: "yellow",
-               st.OPEN: "", st.MET: "green", st.NOT_MET: "bold red", st.NO_VALUE: "dim",
-               st.MISSING: "bold red", st.NO_TARGET: "dim"}
-LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "done": "dim green"}
+from tui.theme import DONE_BAR, STATE_STYLE, counts_line
 
 
 def make_console(**kwargs: object) -> Console:
@@ -31,38 +27,16 @@ def make_console(**kwargs: object) -> Console:
     return Console(highlight=False, emoji=False, markup=False, **kwargs)  # type: ignore[arg-type]
 
 
-def counts_line(rollup: st.Rollup, t: Catalog) -> Text:
-    line = Text()
-    parts = [("done", rollup.done, "green"), ("overdue", rollup.counts[st.OVERDUE], "bold red"),
-             ("due_soon", rollup.counts[st.DUE_SOON], "yellow"), ("open", rollup.counts[st.OPEN], "")]
-    for i, (key, n, style) in enumerate(parts):
-        if i:
-            line.append(" · ")
-        line.append(f"{t(key)} {n}", style=style if n else "")
-    return line
-
-
 def plan_header(plan: q.Plan, rollup: st.Rollup, today: date, t: Catalog) -> Group:
     title = Text(plan.title, style="bold")
     sub = Text(f"{plan.region} · {plan.period} · {t('as_of', date=today.isoformat())} · {plan.id}", style="dim")
     bar = Table.grid(padding=(0, 1))
     bar.add_row(ProgressBar(total=max(rollup.total, 1), completed=rollup.done, width=30,
-                            complete_style="green", finished_style="green"),
+                            complete_style=DONE_BAR, finished_style=DONE_BAR),
                 Text(t("share_done", done=rollup.done, total=rollup.total, pct=f"{rollup.share_done:.0%}")))
     return Group(title, sub, bar, counts_line(rollup, t))
 
 
-def print_status(console: Console, conn: sqlite3.Connection, plan: q.Plan, today: date, t: Catalog,
-                 soon_days: int = st.DEFAULT_SOON_DAYS) -> None:
-    """The one-glance status of a plan: share done, chapters, overdue, due soon, indicators.
-
-    Assembled by ``store.report.build_status`` and drawn by the rich renderer of the reports, so
-    that ``status --format text|html|json`` show the same content through the same code.
-    """
-    from store.report import build_status
-    from tui.reports.terminal import print_reports
-
-    print_reports(console, [build_status(conn, plan, today, soon_days)], t)
 
 
 def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Catalog) -> None:
@@ -77,7 +51,7 @@ def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Cata
         rollup = q.rollups(conn, plan.id, today, max_depth=0).get(plan.id, st.Rollup())
         table.add_row(Text(plan.id), Text(plan.region), Text(plan.title), Text(plan.period),
                       Text(f"{rollup.done}/{rollup.total} {rollup.share_done:.0%}"),
-                      Text(str(rollup.counts[st.OVERDUE]), style="bold red" if rollup.counts[st.OVERDUE] else ""))
+                      Text(str(rollup.counts[st.OVERDUE]), style=STATE_STYLE[st.OVERDUE] if rollup.counts[st.OVERDUE] else ""))
     console.print(table)
 
 

@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 from store import pace as pc
 from store import queries as q
 from store import status as st
 from store.errors import BadInput
 from store.report import rows
+from store.report.rows import LIST_LIMIT, RECENT_DAYS, status_item
 from store.report.model import (ANNUAL, CARRIED, DUE_IN_PERIOD, DUE_LATER, DUE_SOON, FINAL, MIDTERM, NEXT_PERIOD,
                                 OVERDUE, RECENTLY_DONE, REST, STATUS, ChapterRow, IndicatorRow, IndicatorYear,
                                 Item, Ledger, Listing, Period, Report)
 from store.report.narrative import task_groups
 
-LIST_LIMIT = 25
-RECENT_DAYS = 365
 TREE_LINE_LIMIT = 80
 
 
@@ -91,8 +91,8 @@ def indicator_rows(indicators: list[q.Indicator], plan: q.Plan, year: int, as_of
         printed = {c.year: pc.Value(c.printed, c.number, c.comparator) for c in ind.cells if c.effective}
         derived = pc.level_targets(ind) if ind.measure == "total" else {}
         targets = {**derived, **{y: v for y, v in printed.items() if v.number is not None or y not in derived}}
-        years = sorted({y for y in range(plan.start_year, plan.end_year + 1) if y > ind.baseline_year}
-                       | {y for y in targets if y > ind.baseline_year} | set(actuals))
+        seen = SimpleNamespace(baseline_year=ind.baseline_year, actuals=actuals, target_years=sorted(targets))
+        years = st.indicator_years(plan.start_year, plan.end_year, [seen])  # the one rule, on what is shown
 
         def judged(y: int) -> tuple[str, str | None]:
             target = targets.get(y)
@@ -163,8 +163,8 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
 
 
 def report_year(plan: q.Plan, today: date) -> int:
-    """The indicator year a status shows: this year, kept inside the plan's period."""
-    return min(max(today.year, plan.start_year), plan.end_year)
+    """The indicator year a status shows (the indicators screen's first year too)."""
+    return st.default_indicator_year(plan.start_year, plan.end_year, today)
 
 
 def build_status(conn: sqlite3.Connection, plan: q.Plan, today: date,
@@ -208,10 +208,3 @@ def build_status(conn: sqlite3.Connection, plan: q.Plan, today: date,
     from store.report_progress import with_progress  # the reporting cycle's part (issue 11)
 
     return with_progress(conn, report, tuple(range(depth + 1)), unit)
-
-
-def status_item(m: q.Milestone, today: date) -> Item:
-    counted = st.is_done(m.state)
-    return Item(m.id, m.title, m.due, m.due_phrase or None, m.start, m.done_on if counted else None,
-                m.done_note if counted else None, m.state, (today - m.due).days, m.implicit, m.node_id, "", "", "",
-                (), False)

@@ -17,8 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
 
+from store import queries as q
 from store import status as st
 from store.report.model import Item, LedgerRow
+
+LIST_LIMIT = 25  # rows of each list of the status
+RECENT_DAYS = 365  # the status's "recently done" window
 
 # the inner query names every column, so filters and orders read plain names (due, state, seq, ...)
 _COLUMNS = ("m.id AS id, m.title AS title, m.due AS due, m.due_phrase AS due_phrase, m.start AS start, "
@@ -109,7 +113,7 @@ def _item(index: PlanIndex, row: tuple, as_of: date, period_start: date | None) 
     counted = st.is_done(state)
     chapter = index.chapter_at(seq)
     return Item(mid, title, due, due_phrase or None, _d(start), _d(done_text) if counted else None,
-                note if counted else None, state, (as_of - due).days, bool(implicit), node_id,
+                note if counted else None, state, st.days_late(due, as_of), bool(implicit), node_id,
                 f"{number} {node_title}" if number else node_title,
                 index.chapter_short[chapter] if index.chapter_short else "",
                 index.chapter_ids[chapter] if index.chapter_ids else "", index.units(node_seq),
@@ -160,3 +164,11 @@ def _chapter_labels(index: PlanIndex) -> dict[str, str]:
     return {node_id: f"{number} {title}" if number else title for node_id, number, title in index.conn.execute(
         "SELECT id, number, title FROM nodes WHERE plan_id = ? AND depth = 0 AND archived_at IS NULL",
         (index.plan_id,))}
+
+
+def status_item(m: q.Milestone, today: date) -> Item:
+    """A status list's milestone (read by ``queries.milestones_in_state``, a handful at a time)."""
+    counted = st.is_done(m.state)
+    return Item(m.id, m.title, m.due, m.due_phrase or None, m.start, m.done_on if counted else None,
+                m.done_note if counted else None, m.state, st.days_late(m.due, today), m.implicit, m.node_id, "", "", "",
+                (), False)

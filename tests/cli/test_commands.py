@@ -65,6 +65,7 @@ def test_plans_lists_all_five(cli) -> None:
 def test_status_and_export_work_for_every_plan(cli, plan: str) -> None:
     code, out, err = cli("status", "--plan", plan, *WULONG_AS_OF)
     assert code == 0, err
+    assert "as of 2023-06-30" in out and f"{plan}-" in out  # the header names the plan's id
     code, out, err = cli("export", "--plan", plan, "--format", "json", *WULONG_AS_OF)
     assert code == 0, err
     data = json.loads(out)
@@ -120,7 +121,7 @@ def test_import_reports_and_reimport_keeps_ticks(cli, tmp_path: Path) -> None:
     assert code == 0 and "demo-2021-2025" in out
     cli("tick", "demo/c2.p1.a", "--on", "2022-06-01", db=db)
     code, out, _ = cli("import", str(FIXTURES / "small_plan.yaml"), db=db)
-    assert code == 0
+    assert code == 0 and "Imported demo-2021-2025: 0 added" in out and "0 archived" in out
     _, out, _ = cli("export", "--plan", "demo", db=db)
     m = next(m for m in json.loads(out)["milestones"] if m["id"] == "demo-2021-2025/c2.p1.a")
     assert m["done_on"] == "2022-06-01"
@@ -240,7 +241,8 @@ def test_plan_text_is_never_markup(tmp_path: Path) -> None:
                     .replace("title: 甲所建成投入使用", "title: \"完成[/] [bold]甲所[/bold] [red]x\"")
                     .replace("due: 2022年\n", "due: 2022年\n", 1), encoding="utf-8")
     db = tmp_path / "m.sqlite3"
-    assert _run(["import", str(plan), "--db", str(db)], {}).returncode == 0
+    imported = _run(["import", str(plan), "--db", str(db)], {})
+    assert imported.returncode == 0 and "Imported demo-2021-2025" in imported.stdout, imported.stderr
     result = _run(["overdue", "--db", str(db), "--today", "2023-06-30"], {"COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
     assert "完成[/] [bold]甲所[/bold] [red]x" in result.stdout

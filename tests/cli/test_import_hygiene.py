@@ -22,7 +22,9 @@ print(json.dumps({'code': code, 'heavy': heavy}), file=sys.stderr)
 def loaded(args: list[str]) -> dict[str, object]:
     result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=REPO,
                             timeout=60)
-    return json.loads(result.stderr.strip().splitlines()[-1])
+    probe = json.loads(result.stderr.strip().splitlines()[-1])
+    probe["out"] = result.stdout
+    return probe
 
 
 @pytest.mark.parametrize(("args", "allowed"), [
@@ -36,4 +38,5 @@ def loaded(args: list[str]) -> dict[str, object]:
 def test_fast_paths_import_only_what_they_need(seeded_db: Path, args: list[str], allowed: list[str]) -> None:
     probe = loaded(["--db", str(seeded_db), *args])
     assert probe["code"] == 0
+    assert "wulong" in str(probe["out"]) or "武隆" in str(probe["out"])  # it did its work, not just exit 0
     assert probe["heavy"] == allowed

@@ -72,3 +72,27 @@ _days = hs.dates(date(2020, 1, 1), date(2026, 12, 31))
 @given(due=_days, done_on=hs.none() | _days, today=_days, soon_days=hs.integers(0, 90))
 def test_sql_form_of_the_rule_agrees_with_python(due: date, done_on: date | None, today: date, soon_days: int) -> None:
     assert _sql_state(due, done_on, today, soon_days) == st.milestone_status(due, done_on, today, soon_days)
+
+
+def test_days_late_counts_from_the_due_date() -> None:
+    assert st.days_late(DUE, date(2024, 1, 10)) == 10
+    assert st.days_late(DUE, DUE) == 0
+    assert st.days_late(DUE, date(2023, 12, 21)) == -10  # ten days left
+
+
+class _Ind:
+    def __init__(self, baseline: int, targets: list[int], actuals: dict[int, float]) -> None:
+        self.baseline_year, self.target_years, self.actuals = baseline, targets, actuals
+
+
+def test_indicator_years_are_the_plan_and_every_target_or_value_after_the_baseline() -> None:
+    assert st.indicator_years(2021, 2025, [_Ind(2020, [2025], {})]) == [2021, 2022, 2023, 2024, 2025]
+    assert st.indicator_years(2021, 2025, [_Ind(2020, [2035], {2026: 1.0})])[-2:] == [2026, 2035]
+    assert st.indicator_years(2021, 2025, [_Ind(2022, [2025], {2022: 3.0})]) == [2023, 2024, 2025]
+    assert st.indicator_years(2021, 2023, []) == [2021, 2022, 2023]
+
+
+def test_the_first_indicator_year_is_this_year_inside_the_plan() -> None:
+    assert st.default_indicator_year(2021, 2025, date(2023, 6, 30)) == 2023
+    assert st.default_indicator_year(2021, 2025, date(2031, 1, 1)) == 2025
+    assert st.default_indicator_year(2021, 2025, date(2019, 1, 1)) == 2021

@@ -55,3 +55,15 @@ def row(db: Path, sql: str, *args: object) -> sqlite3.Row | None:
         return conn.execute(sql, args).fetchone()
     finally:
         conn.close()
+
+
+def screen_text(app: Any) -> str:
+    """What the screen shows, as text: read from Textual's own SVG screenshot, line by line."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for m in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(m.group(2)), []).append((float(m.group(1)), html.unescape(m.group(3))))
+    return "\n".join("".join(t for _, t in sorted(r)).replace("\xa0", " ").rstrip() for _, r in sorted(rows.items()))

@@ -48,21 +48,11 @@ def cmd_tick(ctx: Context) -> int:
 
 
 def _milestone_ref(ctx: Context, ref: str) -> str:
-    """A milestone id; a node id whose node has exactly one milestone means that milestone."""
-    from store import queries as q
-    from store.errors import NotFound
+    """A milestone id; a node id whose node has exactly one milestone means that milestone (the
+    app's rule too: ``store.ticking``)."""
+    from store.ticking import milestone_to_tick
 
-    try:
-        return q.resolve_item(ctx.conn, "milestones", ref)
-    except NotFound as not_a_milestone:
-        try:
-            node_id = q.resolve_item(ctx.conn, "nodes", ref)
-        except NotFound:
-            raise not_a_milestone from None
-        ids = [m.id for m in q.milestones_of_node(ctx.conn, node_id, ctx.today)]
-        if len(ids) == 1:
-            return ids[0]
-        raise NotFound(f"{ref!r} is a node with {len(ids)} milestones: {', '.join(ids) or 'none'}") from None
+    return milestone_to_tick(ctx.conn, ref)
 
 
 def cmd_untick(ctx: Context) -> int:

@@ -7,35 +7,16 @@ atomically and the review list printed. The review list is in the UI's language.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Callable
 
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
-
-if TYPE_CHECKING:
-    from store.draft import Draft
+from tui.draft_text import review_text, summary
 
 
 def add_parsers(add: AddParser) -> None:
     p = add("draft", "draft a plan file (YAML) from a plan document (.txt, .md, .docx) to review and import")
     p.add_argument("file", help="the plan document: .txt (UTF-8 or GB18030), .md or .docx")
     p.add_argument("-o", "--output", metavar="PLAN.yaml", help="write the plan file here (default: standard output)")
-
-
-def review_text(t: Callable[..., str], draft: "Draft", file_name: str) -> str:
-    """The review list as lines a clerk reads beside the plan file."""
-    if not draft.review:
-        return t("draft_review_none", file=file_name) + "\n"
-    lines = [t("draft_review_header", file=file_name, n=len(draft.review))]
-    lines += [t("draft_review_line", line=item.line, message=t(item.key, **item.params)) for item in draft.review]
-    return "\n".join(lines) + "\n"
-
-
-def summary(t: Callable[..., str], draft: "Draft", path: str) -> str:
-    nodes = [n for root in draft.plan.nodes for n in [root, *root.walk()]]
-    milestones = sum(len(n.milestones) for n in nodes)
-    return t("draft_written", path=path, nodes=len(nodes), milestones=milestones,
-             indicators=len(draft.plan.indicators))
 
 
 def cmd_draft(ctx: Context) -> int:

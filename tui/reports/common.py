@@ -15,14 +15,10 @@ from store import pace as pc
 from store import report as rp
 from store import status as st
 from store.values import format_number
+from tui import theme
 from tui.i18n import Catalog
 
-LIGHT_COLOURS = {  # fill, text: Excel's "bad / neutral / good" pairs, used by html and xlsx
-    "red": ("FFC7CE", "9C0006"),
-    "yellow": ("FFEB9C", "9C5700"),
-    "green": ("C6EFCE", "006100"),
-    "done": ("C6EFCE", "006100"),
-}
+LIGHT_COLOURS = theme.LIGHT_COLOURS  # fill, text of each light on paper (html and xlsx)
 PACE_LIGHTS = {pc.AHEAD_DONE: "green", pc.ACHIEVED: "green", pc.FASTER: "green", pc.ON_PACE: "green",
                pc.BEHIND: "yellow", pc.AT_RISK: "red", pc.MISSED: "red", pc.NO_VALUE: None, pc.UNRATED: None}
 

@@ -14,6 +14,7 @@ from typing import TextIO
 from store import report as rp
 from store.safe_text import visible
 from store.values import format_number
+from tui import theme
 from tui.i18n import Catalog
 from tui.reports import common as c
 
@@ -62,7 +63,7 @@ svg text { font-family: %(fonts)s; }
 """
 
 LIGHT_CSS = "\n".join(f".light-{name} {{ background: #{fill}; color: #{text}; }}"
-                      for name, (fill, text) in c.LIGHT_COLOURS.items())
+                      for name, (fill, text) in theme.LIGHT_COLOURS.items())
 
 
 def _e(text: object) -> str:
@@ -165,8 +166,8 @@ def _indicators(report: rp.Report, t: Catalog, out: TextIO) -> None:
                   + "\n".join(charts) + "\n</div>\n</section>\n")
 
 
-TARGET_FILL = "#7f9fc4"
-ACTUAL_FILL = {"green": "#4f9a4f", "red": "#c0504d", "yellow": "#d6a630", None: "#8c8c8c", "done": "#4f9a4f"}
+TARGET_FILL = theme.CHART_TARGET_FILL
+ACTUAL_FILL = theme.CHART_ACTUAL_FILL
 
 
 def chart_svg(row: rp.IndicatorRow, t: Catalog) -> str | None:
@@ -202,7 +203,7 @@ def chart_svg(row: rp.IndicatorRow, t: Catalog) -> str | None:
     for i, (year, target, target_label, actual, actual_label, light) in enumerate(bars):
         x0 = left + i * group + (group - 2 * bar_w - 2) / 2
         for j, (value, label, fill) in enumerate(((target, target_label, TARGET_FILL),
-                                                  (actual, actual_label, ACTUAL_FILL.get(light, "#8c8c8c")))):
+                                                  (actual, actual_label, ACTUAL_FILL.get(light, ACTUAL_FILL[None])))):
             x = x0 + j * (bar_w + 2)
             if value is not None:
                 y1, y2 = sorted((y_of(value), zero))

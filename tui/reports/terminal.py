@@ -16,7 +16,7 @@ from rich.text import Text
 from store import report as rp
 from store import status as st
 from tui.i18n import Catalog
-from tui.printouts import LIGHT_STYLE, STATE_STYLE
+from tui.theme import DONE_BAR, LIGHT_STYLE, STATE_STYLE
 from tui.reports import common as c
 from tui.reports.linebreak import width, wrap
 from tui.reports.textgrid import Line, table_lines
@@ -142,7 +142,7 @@ def _with_lights(table: c.Table) -> c.Table:
 
 def _bar(done: int, total: int) -> Line:
     filled = round(BAR_WIDTH * done / total) if total else 0
-    return [("━" * filled, "green"), ("─" * (BAR_WIDTH - filled), "bright_black")]
+    return [("━" * filled, DONE_BAR), ("─" * (BAR_WIDTH - filled), "bright_black")]
 
 
 def _counts(rollup: st.Rollup, t: Catalog, keys: Iterable[tuple[str, str]]) -> Line:
@@ -204,9 +204,9 @@ def _tree_line(out: Out, row: rp.ChapterRow, t: Catalog, first: str, rest: str) 
     if rollup.total:
         tail.append((f"  {rollup.done}/{rollup.total}", "dim"))
         if rollup.counts[st.OVERDUE]:
-            tail.append((f"  {t('overdue')} {rollup.counts[st.OVERDUE]}", "bold red"))
+            tail.append((f"  {t('overdue')} {rollup.counts[st.OVERDUE]}", STATE_STYLE[st.OVERDUE]))
         if rollup.counts[st.DUE_SOON]:
-            tail.append((f"  {t('due_soon')} {rollup.counts[st.DUE_SOON]}", "yellow"))
+            tail.append((f"  {t('due_soon')} {rollup.counts[st.DUE_SOON]}", STATE_STYLE[st.DUE_SOON]))
     dot = ("● ", LIGHT_STYLE[rollup.light]) if rollup.total else ("  ", "")
     style = ("bold" if row.depth == 0 else "") if rollup.total else "dim"
     room = out.width - width(first) - 2

@@ -13,9 +13,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import tree as tr
+from store.view import Filter
 from tui.i18n import Catalog
-
-from tui.screens.main_screen import Filter
 
 
 class FilterDialog(ModalScreen[Filter | None]):

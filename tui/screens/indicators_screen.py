@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -20,9 +20,11 @@ from store import actions
 from store import queries as q
 from store import status as st
 from store.values import format_number
-from tui.printouts import STATE_STYLE
+from tui.actions import APP, EN, INDICATORS, bindings
+from tui.i18n import Catalog
 from tui.screens.record_dialog import RecordDialog
-from tui.widgets.common import localize_bindings, one_line
+from tui.theme import STATE_STYLE
+from tui.widgets.common import one_line
 from tui.widgets.plan_header import PlanHeader
 from tui.widgets.target_chart import TargetChart
 
@@ -56,12 +58,22 @@ def year_cell(ind: q.Indicator, year: int, today: date, t) -> Text:  # type: ign
     return text
 
 
+def conflict_text(conflict: dict[str, object], t: Catalog) -> str:
+    """A conflict between the plan's tables, in words: the year, then each table's printed value
+    (and its basis, a total or a yearly increment, when those differ)."""
+    values = conflict.get("values")
+    bases = conflict.get("bases")
+    parts = []
+    for table, value in (values.items() if isinstance(values, dict) else []):
+        basis = bases.get(table) if isinstance(bases, dict) else None
+        parts.append(f"{table} {value}" + (f"({t(f'basis_{basis}')})" if basis else ""))
+    return t("ui_conflict_year", year=conflict.get("year", "?"), values=t("ui_list_sep").join(parts))
+
+
 class IndicatorsScreen(Screen[None]):
     CSS_PATH = "indicators.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "record", "k_record"),
-        Binding("escape,i", "back", "k_tree"),
-    ]
+    ACTIONS_WHERE = (INDICATORS, APP)
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS_WHERE, EN)  # per language: actions.localized
 
     app: "PlanDeskApp"
 
@@ -82,7 +94,6 @@ class IndicatorsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.app.t)
         self.show_header()
         self.query_one(DataTable).focus()
         self.reload()
@@ -115,11 +126,7 @@ class IndicatorsScreen(Screen[None]):
         self.indicators = message.indicators
         self.rollup = message.rollup
         self.show_header()
-        years = {y for ind in self.indicators for y in ind.target_years}
-        years |= {y for ind in self.indicators for y in ind.actuals}
-        years |= set(range(plan.start_year, plan.end_year + 1))
-        self.years = sorted(y for y in years if any(y > ind.baseline_year for ind in self.indicators) or
-                            not self.indicators)
+        self.years = st.indicator_years(plan.start_year, plan.end_year, self.indicators)
         table = self.query_one(DataTable)
         cursor = table.cursor_coordinate
         table.clear(columns=True)
@@ -163,7 +170,9 @@ class IndicatorsScreen(Screen[None]):
         if 0 <= col < len(self.years):
             year = self.years[col]
         else:
-            year = min(max(self.app.today.year, self.years[0]), self.years[-1]) if self.years else self.app.today.year
+            plan = self.app.plan
+            year = st.default_indicator_year(plan.start_year, plan.end_year, self.app.today) if plan else \
+                self.app.today.year
         return ind, year
 
     @on(DataTable.CellSelected)
@@ -198,7 +207,7 @@ class IndicatorsScreen(Screen[None]):
             for conflict in ind.conflicts:
                 detail.append("\n")
                 detail.append(t("ui_conflict", detail=""), style="yellow")
-                detail.append(", ".join(f"{k}={v}" for k, v in conflict.items()))
+                detail.append(conflict_text(conflict, t))
         self.query_one("#ind-detail", Static).update(detail)
 
     def action_record(self) -> None:

@@ -30,7 +30,7 @@ def draft_beside(source: Path, data_folder: Path, t: Catalog, today: str) -> tup
     folder if its folder is read-only); returns both paths and the review list's text."""
     from store.draft import draft_file
     from store.files import write_atomically
-    from tui.cli.cmd_draft import review_text
+    from tui.draft_text import review_text
 
     draft = draft_file(source, t("draft_header", file=source.name, date=today))
     review = review_text(t, draft, source.name)

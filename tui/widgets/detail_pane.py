@@ -1,19 +1,29 @@
-"""The right-hand pane: the selected node or milestone in full, its text folded to the width."""
+"""The right-hand pane: the selected node or milestone in full, its text folded to the width.
+
+The screen tells it which line is selected; it reads that line's task from the store itself."""
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from store import queries as q
+from store import tree as tr
+from store import view
 from store.history import Entry
 from tui import history_text as ht
+from tui.dbworker import Database
 from tui.i18n import Catalog
-from tui.printouts import STATE_STYLE
+from tui.theme import STATE_STYLE
 from tui.widgets.plan_tree import milestone_mark
 
 
@@ -57,7 +67,7 @@ def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
         parts.append(_fold(node.label, "bold"))
     else:
         parts.append(_fold(node.label, "bold"))
-    parts.append(_fold(f"{t('ui_kind')}: {node.kind} · {node.id}", "dim"))
+    parts.append(_fold(f"{t('ui_kind')}: {t(f'kind_{node.kind}')} · {node.id}", "dim"))
     if node.text:
         parts.append(Text(""))
         parts.append(_fold(node.text))
@@ -112,17 +122,52 @@ def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
 
 
 class DetailPane(VerticalScroll):
-    """Scrolls when the text is long; shows one Static built from Text (never markup)."""
+    """Loads the selected line's task from the store (in a worker) and shows it; scrolls when long.
+    One Static built from Text (never markup)."""
+
+    class Loaded(Message):
+        def __init__(self, key: str, detail: Detail | None) -> None:
+            self.key, self.detail = key, detail
+            super().__init__()
 
     detail: Detail | None = None
     shown: RenderableType = ""
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def __init__(self, db: Database, t: Catalog, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.db, self.t = db, t
+        self.wanted: str | None = None
+
+    def compose(self) -> ComposeResult:
         yield Static(id="detail-body", markup=False)
 
-    def show(self, detail: Detail | None, t: Catalog) -> None:
+    def load(self, item: tr.Item, source_file: str | None, today: date, soon: int) -> None:
+        """Show ``item``'s task once it is read (a newer request makes an older one stale)."""
+        self.wanted = item.key
+        self._load(item, source_file, today, soon)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def _load(self, item: tr.Item, source_file: str | None, today: date, soon: int) -> None:
+        worker = get_current_worker()
+        milestone = item.milestone
+        node_id = milestone.node_id if milestone is not None else item.id
+        found = self.db.read(view.node_detail, node_id, today, soon)
+        detail = None
+        if found is not None:
+            focus = item.id if milestone is not None else (item.own.id if item.own else None)
+            detail = Detail(found.node, found.milestones, focus, found.history, source_file)
+        if not worker.is_cancelled:
+            self.post_message(self.Loaded(item.key, detail))
+
+    def on_detail_pane_loaded(self, message: Loaded) -> None:
+        message.stop()
+        if message.key == self.wanted:
+            self.show(message.detail)
+
+    def show(self, detail: Detail | None) -> None:
         body = self.query_one("#detail-body", Static)
         self.detail = detail
+        t = self.t
         self.shown = Text(t("ui_nothing_selected"), style="dim") if detail is None else detail_renderable(detail, t)
         body.update(self.shown)
 

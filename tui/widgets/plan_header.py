@@ -9,7 +9,7 @@ from textual.widgets import Static
 from store import queries as q
 from store import status as st
 from tui.i18n import Catalog
-from tui.printouts import counts_line
+from tui.theme import counts_line
 
 
 def header_text(plan: q.Plan | None, rollup: st.Rollup | None, today: date, t: Catalog,

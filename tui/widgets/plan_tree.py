@@ -17,18 +17,18 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import NodeID, TreeNode
 
 from store import status as st
 from store.tree import MILESTONE, NODE, Item, key
+from tui.actions import EN, TREE, bindings
 from tui.i18n import Catalog
-from tui.printouts import STATE_STYLE
+from tui.theme import LIGHT_TITLE, STATE_STYLE
 from tui.widgets.common import one_line
 
-LIGHT_TITLE = {"red": "bold red", "yellow": "yellow", "green": "", "done": "green"}
 DONE_MARK = "[x] "
 OPEN_MARK = "[ ] "
 CHUNK_SECONDS = 0.03  # "open all" adds lines for this long, then lets the screen refresh
@@ -69,25 +69,21 @@ def item_label(item: Item, rollup: st.Rollup | None, matched: bool, t: Catalog) 
         return label
     light = rollup.light
     label.append(one_line(node.label), style=(LIGHT_TITLE[light] + emphasis).strip())
-    label.append(f"  {rollup.done}/{rollup.total}", style="green" if light == "done" else "dim")
+    label.append(f"  {rollup.done}/{rollup.total}", style=STATE_STYLE[st.DONE] if light == "done" else "dim")
     overdue = rollup.counts[st.OVERDUE]
     soon = rollup.counts[st.DUE_SOON]
     if overdue:
-        label.append(f" !{overdue}", style="bold red")
+        label.append(f" !{overdue}", style=STATE_STYLE[st.OVERDUE])
     if soon:
-        label.append(f" ~{soon}", style="yellow")
+        label.append(f" ~{soon}", style=STATE_STYLE[st.DUE_SOON])
     return label
 
 
 class PlanTree(Tree[Item]):
     """The plan's tree of nodes and milestones; its lines are keyed ``n:<id>`` / ``m:<id>``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "screen.tick", "k_tick"),
-        Binding("enter", "toggle_node", "k_expand", show=False),
-        Binding("right", "open_branch", "k_expand", show=False),
-        Binding("left", "close_branch", "k_expand", show=False),
-    ]
+    ACTIONS_WHERE = (TREE,)
+    BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS_WHERE, EN)  # per language: actions.localized
 
     class NeedChildren(Message):
         """A branch was opened whose lines are not loaded yet."""

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from store import queries as q
 from store.values import format_number
 from tui.i18n import Catalog
-from tui.printouts import STATE_STYLE
+from tui.theme import STATE_STYLE
 
 BAR = "█"
 

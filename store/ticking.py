@@ -1,0 +1,49 @@
+"""What a tick on a line means: the one rule the command line and the app share.
+
+A milestone is ticked as itself. A task (a node) stands for its milestone when it has exactly
+one, whether that one is implicit (the task's own deadline) or written out: so
+``plandesk tick linyi/p3.t10`` and ``space`` on that task's line tick the same milestone. A task
+with several milestones, or none, names no milestone: the clerk picks one.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import TypeVar
+
+from store import queries as q
+from store.errors import NotFound
+
+M = TypeVar("M")
+
+
+def line_milestone(milestones: Sequence[M]) -> M | None:
+    """The milestone a tick on a task means, given the task's (non-archived) milestones."""
+    return milestones[0] if len(milestones) == 1 else None
+
+
+class NotOneMilestone(NotFound):
+    """A task was named where a milestone is needed, and it has not exactly one."""
+
+    def __init__(self, ref: str, milestone_ids: list[str]) -> None:
+        self.ref, self.milestone_ids = ref, milestone_ids
+        listed = ", ".join(milestone_ids) or "none"
+        super().__init__(f"{ref!r} is a node with {len(milestone_ids)} milestones: {listed}")
+
+
+def milestone_to_tick(conn: sqlite3.Connection, ref: str) -> str:
+    """The id of the milestone ``ref`` means: a milestone (id or unambiguous reference), or a
+    task with exactly one milestone. Raises ``NotFound`` (``NotOneMilestone`` for a task)."""
+    try:
+        return q.resolve_item(conn, "milestones", ref)
+    except NotFound as not_a_milestone:
+        try:
+            node_id = q.resolve_item(conn, "nodes", ref)
+        except NotFound:
+            raise not_a_milestone from None
+    ids = [str(r[0]) for r in conn.execute(
+        "SELECT id FROM milestones WHERE node_id = ? AND archived_at IS NULL ORDER BY seq, id", (node_id,))]
+    only = line_milestone(ids)
+    if only is None:
+        raise NotOneMilestone(ref, ids)
+    return only

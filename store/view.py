@@ -1,0 +1,107 @@
+"""What the app's main screen shows, each as one read: the tree's lines, and one line in full.
+
+``read_view`` answers "which lines, with which roll-ups" for the loaded branches or for a
+filter (a sparse tree: the matches and their ancestors); ``node_detail`` answers "everything
+about this line" for the detail pane. Plain ``sqlite3`` through ``store.tree`` and
+``store.queries``; the screen only draws what comes back.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import NamedTuple
+
+from store import queries as q
+from store import status as st
+from store import tree as tr
+from store.errors import NotFound
+from store.history import Entry
+from store.history import entries as journal_entries
+
+Filter = tuple[str, str]  # ("state", "overdue") | ("unit", name) | ("search", text) | ("all", "")
+
+SELECTION_KEY = "last_selection:{plan}"
+REMEMBER = "remembered"  # reveal the selection remembered from the last run
+SMALL_PLAN = 5000  # milestones: up to this, the first paint has the roll-ups too (a few ms)
+PARTIAL_ROLLUPS_UP_TO = 6  # loaded branches; beyond this one pass over the whole plan is quicker
+HISTORY_LIMIT = 12
+
+
+class ViewData(NamedTuple):
+    """What one read of the tree brings back (a worker's result, never changed after)."""
+
+    gen: int
+    plan_id: str
+    rollups: dict[str, st.Rollup]
+    children: dict[str | None, list[tr.Item]]
+    sparse: tr.Sparse | None
+    reveal: tr.Reveal | None
+
+
+def view_rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon: int, parents: set[str | None],
+                 everything: bool) -> dict[str, st.Rollup]:
+    """Roll-ups for the lines on screen only (the top level and the open branches), so a
+    50,000-node plan costs no more than a small one; a sparse tree takes them all."""
+    if everything or len(parents) > PARTIAL_ROLLUPS_UP_TO:
+        return q.rollups(conn, plan_id, today, soon)
+    result = q.rollups(conn, plan_id, today, soon, top_level=True)
+    for parent in parents:
+        if parent is not None:
+            result.update(q.rollups(conn, plan_id, today, soon, parent_id=parent))
+    return result
+
+
+def matches(conn: sqlite3.Connection, plan_id: str, flt: Filter, today: date, soon: int) -> tr.Matches:
+    """The items a filter picks: a search, a responsible unit, or a state."""
+    kind, arg = flt
+    if kind == "search":
+        return tr.search(conn, plan_id, arg)
+    if kind == "unit":
+        return tr.by_unit(conn, plan_id, arg)
+    return tr.by_state(conn, plan_id, tr.STATE_FILTERS[arg], today, soon)
+
+
+def read_view(conn: sqlite3.Connection, gen: int, plan_id: str, today: date, soon: int, flt: Filter | None,
+              parents: set[str | None], reveal: str | None, with_rollups: bool = True) -> ViewData:
+    """Everything the tree shows: the loaded branches (or a sparse tree), roll-ups, a line to reveal."""
+    sparse = tr.sparse(conn, plan_id, matches(conn, plan_id, flt, today, soon), today, soon) if flt else None
+    wanted = [p for p in parents if not (sparse and p in sparse.children)]
+    children = tr.children_of_many(conn, plan_id, wanted, today, soon)
+    if sparse is not None:
+        children.update(sparse.children)
+    found = None
+    target = reveal
+    if target == REMEMBER:
+        target = q.get_setting(conn, SELECTION_KEY.format(plan=plan_id))
+    if target and flt is None and ":" in target:
+        kind, item_id = target.split(":", 1)
+        found = tr.reveal(conn, plan_id, kind, item_id, today, soon)
+    shown = set(children) | (set(found.children) if found else set())
+    rollups = view_rollups(conn, plan_id, today, soon, shown, sparse is not None) if with_rollups else {}
+    return ViewData(gen, plan_id, rollups, children, sparse, found)
+
+
+def first_view(conn: sqlite3.Connection, gen: int, plan_id: str, today: date, soon: int) -> ViewData:
+    """The first paint: the top level and the remembered selection's branch; the roll-ups too if
+    the plan is small (a large plan's, which count every milestone, follow from a worker)."""
+    small = tr.count_milestones(conn, plan_id) <= SMALL_PLAN
+    return read_view(conn, gen, plan_id, today, soon, None, {None}, REMEMBER, small)
+
+
+class NodeDetail(NamedTuple):
+    """One task in full: the node, its milestones, and the journal entries about them (newest first)."""
+
+    node: q.Node
+    milestones: list[q.Milestone]
+    history: list[Entry]
+
+
+def node_detail(conn: sqlite3.Connection, node_id: str, today: date, soon: int,
+                history_limit: int = HISTORY_LIMIT) -> NodeDetail | None:
+    """The node with its milestones and recent history; None if it is gone."""
+    try:
+        node = q.node(conn, node_id)
+    except NotFound:  # gone behind our back (another window, a re-import)
+        return None
+    ms = q.milestones_of_node(conn, node_id, today, soon)
+    return NodeDetail(node, ms, journal_entries(conn, history_limit, entity_ids=[node_id, *(m.id for m in ms)]))

@@ -1,0 +1,86 @@
+"""Editing milestones and units: ``a`` add, ``e`` edit, ``x`` delete, ``u`` responsible unit."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from store import tree as tr
+from tui.controllers.selection import Selection
+
+if TYPE_CHECKING:
+    from store.actions import Change
+    from tui.screens.milestone_dialog import MilestoneForm
+
+
+class Editing(Selection):
+    def action_add_milestone(self) -> None:
+        from store import actions
+        from tui.screens.milestone_dialog import MilestoneDialog
+
+        node = self.node_or_warn()
+        if node is None:
+            return
+        t = self.app.t
+
+        def chosen(form: MilestoneForm | None) -> None:
+            if form is None:
+                return
+
+            def shown(change: Change) -> None:
+                self.pending_select = tr.key(tr.MILESTONE, change.entity_id)
+                self.notify_plain(t("ui_added", title=form.title))
+
+            self.app.write(lambda conn: actions.add_milestone(conn, node.id, form.title, form.due, form.phrase),
+                           shown, focus=lambda change: tr.key(tr.MILESTONE, change.entity_id))
+
+        self.app.push_screen(MilestoneDialog(t, t("k_add_help"), node.label, "",
+                                             f"{self.app.today.year}-12-31", self.app.today.year), chosen)
+
+    def action_edit_milestone(self) -> None:
+        from store import actions
+        from tui.screens.milestone_dialog import MilestoneDialog
+
+        selected = self.milestone_or_warn()
+        if selected is None:
+            return
+        _, m = selected
+        t = self.app.t
+
+        def chosen(form: MilestoneForm | None) -> None:
+            if form is None:
+                return
+            self.app.write(lambda conn: actions.edit_milestone(conn, m.id, title=form.title, due=form.due,
+                                                               due_phrase=form.phrase),
+                           lambda change: self.notify_plain(t("ui_edited", title=form.title)))
+
+        self.app.push_screen(MilestoneDialog(t, t("k_edit_help"), m.id, m.title, m.due_phrase or m.due.isoformat(),
+                                             self.app.today.year), chosen)
+
+    def action_delete_milestone(self) -> None:
+        from store import actions
+
+        selected = self.milestone_or_warn()
+        if selected is None:
+            return
+        _, m = selected
+        t = self.app.t
+        self.app.write(lambda conn: actions.delete_milestone(conn, m.id),
+                       lambda change: self.notify_plain(t("ui_deleted", title=m.title)))
+
+    def action_set_unit(self) -> None:
+        from store import actions
+        from tui.screens.unit_dialog import UnitDialog
+
+        node = self.node_or_warn()
+        if node is None:
+            return
+        t = self.app.t
+
+        def chosen(result: tuple[list[str] | None] | None) -> None:
+            if result is None:
+                return
+            (units,) = result
+            shown_units = "、".join(units) if units else t("ui_as_printed", units="、".join(node.units) or t("none"))
+            self.app.write(lambda conn: actions.set_units(conn, node.id, units),
+                           lambda change: self.notify_plain(t("ui_units_set", title=node.label, units=shown_units)))
+
+        self.app.push_screen(UnitDialog(t, node.label, node.effective_units), chosen)

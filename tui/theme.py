@@ -1,0 +1,52 @@
+"""The looks of states and lights, in one place: the command line's printouts, the app's widgets,
+the HTML report and the workbook all read them here.
+
+Terminal styles are Rich style strings; the paper formats (HTML, xlsx) take hex colours. Change a
+colour here and every surface follows.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from store import status as st
+
+if TYPE_CHECKING:
+    from tui.i18n import Catalog
+
+# a milestone's or an indicator year's state, in the terminal and the app
+STATE_STYLE: dict[str, str] = {
+    st.DONE: "green", st.DONE_LATE: "green", st.OVERDUE: "bold red", st.DUE_SOON: "yellow", st.OPEN: "",
+    st.MET: "green", st.NOT_MET: "bold red", st.NO_VALUE: "dim", st.MISSING: "bold red", st.NO_TARGET: "dim",
+}
+# a traffic light's dot in a printout, and a tree line's title by its roll-up's light
+LIGHT_STYLE: dict[str, str] = {"red": "bold red", "yellow": "yellow", "green": "green", "done": "dim green"}
+LIGHT_TITLE: dict[str, str] = {"red": "bold red", "yellow": "yellow", "green": "", "done": "green"}
+DONE_BAR = "green"  # progress bars: the share done
+
+# paper: fill and text of a light (Excel's "bad / neutral / good" pairs), used by html and xlsx
+LIGHT_COLOURS: dict[str, tuple[str, str]] = {
+    "red": ("FFC7CE", "9C0006"),
+    "yellow": ("FFEB9C", "9C5700"),
+    "green": ("C6EFCE", "006100"),
+    "done": ("C6EFCE", "006100"),
+}
+# paper: the bars of an indicator's chart (target, and the recorded value by its light)
+CHART_TARGET_FILL = "#7f9fc4"
+CHART_ACTUAL_FILL: dict[str | None, str] = {"green": "#4f9a4f", "red": "#c0504d", "yellow": "#d6a630", None: "#8c8c8c",
+                                            "done": "#4f9a4f"}
+
+
+def counts_line(rollup: st.Rollup, t: Catalog) -> Text:
+    """done · overdue · due soon · open, each in its state's style (the header and the printouts)."""
+    line = Text()
+    parts = [("done", rollup.done, STATE_STYLE[st.DONE]),
+             ("overdue", rollup.counts[st.OVERDUE], STATE_STYLE[st.OVERDUE]),
+             ("due_soon", rollup.counts[st.DUE_SOON], STATE_STYLE[st.DUE_SOON]),
+             ("open", rollup.counts[st.OPEN], STATE_STYLE[st.OPEN])]
+    for i, (key, n, style) in enumerate(parts):
+        if i:
+            line.append(" · ")
+        line.append(f"{t(key)} {n}", style=style if n else "")
+    return line
