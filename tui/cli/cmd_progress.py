@@ -147,12 +147,13 @@ def _list(ctx: Context) -> int:
         table.add_column(t(key), overflow="fold")
     table.add_column(t("pg_col_on"), no_wrap=True)
     table.add_column(t("pg_col_by"), no_wrap=True)
+    table.add_column(t("lg_col_source"), overflow="fold")  # e.g. the ledger workbook it was read from
     for r in reports:  # latest first
         period = r.period if r.item_id == item.id else f"{r.period} ({r.item_id.split('/', 1)[-1]})"
         table.add_row(Text(str(r.id)), Text(period), Text(_state_label(ctx, r.state)),
                       Text("" if r.percent is None else f"{r.percent:g}"), Text(r.note or ""), Text(r.problem or ""),
                       Text(r.next_step or ""), Text("\n".join(r.evidence)), Text(r.unit or ""), Text(r.reported_on),
-                      Text(r.who or ""))
+                      Text(r.who or ""), Text(r.source or ""))
     console.print(table)
     return 0
 

@@ -30,6 +30,7 @@ COMMAND_MODULES: dict[str, str] = {
     "progress": "tui.cli.cmd_progress",
     "missing": "tui.cli.cmd_progress",
     "units": "tui.cli.cmd_progress",
+    "ledger": "tui.cli.cmd_ledger",
     "backup": "tui.cli.cmd_backup",
     "restore": "tui.cli.cmd_backup",
     "config": "tui.cli.cmd_config",
