@@ -6,16 +6,18 @@ import os
 import sys
 from datetime import date
 
+from store.clerk_dates import FIRST_YEAR, LAST_YEAR
 from store.errors import PlandeskError
 from tui.cli.context import Context
-from tui.cli.parser import AddParser
+from tui.cli.parser import PLAN_HELP, AddParser, bounded_int
 
 
 def add_parsers(add: AddParser) -> None:
     p = add("report", "annual monitoring, mid-term or final evaluation report of a plan")
-    p.add_argument("--plan", default=argparse.SUPPRESS)
+    p.add_argument("--plan", default=argparse.SUPPRESS, help=PLAN_HELP)
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--year", type=int, help="annual monitoring report (年度监测) for this year")
+    which.add_argument("--year", type=bounded_int(FIRST_YEAR, LAST_YEAR),
+                       help="annual monitoring report (年度监测) for this year")
     which.add_argument("--midterm", action="store_true", help="mid-term evaluation (中期评估): first to middle year")
     which.add_argument("--final", action="store_true", help="final evaluation (总结评估): the whole period")
     p.add_argument("--format", choices=("rich", "text", "html", "xlsx", "docx", "csv", "md", "json"), default="rich",

@@ -72,7 +72,7 @@ def _wrap_line(text: str, columns: int) -> list[str]:
             line, used = [], 0
         if size > columns:  # a run wider than a whole line: cut it
             for piece in _cut(token, columns - used):
-                if used and used + width(piece) > columns:
+                if used and used + width(piece) > columns and not all(t[-1] in OPENING for t in line):
                     lines.append("".join(line))
                     line, used = [], 0
                 line.append(piece)
