@@ -166,7 +166,8 @@ def test_a_real_ctrl_c_at_any_moment_exits_130_without_a_traceback(tmp_path: Pat
 
 _TECHNICAL = {"YAML", "PLANDESK_DB", "PLANDESK_TODAY", "YYYY", "MM", "DD", "json", "rich", "text", "html",
               "xlsx", "csv", "md", "zh", "en", "wulong", "yangjiao", "report", "plandesk", "help", "user",
-              "txt", "docx", "UTF", "GB", "bak", "yaml", "set"}
+              "txt", "docx", "UTF", "GB", "bak", "yaml", "set",
+              "export", "import", "status", "master"}  # the ledger's sub-actions, typed as they are
 
 
 def _help_of(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
