@@ -741,7 +741,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help:rich (the terminal, default), text, html (printable), xlsx (ledger workbook), docx (Word draft in official style), csv, md, json": (
         "rich (the terminal, default), text, html (printable), xlsx (ledger workbook), docx (Word draft in official "
         "style), csv, md, json",
-        "rich(终端,默认)、text(纯文本)、html(可打印)、xlsx(台账工作簿)、docx(公文格式的 Word 初稿)、csv、md、json"),
+        "rich(终端,默认)、text(纯文本)、html(可打印)、xlsx(台账工作簿)、docx(公文格式的报告初稿)、csv、md、json"),
     "help:file to write (default: standard output; xlsx/docx: report.xlsx/.docx)": (
         "file to write (default: standard output; xlsx/docx: report.xlsx/.docx)",
         "写入的文件(默认:标准输出;xlsx、docx 为 report.xlsx、report.docx)"),
