@@ -30,7 +30,7 @@ PER_PARENT_UP_TO = 30  # open branches: beyond this, one pass over every depth i
 class LineLights(NamedTuple):
     """The lights of tree lines, by line key (``n:<id>`` / ``m:<id>``), and the plan's counts."""
 
-    lines: dict[str, str]  # a line with nothing tracked under it has none
+    lines: dict[str, str | None]  # every line asked about; None: nothing tracked under it
     total: lt.Counts | None  # the whole plan's (None: not read, e.g. when one branch opened)
 
 
@@ -55,16 +55,14 @@ def line_lights(conn: sqlite3.Connection, plan_id: str, today: date, soon: int,
             counts.update(found)
     milestone_ids = [i.id for items in children.values() for i in items if i.kind == tr.MILESTONE]
     of_milestones = lt.milestone_lights(conn, s, milestone_ids)
-    lines: dict[str, str] = {}
+    lines: dict[str, str | None] = {}
     for items in children.values():
         for item in items:
             if item.kind == tr.MILESTONE:
                 light = of_milestones.get(item.id)
-                colour = light.light if light else None
+                lines[item.key] = light.light if light else None
             else:
-                colour = counts[item.id].light if item.id in counts else None
-            if colour is not None:
-                lines[item.key] = colour
+                lines[item.key] = counts[item.id].light if item.id in counts else None
     return LineLights(lines, total)
 
 

@@ -256,3 +256,21 @@ async def test_filters_red_yellow_not_reported_and_unit_by_role(seeded_db: Path)
         assert "Unit, as supporting: 区文化旅游委" in str(app.screen.query_one("#filter-bar", Static).render())
         await choose(unit_option, "unit_lead")
         assert not tree.matched  # nobody names it as a lead unit
+
+
+async def test_a_large_plan_s_lights_come_after_the_first_paint_with_its_roll_ups(seeded_db: Path,
+                                                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from store import view
+
+    monkeypatch.setattr(view, "SMALL_PLAN", 0)  # Wulong as if it had 50,000 milestones
+    conn = connect(seeded_db)
+    first = view.first_view(conn, 1, WULONG, JULY, 30)
+    conn.close()
+    assert first.lights is None and not first.rollups  # the first paint reads neither
+    app = make_app(seeded_db, plan="wulong", today=JULY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = main_screen(app).tree
+        assert "red 16 yellow 64 green 0" in header(app)
+        c3 = tree.by_key[f"n:{WULONG}/c3"]
+        assert mark_style(c3.label) == LIGHT_STYLE["yellow"] and "0/11" in c3.label.plain

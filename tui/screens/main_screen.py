@@ -49,6 +49,14 @@ class ViewLoaded(Message):
         super().__init__()
 
 
+class LightsLoaded(Message):
+    """The lights of a view's lines, read just after its roll-ups (so the counts need not wait)."""
+
+    def __init__(self, gen: int, lights: vp.LineLights) -> None:
+        self.gen, self.lights = gen, lights
+        super().__init__()
+
+
 class ChildrenLoaded(Message):
     def __init__(self, gen: int, parent_id: str, items: list[tr.Item], rollups: dict[str, st.Rollup],
                  lights: vp.LineLights) -> None:
@@ -121,9 +129,13 @@ class MainScreen(Ticking, Editing, Reporting, Filtering, Navigation, Screen[None
     def load_view(self, gen: int, plan_id: str, today: date, soon: int, flt: Filter | None,
                   parents: set[str | None], reveal: str | None) -> None:
         worker = get_current_worker()
-        data = self.app.db.read(view.read_view, gen, plan_id, today, soon, flt, parents, reveal)
+        data = self.app.db.read(view.read_view, gen, plan_id, today, soon, flt, parents, reveal, with_lights=False)
+        if worker.is_cancelled:
+            return
+        self.post_message(ViewLoaded(data))
+        lights = self.app.db.read(view.view_lights, data, today, soon)
         if not worker.is_cancelled:
-            self.post_message(ViewLoaded(data))
+            self.post_message(LightsLoaded(gen, lights))
 
     def load_first_view(self) -> None:
         """The first lines are read before the first paint, on the app's thread (a few
@@ -147,9 +159,7 @@ class MainScreen(Ticking, Editing, Reporting, Filtering, Navigation, Screen[None
         self.rollups = data.rollups
         tree.rollups = data.rollups
         if data.lights is not None:
-            tree.lights = data.lights.lines
-            if data.lights.total is not None:
-                self.light_counts = tuple(data.lights.total)  # type: ignore[assignment]
+            self._apply_lights(data.lights)
         expand: set[str] = set()
         children = dict(data.children)
         if data.sparse is not None:
@@ -176,6 +186,20 @@ class MainScreen(Ticking, Editing, Reporting, Filtering, Navigation, Screen[None
             tree.cursor_line = 0
         elif self.selected_key:
             self.load_detail(self.selected_key)
+
+    def _apply_lights(self, lights: vp.LineLights) -> None:
+        self.tree.lights.update(lights.lines)
+        if lights.total is not None:
+            self.light_counts = (lights.total.red, lights.total.yellow, lights.total.green)
+
+    @on(LightsLoaded)
+    def _lights_loaded(self, message: LightsLoaded) -> None:
+        plan = self.app.plan
+        if message.gen != self.gen or plan is None:
+            return
+        self._apply_lights(message.lights)
+        self.tree.relabel_all()
+        self.show_header()
 
     @on(PlanTree.NeedChildren)
     def _need_children(self, message: PlanTree.NeedChildren) -> None:
