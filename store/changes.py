@@ -16,7 +16,10 @@ The public API (small on purpose; a new kind of item joins in two steps):
    the linked copies of its milestone): ONE journal entry, ONE undo. The main row's changed
    fields stay at the top level of the entry (every reader sees an ordinary row); the other rows'
    changed fields ride along under ``_also`` ("entity:id" -> fields, None for a row that is
-   absent); ``_absent`` marks a main row that did not (or no longer) exist(s).
+   absent); ``_absent`` marks a main row that did not (or no longer) exist(s). ``write`` may
+   return ``(id, created)`` instead of an id: ``created`` lists the other rows it inserted
+   (``(entity, id)``; a unit's ledger workbook enters many reports at once), which join the entry
+   as rows that did not exist before, so one undo removes them all and redo brings them back.
 
 ``undo(conn, count, plan_id)`` / ``redo(...)`` then work for every registered kind. An undo
 restores ONLY the fields its entry changed, and only where they still hold the value the entry
@@ -141,18 +144,25 @@ def journaled(conn: sqlite3.Connection, action: str, entity: str, entity_id: str
 
 ALSO = "_also"
 ABSENT = "_absent"
+Written = str | None | tuple[str, list[tuple[str, str]]]  # what a ``journaled_with`` write returns
 
 
 def journaled_with(conn: sqlite3.Connection, action: str, entity: str, entity_id: str | None,
-                   plan_id: str | None, write: Callable[[], str | None],
+                   plan_id: str | None, write: Callable[[], Written],
                    also: list[tuple[str, str]] | tuple[()] = ()) -> Change:
     """Run ``write`` and journal the row ``entity``/``entity_id`` (None: a row ``write`` creates and
     returns the id of) and the rows in ``also`` it changed too, as one entry (see 3. above)."""
     keys = [f"{e}:{i}" for e, i in also]
     with transaction(conn):
         before = snapshot(conn, entity, entity_id) if entity_id is not None else None
-        others_before = {k: snapshot(conn, *k.split(":", 1)) for k in keys}
+        others_before: dict[str, State | None] = {k: snapshot(conn, *k.split(":", 1)) for k in keys}
         created = write()
+        if isinstance(created, tuple):  # (id, the other rows it inserted): absent before the write
+            created, inserted = created
+            for key in (f"{e}:{i}" for e, i in inserted):
+                if key not in others_before:
+                    others_before[key] = None
+                    keys.append(key)
         entity_id = entity_id if entity_id is not None else str(created)
         after = snapshot(conn, entity, entity_id)
         label = _label(ENTITIES[entity], after or before)

@@ -117,8 +117,9 @@ def field_changes(conn: sqlite3.Connection, before: dict[str, Any] | None,
             out.append(FieldChange("units", _value("units", old), _value("units", new)))
         elif column == "support_override":
             out.append(FieldChange("support", _value("support", old), _value("support", new)))
-        elif column == "_also":  # the rows changed with it: a 已完成 report's ticks, a linked copy
-            out.append(FieldChange("also", None, sorted(k.split(":", 1)[-1] for k in {*(old or {}), *(new or {})})))
+        elif column == "_also":  # the rows changed with it: a 已完成 report's ticks, a linked copy,
+            # the other reports of a ledger workbook (named #id, as reports are everywhere)
+            out.append(FieldChange("also", None, sorted(_also_name(k) for k in {*(old or {}), *(new or {})})))
         else:
             out.append(FieldChange(column, _value(column, old), _value(column, new)))
     if not before or not after or before.get("_absent") or after.get("_absent"):
@@ -173,3 +174,9 @@ def entries(conn: sqlite3.Connection, limit: int = 50, plan_id: str | None = Non
 def entry(conn: sqlite3.Connection, seq: int) -> Entry | None:
     row = conn.execute("SELECT * FROM journal WHERE seq = ?", (seq,)).fetchone()
     return describe(conn, row) if row else None
+
+
+def _also_name(key: str) -> str:
+    """How a row changed with an entry is named: a milestone by its id, a report as #id."""
+    entity, entity_id = key.split(":", 1)
+    return f"#{entity_id}" if entity == "progress" else entity_id

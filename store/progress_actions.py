@@ -19,7 +19,6 @@ from store.changes import journaled_with
 from store.errors import BadInput
 
 
-
 def _text(value: str | None) -> str | None:
     if value is None:
         return None
@@ -65,17 +64,17 @@ def _journaled_report(conn: sqlite3.Connection, action: str, plan_id: str, repor
                           [("milestone", m) for m in ticks])
 
 
-def report(conn: sqlite3.Connection, ref: str, period: str | pr.Period, state: str, *,
-           on: date, percent: float | None = None, note: str | None = None, problem: str | None = None,
-           next_step: str | None = None, evidence: Sequence[str] | str | None = None, unit: str | None = None,
-           source: str | None = None, who: str | None = None) -> Change:
-    """Enter a progress report on the tracked item ``ref`` for ``period`` (dated ``on``)."""
+def _new_row(conn: sqlite3.Connection, ref: str, period: str | pr.Period, state: str, *,
+             on: date, percent: float | None = None, note: str | None = None, problem: str | None = None,
+             next_step: str | None = None, evidence: Sequence[str] | str | None = None, unit: str | None = None,
+             source: str | None = None, who: str | None = None) -> tuple[pg.Item, dict[str, Any]]:
+    """The item a new report is about and the row to insert, every field checked."""
     item = pg.resolve_item(conn, ref)
     period = period if isinstance(period, pr.Period) else pr.parse(period)
     plan = conn.execute("SELECT start_year, end_year FROM plans WHERE id = ?", (item.plan_id,)).fetchone()
     pr.check_in_plan(period, plan[0], plan[1])
     state = pg.parse_state(state)
-    row: dict[str, Any] = {
+    return item, {
         "plan_id": item.plan_id, "item_id": item.id, "item_kind": item.kind, "node_id": item.node_id,
         "period": period.key, "period_start": period.start.isoformat(), "period_end": period.end.isoformat(),
         "period_prev": pr.previous(period).key, "state": state, "percent": pg.check_percent(percent),
@@ -83,13 +82,48 @@ def report(conn: sqlite3.Connection, ref: str, period: str | pr.Period, state: s
         "evidence": _evidence(evidence), "unit": _text(unit), "reported_on": on.isoformat(),
         "who": who or journal.current_user(), "at": journal.now_iso(), "source": _text(source),
     }
-    ticks = _to_tick(conn, item) if state == pg.DONE else []
 
-    def write() -> int:
-        cur = conn.execute(f"INSERT INTO progress ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
-                           list(row.values()))
-        return int(cur.lastrowid or 0)
-    return _journaled_report(conn, "report_progress", item.plan_id, None, write, ticks, on.isoformat())
+
+def _insert(conn: sqlite3.Connection, row: dict[str, Any]) -> int:
+    cur = conn.execute(f"INSERT INTO progress ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+                       list(row.values()))
+    return int(cur.lastrowid or 0)
+
+
+def report(conn: sqlite3.Connection, ref: str, period: str | pr.Period, state: str, *,
+           on: date, percent: float | None = None, note: str | None = None, problem: str | None = None,
+           next_step: str | None = None, evidence: Sequence[str] | str | None = None, unit: str | None = None,
+           source: str | None = None, who: str | None = None) -> Change:
+    """Enter a progress report on the tracked item ``ref`` for ``period`` (dated ``on``)."""
+    item, row = _new_row(conn, ref, period, state, on=on, percent=percent, note=note, problem=problem,
+                         next_step=next_step, evidence=evidence, unit=unit, source=source, who=who)
+    ticks = _to_tick(conn, item) if row["state"] == pg.DONE else []
+    return _journaled_report(conn, "report_progress", item.plan_id, None, lambda: _insert(conn, row), ticks,
+                             on.isoformat())
+
+
+def report_many(conn: sqlite3.Connection, action: str, reports: Sequence[dict[str, Any]]) -> Change:
+    """Several new reports on one plan (a unit's ledger workbook) as ONE journal entry, in one
+    transaction: one undo takes them all back, and the milestones their 已完成 ticked. Each dict
+    holds ``report``'s arguments."""
+    built = [_new_row(conn, **r) for r in reports]
+    if not built:
+        raise BadInput("no report to enter")
+    plans = {item.plan_id for item, _ in built}
+    if len(plans) > 1:
+        raise BadInput("reports of one plan at a time")
+    ticks = [(_to_tick(conn, item) if row["state"] == pg.DONE else [], row["reported_on"]) for item, row in built]
+    touched = list(dict.fromkeys(m for ids, _ in ticks for m in ids))
+
+    def write() -> tuple[str, list[tuple[str, str]]]:
+        created = [_insert(conn, row) for _, row in built]
+        for ids, on in ticks:
+            if ids:
+                marks = ", ".join("?" for _ in ids)
+                conn.execute(f"UPDATE milestones SET done_on = ? WHERE id IN ({marks}) AND done_on IS NULL",
+                             (on, *ids))
+        return str(created[0]), [("progress", str(i)) for i in created[1:]]
+    return journaled_with(conn, action, "progress", None, plans.pop(), write, [("milestone", m) for m in touched])
 
 
 _UNSET: Any = object()

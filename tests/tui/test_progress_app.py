@@ -174,7 +174,7 @@ async def test_the_form_fits_80x24_in_chinese(seeded_db: Path) -> None:
 async def test_the_detail_pane_shows_the_light_its_reason_and_the_xushi_expectation(seeded_db: Path) -> None:
     conn = connect(seeded_db)
     pa.report(conn, TASK, "2023Q1", "推进中", percent=20, note="完成第一批清理", on=date(2023, 4, 8), source="台账一季度.xlsx")
-    pa.report(conn, TASK, "2023Q2", "滞后", percent=25, problem="审查人员不足", on=JULY)
+    pa.report(conn, TASK, "2023Q2", "滞后", percent=25, problem="审查人员不足\x1b[2J", unit="区市场监管局\u202e", on=JULY)
     conn.close()
     app = make_app(seeded_db, plan="wulong", today=JULY)
     async with app.run_test(size=SIZE) as pilot:
@@ -185,6 +185,8 @@ async def test_the_detail_pane_shows_the_light_its_reason_and_the_xushi_expectat
         assert "50.4% of its span has elapsed" in text  # 序时进度 as of 2023-07-10
         assert text.index("2023Q2 · behind 25%") < text.index("2023Q1 · on track 20%")  # latest first
         assert "from 台账一季度.xlsx" in text and "完成第一批清理" in text
+        # report text is data: a control or bidi character is shown, never acted on
+        assert "审查人员不足\\u001b[2J" in text and "区市场监管局\\u202e" in text and "\x1b" not in text
         # a chapter: the lights of its tasks
         await goto(pilot, f"n:{WULONG}/c3")
         assert "Under it:" in detail_text(app) and "tracked items" in detail_text(app)

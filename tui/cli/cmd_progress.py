@@ -42,13 +42,16 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--as-printed", action="store_true", help="back to the plan's own lead and supporting units")
 
 
-def _date(text: str, what: str):  # type: ignore[no-untyped-def]
-    from store.deadlines import DeadlineError, parse_iso_date
+def _date(ctx: Context, text: str, what: str):  # type: ignore[no-untyped-def]
+    """A report's date: the store's one clerk-date reader, phrases in the as-of year (never the clock's)."""
+    from store.clerk_dates import ClerkDateError, parse_clerk_date
 
     try:
-        return parse_iso_date(text)
-    except (DeadlineError, ValueError):
-        raise PlandeskError(f"{what}: not a date: {text!r}") from None
+        return parse_clerk_date(text, ctx.today)
+    except ClerkDateError as exc:
+        from tui.phrases import date_problem
+
+        raise PlandeskError(date_problem(ctx.t, exc, what)) from None
 
 
 def _state_label(ctx: Context, state: str) -> str:
@@ -82,7 +85,7 @@ def _enter(ctx: Context) -> int:
     item = pg.resolve_item(ctx.conn, args.id)
     cycle, _, _ = pg.reporting_settings(ctx.conn, item.plan_id)
     period = pr.parse(args.period) if args.period else pr.containing(ctx.today, cycle)
-    on = _date(args.on, "--on") if args.on else ctx.today
+    on = _date(ctx, args.on, "--on") if args.on else ctx.today
     change = pa.report(ctx.conn, item.id, period, args.state, on=on, percent=args.percent, note=args.note,
                        problem=args.problem, next_step=args.next, evidence=args.evidence, unit=args.unit,
                        source=args.source)
@@ -107,7 +110,7 @@ def _edit(ctx: Context) -> int:
         if value is not None:
             fields[key] = value
     if args.on:
-        fields["on"] = _date(args.on, "--on")
+        fields["on"] = _date(ctx, args.on, "--on")
     pa.edit(ctx.conn, args.edit, **fields)
     print(ctx.t("pg_edited", id=args.edit))
     return 0
@@ -147,12 +150,13 @@ def _list(ctx: Context) -> int:
         table.add_column(t(key), overflow="fold")
     table.add_column(t("pg_col_on"), no_wrap=True)
     table.add_column(t("pg_col_by"), no_wrap=True)
+    table.add_column(t("lg_col_source"), overflow="fold")  # e.g. the ledger workbook it was read from
     for r in reports:  # latest first
         period = r.period if r.item_id == item.id else f"{r.period} ({r.item_id.split('/', 1)[-1]})"
         table.add_row(Text(str(r.id)), Text(period), Text(_state_label(ctx, r.state)),
                       Text("" if r.percent is None else f"{r.percent:g}"), Text(r.note or ""), Text(r.problem or ""),
                       Text(r.next_step or ""), Text("\n".join(r.evidence)), Text(r.unit or ""), Text(r.reported_on),
-                      Text(r.who or ""))
+                      Text(r.who or ""), Text(r.source or ""))
     console.print(table)
     return 0
 

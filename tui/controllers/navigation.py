@@ -38,6 +38,13 @@ class Navigation(Selection):
     def action_close_all(self) -> None:
         self.tree.close_all()
 
+    def action_ledger_status(self) -> None:
+        """Which units answered the ledger for the period whose reports are due."""
+        from tui.screens.ledger_status import LedgerStatusScreen
+
+        if self.app.plan is not None:
+            self.app.push_screen(LedgerStatusScreen())
+
     def on_next_overdue(self, message: NextOverdue) -> None:
         m = message.milestone
         if m is None:

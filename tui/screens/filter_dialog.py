@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import tree as tr
+from store.safe_text import visible
 from store.view import Filter
 from store.view_progress import FilterChoices
 from tui.i18n import Catalog
@@ -61,7 +62,7 @@ class FilterDialog(ModalScreen[Filter | None]):
         ]
         for option_id, name in self.unit_of.items():
             label = Text(t("ui_filter_unit", unit=""))
-            label.append(name)
+            label.append(visible(name, one_line=True))
             label.append(f"  ({dict(self.units)[name]})", style="dim")
             options.append(Option(label, id=option_id))
         if self.units:
@@ -80,7 +81,8 @@ class FilterDialog(ModalScreen[Filter | None]):
     def ask_role(self, unit: str) -> None:
         """A unit was chosen: ask whether its tasks as lead, as supporting, or either."""
         self.unit = unit
-        self.query_one("#filter-title", Static).update(Text(self.t("ui_filter_role_title", unit=unit), style="bold"))
+        title = Text(self.t("ui_filter_role_title", unit=visible(unit, one_line=True)), style="bold")
+        self.query_one("#filter-title", Static).update(title)
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(Text(self.t(ROLE_LABELS[role])), id=role) for role in ROLES])

@@ -21,10 +21,13 @@ from store import periods as pr
 from store import progress as pg
 from store import view_progress as vp
 from store.errors import BadInput
+from store.safe_text import visible
 from tui.i18n import Catalog
-from tui.screens.form_dialog import Field, FormDialog, Refused
+from tui.screens.form_dialog import DIALOG_SHARE, Field, FormDialog, Refused
 
 EVIDENCE_SEPARATORS = (";", "；", "\n")
+COMPACT_OVERHEAD = 6  # rows around the fields: border 2, title 1, the fields' top margin 1, buttons 1, and
+# the subtitle's (at most 3, dialog.tcss) and the message's rows on top
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class ProgressDialog(FormDialog[ProgressEntry]):
             Field("evidence", t("pg_col_evidence"), "", t("ui_pg_evidence_hint")),
             Field("unit", t("pg_col_unit"), form.unit),
         ]
-        subtitle = Text(form.item.title, style="bold", overflow="fold")
+        subtitle = Text(visible(form.item.title), style="bold", overflow="fold")
         subtitle.append("\n")
         subtitle.append_text(_last_report(form.latest, t))
         super().__init__(t, t("k_report_help"), fields, subtitle=subtitle)
@@ -79,9 +82,9 @@ class ProgressDialog(FormDialog[ProgressEntry]):
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(id="dialog", classes="compact-form"):
-            yield Static(Text(self.title_text.plain, style="bold"), id="dialog-title", markup=False)
+            yield Static(Text(visible(self.title_text.plain), style="bold"), id="dialog-title", markup=False)
             yield Static(self.subtitle or "", id="dialog-subtitle", markup=False)
-            with VerticalScroll(id="form-rows"):
+            with VerticalScroll(id="dialog-body"):  # scrolls when the terminal is shorter than 80x24
                 with Horizontal(classes="form-row"):
                     yield Static(Text(t("pg_col_state")), classes="row-label", markup=False)
                     with RadioSet(id="field-state", compact=True):
@@ -91,13 +94,20 @@ class ProgressDialog(FormDialog[ProgressEntry]):
                 for f in self.fields:
                     with Horizontal(classes="form-row"):
                         yield Static(Text(f.label), classes="row-label", markup=False)
-                        yield Input(value=f.value, placeholder=f.placeholder, id=f"field-{f.name}", compact=True)
+                        yield Input(value=visible(f.value, one_line=True), placeholder=f.placeholder,
+                                    id=f"field-{f.name}", compact=True)
             yield Static("", id="dialog-message", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button(self.t("ui_save"), variant="primary", id="save", compact=True)
                 yield Button(self.t("ui_cancel"), id="cancel", compact=True)
 
+    def _fit_body(self) -> None:
+        """The fields take what the screen leaves after the title, subtitle, message and buttons."""
+        rows = int(self.app.size.height * DIALOG_SHARE) - COMPACT_OVERHEAD - 3 - self._message_rows
+        self.query_one("#dialog-body").styles.max_height = max(3, rows)
+
     def on_mount(self) -> None:
+        self._fit_body()
         states = self.query_one("#field-state", RadioSet)
         states.focus()
         self.call_after_refresh(self._cursor_on_pressed, states)

@@ -1,7 +1,8 @@
 """The detail pane's reporting part: the line's light and why, its 序时进度, and its progress
 reports, latest first (``store.view_progress.item_progress`` decides all of it; this draws).
 
-Report text is data: ``rich.text.Text`` only, never markup."""
+Report text is data: ``rich.text.Text`` only, never markup, and never a control sequence
+(``store.safe_text.visible``)."""
 from __future__ import annotations
 
 from rich.console import RenderableType
@@ -10,6 +11,7 @@ from rich.text import Text
 
 from store import progress as pg
 from store import view_progress as vp
+from store.safe_text import visible
 from tui.i18n import Catalog
 from tui.theme import LIGHT_STYLE, light_mark
 
@@ -67,18 +69,19 @@ def report_block(r: pg.Report, item_id: str | None, t: Catalog) -> list[Renderab
     head = Text(t("ui_pg_report_line", period=r.period, state=t(f"pg_state_{r.state}"),
                   percent="" if r.percent is None else f" {r.percent:g}%"), style="bold")
     if item_id is not None and r.item_id != item_id:
-        head.append(f"  {t('ui_pg_on_milestone', id=r.item_id.split('/', 1)[-1])}", style="dim")
+        head.append(f"  {t('ui_pg_on_milestone', id=visible(r.item_id.split('/', 1)[-1], one_line=True))}",
+                    style="dim")
     head.append(f"  #{r.id}", style="dim")
     texts = [(t("pg_col_note"), r.note), (t("pg_col_problem"), r.problem), (t("pg_col_next"), r.next_step),
              (t("pg_col_evidence"), "；".join(r.evidence) if r.evidence else None)]
     parts: list[RenderableType] = [head]
-    shown = [(f"{label}:", Text(value, overflow="fold")) for label, value in texts if value]
+    shown = [(f"{label}:", Text(visible(value), overflow="fold")) for label, value in texts if value]
     if shown:
         parts.append(_pairs(shown))
-    by = Text(t("ui_pg_by", unit=r.unit or t("pg_no_unit"), who=r.who or "?", on=r.reported_on), style="dim",
-              overflow="fold")
+    by = Text(t("ui_pg_by", unit=visible(r.unit, one_line=True) or t("pg_no_unit"),
+                who=visible(r.who, one_line=True) or "?", on=r.reported_on), style="dim", overflow="fold")
     if r.source:
-        by.append("  " + t("ui_pg_source", source=r.source))
+        by.append("  " + t("ui_pg_source", source=visible(r.source, one_line=True)))
     parts.append(by)
     return parts
 
