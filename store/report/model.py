@@ -230,7 +230,8 @@ class TaskReport(NamedTuple):
     node_id: str
     chapter_id: str
     chapter: str  # the chapter's label
-    task: str  # the task's label
+    task: str  # the task's label (number and title)
+    title: str  # the task's title alone (what a sentence names)
     units: tuple[str, ...]  # lead units
     state: str  # store.progress: not_started | on_track | behind | done
     percent: float | None

@@ -35,7 +35,7 @@ def task_reports(conn: sqlite3.Connection, plan_id: str, start: date, end: date,
                                                                   as_of.isoformat())):
         chapter = (f"{chapter_number} {chapter_title}" if chapter_number else chapter_title) or ""
         task = f"{number} {title}" if number else title
-        result.append(TaskReport(node_id, chapter_id or "", chapter, task, applying.get(node_id, un.NONE).lead,
+        result.append(TaskReport(node_id, chapter_id or "", chapter, task, title, applying.get(node_id, un.NONE).lead,
                                  state, percent, note, problem, next_step, period, date.fromisoformat(reported_on)))
     return result
 
