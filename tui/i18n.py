@@ -798,6 +798,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mv:date": ("DATE", "日期"),
     "rp_year_outside": ("--year: {year} is outside the plan's period {period}", "--year:{year}年不在规划期 {period} 内"),
     "rp_binary_default": ("No -o given: writing to {path}", "未指定 -o:写入 {path}"),
+    "rp_pg_heading": ("Progress reported, chapter by chapter", "各章节任务进展情况(各单位报送)"),
+    "rp_pg_task": ("Task", "任务"),
+    "rp_pg_progress": ("Progress", "进展情况"),
+    "rp_pg_problem": ("Problems", "存在问题"),
+    "rp_pg_next": ("Next steps", "下步措施"),
+    "rp_pg_none": ("No progress reported in the period.", "报告期内无进展情况报送。"),
+    "rp_pg_lagging": ("Tasks reported behind", "进度滞后的任务"),
+    "rp_pg_lagging_none": ("No task reported behind.", "无报送滞后的任务。"),
+    "rp_pg_not_reported": ("Units that did not report for {period}", "{period} 未报送进展情况的单位"),
+    "rp_pg_all_reported": ("Every unit reported.", "各单位均已报送。"),
+    "rp_sheet_progress": ("Progress", "进展情况"),
+    "rp_sheet_lagging": ("Behind", "滞后任务"),
+    "rp_sheet_not_reported": ("Not reported", "未报送单位"),
 
     # ---- end of hand-in reports (issue 13) ----
 
