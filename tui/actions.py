@@ -56,6 +56,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("k_close_branch", "left", "close_branch", TREE),
     # the main screen
     Action("k_tick_dialog", "d", "tick_dialog", MAIN, cli="tick"),
+    Action("k_report", "r", "report_progress", MAIN, footer=True, cli="progress"),
     Action("k_add", "a", "add_milestone", MAIN),
     Action("k_edit", "e", "edit_milestone", MAIN),
     Action("k_delete", "delete,x", "delete_milestone", MAIN),
