@@ -10,10 +10,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from store.errors import PlandeskError
 from tui.cli.context import Context
+
+if TYPE_CHECKING:
+    from tui.i18n import Catalog
 
 
 def write_file(ctx: Context, target: str | Path, write: Callable[[BinaryIO], None], *,
@@ -21,20 +24,26 @@ def write_file(ctx: Context, target: str | Path, write: Callable[[BinaryIO], Non
     """Write ``target`` or raise one clear PlandeskError; True if an existing file was replaced
     (the command says so on standard error). Messages are in the UI's language, whatever the
     language of the document written."""
-    from store import files
     from store.locations import resolve_db_path
 
-    t = ctx.t
-    protected = [resolve_db_path(ctx.args.db), *inputs]
+    replaced = write_guarded(ctx.t, target, write, protected=[resolve_db_path(ctx.args.db), *inputs])
+    if replaced:
+        print(ctx.t("sd_replaced", path=target), file=sys.stderr)
+    return replaced
+
+
+def write_guarded(t: Catalog, target: str | Path, write: Callable[[BinaryIO], None], *,
+                  protected: Iterable[str | Path]) -> bool:
+    """``store.files.write_output`` with its refusals phrased in ``t``'s language as one
+    PlandeskError; the app calls this too (it has no command context, only its database path)."""
+    from store import files
+
     try:
-        replaced = files.write_output(target, write, protected=protected)
+        return files.write_output(target, write, protected=protected)
     except files.OutputRefused as exc:
         raise PlandeskError(t(f"sd_out_{exc.reason}", path=exc.path, guarded=exc.guarded)) from None
     except OSError as exc:
         raise PlandeskError(t("sd_out_failed", path=target, reason=exc.strerror or exc)) from None
-    if replaced:
-        print(t("sd_replaced", path=target), file=sys.stderr)
-    return replaced
 
 
 def write_text(ctx: Context, target: str | Path, text: str, *, encoding: str = "utf-8",
