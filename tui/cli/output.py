@@ -10,13 +10,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
-from store.errors import PlandeskError
 from tui.cli.context import Context
-
-if TYPE_CHECKING:
-    from tui.i18n import Catalog
 
 
 def write_file(ctx: Context, target: str | Path, write: Callable[[BinaryIO], None], *,
@@ -25,25 +21,12 @@ def write_file(ctx: Context, target: str | Path, write: Callable[[BinaryIO], Non
     (the command says so on standard error). Messages are in the UI's language, whatever the
     language of the document written."""
     from store.locations import resolve_db_path
+    from tui.guarded_write import write_guarded
 
     replaced = write_guarded(ctx.t, target, write, protected=[resolve_db_path(ctx.args.db), *inputs])
     if replaced:
         print(ctx.t("sd_replaced", path=target), file=sys.stderr)
     return replaced
-
-
-def write_guarded(t: Catalog, target: str | Path, write: Callable[[BinaryIO], None], *,
-                  protected: Iterable[str | Path]) -> bool:
-    """``store.files.write_output`` with its refusals phrased in ``t``'s language as one
-    PlandeskError; the app calls this too (it has no command context, only its database path)."""
-    from store import files
-
-    try:
-        return files.write_output(target, write, protected=protected)
-    except files.OutputRefused as exc:
-        raise PlandeskError(t(f"sd_out_{exc.reason}", path=exc.path, guarded=exc.guarded)) from None
-    except OSError as exc:
-        raise PlandeskError(t("sd_out_failed", path=target, reason=exc.strerror or exc)) from None
 
 
 def write_text(ctx: Context, target: str | Path, text: str, *, encoding: str = "utf-8",
