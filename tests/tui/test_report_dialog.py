@@ -98,3 +98,33 @@ async def test_the_palette_offers_the_report(seeded_db: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReportDialog)
+
+
+async def test_the_database_itself_is_refused_and_stays_whole(seeded_db: Path) -> None:
+    before = seeded_db.read_bytes()[:100]  # the SQLite header
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        app.screen.query_one("#report-path", Input).value = seeded_db.name
+        await pilot.click("#save")
+        await settle(pilot)
+        assert [n.severity for n in app._notifications if n.severity == "error"] == ["error"]
+    assert seeded_db.read_bytes()[:100] == before
+    assert _plan_title(seeded_db)
+
+
+async def test_writing_over_an_earlier_report_says_so(seeded_db: Path) -> None:
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(2):
+            await pilot.press("w")
+            await settle(pilot)
+            app.screen.query_one("#report-format", Select).value = "json"
+            await settle(pilot)
+            await pilot.click("#save")
+            await settle(pilot)
+        toasts = _toasts(app)
+        assert sum("replaced" in toast.lower() for toast in toasts) == 1, toasts

@@ -46,17 +46,20 @@ class Reporting(Selection):
 
         t = self.app.t
 
-        def job(conn: sqlite3.Connection) -> None:
+        def job(conn: sqlite3.Connection) -> bool:
             period = rp.period_for(plan, choice.kind, choice.year)
             report = rp.build_report(conn, plan, period, today, soon, narrative=choice.fmt == "docx")
-            write_guarded(t, choice.path, report_writer(report, choice.fmt, t), protected=[self.app.db_path])
+            return write_guarded(t, choice.path, report_writer(report, choice.fmt, t), protected=[self.app.db_path])
 
         try:
-            self.app.db.read(job)
+            replaced = self.app.db.read(job)
         except Exception as exc:  # noqa: BLE001 - any failure is one line for the clerk, never a crash
             from store.safe_text import visible
 
             message = visible(str(exc).strip() or type(exc).__name__, one_line=True)
             self.app.call_from_thread(self.notify_plain, message, "error")
             return
-        self.app.call_from_thread(self.notify_plain, t("ui_report_wrote", path=choice.path))
+        said = t("ui_report_wrote", path=choice.path)
+        if replaced:  # the clerk chose an existing file's name: say the old one is gone
+            said += "\n" + t("sd_replaced", path=choice.path)
+        self.app.call_from_thread(self.notify_plain, said)
