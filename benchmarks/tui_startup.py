@@ -4,6 +4,8 @@ Measures, each as the median of repeated runs with the spread (min-max):
 - time to first screen: from exec to the plan's header *and* its first tree line on the terminal,
   on the seed database and on a 50,000-node generated plan; beside an empty Textual app (one
   Static) timed the same way in the same run;
+- the same until the roll-up counts are drawn, and until the reporting lights are (the header's
+  red / yellow / green counts; issue 11: they come from the same worker, just after the counts);
 - keypress to ticked milestone shown: space on the 羊角 station until ``[x] 羊角…`` is drawn;
 - quitting: ``q`` until the process has exited.
 
@@ -145,6 +147,19 @@ def counts_of(db: Path, node_id: str) -> bytes:
     return f"{rollup.done}/{rollup.total}".encode()
 
 
+def lights_of(db: Path, plan_id: str) -> list[bytes]:
+    """The header's light counts once the lights are in (``red N``, ``yellow N``, ``green N``)."""
+    from datetime import date
+
+    from store import lights as lt
+    from store.db import connect
+
+    conn = connect(db)
+    total = lt.rollups(conn, lt.settings(conn, plan_id, date.fromisoformat(TODAY), 30), (0,))[plan_id]
+    conn.close()
+    return [f"{colour} {n}".encode() for colour, n in zip(lt.COLOURS, total)]
+
+
 def plandesk_argv(db: Path, plan: str) -> list[str]:
     exe = shutil.which("plandesk")
     base = [exe] if exe else [sys.executable, "-m", "tui.cli"]
@@ -158,17 +173,20 @@ def env_for(db: Path) -> dict[str, str]:
 
 
 def first_screen(argv: list[str], env: dict[str, str], needles: list[bytes], quit_key: bytes = b"q",
-                 counts: bytes | None = None) -> tuple[float, float, float | None]:
-    """(seconds to first screen, seconds to quit, seconds until the roll-up counts are drawn)."""
+                 counts: bytes | None = None,
+                 lights: list[bytes] | None = None) -> tuple[float, float, float | None, float | None]:
+    """(seconds to first screen, seconds to quit, seconds until the roll-up counts are drawn,
+    seconds until the lights are)."""
     term = Pty(argv, env)
     try:
         shown = term.read_until(*needles) - term.started
         counted = term.read_until(counts) - term.started if counts else None
+        lit = term.read_until(*lights) - term.started if lights else None
         time.sleep(1.0)  # let start-up work (and the first poll) settle before quitting
         term.mark()
         sent = term.send(quit_key)
         quit_s = term.wait_exit() - sent
-        return shown, quit_s, counted
+        return shown, quit_s, counted, lit
     finally:
         term.kill()
 
@@ -231,35 +249,45 @@ def main() -> None:
     empty_file = work / "empty_app.py"
     empty_file.write_text(EMPTY_APP)
     cases = [
-        ("empty Textual app", [sys.executable, str(empty_file)], env_for(seed_db), [b"empty app ready"], b"\x11", None),
+        ("empty Textual app", [sys.executable, str(empty_file)], env_for(seed_db), [b"empty app ready"], b"\x11", None,
+         None),
         ("plandesk, seed db (Wulong)", plandesk_argv(seed_db, "wulong"), env_for(seed_db),
-         [b"as of 2023-06-30", "附件1".encode()], b"q", counts_of(seed_db, "wulong-2021-2025/a1")),
+         [b"as of 2023-06-30", "附件1".encode()], b"q", counts_of(seed_db, "wulong-2021-2025/a1"),
+         lights_of(seed_db, "wulong-2021-2025")),
         (f"plandesk, {args.nodes // 1000}k-node plan", plandesk_argv(big_db, "big"), env_for(big_db),
-         [b"as of 2023-06-30", "第1章".encode()], b"q", counts_of(big_db, "big-2021-2025/c1")),
+         [b"as of 2023-06-30", "第1章".encode()], b"q", counts_of(big_db, "big-2021-2025/c1"),
+         lights_of(big_db, "big-2021-2025")),
     ]
-    results: dict[str, tuple[list[float], list[float], list[float]]] = {name: ([], [], []) for name, *_ in cases}
+    results: dict[str, tuple[list[float], list[float], list[float], list[float]]] = {
+        name: ([], [], [], []) for name, *_ in cases}
     for _ in range(1):  # warm the file cache and the bytecode
-        for name, argv, env, needles, quit_key, counts in cases:
-            first_screen(argv, env, needles, quit_key, counts)
+        for name, argv, env, needles, quit_key, counts, lights in cases:
+            first_screen(argv, env, needles, quit_key, counts, lights)
     for _ in range(args.runs):  # interleaved, so drift hits every case alike
-        for name, argv, env, needles, quit_key, counts in cases:
-            shown, quit_s, counted = first_screen(argv, env, needles, quit_key, counts)
+        for name, argv, env, needles, quit_key, counts, lights in cases:
+            shown, quit_s, counted, lit = first_screen(argv, env, needles, quit_key, counts, lights)
             results[name][0].append(shown)
             results[name][1].append(quit_s)
             if counted is not None:
                 results[name][2].append(counted)
+            if lit is not None:
+                results[name][3].append(lit)
 
     empty = statistics.median(results[cases[0][0]][0])
     print(f"\nTime to first screen ({COLS}x{ROWS} pty, whole process, {args.runs} runs each)")
-    for name, (shown, _, _) in results.items():
+    for name, (shown, *_) in results.items():
         ratio = statistics.median(shown) / empty
         print(f"  {name:32s} {fmt(shown)}  {ratio:4.2f}x empty")
     print("\n… until the done/total counts are drawn too (roll-ups come from a worker)")
-    for name, (_, _, counted) in results.items():
+    for name, (_, _, counted, _) in results.items():
         if counted:
             print(f"  {name:32s} {fmt(counted)}  {statistics.median(counted) / empty:4.2f}x empty")
+    print("\n… until the reporting lights are drawn too (the header's red / yellow / green counts)")
+    for name, (*_, lit) in results.items():
+        if lit:
+            print(f"  {name:32s} {fmt(lit)}  {statistics.median(lit) / empty:4.2f}x empty")
     print("\nQuitting (q, ctrl+q for the empty app, until the process has exited)")
-    for name, (_, quits, _) in results.items():
+    for name, (_, quits, *_) in results.items():
         print(f"  {name:32s} {fmt(quits)}")
     ticks = keypress_to_tick(seed_db, args.runs)
     print("\nKeypress to ticked milestone shown (space on 羊角, tick and untick alternately)")

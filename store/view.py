@@ -14,11 +14,16 @@ from typing import NamedTuple
 from store import queries as q
 from store import status as st
 from store import tree as tr
+from store import units as un
+from store import view_progress as vp
 from store.errors import NotFound
 from store.history import Entry
 from store.history import entries as journal_entries
 
-Filter = tuple[str, str]  # ("state", "overdue") | ("unit", name) | ("search", text) | ("all", "")
+# ("state", "overdue") | ("search", text) | ("all", "") | ("light", "red") | ("unreported", "2023Q2")
+# | ("unit", name): lead or supporting | ("unit_lead", name) | ("unit_support", name)
+Filter = tuple[str, str]
+UNIT_ROLES = {"unit": un.ANY, "unit_lead": un.LEAD, "unit_support": un.SUPPORT}
 
 SELECTION_KEY = "last_selection:{plan}"
 REMEMBER = "remembered"  # reveal the selection remembered from the last run
@@ -36,6 +41,7 @@ class ViewData(NamedTuple):
     children: dict[str | None, list[tr.Item]]
     sparse: tr.Sparse | None
     reveal: tr.Reveal | None
+    lights: vp.LineLights | None = None  # the same lines' lights, if read with them (``view_lights``)
 
 
 def view_rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon: int, parents: set[str | None],
@@ -52,18 +58,26 @@ def view_rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon: int,
 
 
 def matches(conn: sqlite3.Connection, plan_id: str, flt: Filter, today: date, soon: int) -> tr.Matches:
-    """The items a filter picks: a search, a responsible unit, or a state."""
+    """The items a filter picks: a search, a responsible unit (in a role), a light, the items
+    that owe a report for a period, or a milestone state."""
     kind, arg = flt
     if kind == "search":
         return tr.search(conn, plan_id, arg)
-    if kind == "unit":
-        return tr.by_unit(conn, plan_id, arg)
+    if kind in UNIT_ROLES:
+        return tr.by_unit(conn, plan_id, arg, UNIT_ROLES[kind])
+    if kind == "light":
+        return vp.light_matches(conn, plan_id, arg, today, soon)
+    if kind == "unreported":
+        return vp.unreported_matches(conn, plan_id, arg, today)
     return tr.by_state(conn, plan_id, tr.STATE_FILTERS[arg], today, soon)
 
 
 def read_view(conn: sqlite3.Connection, gen: int, plan_id: str, today: date, soon: int, flt: Filter | None,
-              parents: set[str | None], reveal: str | None, with_rollups: bool = True) -> ViewData:
-    """Everything the tree shows: the loaded branches (or a sparse tree), roll-ups, a line to reveal."""
+              parents: set[str | None], reveal: str | None, with_rollups: bool = True,
+              with_lights: bool | None = None) -> ViewData:
+    """Everything the tree shows: the loaded branches (or a sparse tree), roll-ups, a line to
+    reveal, and their lights (by default when the roll-ups are read; a worker may read them next,
+    with ``view_lights``, so that the counts are not kept waiting)."""
     sparse = tr.sparse(conn, plan_id, matches(conn, plan_id, flt, today, soon), today, soon) if flt else None
     wanted = [p for p in parents if not (sparse and p in sparse.children)]
     children = tr.children_of_many(conn, plan_id, wanted, today, soon)
@@ -76,9 +90,21 @@ def read_view(conn: sqlite3.Connection, gen: int, plan_id: str, today: date, soo
     if target and flt is None and ":" in target:
         kind, item_id = target.split(":", 1)
         found = tr.reveal(conn, plan_id, kind, item_id, today, soon)
-    shown = set(children) | (set(found.children) if found else set())
-    rollups = view_rollups(conn, plan_id, today, soon, shown, sparse is not None) if with_rollups else {}
-    return ViewData(gen, plan_id, rollups, children, sparse, found)
+    shown = _shown(children, found)
+    rollups = view_rollups(conn, plan_id, today, soon, set(shown), sparse is not None) if with_rollups else {}
+    data = ViewData(gen, plan_id, rollups, children, sparse, found)
+    if with_rollups if with_lights is None else with_lights:
+        data = data._replace(lights=view_lights(conn, data, today, soon))
+    return data
+
+
+def _shown(children: dict[str | None, list[tr.Item]], found: tr.Reveal | None) -> dict[str | None, list[tr.Item]]:
+    return {**(found.children if found else {}), **children}
+
+
+def view_lights(conn: sqlite3.Connection, data: ViewData, today: date, soon: int) -> vp.LineLights:
+    """The lights of the lines a ``read_view`` brought (the plan's counts with them)."""
+    return vp.line_lights(conn, data.plan_id, today, soon, _shown(data.children, data.reveal), data.sparse is not None)
 
 
 def first_view(conn: sqlite3.Connection, gen: int, plan_id: str, today: date, soon: int) -> ViewData:

@@ -56,6 +56,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("k_close_branch", "left", "close_branch", TREE),
     # the main screen
     Action("k_tick_dialog", "d", "tick_dialog", MAIN, cli="tick"),
+    Action("k_report", "r", "report_progress", MAIN, footer=True, cli="progress"),
     Action("k_add", "a", "add_milestone", MAIN),
     Action("k_edit", "e", "edit_milestone", MAIN),
     Action("k_delete", "delete,x", "delete_milestone", MAIN),
@@ -71,7 +72,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("k_open_all", "asterisk", "open_all", MAIN),
     Action("k_close_all", "minus", "close_all", MAIN),
     Action("k_ledger", "l", "ledger_status", MAIN, cli="ledger"),
-    Action("k_report", "w", "write_report", MAIN, cli="report"),
+    Action("k_write_report", "w", "write_report", MAIN, cli="report"),
     # the indicators screen
     Action("k_record", "r", "record", INDICATORS, footer=True, cli="record"),
     Action("k_tree", "escape,i", "back", INDICATORS, footer=True),

@@ -24,6 +24,10 @@ STATE_STYLE: dict[str, str] = {
 LIGHT_STYLE: dict[str, str] = {"red": "bold red", "yellow": "yellow", "green": "green", "done": "dim green"}
 LIGHT_TITLE: dict[str, str] = {"red": "bold red", "yellow": "yellow", "green": "", "done": "green"}
 DONE_BAR = "green"  # progress bars: the share done
+# the app's mark of a reporting light (store.lights) on a tree line and in the header: a glyph of
+# neutral East Asian width, so that no Chinese terminal draws it two cells wide (● is ambiguous)
+LIGHT_MARK = "◉"
+LIGHT_COLOURS_ORDER = ("red", "yellow", "green")
 
 # paper: fill and text of a light (Excel's "bad / neutral / good" pairs), used by html and xlsx
 LIGHT_COLOURS: dict[str, tuple[str, str]] = {
@@ -49,4 +53,20 @@ def counts_line(rollup: st.Rollup, t: Catalog) -> Text:
         if i:
             line.append(" · ")
         line.append(f"{t(key)} {n}", style=style if n else "")
+    return line
+
+
+def light_mark(light: str) -> Text:
+    """A reporting light's coloured mark (red / yellow / green); text appended to it is unstyled."""
+    return Text().append(LIGHT_MARK, style=LIGHT_STYLE.get(light, ""))
+
+
+def lights_line(counts: tuple[int, int, int], t: Catalog) -> Text:
+    """red N yellow N green N, each in its light's colour (the header: short, so that it still fits
+    an 80-column terminal in Chinese, 红16 黄64 绿0); a colour none has is dim."""
+    line = Text()
+    for i, (light, n) in enumerate(zip(LIGHT_COLOURS_ORDER, counts)):
+        if i:
+            line.append(" ")
+        line.append(t(f"ui_pg_hdr_{light}", n=n), style=LIGHT_STYLE[light] if n else "dim")
     return line

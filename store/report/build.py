@@ -159,7 +159,9 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
                     chapters, indicators, sections, ledger)
     if narrative:
         report.groups = task_groups(conn, index, report)
-    return report
+    from store.report.progress_fill import fill_progress
+
+    return fill_progress(conn, report)
 
 
 def report_year(plan: q.Plan, today: date) -> int:

@@ -5,9 +5,9 @@ Nothing here formats: no catalog key, no column list, no printed "6/12". Rendere
 the ledger) are ``Listing``s: re-iterable views that read the database row by row when a
 renderer walks them, so a 50,000-node plan is never held in memory at once.
 
-The fields that the progress reports will fill (each task's latest state and 进展情况, the
-lagging tasks' 存在问题 and 下步措施, the units that did not report) exist already and are
-``None`` until then; renderers show a "to be written" placeholder for ``None``.
+The progress reports fill each task's latest state and 进展情况, the lagging tasks' 存在问题
+and 下步措施, and the units that did not report (``store.report.progress_fill``); a task nobody
+reported on keeps ``None``, which renderers show as a "to be written" placeholder.
 """
 from __future__ import annotations
 
@@ -214,7 +214,7 @@ class TaskProgress:
     units: tuple[str, ...]
     milestones: list[Item]
     counts: st.Rollup
-    latest_state: str | None = None  # from the progress reports (not yet available)
+    latest_state: str | None = None  # from the progress reports (store.progress states)
     progress: str | None = None  # 进展情况
     problems: str | None = None  # 存在问题
     next_steps: str | None = None  # 下步措施
@@ -222,6 +222,24 @@ class TaskProgress:
     @property
     def label(self) -> str:
         return f"{self.number} {self.title}" if self.number else self.title
+
+
+class TaskReport(NamedTuple):
+    """A task's report that counts in the report's period: what the unit said, as entered."""
+
+    node_id: str
+    chapter_id: str
+    chapter: str  # the chapter's label
+    task: str  # the task's label (number and title)
+    title: str  # the task's title alone (what a sentence names)
+    units: tuple[str, ...]  # lead units
+    state: str  # store.progress: not_started | on_track | behind | done
+    percent: float | None
+    note: str | None  # 进展情况
+    problem: str | None  # 存在问题
+    next_step: str | None  # 下步措施
+    period: str  # the reporting period it is about (2023Q2)
+    reported_on: date
 
 
 @dataclass
@@ -258,8 +276,15 @@ class Report:
     sections: list[Listing]
     ledger: Ledger | None = None
     groups: list[TaskGroup] = field(default_factory=list)  # chapters, projects, annex tasks (evaluations)
-    units_not_reported: list[str] | None = None  # from the progress reports (not yet available)
+    units_not_reported: list[str] | None = None  # lead units owing a report for ``reporting_period``
+    task_reports: list[TaskReport] | None = None  # each reported task's latest report, in plan order
+    reporting_period: str | None = None  # the last reporting period finished by the period's end
     progress: Any = None  # status: store.progress_views.ProgressStatus (lights, 序时, lagging)
+
+    @property
+    def lagging_reports(self) -> list[TaskReport]:
+        """The tasks whose latest report says 滞后 (behind)."""
+        return [r for r in self.task_reports or [] if r.state == "behind"]
 
     def section(self, key: str) -> Listing | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -39,7 +39,8 @@ def test_print_stylesheet(demo_conn: sqlite3.Connection) -> None:
 
 def test_sections_and_charts(demo_conn: sqlite3.Connection) -> None:
     page = _html(demo_conn)
-    assert page.count("<section") == 7  # headline, chapters, indicators, charts, three lists
+    assert page.count("<section") == 10  # headline, chapters, indicators, charts, progress (three), three lists
+    assert "progress-lagging" in page and "progress-not_reported" in page
     for heading in ("2023年度监测报告", "总体情况", "分章节完成情况", "主要指标完成情况(2023年目标)",
                     "2023年到期事项完成情况", "逾期及结转事项", "下期(2024年)到期事项"):
         assert heading in page

@@ -31,7 +31,7 @@ def _fill(cell) -> str:  # type: ignore[no-untyped-def]
 
 def test_sheets_headers_and_frozen_rows(demo_conn: sqlite3.Connection, tmp_path: Path) -> None:
     wb = _workbook(demo_conn, tmp_path)
-    assert wb.sheetnames == ["概况", "分章节", "台账", "指标", "指标分年", "本期到期", "逾期结转", "下期到期"]
+    assert wb.sheetnames == ["概况", "分章节", "台账", "指标", "指标分年", "进展情况", "滞后任务", "未报送单位", "本期到期", "逾期结转", "下期到期"]
     assert wb.active.title == "台账"
     ledger = wb["台账"]
     assert [c.value for c in ledger[2]] == LEDGER_HEADERS

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from store import actions
+from store import actions, units
 from store.db import connect
 from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, settle
 from tui.screens.form_dialog import FormDialog
@@ -317,10 +317,18 @@ async def test_filter_dialog_due_soon_not_done_and_by_unit(seeded_db: Path) -> N
         assert total > 90 and len(tree.matched) == total  # nothing is done yet: every milestone of the plan
         assert all(not (tree.by_key[k].data.milestone or tree.by_key[k].data.own).state.startswith("done")
                    for k in tree.matched)
-        await choose("u0")  # the first unit: 区市场监管局
+        await choose("u0")  # the first unit: 区市场监管局; the dialog asks: as lead, supporting, or either
+        options = app.screen.query_one(OptionList)
+        assert [options.get_option_at_index(i).id for i in range(options.option_count)] == \
+            ["unit", "unit_lead", "unit_support"]
+        options.highlighted = 1  # as lead (牵头)
+        await pilot.press("enter")
+        await settle(pilot)
         assert tree.matched
+        conn = connect(seeded_db)
         for key in tree.matched:
-            assert "区市场监管局" in tree.by_key[key].data.node.effective_units
+            assert "区市场监管局" in units.of_node(conn, tree.by_key[key].data.id).lead  # own or inherited
+        conn.close()
         await choose("f-all")
         assert not tree.matched
 

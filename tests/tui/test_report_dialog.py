@@ -93,7 +93,7 @@ async def test_the_palette_offers_the_report(seeded_db: Path) -> None:
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert CommandPalette.is_open(app)
-        await pilot.press(*"Report")
+        await pilot.press(*"Report file")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)

@@ -67,3 +67,43 @@ def test_markup_injection(snap_compare, markup_db: Path) -> None:  # type: ignor
 def test_markup_injection_indicators(snap_compare, markup_db: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app(markup_db, plan="markup")
     assert snap_compare(app, terminal_size=SIZE, run_before=_keys("i"))
+
+
+def _report_form(key: str):  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _reveal(key)(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+
+    return run_before
+
+
+def test_progress_form_fits_80x24_in_chinese(snap_compare, seeded_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seeded_db, plan="wulong", lang="zh")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_report_form(f"n:{WULONG}/c3.s2.t1"))
+
+
+def test_progress_reports_in_the_detail_pane(snap_compare, seeded_db: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from store import progress_actions as pa
+    from store.db import connect
+
+    conn = connect(seeded_db)
+    task = f"{WULONG}/c3.s2.t1"
+    pa.report(conn, task, "2023Q1", "推进中", percent=20, note="完成第一批存量文件清理", on=date(2023, 4, 8),
+              unit="区市场监管局", who="王芳", source="一季度台账.xlsx")
+    pa.report(conn, task, "2023Q2", "滞后", percent=25, problem="审查人员不足,存量文件清理未完成[/]",
+              next_step="8月底前完成培训和清理", evidence=["公平竞争审查台账.xlsx"], unit="区市场监管局", on=date(2023, 7, 10),
+              who="王芳")
+    conn.close()
+    app = make_app(seeded_db, plan="wulong", today=date(2023, 7, 10))
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        from tui.widgets.detail_pane import DetailPane
+
+        await _reveal(f"n:{task}")(pilot)
+        pilot.app.screen.query_one(DetailPane).scroll_end(animate=False)  # down to the reports
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -44,6 +44,7 @@ async def test_open_all_shows_every_line_and_close_all_folds_to_the_top(seeded_d
         assert all(n.is_expanded for n in tree.by_key.values() if n.allow_expand)
         assert tree.last_line + 1 == len(tree.by_key), "and every line is visible"
         assert "0/12 !4" in tree.by_key[f"n:{WULONG}/a1"].label.plain  # roll-ups drawn as when opened by hand
+        assert set(tree.by_key) <= set(tree.lights)  # and every line's light, read in one pass
         # a tick after opening everything is shown on its line
         tree.select_key(f"m:{YANGJIAO}")
         await pilot.press("space")

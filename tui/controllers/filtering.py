@@ -1,10 +1,13 @@
 """Search and filters: ``/`` searches, ``f`` filters, ``o`` overdue only, ``esc`` shows all again.
 
 A filter shows a sparse tree (the matches and their ancestors, as org-mode does); which items
-match is the store's answer (``store.view.matches``); here are only the box, the bar and the dialog.
+match is the store's answer (``store.view.matches``: milestone states, lights, not reported for
+the period whose reports are due, a unit as lead or supporting); here are only the box, the bar
+and the dialog.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -14,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from store import tree as tr
+from store import view_progress as vp
 from store.view import Filter
 from tui.controllers.selection import Selection
 
@@ -21,9 +25,9 @@ if TYPE_CHECKING:
     from tui.i18n import Catalog
 
 
-class UnitsLoaded(Message):
-    def __init__(self, units: list[tuple[str, int]]) -> None:
-        self.units = units
+class FilterChoicesLoaded(Message):
+    def __init__(self, choices: vp.FilterChoices) -> None:
+        self.choices = choices
         super().__init__()
 
 
@@ -33,8 +37,10 @@ def filter_label(flt: Filter | None, t: Catalog) -> str:
     kind, arg = flt
     if kind == "search":
         return t("ui_filter_search", text=arg)
-    if kind == "unit":
-        return t("ui_filter_unit", unit=arg)
+    if kind.startswith("unit"):
+        return t(f"ui_filter_{kind}", unit=arg)
+    if kind == "unreported":
+        return t("ui_filter_unreported", period=arg)
     return t(f"ui_filter_{arg}")
 
 
@@ -99,17 +105,17 @@ class Filtering(Selection):
 
     def action_filter(self) -> None:
         if self.app.plan is not None:
-            self._load_units(self.app.plan.id)
+            self._load_filter_choices(self.app.plan.id, self.app.today)
 
     @work(thread=True, exclusive=True, group="units")
-    def _load_units(self, plan_id: str) -> None:
-        self.post_message(UnitsLoaded(self.app.db.read(tr.units, plan_id)))
+    def _load_filter_choices(self, plan_id: str, today: date) -> None:
+        self.post_message(FilterChoicesLoaded(self.app.db.read(vp.filter_choices, plan_id, today)))
 
-    def on_units_loaded(self, message: UnitsLoaded) -> None:
+    def on_filter_choices_loaded(self, message: FilterChoicesLoaded) -> None:
         from tui.screens.filter_dialog import FilterDialog
 
         def chosen(flt: Filter | None) -> None:
             if flt is not None:
                 self.set_filter(flt)
 
-        self.app.push_screen(FilterDialog(self.app.t, message.units), chosen)
+        self.app.push_screen(FilterDialog(self.app.t, message.choices), chosen)

@@ -1,65 +1,83 @@
-"""``w``: write an annual, mid-term or final report to a file, as ``plandesk report -o`` does.
+"""Progress reports: ``r`` writes a report (进展情况) on the selected task or milestone.
 
-The report is built and written in a thread worker (a large plan's Word draft takes a moment and
-the screen must not freeze), through the same ``report_writer`` and ``write_guarded`` as the
-command line: checked, atomic, never over the database. A toast says where the file went, or
-the one-line reason it did not.
+Which item a line means, the form's presets (the item's lead unit, the period of the as-of date)
+and what a report does (a 已完成 report ticks the item) are the store's (``store.view_progress``,
+``store.progress_actions``); the write goes through the one ordered writer, journaled, so ctrl+z
+takes it back.
 """
 from __future__ import annotations
 
-from datetime import date
+import sqlite3
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.message import Message
 
+from store import view_progress as vp
+from store.errors import BadInput, NotFound
 from tui.controllers.selection import Selection
 
 if TYPE_CHECKING:
-    from store import queries as q
-    from tui.screens.report_dialog import ReportChoice
+    from datetime import date
+
+    from store.actions import Change
+    from tui.screens.progress_dialog import ProgressEntry
+
+
+class ReportFormLoaded(Message):
+    """The form's presets for the line ``key``; ``form`` None: the line has no target of its own."""
+
+    def __init__(self, key: str, title: str, form: vp.ReportForm | None) -> None:
+        self.key, self.title, self.form = key, title, form
+        super().__init__()
 
 
 class Reporting(Selection):
-    def action_write_report(self) -> None:
-        from tui.screens.report_dialog import ReportDialog
-
-        plan = self.app.plan
-        t = self.app.t
-        if plan is None:
-            self.notify_plain(t("ui_report_no_plan"), "warning")
+    def action_report_progress(self) -> None:
+        item = self.current()
+        if item is None or self.app.plan is None:
             return
+        title = item.node.label if item.node is not None else item.milestone.title if item.milestone else item.id
+        self._load_report_form(item.key, item.id, title, self.app.today)
 
-        def chosen(choice: ReportChoice | None) -> None:
-            if choice is not None:
-                self.notify_plain(t("ui_report_writing", path=choice.path))
-                self.write_report(plan, choice, self.app.today, self.app.soon_days)
-
-        self.app.push_screen(ReportDialog(t, plan, self.app.today, self.app.db_path.resolve().parent), chosen)
-
-    @work(thread=True, group="report")
-    def write_report(self, plan: q.Plan, choice: ReportChoice, today: date, soon: int) -> None:
-        import sqlite3
-
-        from store import report as rp
-        from tui.guarded_write import write_guarded
-        from tui.reports.to_file import report_writer
-
-        t = self.app.t
-
-        def job(conn: sqlite3.Connection) -> bool:
-            period = rp.period_for(plan, choice.kind, choice.year)
-            report = rp.build_report(conn, plan, period, today, soon, narrative=choice.fmt == "docx")
-            return write_guarded(t, choice.path, report_writer(report, choice.fmt, t), protected=[self.app.db_path])
-
+    @work(thread=True, exclusive=True, group="report-form")
+    def _load_report_form(self, key: str, item_id: str, title: str, today: date) -> None:
         try:
-            replaced = self.app.db.read(job)
-        except Exception as exc:  # noqa: BLE001 - any failure is one line for the clerk, never a crash
-            from store.safe_text import visible
+            form = self.app.db.read(vp.report_form, item_id, today)
+        except (BadInput, NotFound):
+            form = None
+        self.post_message(ReportFormLoaded(key, title, form))
 
-            message = visible(str(exc).strip() or type(exc).__name__, one_line=True)
-            self.app.call_from_thread(self.notify_plain, message, "error")
+    def on_report_form_loaded(self, message: ReportFormLoaded) -> None:
+        from tui.screens.progress_dialog import ProgressDialog
+
+        form = message.form
+        if form is None:
+            self.notify_plain(self.app.t("ui_pg_not_trackable", title=message.title), "warning")
             return
-        said = t("ui_report_wrote", path=choice.path)
-        if replaced:  # the clerk chose an existing file's name: say the old one is gone
-            said += "\n" + t("sd_replaced", path=choice.path)
-        self.app.call_from_thread(self.notify_plain, said)
+        key = message.key
+
+        def chosen(entry: ProgressEntry | None) -> None:
+            if entry is not None:
+                self._save_report(key, form, entry)
+
+        self.app.push_screen(ProgressDialog(self.app.t, form), chosen)
+
+    def _save_report(self, key: str, form: vp.ReportForm, entry: ProgressEntry) -> None:
+        from store import progress_actions as pa
+
+        t, on, item = self.app.t, self.app.today, form.item
+
+        def job(conn: sqlite3.Connection) -> Change:
+            return pa.report(conn, item.id, entry.period, entry.state, on=on, percent=entry.percent,
+                             note=entry.note, problem=entry.problem, next_step=entry.next_step,
+                             evidence=entry.evidence, unit=entry.unit)
+
+        def shown(change: Change) -> None:
+            self.notify_plain(t("pg_saved", id=change.entity_id, item=item.title, period=entry.period.key,
+                                state=t(f"pg_state_{entry.state}")))
+            ticked = sorted(k.split(":", 1)[1] for k in ((change.after or {}).get("_also") or {}))
+            if ticked:
+                self.notify_plain(t("pg_ticked", on=on.isoformat(), ids=", ".join(ticked)))
+
+        self.app.write(job, shown, focus=lambda change: key)

@@ -89,7 +89,8 @@ def layout(report: rp.Report) -> list[tuple[str, rp.Listing | None]]:
     parts: list[tuple[str, rp.Listing | None]] = [("header", None), ("chapters", None)]
     lists: list[tuple[str, rp.Listing | None]] = [("section", s) for s in report.sections]
     indicators: list[tuple[str, rp.Listing | None]] = [("indicators", None)] if report.indicators else []
-    return parts + (lists + indicators if report.period is None else indicators + lists)
+    progress: list[tuple[str, rp.Listing | None]] = [("progress", None)] if report.task_reports is not None else []
+    return parts + (lists + indicators if report.period is None else indicators + progress + lists)
 
 
 def evaluation(report: rp.Report) -> bool:
@@ -383,3 +384,35 @@ def ledger_number(row: rp.LedgerRow) -> str:
     if row.task_no is None:
         return ""
     return f"{row.task_no}.{row.milestone_no}" if row.milestone_no else str(row.task_no)
+
+
+# ---- the progress reports' part (issue 13) --------------------------------------------------
+
+def progress_state(state: str | None, t: Catalog) -> str:
+    return t("pg_state_" + state) if state else ""
+
+
+def progress_tables(report: rp.Report, t: Catalog) -> list[Table]:
+    """Each reported task's latest state and 进展情况 chapter by chapter, the tasks reported 滞后
+    with 存在问题 and 下步措施, and the units that did not report for the last finished period."""
+    if report.task_reports is None:
+        return []
+    columns = [Col("chapter", t("rp_chapter"), "text"), Col("task", t("rp_pg_task"), "long"),
+               Col("units", t("rp_units"), "long"), Col("period", t("pg_col_period"), "text"),
+               Col("state", t("pg_col_state"), "text"), Col("percent", t("pg_col_percent"), "num"),
+               Col("note", t("rp_pg_progress"), "long")]
+    rows = [Row([r.chapter, r.task, "、".join(r.units), r.period, progress_state(r.state, t), r.percent, r.note or ""],
+                id=r.node_id) for r in report.task_reports]
+    reported = Table("progress", t("rp_pg_heading"), columns, rows, len(rows), t("rp_pg_none"))
+    lag_columns = [Col("chapter", t("rp_chapter"), "text"), Col("task", t("rp_pg_task"), "long"),
+                   Col("units", t("rp_units"), "long"), Col("percent", t("pg_col_percent"), "num"),
+                   Col("problem", t("rp_pg_problem"), "long"), Col("next", t("rp_pg_next"), "long")]
+    lagging = report.lagging_reports
+    lag_rows = [Row([r.chapter, r.task, "、".join(r.units), r.percent, r.problem or "", r.next_step or ""],
+                    id=r.node_id) for r in lagging]
+    behind = Table("lagging", t("rp_pg_lagging"), lag_columns, lag_rows, len(lag_rows), t("rp_pg_lagging_none"))
+    units = report.units_not_reported or []
+    owing = Table("not_reported", t("rp_pg_not_reported", period=report.reporting_period or ""),
+                  [Col("unit", t("rp_units"), "long")], [Row([u]) for u in units], len(units),
+                  t("rp_pg_all_reported"))
+    return [reported, behind, owing]

@@ -71,6 +71,11 @@ def _report(writer: Any, report: rp.Report, t: Catalog) -> None:
             _table(writer, c.chapter_table(report, t), True, t)
         elif part == "indicators":
             _table(writer, c.indicator_table(report, t), True, t)
+        elif part == "progress":
+            for k, table in enumerate(c.progress_tables(report, t)):
+                if k:
+                    writer.writerow([])
+                _table(writer, table, True, t)
         else:
             assert section is not None
             _table(writer, c.list_table(section, t, with_ids=True, limit=None), False, t)

@@ -208,9 +208,12 @@ def _numbered(items: list[str], total: int, what: str) -> str:
 def _tasks_section(draft: Draft, report: rp.Report) -> None:
     groups = [g for g in report.groups if g.kind not in ("annex", "projects")]
     extras = [g for g in report.groups if g.kind in ("annex", "projects")]
+    reported: dict[str, list[rp.TaskReport]] = {}
+    for r in report.task_reports or []:
+        reported.setdefault(r.chapter_id, []).append(r)
     n = 0
     for group in groups:
-        if not group.counts.total and not group.lagging_total:
+        if not group.counts.total and not group.lagging_total and not reported.get(group.id):
             continue
         draft.heading(f"（{CHINESE_NUMBERS[n % 10]}）{tx.fullwidth(group.title)}", 2)
         n += 1
@@ -219,8 +222,13 @@ def _tasks_section(draft: Draft, report: rp.Report) -> None:
             names = [tx.task_line(t, draft.with_ids) for t in group.lagging]
             text += "进度滞后的任务：" + _numbered(names, group.lagging_total, "项")
         draft.para(text)
-        draft.para(tx.todo("本部分重点任务进展情况（依据各牵头单位报送的进展情况）"))
-        for task in group.lagging[:5]:
+        here = reported.get(group.id, [])
+        if not here:
+            draft.para(tx.todo("本部分重点任务进展情况（依据各牵头单位报送的进展情况）"))
+        for r in here:  # what the units reported, in plan order
+            draft.para(tx.reported_progress(r))
+        told = {r.node_id for r in here}
+        for task in [t for t in group.lagging if t.id not in told][:5]:
             draft.para(f"{tx.fullwidth(task.title)}：{tx.progress_placeholder(task)}")
     for group in extras:
         title = "重大项目推进情况" if group.kind == "projects" else tx.fullwidth(group.title)
@@ -231,7 +239,8 @@ def _tasks_section(draft: Draft, report: rp.Report) -> None:
             units = f"（牵头单位：{tx.fullwidth('、'.join(task.units))}）" if task.units else ""
             ids = f"（{task.id}）" if draft.with_ids else ""
             lines = [tx.milestone_line(m, draft.with_ids) for m in task.milestones[:LIST_LIMIT]]
-            draft.para(f"{k}. {tx.fullwidth(task.title)}{units}{ids}：" + "；".join(lines) + "。")
+            said = f"进展情况：{tx.fullwidth(task.progress)}。" if task.progress else ""
+            draft.para(f"{k}. {tx.fullwidth(task.title)}{units}{ids}：" + "；".join(lines) + "。" + said)
         if len(group.tasks) > LIST_LIMIT:
             draft.para(f"另有{len(group.tasks) - LIST_LIMIT}项，见台账（xlsx）。")
     if not n:
@@ -311,10 +320,7 @@ def build_draft(report: rp.Report, *, issuer: str | None = None, signed: date | 
     draft.heading("一、总体进展", 1)
     for text in tx.overall(report):
         draft.para(text)
-    if report.units_not_reported is None:
-        draft.para("各责任单位进展情况报送：" + tx.todo("未按时报送进展情况的单位"))
-    elif report.units_not_reported:
-        draft.para("未按时报送进展情况的单位：" + "、".join(report.units_not_reported) + "。")
+    draft.para(tx.units_not_reported(report))
     draft.heading("二、主要指标完成情况", 1)
     for text in tx.indicators(report):
         draft.para(text)

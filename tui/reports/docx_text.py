@@ -13,6 +13,7 @@ from datetime import date
 from store import pace as pc
 from store import report as rp
 from store import status as st
+from store.progress import STATE_ZH
 from store.values import format_number
 
 PLACEHOLDER = "【待填写：{}】"
@@ -255,10 +256,15 @@ def problems(report: rp.Report) -> list[str]:
     if lagging:
         facts.append(f"部分预期性指标进度滞后，{'、'.join('“' + fullwidth(r.name) + '”' for r in lagging)}"
                      "低于序时进度。")
+    behind = report.lagging_reports
+    if behind:
+        facts.append(f"{len(behind)}项任务报送进度滞后。")
     ordinals = "一二三四五六七八九十"
     out = [f"{ordinals[i]}是{fact}" for i, fact in enumerate(facts[:10])]
     if not out:
         out.append("从已记录的数据看，未发现逾期未完成的任务和进度滞后的指标。")
+    out += [f"{reported_name(r)}存在问题：" + (sentence(r.problem) if r.problem else todo("存在问题"))
+            for r in behind]
     out.append(todo("上述问题产生的原因分析，以及数据未反映的其他问题"))
     return out
 
@@ -272,6 +278,7 @@ def next_steps(report: rp.Report) -> list[str]:
         out.append(f"{years(report.next)}到期任务{nxt.total or 0}项，需按时间节点推进。")
     if carried is not None and carried.total:
         out.append(f"对{carried.total}项逾期未完成任务，逐项明确完成时限和责任单位，加快推进、限期销号。")
+    out += [f"{reported_name(r)}下步措施：{sentence(r.next_step)}" for r in report.task_reports or [] if r.next_step]
     out.append(todo("下步工作目标和主要措施"))
     return out
 
@@ -295,3 +302,33 @@ def progress_placeholder(task: rp.TaskProgress) -> str:
              f"存在问题：{fullwidth(task.problems)}" if task.problems else todo("存在问题"),
              f"下步措施：{fullwidth(task.next_steps)}" if task.next_steps else todo("下步措施")]
     return "；".join(parts)
+
+
+def reported_name(r: rp.TaskReport) -> str:
+    """A reported task as the draft names it: “title”（牵头单位：…）."""
+    units = f"（牵头单位：{fullwidth('、'.join(r.units))}）" if r.units else ""
+    return f"“{fullwidth(r.title)}”{units}"
+
+
+def sentence(text: str) -> str:
+    """A unit's words as a sentence of the draft: full-width punctuation, a full stop at the end."""
+    text = fullwidth(text.strip())
+    return text if text.endswith(("。", "！", "？", "；", "…")) else text + "。"
+
+
+def reported_progress(r: rp.TaskReport) -> str:
+    """三、重点任务推进情况 for a reported task: its state, percent and the 进展情况 the unit wrote."""
+    state = STATE_ZH.get(r.state, r.state)  # the words units write (store.progress)
+    done = f"，完成{r.percent:g}%" if r.percent is not None else ""
+    note = sentence(r.note) if r.note else todo("进展情况")
+    return f"{reported_name(r)}：{state}{done}（{r.period}报送）。进展情况：{note}"
+
+
+def units_not_reported(report: rp.Report) -> str:
+    """一、总体进展: who owes a report for the last finished reporting period."""
+    if report.units_not_reported is None:
+        return "各责任单位进展情况报送：" + todo("未按时报送进展情况的单位")
+    if report.units_not_reported:
+        return (f"未按时报送{report.reporting_period}进展情况的单位："
+                + "、".join(fullwidth(u) for u in report.units_not_reported) + "。")
+    return f"各责任单位均已报送{report.reporting_period}进展情况。"

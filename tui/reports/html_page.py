@@ -98,6 +98,9 @@ def _article(report: rp.Report, t: Catalog, out: TextIO) -> None:
             _table(c.chapter_table(report, t), out, "chapters")
         elif part == "indicators":
             _indicators(report, t, out)
+        elif part == "progress":
+            for table in c.progress_tables(report, t):
+                _table(table, out, f"progress progress-{table.key}")
         else:
             assert section is not None
             _table(c.list_table(section, t), out, f"list list-{section.key}")

@@ -77,6 +77,15 @@ def report_dict(report: rp.Report) -> dict[str, Any]:
         from store.report_progress import progress_dict
 
         data["progress"] = progress_dict(report.progress)
+    if report.task_reports is not None:  # a period report: the progress reports that count in it (issue 13)
+        data["progress_reports"] = {
+            "tasks": [{"id": r.node_id, "chapter_id": r.chapter_id, "chapter": r.chapter, "task": r.task,
+                       "units": list(r.units), "period": r.period, "reported_on": r.reported_on.isoformat(),
+                       "state": r.state, "percent": r.percent, "progress": r.note, "problem": r.problem,
+                       "next_step": r.next_step} for r in report.task_reports],
+            "lagging": [r.node_id for r in report.lagging_reports],
+            "reporting_period": report.reporting_period,
+            "units_not_reported": report.units_not_reported}
     return data
 
 

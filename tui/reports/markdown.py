@@ -57,6 +57,10 @@ def _report(report: rp.Report, t: Catalog, out: TextIO) -> None:
             _table(out, c.chapter_table(report, t))
         elif part == "indicators":
             _table(out, c.indicator_table(report, t))
+        elif part == "progress":
+            for k, table in enumerate(c.progress_tables(report, t)):
+                out.write("\n" if k else "")
+                _table(out, table)
         else:
             assert section is not None
             _table(out, c.list_table(section, t))

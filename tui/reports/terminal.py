@@ -97,6 +97,11 @@ def _write(out: Out, reports: list[rp.Report], t: Catalog) -> None:
                         out.renderable(renderable)
             elif part == "indicators":
                 _table(out, c.indicator_table(report, t))
+            elif part == "progress":
+                for k, table in enumerate(c.progress_tables(report, t)):
+                    if k:
+                        out.blank()
+                    _table(out, table)
             else:
                 assert section is not None
                 _table(out, c.list_table(section, t))

@@ -264,6 +264,10 @@ def build_workbook(report: rp.Report, t: Catalog) -> Workbook:
     years = _indicator_years(report, t)
     _table_sheet(wb, t("rp_sheet_indicator_years"), f"{plan.title} · {years.title} · {as_of}", years, t,
                  freeze_columns=2)
+    progress_sheets = {"progress": t("rp_sheet_progress"), "lagging": t("rp_sheet_lagging"),
+                       "not_reported": t("rp_sheet_not_reported")}
+    for table in c.progress_tables(report, t):  # the progress reports: a sheet each (issue 13)
+        _table_sheet(wb, progress_sheets[table.key], f"{plan.title} · {table.title} · {as_of}", table, t)
     sheet_names = {rp.DUE_IN_PERIOD: "rp_sheet_due", rp.CARRIED: "rp_sheet_carried", rp.NEXT_PERIOD: "rp_sheet_next"}
     for section in report.sections:
         if section.key in sheet_names:

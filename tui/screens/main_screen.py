@@ -25,11 +25,13 @@ from store import queries as q
 from store import status as st
 from store import tree as tr
 from store import view
+from store import view_progress as vp
 from store.view import REMEMBER, SELECTION_KEY, Filter, ViewData
 from tui.actions import APP, EN, MAIN, bindings, localized
 from tui.controllers.editing import Editing
 from tui.controllers.filtering import Filtering
 from tui.controllers.navigation import Navigation
+from tui.controllers.report_files import ReportFiles
 from tui.controllers.reporting import Reporting
 from tui.controllers.ticking import Ticking
 from tui.widgets.detail_pane import DetailPane
@@ -48,13 +50,22 @@ class ViewLoaded(Message):
         super().__init__()
 
 
-class ChildrenLoaded(Message):
-    def __init__(self, gen: int, parent_id: str, items: list[tr.Item], rollups: dict[str, st.Rollup]) -> None:
-        self.gen, self.parent_id, self.items, self.rollups = gen, parent_id, items, rollups
+class LightsLoaded(Message):
+    """The lights of a view's lines, read just after its roll-ups (so the counts need not wait)."""
+
+    def __init__(self, gen: int, lights: vp.LineLights) -> None:
+        self.gen, self.lights = gen, lights
         super().__init__()
 
 
-class MainScreen(Ticking, Editing, Filtering, Navigation, Reporting, Screen[None]):
+class ChildrenLoaded(Message):
+    def __init__(self, gen: int, parent_id: str, items: list[tr.Item], rollups: dict[str, st.Rollup],
+                 lights: vp.LineLights) -> None:
+        self.gen, self.parent_id, self.items, self.rollups, self.lights = gen, parent_id, items, rollups, lights
+        super().__init__()
+
+
+class MainScreen(Ticking, Editing, Reporting, Filtering, Navigation, ReportFiles, Screen[None]):
     AUTO_FOCUS = "#tree"  # not the search box first and then the tree: one restyle less at start-up
     ACTIONS_WHERE = (MAIN, APP)
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS_WHERE, EN)  # per language: actions.localized
@@ -69,6 +80,7 @@ class MainScreen(Ticking, Editing, Filtering, Navigation, Reporting, Screen[None
         self.pending_select: str | None = None
         self.lazy_in_sparse: set[str] = set()
         self.rollups: dict[str, st.Rollup] = {}
+        self.light_counts: tuple[int, int, int] | None = None  # the plan's, once read (the header)
         self._remember_timer: Timer | None = None
         self._remembered: str | None = None
 
@@ -94,7 +106,7 @@ class MainScreen(Ticking, Editing, Filtering, Navigation, Reporting, Screen[None
     def show_header(self) -> None:
         plan = self.app.plan
         rollup = self.rollups.get(plan.id) if plan else None
-        self.query_one(PlanHeader).show(plan, rollup, self.app.today, self.app.t)
+        self.query_one(PlanHeader).show(plan, rollup, self.app.today, self.app.t, lights=self.light_counts)
 
     # loading -------------------------------------------------------------------------------
     def reload(self, reveal: str | None = None) -> None:
@@ -118,9 +130,13 @@ class MainScreen(Ticking, Editing, Filtering, Navigation, Reporting, Screen[None
     def load_view(self, gen: int, plan_id: str, today: date, soon: int, flt: Filter | None,
                   parents: set[str | None], reveal: str | None) -> None:
         worker = get_current_worker()
-        data = self.app.db.read(view.read_view, gen, plan_id, today, soon, flt, parents, reveal)
+        data = self.app.db.read(view.read_view, gen, plan_id, today, soon, flt, parents, reveal, with_lights=False)
+        if worker.is_cancelled:
+            return
+        self.post_message(ViewLoaded(data))
+        lights = self.app.db.read(view.view_lights, data, today, soon)
         if not worker.is_cancelled:
-            self.post_message(ViewLoaded(data))
+            self.post_message(LightsLoaded(gen, lights))
 
     def load_first_view(self) -> None:
         """The first lines are read before the first paint, on the app's thread (a few
@@ -143,6 +159,8 @@ class MainScreen(Ticking, Editing, Filtering, Navigation, Reporting, Screen[None
         tree = self.tree
         self.rollups = data.rollups
         tree.rollups = data.rollups
+        if data.lights is not None:
+            self._apply_lights(data.lights)
         expand: set[str] = set()
         children = dict(data.children)
         if data.sparse is not None:
@@ -175,6 +193,20 @@ class MainScreen(Ticking, Editing, Filtering, Navigation, Reporting, Screen[None
             self.selected_key = tree.cursor_node.data.key
             self.load_detail(self.selected_key)
 
+    def _apply_lights(self, lights: vp.LineLights) -> None:
+        self.tree.lights.update(lights.lines)
+        if lights.total is not None:
+            self.light_counts = (lights.total.red, lights.total.yellow, lights.total.green)
+
+    @on(LightsLoaded)
+    def _lights_loaded(self, message: LightsLoaded) -> None:
+        plan = self.app.plan
+        if message.gen != self.gen or plan is None:
+            return
+        self._apply_lights(message.lights)
+        self.tree.relabel_all()
+        self.show_header()
+
     @on(PlanTree.NeedChildren)
     def _need_children(self, message: PlanTree.NeedChildren) -> None:
         plan = self.app.plan
@@ -186,12 +218,13 @@ class MainScreen(Ticking, Editing, Filtering, Navigation, Reporting, Screen[None
 
     @work(thread=True, group="children")
     def load_children(self, gen: int, plan_id: str, parent_id: str, today: date, soon: int) -> None:
-        def job(conn: sqlite3.Connection) -> tuple[list[tr.Item], dict[str, st.Rollup]]:
-            return (tr.children(conn, plan_id, parent_id, today, soon),
-                    q.rollups(conn, plan_id, today, soon, parent_id=parent_id, with_total=False))
+        def job(conn: sqlite3.Connection) -> tuple[list[tr.Item], dict[str, st.Rollup], vp.LineLights]:
+            items = tr.children(conn, plan_id, parent_id, today, soon)
+            return (items, q.rollups(conn, plan_id, today, soon, parent_id=parent_id, with_total=False),
+                    vp.line_lights(conn, plan_id, today, soon, {parent_id: items}))
 
-        items, rollups = self.app.db.read(job)
-        self.post_message(ChildrenLoaded(gen, parent_id, items, rollups))
+        items, rollups, lights = self.app.db.read(job)
+        self.post_message(ChildrenLoaded(gen, parent_id, items, rollups, lights))
 
     @on(ChildrenLoaded)
     def _children_loaded(self, message: ChildrenLoaded) -> None:
@@ -199,6 +232,7 @@ class MainScreen(Ticking, Editing, Filtering, Navigation, Reporting, Screen[None
             self.tree.pending.discard(message.parent_id)
             return
         self.tree.rollups.update(message.rollups)
+        self.tree.lights.update(message.lights.lines)
         self.rollups = self.tree.rollups
         self.tree.set_children(message.parent_id, message.items)
         if self.pending_select and self.pending_select in self.tree.by_key:
@@ -239,5 +273,6 @@ class MainScreen(Ticking, Editing, Filtering, Navigation, Reporting, Screen[None
         self.flt = None
         self.selected_key = None
         self.rollups = {}
+        self.light_counts = None
         self.show_header()
         self.reload(REMEMBER)

@@ -13,14 +13,17 @@ from typing import TYPE_CHECKING
 from store import queries as q
 from store import status as st
 from store import tree as tr
+from store import view_progress as vp
 
 if TYPE_CHECKING:
     from tui.screens.main_screen import MainScreen
 
 
 def read_everything(conn, plan_id: str, today: date,  # type: ignore[no-untyped-def]
-                    soon: int) -> tuple[dict[str | None, list[tr.Item]], dict[str, st.Rollup]]:
-    return tr.all_children(conn, plan_id, today, soon), q.rollups(conn, plan_id, today, soon)
+                    soon: int) -> tuple[dict[str | None, list[tr.Item]], dict[str, st.Rollup], vp.LineLights]:
+    children = tr.all_children(conn, plan_id, today, soon)
+    return children, q.rollups(conn, plan_id, today, soon), vp.line_lights(conn, plan_id, today, soon, children,
+                                                                            everything=True)
 
 
 def open_all(screen: "MainScreen") -> None:
@@ -38,16 +41,18 @@ def open_all(screen: "MainScreen") -> None:
     today, soon = app.today, app.soon_days
     tree.opening_all = True  # lines opened meanwhile wait for these instead of asking one by one
 
-    def hand_over(children: dict[str | None, list[tr.Item]], rollups: dict[str, st.Rollup]) -> None:
+    def hand_over(children: dict[str | None, list[tr.Item]], rollups: dict[str, st.Rollup],
+                  lights: vp.LineLights) -> None:
         if gen != screen.gen or app.plan is None or app.plan.id != plan.id or not tree.opening_all:
             tree.opening_all = False  # the view changed meanwhile (a tick, a filter, a new plan)
             return
         tree.rollups.update(rollups)
+        tree.lights.update(lights.lines)
         screen.rollups = tree.rollups
         tree.open_all(children)
 
     def read() -> None:
-        children, rollups = app.db.read(read_everything, plan.id, today, soon)
-        app.call_from_thread(hand_over, children, rollups)
+        children, rollups, lights = app.db.read(read_everything, plan.id, today, soon)
+        app.call_from_thread(hand_over, children, rollups, lights)
 
     screen.run_worker(read, thread=True, exclusive=True, group="open_all")

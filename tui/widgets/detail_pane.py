@@ -1,4 +1,5 @@
-"""The right-hand pane: the selected node or milestone in full, its text folded to the width.
+"""The right-hand pane: the selected node or milestone in full, its text folded to the width,
+with its light, 序时进度 and progress reports (``progress_text``).
 
 The screen tells it which line is selected; it reads that line's task from the store itself."""
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.worker import get_current_worker
 from store import queries as q
 from store import tree as tr
 from store import view
+from store import view_progress as vp
 from store.history import Entry
 from store.safe_text import visible
 from tui import history_text as ht
@@ -26,6 +28,7 @@ from tui.dbworker import Database
 from tui.i18n import Catalog
 from tui.theme import STATE_STYLE
 from tui.widgets.plan_tree import milestone_mark
+from tui.widgets.progress_text import progress_renderables
 
 
 class Detail(NamedTuple):
@@ -36,6 +39,7 @@ class Detail(NamedTuple):
     focus: str | None  # id of the selected milestone, if a milestone line is selected
     history: list[Entry]
     source_file: str | None
+    progress: vp.ItemProgress | None = None  # the line's light, 序时 and reports
 
 
 def _fold(text: str, style: str = "") -> Text:
@@ -79,7 +83,10 @@ def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
         unit_text.append(f"  {t('ui_own_units')} ", style="dim")
         unit_text.append(t("ui_as_printed", units=visible("、".join(node.units)) or t("none")), style="dim")
     source = t("ui_line", file=visible(d.source_file) or "?", line=node.line if node.line is not None else "?")
-    parts.append(_pairs([(f"{t('ui_responsible')}:", unit_text), (f"{t('ui_source')}:", source)]))
+    unit_rows: list[tuple[str, Text | str]] = [(f"{t('ui_responsible')}:", unit_text)]
+    if node.effective_support:
+        unit_rows.append((f"{t('pg_col_support')}:", visible("、".join(node.effective_support))))
+    parts.append(_pairs([*unit_rows, (f"{t('ui_source')}:", source)]))
     if node.fields:
         parts.append(Text(""))
         parts.append(_heading(t("ui_fields")))
@@ -103,6 +110,8 @@ def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
                 title.append(visible(m.done_note), style="italic")
             grid.add_row(Text(milestone_mark(m.state), style=style), title, when)
         parts.append(grid)
+    if d.progress is not None:
+        parts.extend(progress_renderables(d.progress, t))
     notes = [(t("ui_notes"), node.note), (t("ui_repair"), node.repair), (t("ui_printed"), node.source)]
     if any(v for _, v in notes):
         parts.append(Text(""))
@@ -156,7 +165,8 @@ class DetailPane(VerticalScroll):
         detail = None
         if found is not None:
             focus = item.id if milestone is not None else (item.own.id if item.own else None)
-            detail = Detail(found.node, found.milestones, focus, found.history, source_file)
+            progress = self.db.read(vp.item_progress, found.node.plan_id, item.kind, item.id, today, soon)
+            detail = Detail(found.node, found.milestones, focus, found.history, source_file, progress)
         if not worker.is_cancelled:
             self.post_message(self.Loaded(item.key, detail))
 

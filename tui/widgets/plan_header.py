@@ -1,4 +1,5 @@
-"""The header line: bureau / plan title, the as-of date, and the plan's counts with the share done."""
+"""The header line: bureau / plan title, the as-of date, the plan's counts with the share done,
+and the plan's reporting lights (red / yellow / green) once they are read."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,12 +10,12 @@ from textual.widgets import Static
 from store import queries as q
 from store import status as st
 from tui.i18n import Catalog
-from tui.theme import counts_line
+from tui.theme import counts_line, lights_line
 from tui.widgets.common import one_line
 
 
 def header_text(plan: q.Plan | None, rollup: st.Rollup | None, today: date, t: Catalog,
-                view: str = "") -> Text:
+                view: str = "", lights: tuple[int, int, int] | None = None) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     if plan is None:
         text.append(t("ui_loading"), style="dim")
@@ -30,6 +31,9 @@ def header_text(plan: q.Plan | None, rollup: st.Rollup | None, today: date, t: C
     text.append_text(counts_line(rollup, t))
     text.append("   ")
     text.append(t("ui_share", pct=f"{rollup.share_done:.0%}"), style="bold")
+    if lights is not None:
+        text.append("  ")
+        text.append_text(lights_line(lights, t))
     if view:
         text.append("   ")
         text.append(view, style="reverse")
@@ -40,5 +44,5 @@ class PlanHeader(Static):
     """Two lines at the top of every screen; the screen calls ``show`` with fresh figures."""
 
     def show(self, plan: q.Plan | None, rollup: st.Rollup | None, today: date, t: Catalog,
-             view: str = "") -> None:
-        self.update(header_text(plan, rollup, today, t, view))
+             view: str = "", lights: tuple[int, int, int] | None = None) -> None:
+        self.update(header_text(plan, rollup, today, t, view, lights))

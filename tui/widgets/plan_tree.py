@@ -26,7 +26,7 @@ from store import status as st
 from store.tree import MILESTONE, NODE, Item, key
 from tui.actions import EN, TREE, bindings
 from tui.i18n import Catalog
-from tui.theme import LIGHT_TITLE, STATE_STYLE
+from tui.theme import LIGHT_TITLE, STATE_STYLE, light_mark
 from tui.widgets.common import one_line
 
 DONE_MARK = "[x] "
@@ -39,8 +39,17 @@ def milestone_mark(state: str) -> str:
     return DONE_MARK if st.is_done(state) else OPEN_MARK
 
 
-def item_label(item: Item, rollup: st.Rollup | None, matched: bool, t: Catalog) -> Text:
-    """One tree line: checkbox for what can be ticked, title in its status colour, done/total."""
+def _gap(label: Text, light: str | None) -> None:
+    """The space between a line's title and its figures, with the line's light if it has one."""
+    label.append("  ")
+    if light is not None:
+        label.append_text(light_mark(light))
+        label.append(" ")
+
+
+def item_label(item: Item, rollup: st.Rollup | None, matched: bool, t: Catalog, light: str | None = None) -> Text:
+    """One tree line: checkbox for what can be ticked, title in its status colour, the reporting
+    light's mark (``store.lights``), then the due date or done/total with !overdue ~due soon."""
     label = Text(no_wrap=True, overflow="ellipsis")
     emphasis = " underline" if matched else ""
     if item.kind == MILESTONE:
@@ -51,7 +60,8 @@ def item_label(item: Item, rollup: st.Rollup | None, matched: bool, t: Catalog) 
         label.append(one_line(m.title), style=(style + emphasis).strip())
         when = t("ui_done_on", date=m.done_on.isoformat()) if st.is_done(m.state) and m.done_on else \
             t("ui_due_on", date=m.due.isoformat())
-        label.append(f"  {when}", style="dim")
+        _gap(label, light)
+        label.append(when, style="dim")
         return label
     node = item.node
     assert node is not None
@@ -62,14 +72,17 @@ def item_label(item: Item, rollup: st.Rollup | None, matched: bool, t: Catalog) 
         label.append(one_line(node.label), style=(style + emphasis).strip())
         when = t("ui_done_on", date=item.own.done_on.isoformat()) if st.is_done(state) and item.own.done_on \
             else t("ui_due_on", date=item.own.due.isoformat())
-        label.append(f"  {when}", style="dim")
+        _gap(label, light)
+        label.append(when, style="dim")
         return label
     if rollup is None or not rollup.total:
         label.append(one_line(node.label), style=("dim" + emphasis) if node.kind == "text" else emphasis.strip())
         return label
-    light = rollup.light
-    label.append(one_line(node.label), style=(LIGHT_TITLE[light] + emphasis).strip())
-    label.append(f"  {rollup.done}/{rollup.total}", style=STATE_STYLE[st.DONE] if light == "done" else "dim")
+    light_of_states = rollup.light
+    label.append(one_line(node.label), style=(LIGHT_TITLE[light_of_states] + emphasis).strip())
+    _gap(label, light)
+    label.append(f"{rollup.done}/{rollup.total}",
+                 style=STATE_STYLE[st.DONE] if light_of_states == "done" else "dim")
     overdue = rollup.counts[st.OVERDUE]
     soon = rollup.counts[st.DUE_SOON]
     if overdue:
@@ -100,6 +113,7 @@ class PlanTree(Tree[Item]):
         self.guide_depth = 2
         self.auto_expand = False
         self.rollups: dict[str, st.Rollup] = {}
+        self.lights: dict[str, str] = {}  # line key -> its reporting light, for the lines read so far
         self.matched: set[str] = set()
         self.by_key: dict[str, TreeNode[Item]] = {}
         self.loaded: set[str | None] = set()
@@ -132,12 +146,13 @@ class PlanTree(Tree[Item]):
 
     def label_for(self, item: Item) -> Text:
         rollup = self.rollups.get(item.id) if item.kind == NODE else None
-        return item_label(item, rollup, item.key in self.matched, self.t)
+        return item_label(item, rollup, item.key in self.matched, self.t, self.lights.get(item.key))
 
     def _drawn_from(self, item: Item) -> tuple[object, ...]:
         """Everything a line's label depends on: relabel only when this changes."""
         rollup = self.rollups.get(item.id) if item.kind == NODE else None
-        return item, tuple(rollup.counts.values()) if rollup else None, item.key in self.matched
+        return (item, tuple(rollup.counts.values()) if rollup else None, item.key in self.matched,
+                self.lights.get(item.key))
 
     def _relabel(self, tree_node: TreeNode[Item], item: Item) -> None:
         drawn = self._drawn_from(item)
@@ -167,6 +182,7 @@ class PlanTree(Tree[Item]):
         self._queue.clear()
         self.opening_all = False
         self.matched = set()
+        self.lights = {}
 
     def _add(self, parent: TreeNode[Item], item: Item, expand: bool = False) -> TreeNode[Item]:
         node = parent.add(self.label_for(item), item, allow_expand=item.has_children,
