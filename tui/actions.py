@@ -79,6 +79,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("k_open_all", "asterisk", "open_all", MAIN),
     Action("k_close_all", "minus", "close_all", MAIN),
     Action("k_ledger", "l", "ledger_status", MAIN, cli="ledger"),
+    Action("k_write_report", "w", "write_report", MAIN, cli="report"),
     # the indicators screen
     Action("k_record", "r", "record", INDICATORS, footer=True, cli="record"),
     Action("k_tree", "escape,i", "back", INDICATORS, footer=True),

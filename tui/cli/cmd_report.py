@@ -60,15 +60,10 @@ def cmd_report(ctx: Context) -> int:
     if not output:
         output = f"report.{fmt}"
         print(t("rp_binary_default", path=os.path.abspath(output)), file=sys.stderr)
-    if fmt == "xlsx":
-        from tui.reports.workbook import write_workbook
+    from tui.reports.to_file import report_writer
 
-        write_file(ctx, output, lambda handle: write_workbook(report, t, handle))
-    else:
-        from tui.reports.docx_draft import write_draft
-
-        write_file(ctx, output, lambda handle: write_draft(report, handle, issuer=ctx.args.issuer, signed=signed,
-                                                           with_ids=ctx.args.ids))
+    write_file(ctx, output, report_writer(report, fmt, t, issuer=ctx.args.issuer, signed=signed,
+                                          with_ids=ctx.args.ids))
     print(t("rp_wrote", path=output))
     return 0
 
@@ -76,8 +71,6 @@ def cmd_report(ctx: Context) -> int:
 def emit(ctx: Context, fmt: str, reports: list, t) -> None:  # type: ignore[type-arg, no-untyped-def]
     """Print or write reports in a text format, as they are read: the terminal, standard output,
     or ``-o FILE`` through ``tui.cli.output.write_file`` (atomic, never over the database)."""
-    import io
-
     from tui.reports import text_width, write_report
 
     output = ctx.args.output
@@ -95,12 +88,6 @@ def emit(ctx: Context, fmt: str, reports: list, t) -> None:  # type: ignore[type
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     from tui.cli.output import write_file
+    from tui.reports.to_file import text_writer
 
-    def write(handle) -> None:  # type: ignore[no-untyped-def]
-        # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
-        stream = io.TextIOWrapper(handle, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
-        write_report(fmt, reports, t, stream, width)
-        stream.flush()
-        stream.detach()  # the handle is write_file's to close
-
-    write_file(ctx, output, write)
+    write_file(ctx, output, text_writer(fmt, reports, t, width))

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from store.errors import PlandeskError
 from tui.cli.context import Context
 
 
@@ -21,19 +20,12 @@ def write_file(ctx: Context, target: str | Path, write: Callable[[BinaryIO], Non
     """Write ``target`` or raise one clear PlandeskError; True if an existing file was replaced
     (the command says so on standard error). Messages are in the UI's language, whatever the
     language of the document written."""
-    from store import files
     from store.locations import resolve_db_path
+    from tui.guarded_write import write_guarded
 
-    t = ctx.t
-    protected = [resolve_db_path(ctx.args.db), *inputs]
-    try:
-        replaced = files.write_output(target, write, protected=protected)
-    except files.OutputRefused as exc:
-        raise PlandeskError(t(f"sd_out_{exc.reason}", path=exc.path, guarded=exc.guarded)) from None
-    except OSError as exc:
-        raise PlandeskError(t("sd_out_failed", path=target, reason=exc.strerror or exc)) from None
+    replaced = write_guarded(ctx.t, target, write, protected=[resolve_db_path(ctx.args.db), *inputs])
     if replaced:
-        print(t("sd_replaced", path=target), file=sys.stderr)
+        print(ctx.t("sd_replaced", path=target), file=sys.stderr)
     return replaced
 
 

@@ -31,6 +31,7 @@ from tui.actions import APP, EN, MAIN, bindings, localized
 from tui.controllers.editing import Editing
 from tui.controllers.filtering import Filtering
 from tui.controllers.navigation import Navigation
+from tui.controllers.report_files import ReportFiles
 from tui.controllers.reporting import Reporting
 from tui.controllers.ticking import Ticking
 from tui.controllers.tree_editing import TreeEditing
@@ -65,7 +66,7 @@ class ChildrenLoaded(Message):
         super().__init__()
 
 
-class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation, Screen[None]):
+class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation, ReportFiles, Screen[None]):
     AUTO_FOCUS = "#tree"  # not the search box first and then the tree: one restyle less at start-up
     ACTIONS_WHERE = (MAIN, APP)
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS_WHERE, EN)  # per language: actions.localized
