@@ -116,3 +116,31 @@ def names(conn: sqlite3.Connection, plan_id: str) -> list[tuple[str, int]]:
 def nodes_of(conn: sqlite3.Connection, plan_id: str, unit: str, role: str = ANY) -> set[str]:
     """Ids of the live nodes whose units (own or inherited) include ``unit`` in ``role``."""
     return {node_id for node_id, units in of_plan(conn, plan_id).items() if units.has(unit, role)}
+
+
+def _named_sql(lead: str, support: str) -> str:
+    # lists are stored by json.dumps, so an empty one is '[]' (a clerk's "none") or NULL
+    return f"({lead} NOT IN ('', '[]') OR {support} NOT IN ('', '[]'))"
+
+
+_LEAD_SQL = "coalesce(n.units_override, n.units)"  # the clerk's setting wins, per list
+_SUPPORT_SQL = "coalesce(n.support_override, n.support)"
+_NAMED_SQL = _named_sql(_LEAD_SQL, _SUPPORT_SQL)
+
+
+def applying_sql() -> str:
+    """``resolve`` as an SQL common table expression ``applying(id, lead, support, from_id)`` over
+    every live node of the plan ``:plan``: ``lead`` and ``support`` are JSON lists (NULL when nobody
+    names any), walked down from the top nodes (and from any whose parent is archived), so a
+    command can join units to thousands of items in the query that reads them. A test holds it to
+    ``of_plan``."""
+    def own_or(inherited: str, own: str) -> str:
+        return f"CASE WHEN {_NAMED_SQL} THEN {own} ELSE {inherited} END"
+    top = (f"SELECT n.id, {own_or('NULL', _LEAD_SQL)}, {own_or('NULL', _SUPPORT_SQL)}, {own_or('NULL', 'n.id')} "
+           "FROM nodes n WHERE n.plan_id = :plan AND n.archived_at IS NULL AND n.parent_id IS NULL "
+           f"UNION ALL SELECT n.id, {own_or('NULL', _LEAD_SQL)}, {own_or('NULL', _SUPPORT_SQL)}, "
+           f"{own_or('NULL', 'n.id')} FROM nodes p JOIN nodes n ON n.parent_id = p.id AND n.archived_at IS NULL "
+           "WHERE p.plan_id = :plan AND p.archived_at IS NOT NULL")
+    down = (f"SELECT n.id, {own_or('a.lead', _LEAD_SQL)}, {own_or('a.support', _SUPPORT_SQL)}, "
+            f"{own_or('a.from_id', 'n.id')} FROM applying a JOIN nodes n ON n.parent_id = a.id AND n.archived_at IS NULL")
+    return f"applying(id, lead, support, from_id) AS ({top} UNION ALL {down})"

@@ -91,8 +91,10 @@ def _random_history(rng: random.Random, conn: sqlite3.Connection, plan_id: str) 
             actions.tick(conn, milestone_id, date(2021, 6, 1) + timedelta(days=rng.randrange(4 * 365)))
     tracked = [r[0] for r in conn.execute("SELECT DISTINCT node_id FROM milestones WHERE plan_id = ? AND "
                                           "archived_at IS NULL", (plan_id,))]
+    start_year = conn.execute("SELECT start_year FROM plans WHERE id = ?", (plan_id,)).fetchone()[0]
+    periods = [p for p in ("2022Q4", "2023Q1", "2023Q2") if int(p[:4]) >= start_year]
     for node_id in rng.sample(tracked, len(tracked) // 2):
-        for period in rng.sample(("2022Q4", "2023Q1", "2023Q2"), rng.randrange(1, 3)):
+        for period in rng.sample(periods, rng.randrange(1, len(periods) + 1)):
             state = rng.choice(("推进中", "推进中", "滞后", "未启动"))
             percent = rng.choice((None, 10, 40, 80)) if state == "推进中" else None
             pa.report(conn, node_id, period, state, on=date(2023, 7, 1), percent=percent)
