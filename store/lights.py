@@ -119,10 +119,15 @@ def _span_sql(item: str, per_milestone: bool) -> tuple[str, str]:
             f"(SELECT MAX(due) FROM milestones WHERE {where})")
 
 
-def _items_sql(key: str, milestone_filter: str, span: str = "NULL AS s, NULL AS e") -> str:
-    """One row per tracked item (``key``: node_id or id): its first seq and its milestones' worst code."""
-    return (f"SELECT {key} AS item, MIN(seq) AS seq, MAX({_CODE_SQL}) AS code, {span} FROM milestones "
-            f"WHERE plan_id = :plan AND archived_at IS NULL {milestone_filter} GROUP BY {key}")
+def _items_sql(key: str, milestone_filter: str, with_span: bool = False) -> str:
+    """One row per tracked item (``key``: node_id, or id: each milestone its own item): its first
+    seq, its milestones' worst code and, ``with_span``, its span (s, e)."""
+    where = f"WHERE plan_id = :plan AND archived_at IS NULL {milestone_filter}"
+    if key == "id":  # one milestone, one row: nothing to group
+        span = "COALESCE(start, :plan_start) AS s, due AS e" if with_span else "NULL AS s, NULL AS e"
+        return f"SELECT id AS item, seq, {_CODE_SQL} AS code, {span} FROM milestones {where}"
+    span = "MIN(COALESCE(start, :plan_start)) AS s, MAX(due) AS e" if with_span else "NULL AS s, NULL AS e"
+    return f"SELECT {key} AS item, MIN(seq) AS seq, MAX({_CODE_SQL}) AS code, {span} FROM milestones {where} GROUP BY {key}"
 
 
 def facts_sql(per_milestone: bool = False, milestone_filter: str = "", with_span: bool = True,
@@ -136,9 +141,8 @@ def facts_sql(per_milestone: bool = False, milestone_filter: str = "", with_span
     Named parameters: ``Settings.params``."""
     key, report_key = ("id", "item_id") if per_milestone else ("node_id", "node_id")
     rs, re_ = _span_sql("l.item", per_milestone)
-    span = "MIN(COALESCE(start, :plan_start)) AS s, MAX(due) AS e" if with_span else "NULL AS s, NULL AS e"
     expected = _expected_sql(":today", "s", "e") if with_span else "NULL"
-    return f"""WITH ms AS ({_items_sql(key, milestone_filter, span)}),
+    return f"""WITH ms AS ({_items_sql(key, milestone_filter, with_span)}),
 rep AS (
   SELECT {report_key} AS item, period, period_end, period_prev, state,
     COALESCE(percent, CASE state WHEN 'not_started' THEN 0.0 WHEN 'done' THEN 100.0 END) AS pct,
@@ -270,7 +274,7 @@ def rollups(conn: sqlite3.Connection, s: Settings, depths: tuple[int, ...] = (0,
     query as a balanced CASE, so each item finds its ancestors by a few integer comparisons instead
     of an index look-up; each item then adds one character per tally (its slot and colour) to one
     string, which ``Counter`` counts in C: no per-item row, sort or Python step. While no report
-    counts, an item's colour follows from its worst milestone code (``_colour_by_code``). Plans
+    counts, an item's colour follows from its worst milestone code (``colour_by_code``). Plans
     with more than ``MAX_RANGES`` candidates use the look-up query (``rollups_by_lookup``).
     tests/progress/test_progress_rollups_fast.py holds every way to the plain rule."""
     from collections import Counter
@@ -296,13 +300,7 @@ def rollups(conn: sqlite3.Connection, s: Settings, depths: tuple[int, ...] = (0,
     # an item with no ancestor there, so that its characters count every item once (the total)
     tallies = [f"{_BASE} + 3 * coalesce({slots[0] if slots else 'NULL'}, 0) + colour",
                *(f"{_BASE} + 3 * ({slot}) + colour" for slot in slots[1:])]
-    if has_reports(conn, s):  # LIMIT -1 (twice): each item's reason and colour worked out once, not per use
-        items = (f"SELECT seq, {_COLOUR_INDEX_SQL} AS colour FROM ({facts_sql(False, where, False)} LIMIT -1) "
-                 "LIMIT -1")
-    else:  # no report counts yet: an item's colour follows from its worst code alone
-        by_code = " ".join(f"WHEN {code} THEN {colour}" for code, colour in _colour_by_code(conn, s).items())
-        items = f"SELECT seq, CASE code {by_code} END AS colour FROM ({_items_sql('node_id', where)})"
-    sql = f"SELECT group_concat(char({', '.join(tallies)}), '') FROM ({items})"
+    sql = f"SELECT group_concat(char({', '.join(tallies)}), '') FROM ({item_colours_sql(conn, s, where)})"
     counted = Counter(conn.execute(sql, s.params()).fetchone()[0] or "")
     counted.pop(chr(_NONE), None)  # char(NULL): no ancestor at a later depth
     first_depth = sum(1 for r in ranges if depths and r[0] == depths[0])  # slots 0..first_depth
@@ -319,14 +317,30 @@ def rollups(conn: sqlite3.Connection, s: Settings, depths: tuple[int, ...] = (0,
     return result
 
 
-def _colour_by_code(conn: sqlite3.Connection, s: Settings) -> dict[int, int]:
-    """Each worst code's colour index for a task with no report, asked of the rule itself (the
-    reason SQL over the five codes), so the shortcut cannot drift from it."""
+def item_colours_sql(conn: sqlite3.Connection, s: Settings, where: str = "") -> str:
+    """SQL of ``seq, colour`` per tracked node (its first seq, its light as an index in COLOURS):
+    what roll-ups count. ``where``: ``AND ...`` on the milestones considered."""
+    if has_reports(conn, s):  # LIMIT -1 (twice): each item's reason and colour worked out once, not per use
+        return f"SELECT seq, {_COLOUR_INDEX_SQL} AS colour FROM ({facts_sql(False, where, False)} LIMIT -1) LIMIT -1"
+    # no report counts yet: an item's colour follows from its worst code alone
+    by_code = " ".join(f"WHEN {code} THEN {colour}" for code, colour in colour_by_code(conn, s).items())
+    return f"SELECT seq, CASE code {by_code} END AS colour FROM ({_items_sql('node_id', where)})"
+
+
+def colour_by_code(conn: sqlite3.Connection, s: Settings, per_milestone: bool = False) -> dict[int, int]:
+    """Each worst code's colour index for an item with no report (a task, or ``per_milestone`` a
+    milestone line), asked of the rule itself (the reason SQL over the five codes), so a shortcut
+    taken while no report counts cannot drift from it."""
     codes = " UNION ALL ".join(f"SELECT {code} AS code" for code in range(5))
-    reason = _REASON_SQL.format(need_reports=1)
+    reason = _REASON_SQL.format(need_reports=0 if per_milestone else 1)
     return dict(conn.execute(
         f"SELECT code, {_COLOUR_INDEX_SQL} FROM (SELECT code, {reason} AS reason FROM (SELECT code, NULL AS lag, "
         f"NULL AS state, NULL AS prev_state, NULL AS period_end FROM ({codes})))", s.params()).fetchall())
+
+
+def code_sql() -> str:
+    """A milestone's code as SQL over its columns (0 done ... 4 overdue; Settings.params)."""
+    return _CODE_SQL
 
 
 def _subtree(conn: sqlite3.Connection, depths: tuple[int, ...],

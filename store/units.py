@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 _SEPARATORS = re.compile(r"[、，,；;/]")
 LEAD = "lead"
@@ -70,14 +70,46 @@ _COLUMNS = "id, parent_id, units, units_override, support, support_override"
 def resolve(rows: Iterable[sqlite3.Row | tuple]) -> dict[str, Units]:
     """Units of every node, from rows (id, parent_id, units, units_override, support,
     support_override) in document order (parents first): one pass, no query per node."""
-    result: dict[str, Units] = {}
+    parsed: dict[str | None, tuple[str, ...]] = {None: ()}  # the same few texts recur on every task
+
+    def names(text: str | None) -> tuple[str, ...]:
+        if text not in parsed:
+            parsed[text] = tuple(json.loads(text)) if text else ()
+        return parsed[text]
+    return {node_id: Units(names(lead), names(support), from_id) if from_id else NONE
+            for node_id, lead, support, from_id in applying_texts(rows)}
+
+
+def applying_texts(rows: Iterable[sqlite3.Row | tuple]) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+    """The rule of ``resolve`` on the stored JSON texts, row by row as they come (document order):
+    (id, lead, support, from_id), the lists as stored (None when nobody names any)."""
+    walk = Walk()
     for node_id, parent_id, u, uo, s, so in rows:
-        lead, support = own(u, uo, s, so)
-        if lead or support:
-            result[node_id] = Units(lead, support, node_id)
+        yield (node_id, *walk.step(node_id, parent_id, u, uo, s, so))
+
+
+class Walk:
+    """Units that apply, worked out node by node in document order (parents first) from the stored
+    columns, without parsing them: for a pass that reads the nodes anyway (the export)."""
+
+    def __init__(self) -> None:
+        self._applying: dict[str, tuple[str | None, str | None, str | None]] = {}
+
+    def step(self, node_id: str, parent_id: str | None, units: str | None, units_override: str | None,
+             support: str | None, support_override: str | None) -> tuple[str | None, str | None, str | None]:
+        """(lead, support, from_id) of this node: its own lists if it names any, else its parent's."""
+        lead = units_override if units_override is not None else units  # the clerk's setting wins, per list
+        supp = support_override if support_override is not None else support
+        if lead not in _EMPTY or supp not in _EMPTY:
+            found = (lead, supp, node_id)
         else:
-            result[node_id] = result.get(parent_id, NONE) if parent_id else NONE
-    return result
+            found = self._applying.get(parent_id, _NOBODY) if parent_id else _NOBODY
+        self._applying[node_id] = found
+        return found
+
+
+_EMPTY = (None, "", "[]")  # a list stored empty (json.dumps writes "[]") or never set
+_NOBODY: tuple[str | None, str | None, str | None] = (None, None, None)
 
 
 def of_plan(conn: sqlite3.Connection, plan_id: str) -> dict[str, Units]:
