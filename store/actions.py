@@ -88,11 +88,13 @@ def untick(conn: sqlite3.Connection, milestone_id: str) -> Change:
 
 def record(conn: sqlite3.Connection, indicator_id: str, year: int, value: float, note: str | None = None) -> Change:
     """Record (or correct) the actual value of an indicator for a year."""
-    row = conn.execute("SELECT plan_id, archived_at FROM indicators WHERE id = ?", (indicator_id,)).fetchone()
+    from store.values import check_year
+
+    row = conn.execute("SELECT i.plan_id, i.archived_at, p.start_year, p.end_year FROM indicators i "
+                       "JOIN plans p ON p.id = i.plan_id WHERE i.id = ?", (indicator_id,)).fetchone()
     if row is None or row["archived_at"]:
         raise NotFound(f"no indicator {indicator_id!r}")
-    if not 1900 < year < 2200:
-        raise BadInput(f"not a year: {year}")
+    check_year(year, row["start_year"], row["end_year"])
     return _change(conn, "record", "actual", f"{indicator_id}@{year}", row["plan_id"],
                    "INSERT INTO actuals (indicator_id, year, value, note, recorded_at) VALUES (?, ?, ?, ?, ?) "
                    "ON CONFLICT(indicator_id, year) DO UPDATE SET value = excluded.value, "

@@ -112,12 +112,3 @@ def _parse_with_dateutil(phrase: str) -> Deadline:
     except (ValueError, OverflowError, TypeError) as exc:
         raise DeadlineError(f"not a deadline: {phrase!r}") from exc
     return Deadline(due=parsed.date(), opens=parsed.date())
-
-
-def parse_iso_date(text: str) -> date:
-    """A date typed by a clerk (``--today``, ``--on``): ISO, or any phrase parse_deadline reads."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        pass
-    return parse_deadline(text, date.today().year).due

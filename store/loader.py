@@ -2,50 +2,31 @@
 
 Every problem is reported as ``FILE:LINE: field: message`` with the line in the YAML file, so a
 clerk can fix the file; nothing is written to the database unless the whole file is valid.
+Reading is bounded (store.plan_yaml), keys and types are checked against the one declarative
+schema (store.plan_schema), and this module reads the meaning: ids unique, deadlines real dates.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from store import loader_progress as progress_keys
 from store import periods
 from store.deadlines import DeadlineError, parse_deadline
 from store.errors import ImportFailed
+from store.plan_schema import FIRST_YEAR, LAST_YEAR, NODE_KINDS, check_document, ident
+from store.plan_yaml import LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar, PlanFileError, load_documents, read_text
+from store.safe_text import visible
 from store.units import clean as clean_units
 from store.values import PrintedValue, parse_printed
 
-NODE_KINDS = ("part", "chapter", "section", "task", "box", "entry", "project", "text", "annex")
+__all__ = ["NODE_KINDS", "TRACKED_KINDS", "LINE_KEY", "LINES_KEY", "load_plan_file", "derive_targets", "PlanData",
+           "NodeData", "MilestoneData", "IndicatorData", "CellData"]
+
 TRACKED_KINDS = ("task", "entry", "project")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-LINE_KEY = "__line__"
-LINES_KEY = "__lines__"
-
-
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """A safe loader that remembers the YAML line of every mapping and of each of its keys."""
-
-
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    loader.flatten_mapping(node)
-    mapping: dict[Any, Any] = {}
-    lines: dict[Any, int] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        lines[key] = key_node.start_mark.line + 1
-    mapping[LINE_KEY] = node.start_mark.line + 1
-    mapping[LINES_KEY] = lines
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_META = (LINE_KEY, LINES_KEY, TWICE_KEY)
 
 
 @dataclass
@@ -144,26 +125,50 @@ class _Problems:
 
     def __init__(self, file_name: str):
         self.file_name = file_name
-        self.items: list[str] = []
+        self._found: list[tuple[int, str]] = []
+        self._where: set[tuple[int, str]] = set()
 
-    def add(self, where: dict[str, Any] | None, key: str, message: str, label: str = "") -> None:
+    @property
+    def items(self) -> list[str]:
+        """The problems in the order of their lines in the file."""
+        return [text for _, text in sorted(self._found, key=lambda found: found[0])]
+
+    def add(self, where: dict[str, Any] | None, key: Any, message: str, label: str = "") -> None:
         line = 0
         if isinstance(where, dict):
             line = where.get(LINES_KEY, {}).get(key) or where.get(LINE_KEY, 0)
         context = f" ({label})" if label else ""
-        self.items.append(f"{self.file_name}:{line}: {key}: {message}{context}")
+        if (line, str(key)) in self._where:  # the schema check said it first: one line per problem
+            return
+        self._where.add((line, str(key)))
+        problem = f"{self.file_name}:{line}: {key}: {message}{context}"
+        self._found.append((line, visible(problem, one_line=True)))  # one line, never a control
 
 
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (dict, list)):
-        raise TypeError("expected text")
-    return str(value)
+def _text(where: dict[str, Any], key: str) -> str | None:
+    """A text value; anything else was already reported by the schema check."""
+    value = where.get(key)
+    return value if isinstance(value, str) and not isinstance(value, BadScalar) else None
+
+
+def _int(where: dict[str, Any], key: str) -> int | None:
+    value = where.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _mappings(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 class _PlanReader:
-    """Turns one YAML document into PlanData, recording problems instead of stopping at the first."""
+    """Turns one schema-checked YAML document into PlanData, reporting what the schema cannot:
+    duplicate ids, deadlines that are not dates, periods that end before they start."""
 
     def __init__(self, doc: dict[str, Any], problems: _Problems):
         self.doc = doc
@@ -173,118 +178,63 @@ class _PlanReader:
         self.link_sources: dict[str, dict[str, Any]] = {}
         self.seq = 0
 
-    def required_text(self, where: dict[str, Any], key: str, label: str) -> str:
-        value = where.get(key)
-        if value is None or str(value).strip() == "":
-            self.p.add(where, key, "missing", label)
-            return ""
-        if isinstance(value, (dict, list)):
-            self.p.add(where, key, "must be text", label)
-            return ""
-        return str(value)
-
-    def optional_text(self, where: dict[str, Any], key: str, label: str) -> str | None:
-        try:
-            return _text(where.get(key))
-        except TypeError:
-            self.p.add(where, key, "must be text", label)
-            return None
-
-    def read(self) -> PlanData | None:
+    def read(self) -> PlanData:
         doc = self.doc
-        plan_id = self.required_text(doc, "id", "plan")
-        if plan_id and not _PLAN_ID.match(plan_id):
-            self.p.add(doc, "id", f"{plan_id!r} is not a plan id (lower-case letters, digits and -)")
+        plan_id = _text(doc, "id") or ""
         label = f"plan {plan_id}"
-        period = doc.get("period")
-        start_year = end_year = 0
-        if not isinstance(period, dict) or not isinstance(period.get("start"), int) or not isinstance(period.get("end"), int):
-            self.p.add(doc, "period", "must be {start: YEAR, end: YEAR}", label)
-        else:
-            start_year, end_year = period["start"], period["end"]
-            if end_year < start_year:
-                self.p.add(period, "end", "ends before it starts", label)
+        period = doc.get("period") if isinstance(doc.get("period"), dict) else {}
+        start_year, end_year = _int(period, "start") or 0, _int(period, "end") or 0
+        if start_year and end_year and end_year < start_year:
+            self.p.add(period, "end", "ends before it starts", label)
         issued = doc.get("issued")
         plan = PlanData(
-            id=plan_id, region=self.required_text(doc, "region", label),
-            title=self.required_text(doc, "title", label), start_year=start_year, end_year=end_year,
-            source_file=self.required_text(doc, "source_file", label),
-            bureau=self.optional_text(doc, "bureau", label),
-            doc_number=self.optional_text(doc, "doc_number", label),
-            issued=issued.isoformat() if isinstance(issued, date) else _text(issued),
-            note=self.optional_text(doc, "note", label),
+            id=plan_id, region=_text(doc, "region") or "", title=_text(doc, "title") or "",
+            start_year=start_year, end_year=end_year, source_file=_text(doc, "source_file") or "",
+            bureau=_text(doc, "bureau"), doc_number=_text(doc, "doc_number"),
+            issued=issued.isoformat() if isinstance(issued, date) else (_text(doc, "issued") or "").strip() or None,
+            note=_text(doc, "note"),
         )
-        self.end_year = end_year or date.today().year
-        self.start_year = start_year or self.end_year
+        self.end_year = end_year if FIRST_YEAR <= end_year <= LAST_YEAR else LAST_YEAR
+        self.start_year = start_year if FIRST_YEAR <= start_year <= self.end_year else self.end_year
         progress_keys.read_reporting(self, plan, doc.get("reporting"), label)
-        nodes = doc.get("nodes")
-        if not isinstance(nodes, list) or not nodes:
-            self.p.add(doc, "nodes", "must be a non-empty list", label)
-        else:
-            self.read_nodes(plan, nodes, parent=None, depth=0)
-            progress_keys.check_links(self, plan)
-        indicators = doc.get("indicators") or []
-        if not isinstance(indicators, list):
-            self.p.add(doc, "indicators", "must be a list", label)
-        else:
-            ids: set[str] = set()
-            for position, ind in enumerate(indicators):
-                self.read_indicator(plan, ind, position, ids)
+        self.read_nodes(plan, _mappings(doc.get("nodes")), parent=None, depth=0)
+        progress_keys.check_links(self, plan)
+        ids: set[str] = set()
+        for position, ind in enumerate(_mappings(doc.get("indicators"))):
+            self.read_indicator(plan, ind, position, ids)
         return plan
 
     def check_id(self, where: dict[str, Any], seen: set[str], what: str) -> str:
-        local_id = self.required_text(where, "id", what)
-        if local_id and not _ID.match(local_id):
-            self.p.add(where, "id", f"{local_id!r} is not a valid id (letters, digits, . - _)", what)
-        elif local_id in seen:
+        local_id = _text(where, "id") or ""
+        if local_id in seen:
             self.p.add(where, "id", f"duplicate id {local_id!r}", what)
-        seen.add(local_id)
+        if local_id:
+            seen.add(local_id)
         return local_id
 
-    def read_nodes(self, plan: PlanData, nodes: list[Any], parent: str | None, depth: int) -> None:
+    def read_nodes(self, plan: PlanData, nodes: list[dict[str, Any]], parent: str | None, depth: int) -> None:
         for raw in nodes:
-            if not isinstance(raw, dict):
-                self.p.add(None, "nodes", "each node must be a mapping")
-                continue
             local_id = self.check_id(raw, self.node_ids, "node")
             label = f"node {local_id}"
-            kind = self.required_text(raw, "kind", label)
-            if kind and kind not in NODE_KINDS:
-                self.p.add(raw, "kind", f"{kind!r} is not one of {', '.join(NODE_KINDS)}", label)
+            kind = _text(raw, "kind") or ""
             units = self.unit_list(raw, "units", label) + self.unit_list(raw, "lead", label)
             support = self.unit_list(raw, "support", label)
-            fields = raw.get("fields") or {}
-            if not isinstance(fields, dict):
-                self.p.add(raw, "fields", "must be a mapping of label: value", label)
-                fields = {}
-            fields = {str(k): str(v) for k, v in fields.items() if k not in (LINE_KEY, LINES_KEY)}
-            line = raw.get("line")
-            if line is not None and not isinstance(line, int):
-                self.p.add(raw, "line", "must be a line number", label)
-                line = None
+            fields = raw.get("fields") if isinstance(raw.get("fields"), dict) else {}
             node = NodeData(
-                local_id=local_id, kind=kind, title=self.required_text(raw, "title", label),
-                parent=parent, seq=self.next_seq(), depth=depth,
-                number=self.optional_text(raw, "number", label), text=self.optional_text(raw, "text", label),
-                units=clean_units(units), support=support, line=line, source=self.optional_text(raw, "source", label),
-                repair=self.optional_text(raw, "repair", label), note=self.optional_text(raw, "note", label),
-                fields=fields,
+                local_id=local_id, kind=kind, title=_text(raw, "title") or "", parent=parent,
+                seq=self.next_seq(), depth=depth, number=_text(raw, "number"), text=_text(raw, "text"),
+                units=clean_units(units), support=support, line=_int(raw, "line"), source=_text(raw, "source"),
+                repair=_text(raw, "repair"), note=_text(raw, "note"),
+                fields={str(k): str(v) for k, v in fields.items() if k not in _META and v is not None},
             )
             plan.nodes.append(node)
             own_due = raw.get("due")
-            milestones = raw.get("milestones") or []
-            if not isinstance(milestones, list):
-                self.p.add(raw, "milestones", "must be a list", label)
-                milestones = []
+            milestones = _mappings(raw.get("milestones"))
             for m in milestones:
                 self.read_milestone(plan, m, local_id)
             if not milestones and (kind in TRACKED_KINDS or own_due is not None):
                 self.implicit_milestone(plan, raw, node, own_due)
-            children = raw.get("children") or []
-            if not isinstance(children, list):
-                self.p.add(raw, "children", "must be a list", label)
-            else:
-                self.read_nodes(plan, children, local_id, depth + 1)
+            self.read_nodes(plan, _mappings(raw.get("children")), local_id, depth + 1)
 
     def unit_list(self, raw: dict[str, Any], key: str, label: str) -> list[str]:
         return progress_keys.unit_list(self, raw, key, label)
@@ -295,20 +245,25 @@ class _PlanReader:
 
     def deadline(self, where: dict[str, Any], key: str, value: Any, label: str) -> tuple[date | None, date | None]:
         """(start, due) of a phrase; for the ``start`` key the phrase is read as a start."""
+        if isinstance(value, BadScalar) or not isinstance(value, (str, int, date)) or isinstance(value, bool):
+            return None, None  # the schema check has said why
         try:
-            parsed = parse_deadline(value, self.end_year)
+            parsed = parse_deadline(str(value) if isinstance(value, int) else value, self.end_year)
         except DeadlineError as exc:
             self.p.add(where, key, str(exc), label)
             return None, None
-        if key == "start":
-            return parsed.as_start, parsed.as_start
-        return parsed.start, parsed.due
+        start, due = (parsed.as_start, parsed.as_start) if key == "start" else (parsed.start, parsed.due)
+        for day in (start, due):
+            if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+                self.p.add(where, key, f"{day.isoformat()} is outside {FIRST_YEAR}..{LAST_YEAR}", label)
+                return None, None
+        return start, due
 
     def implicit_milestone(self, plan: PlanData, raw: dict[str, Any], node: NodeData, own_due: Any) -> None:
         """A tracked node with no milestone of its own is one: due at its date or the plan's end."""
         if own_due is not None:
             start, due = self.deadline(raw, "due", own_due, f"node {node.local_id}")
-            phrase = str(own_due)
+            phrase = "" if isinstance(own_due, date) else str(own_due)
         else:
             start, due, phrase = None, date(self.end_year, 12, 31), ""
         if due is None:
@@ -320,33 +275,20 @@ class _PlanReader:
             local_id=node.local_id, node_id=node.local_id, title=node.title, due=due, due_phrase=phrase,
             seq=node.seq, start=start, line=node.line, implicit=True))
 
-    def read_milestone(self, plan: PlanData, raw: Any, node_id: str) -> None:
-        if not isinstance(raw, dict):
-            self.p.add(None, "milestones", f"each milestone of node {node_id} must be a mapping")
-            return
+    def read_milestone(self, plan: PlanData, raw: dict[str, Any], node_id: str) -> None:
         local_id = self.check_id(raw, self.milestone_ids, "milestone")
         label = f"milestone {local_id}"
         if local_id in self.node_ids:
             self.p.add(raw, "id", f"{local_id!r} is already a node id", label)
         due_raw = raw.get("due")
-        start: date | None = None
-        due: date | None = None
-        if due_raw is None or str(due_raw).strip() == "":
-            self.p.add(raw, "due", "missing", label)
-        else:
-            start, due = self.deadline(raw, "due", due_raw, label)
+        start, due = (None, None) if due_raw is None else self.deadline(raw, "due", due_raw, label)
         if raw.get("start") is not None:
             _, start = self.deadline(raw, "start", raw["start"], label)
         if start and due and start > due:
             self.p.add(raw, "start", "is after the due date", label)
-        title = self.required_text(raw, "title", label)
-        every = raw.get("every")
-        if every is not None and every not in (periods.YEAR, periods.QUARTER):
-            self.p.add(raw, "every", "must be year or quarter", label)
-            every = None
+        every = raw.get("every") if raw.get("every") in (periods.YEAR, periods.QUARTER) else None
         same_as = raw.get("same_as")
-        if same_as is not None and (not isinstance(same_as, str) or not _ID.match(same_as)):
-            self.p.add(raw, "same_as", "must be the id of a milestone in this plan", label)
+        if same_as is not None and ident(same_as):  # the schema check has said why
             same_as = None
         if every and same_as:
             self.p.add(raw, "same_as", "a recurring target cannot be the same as one milestone; "
@@ -355,11 +297,10 @@ class _PlanReader:
         if due is None:
             return
         template = MilestoneData(
-            local_id=local_id, node_id=node_id, title=title, due=due,
+            local_id=local_id, node_id=node_id, title=_text(raw, "title") or "", due=due,
             due_phrase="" if isinstance(due_raw, date) else str(due_raw), seq=0, start=start,
-            line=raw.get("line") if isinstance(raw.get("line"), int) else None,
-            source=self.optional_text(raw, "source", label), repair=self.optional_text(raw, "repair", label),
-            note=self.optional_text(raw, "note", label), same_as=same_as)
+            line=_int(raw, "line"), source=_text(raw, "source"), repair=_text(raw, "repair"),
+            note=_text(raw, "note"), same_as=same_as)
         if same_as:
             self.link_sources[local_id] = raw
         if not every:
@@ -368,59 +309,29 @@ class _PlanReader:
             return
         progress_keys.recurring(self, plan, raw, template, every, label)
 
-    def read_indicator(self, plan: PlanData, raw: Any, position: int, ids: set[str]) -> None:
-        if not isinstance(raw, dict):
-            self.p.add(None, "indicators", "each indicator must be a mapping")
-            return
+    def read_indicator(self, plan: PlanData, raw: dict[str, Any], position: int, ids: set[str]) -> None:
         local_id = self.check_id(raw, ids, "indicator")
         label = f"indicator {local_id}"
-        better = raw.get("better")
-        if better not in ("higher", "lower"):
-            self.p.add(raw, "better", "must be higher or lower", label)
-        measure = raw.get("measure") or "total"
-        if measure not in ("total", "increment"):
-            self.p.add(raw, "measure", "must be total or increment", label)
-        baseline_year = raw.get("baseline_year")
-        if not isinstance(baseline_year, int):
-            self.p.add(raw, "baseline_year", "must be a year", label)
-            baseline_year = 0
+        measure = _text(raw, "measure") or "total"
         ind = IndicatorData(
-            local_id=local_id, name=self.required_text(raw, "name", label), better=str(better),
-            measure=measure, baseline_year=baseline_year, seq=position + 1,
-            category=self.optional_text(raw, "category", label), number=self.optional_text(raw, "number", label),
-            unit=self.optional_text(raw, "unit", label), attribute=self.optional_text(raw, "attribute", label),
-            line=raw.get("line") if isinstance(raw.get("line"), int) else None,
-            note=self.optional_text(raw, "note", label))
-        rows = raw.get("rows")
-        if not isinstance(rows, list) or not rows:
-            self.p.add(raw, "rows", "must list at least one printed table row", label)
-            rows = []
+            local_id=local_id, name=_text(raw, "name") or "", better=_text(raw, "better") or "higher",
+            measure=measure, baseline_year=_int(raw, "baseline_year") or 0, seq=position + 1,
+            category=_text(raw, "category"), number=_text(raw, "number"), unit=_text(raw, "unit"),
+            attribute=_text(raw, "attribute"), line=_int(raw, "line"), note=_text(raw, "note"))
         tables: set[str] = set()
-        for row in rows:
-            if not isinstance(row, dict):
-                self.p.add(raw, "rows", "each row must be a mapping", label)
-                continue
-            table = self.required_text(row, "table", label)
+        for row in _mappings(raw.get("rows")):
+            table = _text(row, "table") or ""
             if table in tables:
                 self.p.add(row, "table", f"table {table!r} given twice", label)
             tables.add(table)
-            basis = row.get("basis") or "total"
-            if basis not in ("total", "increment"):
-                self.p.add(row, "basis", "must be total or increment", label)
-            values = row.get("values")
-            if not isinstance(values, dict) or not values:
-                self.p.add(row, "values", "must map years to printed values", label)
-                continue
-            row_line = row.get("line") if isinstance(row.get("line"), int) else None
+            basis = _text(row, "basis") or "total"
+            values = row.get("values") if isinstance(row.get("values"), dict) else {}
+            row_line = _int(row, "line")
             ind.line = ind.line or row_line
             for year, printed in values.items():
-                if year in (LINE_KEY, LINES_KEY):
+                if year in _META or not isinstance(year, int) or isinstance(printed, (dict, list, BadScalar)):
                     continue
-                if not isinstance(year, int) or not 1900 < year < 2200:
-                    self.p.add(values, str(year), "is not a year", label)
-                    continue
-                if isinstance(printed, (dict, list)):
-                    self.p.add(values, year, "must be the value as printed", label)
+                if printed is None or isinstance(printed, bool):
                     continue
                 ind.cells.append(CellData(year=year, table=table, value=parse_printed(printed),
                                           basis=basis, line=row_line))
@@ -458,32 +369,21 @@ def load_plan_file(path: Path | str) -> list[PlanData]:
     """Parse and validate a whole plan file; raise ImportFailed listing every problem."""
     path = Path(path)
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ImportFailed([f"{name}:0: file: no such file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFailed([f"{name}:0: file: cannot be read ({exc.__class__.__name__}: {exc})"]) from None
     problems = _Problems(name)
     try:
-        docs = [d for d in yaml.load_all(text, Loader=_LineLoader) if d is not None]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise ImportFailed([f"{name}:{line}: yaml: {reason}"]) from None
+        docs = [d for d in load_documents(read_text(path)) if d is not None]
+    except PlanFileError as exc:
+        raise ImportFailed([visible(f"{name}:{exc.line}: {exc.field}: {exc.message}", one_line=True)]) from None
     if not docs:
-        raise ImportFailed([f"{name}:1: file: no plan in the file"])
+        raise ImportFailed([visible(f"{name}:1: file: no plan in the file", one_line=True)])
     plans: list[PlanData] = []
     seen: set[str] = set()
     for doc in docs:
+        check_document(doc, problems.add)
         if not isinstance(doc, dict):
-            problems.add(None, "plan", "a plan document must be a mapping")
             continue
         plan = _PlanReader(doc, problems).read()
-        if plan is None:
-            continue
-        if plan.id in seen:
+        if plan.id and plan.id in seen:
             problems.add(doc, "id", f"plan {plan.id!r} appears twice in the file")
         seen.add(plan.id)
         plans.append(plan)
@@ -500,8 +400,7 @@ def validate_document(doc: Any, name: str = "plan") -> list[str]:
     file it writes imports as it is, without writing and parsing the file first.
     """
     problems = _Problems(name)
+    check_document(doc, problems.add)  # keys and types first, as load_plan_file does
     if isinstance(doc, dict):
         _PlanReader(doc, problems).read()
-    else:
-        problems.add(None, "plan", "a plan document must be a mapping")
     return problems.items

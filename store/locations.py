@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from store.errors import BadInput
+
 APP_NAME = "plandesk"
 DB_ENV = "PLANDESK_DB"
 DB_FILE = "plandesk.sqlite3"
@@ -28,6 +30,37 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_db_path()
+
+
+class DbLocationRefused(BadInput):
+    """``--db`` names no file (``''``) or a file in a folder that does not exist."""
+
+    def __init__(self, reason: str, path: Path | None = None):
+        self.reason, self.path = reason, path
+        super().__init__("--db: empty path" if reason == EMPTY_PATH else
+                         f"--db: the folder {path.parent if path else ''} does not exist (add --create to make it)")
+
+
+EMPTY_PATH = "empty"
+NO_FOLDER = "no_folder"
+
+
+def check_db_location(explicit: str | os.PathLike[str] | None, *, create: bool = False) -> Path:
+    """The database path to open, refusing ``--db ''`` and a typo'd folder.
+
+    A new file is created (and seeded) as before, but only in a folder that exists, or with
+    ``create``: ``--db ~/plandsek/x.sqlite3`` would otherwise silently start an empty second
+    database in a new folder. The default data folder is always created on first run.
+    """
+    if explicit is not None and not str(explicit).strip():
+        raise DbLocationRefused(EMPTY_PATH)
+    path = resolve_db_path(explicit)
+    if path.parent.is_dir() or path == default_db_path():
+        return path
+    if not create:
+        raise DbLocationRefused(NO_FOLDER, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def seed_plans_path() -> Path:

@@ -28,6 +28,10 @@ DYNAMIC_PREFIXES = {
     "sd_why_": "why an undo skipped an item: tui/history_text.py",
     "pg_state_": "a reported progress state: cli/cmd_progress.py, tui/history_text.py",
     "pg_reason_": "why an item has its light: cli/cmd_progress.py",
+    "help:": "command-line help texts, keyed by their English: cli/plain_argparse.py",
+    "mv:": "command-line argument names (metavars), keyed by their dest: cli/plain_argparse.py",
+    "in_db_": "why --db is refused: cli/context.py",
+    "lg_p_": "why a ledger workbook row is refused: cli/cmd_ledger.py (problem codes of store/ledger_read.py)",
 }
 # Keys added ahead of the code that shows them (issue 11, the reporting cycle, merged before its
 # screens): remove a key from here once it is used, or from the catalog if it never will be.

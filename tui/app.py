@@ -26,6 +26,7 @@ from textual.screen import Screen
 from store import queries as q
 from store.db import open_store
 from store.errors import BadInput, PlandeskError
+from store.safe_text import visible
 from tui.dbworker import Database
 from tui.i18n import Catalog
 from tui.actions import app_bindings, help_sections, localized
@@ -177,7 +178,7 @@ class PlanDeskApp(App[int]):
 
     @on(WriteFailed)
     def _failed(self, message: WriteFailed) -> None:
-        self.notify(self.t("ui_failed", message=message.text), severity="error", markup=False)
+        self.notify(visible(self.t("ui_failed", message=message.text)), severity="error", markup=False)
 
     def remember(self, key: str, value: str | None) -> None:
         """A preference (last plan, selection): saved quietly, nothing to redraw."""

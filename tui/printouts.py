@@ -1,6 +1,7 @@
 """The rich printouts of the command line (status, plans, overdue, history).
 
-Plan text always goes in as ``rich.text.Text`` (never markup). Colour follows the terminal;
+Plan text always goes in as ``rich.text.Text`` (never markup) made by ``shown`` (control and bidi
+characters as visible ``\\uXXXX`` markers, never acting on the terminal). Colour follows the terminal;
 ``NO_COLOR`` and a pipe give plain text. This module never imports Textual.
 """
 from __future__ import annotations
@@ -27,9 +28,14 @@ def make_console(**kwargs: object) -> Console:
     return Console(highlight=False, emoji=False, markup=False, **kwargs)  # type: ignore[arg-type]
 
 
+def shown(text: object, style: str = "") -> Text:
+    """Plan or clerk text for a printout: never markup, never a terminal control sequence."""
+    return Text(visible("" if text is None else str(text)), style=style)
+
+
 def plan_header(plan: q.Plan, rollup: st.Rollup, today: date, t: Catalog) -> Group:
-    title = Text(plan.title, style="bold")
-    sub = Text(f"{plan.region} · {plan.period} · {t('as_of', date=today.isoformat())} · {plan.id}", style="dim")
+    title = shown(plan.title, style="bold")
+    sub = shown(f"{plan.region} · {plan.period} · {t('as_of', date=today.isoformat())} · {plan.id}", style="dim")
     bar = Table.grid(padding=(0, 1))
     bar.add_row(ProgressBar(total=max(rollup.total, 1), completed=rollup.done, width=30,
                             complete_style=DONE_BAR, finished_style=DONE_BAR),
@@ -49,7 +55,7 @@ def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Cata
     table.add_column(t("overdue"), justify="right", no_wrap=True)
     for plan in q.list_plans(conn):
         rollup = q.rollups(conn, plan.id, today, max_depth=0).get(plan.id, st.Rollup())
-        table.add_row(Text(plan.id), Text(plan.region), Text(plan.title), Text(plan.period),
+        table.add_row(shown(plan.id), shown(plan.region), shown(plan.title), Text(plan.period),
                       Text(f"{rollup.done}/{rollup.total} {rollup.share_done:.0%}"),
                       Text(str(rollup.counts[st.OVERDUE]), style=STATE_STYLE[st.OVERDUE] if rollup.counts[st.OVERDUE] else ""))
     console.print(table)

@@ -141,7 +141,7 @@ async def test_tick_dialog_refuses_a_non_date_and_stays_open(seeded_db: Path) ->
         await settle(pilot)
         await fill(pilot, on="下周吧", note="")
         assert isinstance(app.screen, FormDialog)
-        assert "Not a date: 下周吧" in str(app.screen.query_one("#dialog-message", Static).render())
+        assert "not a date: 下周吧" in str(app.screen.query_one("#dialog-message", Static).render())
         assert row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", YANGJIAO)["done_on"] is None
 
 
@@ -167,7 +167,7 @@ async def test_record_indicator_value_and_refuse_a_non_number(seeded_db: Path) -
         assert dialog.query_one("#field-year", Input).value == "2022"
         await fill(pilot, value="三点六")
         assert isinstance(app.screen, FormDialog), "a non-number keeps the dialog open"
-        assert "Not a number: 三点六" in str(app.screen.query_one("#dialog-message", Static).render())
+        assert "not a number: 三点六" in str(app.screen.query_one("#dialog-message", Static).render())
         assert row(seeded_db, "SELECT * FROM actuals WHERE indicator_id = ?", first.id) is None
         await fill(pilot, value="3.6")
         assert isinstance(app.screen, IndicatorsScreen)

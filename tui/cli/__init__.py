@@ -5,19 +5,46 @@ Headless commands import neither Textual nor sqlite-utils (they cost ~185 ms and
 """
 from __future__ import annotations
 
-import argparse
-import sqlite3
+import os
+import signal as _signal
 import sys
-from typing import Sequence
 
-from store.errors import ImportFailed, PlandeskError
-from tui.cli.context import Context
+
+def _quiet_interrupt(signum: int, frame: object) -> None:  # pragma: no cover - timing
+    os._exit(130)  # Ctrl-C while plandesk itself is still being imported: nothing to undo yet
+
+
+if os.path.basename(sys.argv[0]) == "plandesk" and \
+        _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:
+    _signal.signal(_signal.SIGINT, _quiet_interrupt)  # until main() takes over
+
+import argparse  # noqa: E402
+import sqlite3  # noqa: E402
+from typing import Sequence  # noqa: E402
+
+from store.errors import ImportFailed, PlandeskError  # noqa: E402
+from store.safe_text import visible  # noqa: E402
+from tui.cli.context import Context  # noqa: E402
 from tui.cli.parser import COMMAND_MODULES, NotJustTheApp, build_parser, command_function
 
 __all__ = ["COMMAND_MODULES", "Context", "build_parser", "main", "parse_args"]
 
 EXIT_ERROR = 1
-EXIT_USAGE = 2
+EXIT_USAGE = 1  # argparse's own mistakes too: one line, exit 1 (tui/cli/plain_argparse.py)
+EXIT_INTERRUPTED = 130
+
+
+def _catalog_for(tokens: list[str]):  # type: ignore[no-untyped-def]
+    """The UI's language before the command line is parsed: its messages need it."""
+    from tui.i18n import Catalog, detect_lang
+
+    explicit = None
+    for i, token in enumerate(tokens):
+        if token == "--lang" and i + 1 < len(tokens):
+            explicit = tokens[i + 1]
+        elif token.startswith("--lang="):
+            explicit = token.split("=", 1)[1]
+    return Catalog(detect_lang(explicit))
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -25,18 +52,38 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     sub-command parsers, about 2 ms of the app's start-up; anything else, a mistyped command or
     ``--help`` and every error included, gets the whole parser and its messages."""
     tokens = list(sys.argv[1:] if argv is None else argv)
+    t = _catalog_for(tokens)
     if not any(token in COMMAND_MODULES or token.startswith("-h") or token == "--help" for token in tokens):
         try:
-            args = build_parser(with_commands=False).parse_args(tokens)
+            args = build_parser(with_commands=False, t=t).parse_args(tokens)
         except NotJustTheApp:
             pass
         else:
             if args.command is None:
                 return args
-    return build_parser().parse_args(tokens)
+    return build_parser(t=t).parse_args(tokens)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; Ctrl-C at any moment is a quiet exit 130, a closed pipe a quiet 0."""
+    try:
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)  # Ctrl-C is ours to handle now
+    except ValueError:  # not the main thread (a test may run main() in one)
+        pass
+    try:
+        try:
+            code = _run(argv)
+        finally:
+            _finish_output()
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader went away (plandesk history | head -1): not an error
+        _finish_output()
+        return 0
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = parse_args(argv)
     command = args.command or "app"
     ctx: Context | None = None
@@ -48,30 +95,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         return EXIT_ERROR
     except PlandeskError as exc:
-        print(f"plandesk: {exc}", file=sys.stderr)
+        print(visible(f"plandesk: {exc}", one_line=True), file=sys.stderr)
         return EXIT_ERROR
     except sqlite3.DatabaseError as exc:
         message = ctx.database_error(exc) if ctx is not None else f"database error: {exc}"
         print(f"plandesk: {message}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:  # `plandesk overdue | head`: the reader has what it wanted
-        _silence_stdout()
-        return 0
+    except BrokenPipeError:  # `plandesk overdue | head`: main() sends stdout to devnull, exit 0
+        raise
     except OSError as exc:
-        print(f"plandesk: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(visible(f"plandesk: {exc.filename or ''}: {exc.strerror or exc}", one_line=True), file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        return 130
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so that flushing it at exit does not raise again (the recipe in
-    Python's ``signal`` documentation for SIGPIPE)."""
-    import os
-
+def _finish_output() -> None:
+    """Flush standard output now, so that a closed pipe is met here and not by the interpreter
+    at exit (which prints "Exception ignored ... BrokenPipeError"); after that, as the Python
+    documentation advises, standard output goes to devnull."""
     try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stdout.flush()
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+            pass
     except (OSError, ValueError):
         pass
-
-

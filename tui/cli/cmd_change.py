@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from store.errors import PlandeskError
+from store.safe_text import visible
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
 
@@ -16,34 +17,40 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--on", help="completion date (default: today)")
     p.add_argument("--note", help="a note on the completion")
     p = add("untick", "mark a milestone not done")
-    p.add_argument("id")
+    p.add_argument("id", help="milestone id, e.g. wulong/a1.p1.yangjiao")
     p = add("record", "record an indicator's actual value for a year")
     p.add_argument("indicator", help="indicator id, e.g. wulong/i01")
     p.add_argument("year", help="the year, e.g. 2023")
     p.add_argument("value", help="the value, e.g. 3.6")
-    p.add_argument("--note")
+    p.add_argument("--note", help="a note on the value")
     for name, text in (("undo", "undo the last change(s)"), ("redo", "redo what was undone")):
         p = add(name, text)
         p.add_argument("count", nargs="?", type=int, default=1, help="how many changes (1 or more, default 1)")
         p.add_argument("--plan", default=argparse.SUPPRESS, help="only changes of this plan")
 
 
-def _date_arg(text: str, what: str) -> date:
-    from store.deadlines import DeadlineError, parse_iso_date
+def _completion_date(ctx: Context, text: str) -> date:
+    """``--on``: any date a clerk writes, phrases read in the as-of year, not after the as-of date."""
+    from store.clerk_dates import ClerkDateError, parse_completion_date
 
     try:
-        return parse_iso_date(text)
-    except (DeadlineError, ValueError):
-        raise PlandeskError(f"{what}: not a date: {text!r}") from None
+        return parse_completion_date(text, ctx.today)
+    except ClerkDateError as exc:
+        from tui.phrases import date_problem  # only on a mistake: tick stays fast
+
+        raise PlandeskError(date_problem(ctx.t, exc, "--on")) from None
 
 
 def cmd_tick(ctx: Context) -> int:
     from store import actions
 
+    on = _completion_date(ctx, ctx.args.on) if ctx.args.on else ctx.today
     milestone_id = _milestone_ref(ctx, ctx.args.id)
-    on = _date_arg(ctx.args.on, "--on") if ctx.args.on else ctx.today
     change = actions.tick(ctx.conn, milestone_id, on, ctx.args.note)
-    print(ctx.t("ticked", id=milestone_id, title=change.label, on=on.isoformat()))
+    print(visible(ctx.t("ticked", id=milestone_id, title=change.label, on=on.isoformat())))
+    before = (change.before or {}).get("done_on")
+    if before and before != on.isoformat():  # ticking again replaces a date: say which
+        print(ctx.t("in_retick", before=before))
     return 0
 
 
@@ -60,25 +67,35 @@ def cmd_untick(ctx: Context) -> int:
 
     milestone_id = _milestone_ref(ctx, ctx.args.id)
     change = actions.untick(ctx.conn, milestone_id)
-    print(ctx.t("unticked", id=milestone_id, title=change.label))
+    print(visible(ctx.t("unticked", id=milestone_id, title=change.label)))
     return 0
 
 
 def cmd_record(ctx: Context) -> int:
+    import sys
+
     from store import actions, queries as q
-    from store.values import ValueError_, format_number, parse_actual
+    from store.values import ValueError_, YearOutsidePeriod, format_number, parse_actual
+    from tui.phrases import value_warning
 
     indicator_id = q.resolve_item(ctx.conn, "indicators", ctx.args.indicator)
+    shown = visible(ctx.args.year, one_line=True)
     try:
-        year = int(ctx.args.year)
+        year = int(ctx.args.year.strip().removesuffix("年"))  # int() reads full-width digits too
     except ValueError:
-        raise PlandeskError(f"year: not a year: {ctx.args.year!r}") from None
+        raise PlandeskError(ctx.t("in_not_a_year", text=shown)) from None
     try:
         value = parse_actual(ctx.args.value)
-    except ValueError_ as exc:
-        raise PlandeskError(f"value: {exc}") from None
-    actions.record(ctx.conn, indicator_id, year, value, ctx.args.note)
+    except ValueError_:
+        raise PlandeskError(ctx.t("in_not_a_number", text=visible(ctx.args.value, one_line=True))) from None
+    try:
+        actions.record(ctx.conn, indicator_id, year, value, ctx.args.note)
+    except YearOutsidePeriod as exc:
+        raise PlandeskError(ctx.t("in_year_outside", year=exc.year, start=exc.start, end=exc.end)) from None
     print(ctx.t("recorded", id=indicator_id, year=year, value=format_number(value)))
+    unit = ctx.conn.execute("SELECT unit FROM indicators WHERE id = ?", (indicator_id,)).fetchone()[0]
+    for warning in value_warning(ctx.t, value, unit):
+        print(warning, file=sys.stderr)
     return 0
 
 

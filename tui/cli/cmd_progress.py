@@ -42,13 +42,16 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--as-printed", action="store_true", help="back to the plan's own lead and supporting units")
 
 
-def _date(text: str, what: str):  # type: ignore[no-untyped-def]
-    from store.deadlines import DeadlineError, parse_iso_date
+def _date(ctx: Context, text: str, what: str):  # type: ignore[no-untyped-def]
+    """A report's date: the store's one clerk-date reader, phrases in the as-of year (never the clock's)."""
+    from store.clerk_dates import ClerkDateError, parse_clerk_date
 
     try:
-        return parse_iso_date(text)
-    except (DeadlineError, ValueError):
-        raise PlandeskError(f"{what}: not a date: {text!r}") from None
+        return parse_clerk_date(text, ctx.today)
+    except ClerkDateError as exc:
+        from tui.phrases import date_problem
+
+        raise PlandeskError(date_problem(ctx.t, exc, what)) from None
 
 
 def _state_label(ctx: Context, state: str) -> str:
@@ -82,7 +85,7 @@ def _enter(ctx: Context) -> int:
     item = pg.resolve_item(ctx.conn, args.id)
     cycle, _, _ = pg.reporting_settings(ctx.conn, item.plan_id)
     period = pr.parse(args.period) if args.period else pr.containing(ctx.today, cycle)
-    on = _date(args.on, "--on") if args.on else ctx.today
+    on = _date(ctx, args.on, "--on") if args.on else ctx.today
     change = pa.report(ctx.conn, item.id, period, args.state, on=on, percent=args.percent, note=args.note,
                        problem=args.problem, next_step=args.next, evidence=args.evidence, unit=args.unit,
                        source=args.source)
@@ -107,7 +110,7 @@ def _edit(ctx: Context) -> int:
         if value is not None:
             fields[key] = value
     if args.on:
-        fields["on"] = _date(args.on, "--on")
+        fields["on"] = _date(ctx, args.on, "--on")
     pa.edit(ctx.conn, args.edit, **fields)
     print(ctx.t("pg_edited", id=args.edit))
     return 0

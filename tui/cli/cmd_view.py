@@ -4,36 +4,37 @@ from __future__ import annotations
 import argparse
 import sys
 
-from store.errors import PlandeskError
 from tui.cli.context import Context
-from tui.cli.parser import AddParser
+from store.clerk_dates import FIRST_YEAR, LAST_YEAR
+from tui.cli.parser import PLAN_HELP, AddParser, bounded_int
 
 
 def add_parsers(add: AddParser) -> None:
     add("plans", "list the plans in the database")
     p = add("status", "print a plan's status as of a date")
-    p.add_argument("--plan", default=argparse.SUPPRESS)
+    p.add_argument("--plan", default=argparse.SUPPRESS, help=PLAN_HELP)
     p.add_argument("--format", choices=("rich", "text", "html", "json"), default="rich",
                    help="rich (the terminal, default), text, html (printable page) or json")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.add_argument("--unit", help="only the items this unit leads (牵头), its own or inherited")
     p = add("report", "annual monitoring, mid-term or final evaluation report of a plan")
-    p.add_argument("--plan", default=argparse.SUPPRESS)
+    p.add_argument("--plan", default=argparse.SUPPRESS, help=PLAN_HELP)
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--year", type=int, help="annual monitoring report (年度监测) for this year")
+    which.add_argument("--year", type=bounded_int(FIRST_YEAR, LAST_YEAR), help="annual monitoring report (年度监测) for this year")
     which.add_argument("--midterm", action="store_true", help="mid-term evaluation (中期评估): first to middle year")
     which.add_argument("--final", action="store_true", help="final evaluation (总结评估): the whole period")
     p.add_argument("--format", choices=("rich", "text", "html", "xlsx", "csv", "md", "json"), default="rich",
                    help="rich (the terminal, default), text, html (printable), xlsx (ledger workbook), csv, md, json")
     p.add_argument("--output", "-o", help="file to write (default: standard output; xlsx: report.xlsx)")
     p = add("overdue", "list overdue milestones")
-    p.add_argument("--plan", default=argparse.SUPPRESS)
+    p.add_argument("--plan", default=argparse.SUPPRESS, help=PLAN_HELP)
     p = add("history", "show the journal of changes")
-    p.add_argument("--plan", default=argparse.SUPPRESS)
-    p.add_argument("--limit", type=int, default=30)
+    p.add_argument("--plan", default=argparse.SUPPRESS, help=PLAN_HELP)
+    p.add_argument("--limit", type=bounded_int(1, 10000), default=30,
+                   help="how many changes to show (1..10000, default 30)")
     p = add("export", "write a plan with its state")
-    p.add_argument("--plan", default=argparse.SUPPRESS)
-    p.add_argument("--format", choices=("json",), default="json")
+    p.add_argument("--plan", default=argparse.SUPPRESS, help=PLAN_HELP)
+    p.add_argument("--format", choices=("json",), default="json", help="json (the only format)")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
 
 

@@ -29,10 +29,14 @@ class Context:
         self.t = Catalog(detect_lang(args.lang))
         try:
             self.today: date = resolve_today(args.today)
-        except ValueError:
-            raise PlandeskError(f"--today: not a date (YYYY-MM-DD): {args.today!r}") from None
-        if args.soon_days is not None and args.soon_days < 0:
-            raise PlandeskError("--soon-days: must be 0 or more")
+        except ValueError as exc:
+            from store.clerk_dates import ClerkDateError
+            from tui.phrases import date_problem
+
+            what = "--today" if args.today else "PLANDESK_TODAY"
+            if isinstance(exc, ClerkDateError):
+                raise PlandeskError(date_problem(self.t, exc, what)) from None
+            raise PlandeskError(self.t("in_not_a_date", what=what, text=args.today)) from None
         self.soon_days: int = args.soon_days
         self._conn: sqlite3.Connection | None = None
         self.seed_new_database = True
@@ -41,9 +45,12 @@ class Context:
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
             from store.db import open_store
-            from store.locations import resolve_db_path
+            from store.locations import DbLocationRefused, check_db_location
 
-            self.db_path = resolve_db_path(self.args.db)
+            try:
+                self.db_path = check_db_location(self.args.db, create=getattr(self.args, "create", False))
+            except DbLocationRefused as exc:
+                raise PlandeskError(self.t(f"in_db_{exc.reason}", folder=exc.path.parent if exc.path else "")) from None
             try:
                 self._conn = open_store(self.db_path, seed=self.seed_new_database)
             except sqlite3.DatabaseError as exc:

@@ -11,6 +11,8 @@ import importlib
 from typing import Callable, NoReturn
 
 from store import status as st
+from tui.cli.plain_argparse import PlandeskParser, bounded_int, translated, use_catalog
+from tui.i18n import Catalog
 
 # command name -> module that implements it (``cmd_<name>`` in that module)
 COMMAND_MODULES: dict[str, str] = {
@@ -38,18 +40,23 @@ COMMAND_MODULES: dict[str, str] = {
 }
 
 AddParser = Callable[[str, str], argparse.ArgumentParser]
+PLAN_HELP = "plan id or unambiguous prefix (e.g. wulong)"
+MAX_SOON_DAYS = 3650  # ten years: a wider window is a typo, not a plan
 
 
 def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     """Options every command takes, before or after the command name."""
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--db", default=default, help="database file (default: PLANDESK_DB or the user data folder)")
+    parser.add_argument("--create", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="create the database's folder if it does not exist yet")
     parser.add_argument("--today", default=default, metavar="YYYY-MM-DD",
                         help="show status as of this date (default: PLANDESK_TODAY or today)")
     parser.add_argument("--lang", choices=("zh", "en"), default=default, help="language of labels")
     parser.add_argument("--user", default=default, metavar="NAME",
                         help="who makes these changes, for the journal (default: PLANDESK_USER, else the saved name)")
-    parser.add_argument("--soon-days", type=int, default=argparse.SUPPRESS if suppress else st.DEFAULT_SOON_DAYS,
+    parser.add_argument("--soon-days", type=bounded_int(0, MAX_SOON_DAYS),
+                        default=argparse.SUPPRESS if suppress else st.DEFAULT_SOON_DAYS,
                         metavar="N", help="'due soon' window in days (default 30)")
 
 
@@ -57,26 +64,30 @@ class NotJustTheApp(Exception):
     """The short parser met something only the whole parser can explain."""
 
 
-class _AppOnlyParser(argparse.ArgumentParser):
+class _AppOnlyParser(PlandeskParser):
     def error(self, message: str) -> NoReturn:
         raise NotJustTheApp(message)
 
 
-def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
-    """The whole command line; ``with_commands=False``: just the options that open the app."""
-    parser_class = argparse.ArgumentParser if with_commands else _AppOnlyParser
+def build_parser(with_commands: bool = True, t: Catalog | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``with_commands=False``: just the options that open the app.
+    ``t``: the language of --help and of usage errors (default English)."""
+    use_catalog(t or Catalog("en"))
+    parser_class = PlandeskParser if with_commands else _AppOnlyParser
     parser = parser_class(prog="plandesk", description="Offline progress tracker for a bureau's plan.")
     _common(parser, suppress=False)
-    parser.add_argument("--plan", default=None, help="plan id or unambiguous prefix (e.g. wulong)")
+    parser.add_argument("--plan", default=None, help=PLAN_HELP)
     if not with_commands:
         parser.add_argument("command", nargs="?")
         return parser
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar=(t or Catalog("en"))("in_command"),
+                                parser_class=PlandeskParser)
     common = argparse.ArgumentParser(add_help=False)
     _common(common, suppress=True)
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help_text, parents=[common], description=help_text)
+        shown = translated(help_text)
+        return sub.add_parser(name, help=shown, parents=[common], description=shown)
 
     for module in dict.fromkeys(COMMAND_MODULES.values()):  # each module once, in order
         importlib.import_module(module).add_parsers(add)

@@ -33,7 +33,7 @@ class Editing(Selection):
                            shown, focus=lambda change: tr.key(tr.MILESTONE, change.entity_id))
 
         self.app.push_screen(MilestoneDialog(t, t("k_add_help"), node.label, "",
-                                             f"{self.app.today.year}-12-31", self.app.today.year), chosen)
+                                             f"{self.app.today.year}-12-31", self.app.today), chosen)
 
     def action_edit_milestone(self) -> None:
         from store import actions
@@ -53,7 +53,7 @@ class Editing(Selection):
                            lambda change: self.notify_plain(t("ui_edited", title=form.title)))
 
         self.app.push_screen(MilestoneDialog(t, t("k_edit_help"), m.id, m.title, m.due_phrase or m.due.isoformat(),
-                                             self.app.today.year), chosen)
+                                             self.app.today), chosen)
 
     def action_delete_milestone(self) -> None:
         from store import actions
@@ -63,8 +63,30 @@ class Editing(Selection):
             return
         _, m = selected
         t = self.app.t
-        self.app.write(lambda conn: actions.delete_milestone(conn, m.id),
-                       lambda change: self.notify_plain(t("ui_deleted", title=m.title)))
+
+        def delete(confirmed: bool | None = True) -> None:
+            if not confirmed:
+                return
+
+            def deleted(change: Change) -> None:
+                # the line goes away: the detail pane must not keep showing it; the refresh that
+                # follows selects its task (or, in a filtered tree, whatever the cursor is on)
+                from tui.widgets.detail_pane import DetailPane
+
+                self.selected_key = None
+                self.query_one(DetailPane).show(None)
+                self.notify_plain(t("ui_deleted", title=m.title))
+
+            self.app.write(lambda conn: actions.delete_milestone(conn, m.id), deleted,
+                           focus=lambda change: tr.key(tr.NODE, m.node_id))
+
+        if m.origin == "plan":  # printed in the plan: ask before it goes (the clerk's own: undo is enough)
+            from tui.screens.confirm_dialog import ConfirmDialog
+
+            self.app.push_screen(ConfirmDialog(t, t("k_delete_help"), t("in_confirm_delete", title=m.title),
+                                               t("k_delete")), delete)
+            return
+        delete()
 
     def action_set_unit(self) -> None:
         from store import actions

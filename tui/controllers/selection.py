@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from store import queries as q
 from store import tree as tr
+from store.safe_text import visible
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -62,4 +63,4 @@ class Selection(_ScreenForTypes):
         return parent.data.node if parent is not None and parent.data is not None else None
 
     def notify_plain(self, message: str, severity: SeverityLevel = "information") -> None:
-        self.app.notify(message, markup=False, severity=severity)
+        self.app.notify(visible(message), markup=False, severity=severity)

@@ -87,4 +87,5 @@ class Ticking(Selection):
 
             self.app.write(job, shown)
 
-        self.app.push_screen(TickDialog(t, m.title, m.done_on or today, m.done_note), chosen)
+        self.app.push_screen(TickDialog(t, m.title, m.done_on or today, m.done_note, as_of=today,
+                                        ticked_on=m.done_on), chosen)

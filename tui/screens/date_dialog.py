@@ -11,10 +11,10 @@ from tui.screens.tick_dialog import read_date
 class DateDialog(FormDialog[date]):
     def __init__(self, t: Catalog, today: date):
         super().__init__(t, t("k_date_help"), [Field("on", t("ui_as_of_label"), today.isoformat())])
-        self.default_year = today.year
+        self.as_of = today
 
     def check(self, values: dict[str, str]) -> date:
         text = values["on"].strip()
         if not text:
-            return date.today()
-        return read_date(text, self.default_year, self.t)
+            return date.today()  # the clerk asked for the real today
+        return read_date(text, self.as_of, self.t, self.t("in_as_of"))

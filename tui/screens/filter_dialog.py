@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import tree as tr
+from store.safe_text import visible
 from store.view import Filter
 from tui.i18n import Catalog
 
@@ -44,7 +45,7 @@ class FilterDialog(ModalScreen[Filter | None]):
         ]
         for i, (name, n) in enumerate(self.units):
             label = Text(t("ui_filter_unit", unit=""))
-            label.append(name)
+            label.append(visible(name, one_line=True))
             label.append(f"  ({n})", style="dim")
             options.append(Option(label, id=f"u{i}"))
         if self.units:

@@ -14,13 +14,24 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from store.safe_text import visible
 from tui.i18n import Catalog
 
 R = TypeVar("R")
+# rows a dialog needs around its scrolling body: border 2, padding 2, title 2, the message's
+# margin 1 (plus its lines), buttons 4; the dialog may take 90% of the screen (dialog.tcss)
+BODY_OVERHEAD = 11
+DIALOG_SHARE = 0.9
+
+
+def _visible_text(text: Text) -> Text:
+    """A styled Text with its control and bidi characters made visible (styles dropped only then)."""
+    shown = visible(text.plain)
+    return text if shown == text.plain else Text(shown, style=text.style)
 
 
 class Refused(Exception):
@@ -48,29 +59,45 @@ class FormDialog(ModalScreen[R], Generic[R]):
         self.title_text = title if isinstance(title, Text) else Text(title)
         self.subtitle = subtitle
         self.fields = fields
+        self._message_rows = 1
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text(self.title_text.plain, style="bold"), id="dialog-title", markup=False)
-            if self.subtitle:
-                sub = self.subtitle if isinstance(self.subtitle, Text) else Text(self.subtitle)
-                sub.overflow = "fold"
-                yield Static(sub, id="dialog-subtitle", markup=False)
-            for f in self.fields:
-                yield Static(Text(f.label), classes="field-label", markup=False)
-                yield Input(value=f.value, placeholder=f.placeholder, id=f"field-{f.name}")
+            yield Static(Text(visible(self.title_text.plain), style="bold"), id="dialog-title", markup=False)
+            # the subtitle and fields scroll when the terminal is short (80x24); the message line
+            # and the buttons below them always stay in view
+            with VerticalScroll(id="dialog-body"):
+                if self.subtitle:
+                    sub = self.subtitle if isinstance(self.subtitle, Text) else Text(self.subtitle)
+                    sub = _visible_text(sub)
+                    sub.overflow = "fold"
+                    yield Static(sub, id="dialog-subtitle", markup=False)
+                for f in self.fields:
+                    yield Static(Text(f.label), classes="field-label", markup=False)
+                    # plan text in a field is shown (and saved back) with controls as visible markers
+                    yield Input(value=visible(f.value, one_line=True), placeholder=f.placeholder,
+                                id=f"field-{f.name}")
             yield Static("", id="dialog-message", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button(self.t("ui_save"), variant="primary", id="save")
                 yield Button(self.t("ui_cancel"), id="cancel")
 
     def on_mount(self) -> None:
+        self._fit_body()
         if self.focus_field:
             self.query_one(f"#field-{self.focus_field}", Input).focus()
             return
         inputs = list(self.query(Input))
         if inputs:
             inputs[0].focus()
+
+    def on_resize(self) -> None:
+        self._fit_body()
+
+    def _fit_body(self) -> None:
+        """Give the scrolling body what the screen leaves after the title, message and buttons."""
+        rows = int(self.app.size.height * DIALOG_SHARE) - BODY_OVERHEAD - self._message_rows
+        self.query_one("#dialog-body").styles.max_height = max(3, rows)
 
     def values(self) -> dict[str, str]:
         return {f.name: self.query_one(f"#field-{f.name}", Input).value for f in self.fields}
@@ -79,7 +106,12 @@ class FormDialog(ModalScreen[R], Generic[R]):
         raise NotImplementedError
 
     def refuse(self, message: str) -> None:
-        self.query_one("#dialog-message", Static).update(Text(message, style="bold red", overflow="fold"))
+        line = self.query_one("#dialog-message", Static)
+        text = Text(visible(message), style="bold red", overflow="fold")
+        line.update(text)
+        # a long refusal takes rows from the fields, not from the buttons
+        self._message_rows = max(1, len(text.wrap(self.app.console, max(line.size.width, 20))))
+        self._fit_body()
 
     def submit(self) -> None:
         try:

@@ -20,8 +20,10 @@ from store import actions
 from store import queries as q
 from store import status as st
 from store.values import format_number
+from store.safe_text import visible
 from tui.actions import APP, EN, INDICATORS, bindings
 from tui.i18n import Catalog
+from tui.phrases import value_warning
 from tui.screens.record_dialog import RecordDialog
 from tui.theme import STATE_STYLE
 from tui.widgets.common import one_line
@@ -47,7 +49,7 @@ def year_cell(ind: q.Indicator, year: int, today: date, t) -> Text:  # type: ign
     actual = ind.actuals.get(year)
     state = ind.status(year, today)
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(cell.printed if cell is not None else "·", style="dim")
+    text.append(one_line(cell.printed) if cell is not None else "·", style="dim")
     text.append("\n")
     if actual is not None:
         text.append(format_number(actual), style=STATE_STYLE.get(state, ""))
@@ -145,8 +147,8 @@ class IndicatorsScreen(Screen[None]):
             if ind.conflicts:
                 name.append(" *", style="yellow")
             baseline = Text(f"{ind.baseline_year}\n", style="dim")
-            baseline.append(ind.baseline_printed or "", style="")
-            row = [Text(ind.number or ""), name, Text(ind.unit or ""),
+            baseline.append(one_line(ind.baseline_printed), style="")
+            row = [Text(one_line(ind.number)), name, Text(one_line(ind.unit)),
                    Text(attr, style="bold" if ind.binding else ""), baseline]
             row += [year_cell(ind, year, today, t) for year in self.years]
             table.add_row(*row, key=ind.id, height=2)
@@ -189,25 +191,25 @@ class IndicatorsScreen(Screen[None]):
         self.query_one(TargetChart).show(ind, self.years, self.app.today, t)
         detail = Text(overflow="fold")
         if ind is not None:
-            detail.append(ind.name, style="bold")
+            detail.append(visible(ind.name), style="bold")
             detail.append(f"\n{ind.id}", style="dim")
             if ind.category:
                 detail.append("\n")
-                detail.append(ind.category)
+                detail.append(visible(ind.category))
             detail.append(f"\n{year}: ")
             state = ind.status(year, self.app.today)
             detail.append(t(state), style=STATE_STYLE.get(state, ""))
             note = ind.actual_notes.get(year)
             if note:
                 detail.append("\n")
-                detail.append(note, style="italic")
+                detail.append(visible(note), style="italic")
             if ind.note:
                 detail.append(f"\n{t('ui_notes')}: ")
-                detail.append(ind.note)
+                detail.append(visible(ind.note))
             for conflict in ind.conflicts:
                 detail.append("\n")
                 detail.append(t("ui_conflict", detail=""), style="yellow")
-                detail.append(conflict_text(conflict, t))
+                detail.append(visible(conflict_text(conflict, t)))
         self.query_one("#ind-detail", Static).update(detail)
 
     def action_record(self) -> None:
@@ -221,12 +223,19 @@ class IndicatorsScreen(Screen[None]):
             if result is None:
                 return
             y, value, note = result
-            self.app.write(lambda conn: actions.record(conn, indicator_id, y, value, note),
-                           lambda change: self.app.notify(
-                               t("recorded", id=indicator_id, year=y, value=format_number(value)), markup=False))
 
+            def recorded(change: object) -> None:
+                self.app.notify(t("recorded", id=indicator_id, year=y, value=format_number(value)), markup=False)
+                for warning in value_warning(t, value, unit):  # recorded all the same
+                    self.app.notify(warning, markup=False, severity="warning")
+
+            self.app.write(lambda conn: actions.record(conn, indicator_id, y, value, note), recorded)
+
+        unit = ind.unit
+        plan = self.app.plan
+        period = (plan.start_year, plan.end_year) if plan is not None else None
         self.app.push_screen(RecordDialog(t, ind.name, ind.unit, year, ind.actuals.get(year),
-                                          ind.actual_notes.get(year)), chosen)
+                                          ind.actual_notes.get(year), period=period), chosen)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -162,11 +162,16 @@ class MainScreen(Ticking, Editing, Filtering, Navigation, Screen[None]):
             self.pending_select = None
             if tree.cursor_node is not tree.by_key[target]:
                 tree.select_key(target)
-            else:
-                self.load_detail(target)
+            # moving the cursor sends no highlight when its line number stays the same (after a
+            # delete), so the detail pane follows the target here in every case
+            self.selected_key = target
+            self.load_detail(target)
         elif tree.cursor_line < 0 and tree.root.children:
             tree.cursor_line = 0
         elif self.selected_key:
+            self.load_detail(self.selected_key)
+        elif tree.cursor_node is not None and tree.cursor_node.data is not None:  # after a delete
+            self.selected_key = tree.cursor_node.data.key
             self.load_detail(self.selected_key)
 
     @on(PlanTree.NeedChildren)

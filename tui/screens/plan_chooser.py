@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from store import queries as q
 from store.errors import PlandeskError
+from store.safe_text import visible
 from tui.i18n import Catalog
 
 DRAFT_OPTION = "draft"
@@ -47,9 +48,9 @@ def draft_beside(source: Path, data_folder: Path, t: Catalog, today: str) -> tup
 
 def _plan_option(plan: q.Plan) -> Option:
     label = Text()
-    label.append(plan.region, style="bold")
+    label.append(visible(plan.region, one_line=True), style="bold")
     label.append("  ")
-    label.append(plan.title)
+    label.append(visible(plan.title, one_line=True))
     label.append(f"  {plan.period} · {plan.id}", style="dim")
     return Option(label, id=f"plan:{plan.id}")
 

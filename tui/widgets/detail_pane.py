@@ -20,6 +20,7 @@ from store import queries as q
 from store import tree as tr
 from store import view
 from store.history import Entry
+from store.safe_text import visible
 from tui import history_text as ht
 from tui.dbworker import Database
 from tui.i18n import Catalog
@@ -38,7 +39,7 @@ class Detail(NamedTuple):
 
 
 def _fold(text: str, style: str = "") -> Text:
-    return Text(text, style=style, overflow="fold")
+    return Text(visible(text), style=style, overflow="fold")
 
 
 def _pairs(rows: list[tuple[str, Text | str]]) -> Table:
@@ -47,7 +48,7 @@ def _pairs(rows: list[tuple[str, Text | str]]) -> Table:
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, overflow="fold")
     for label, value in rows:
-        grid.add_row(Text(label), value if isinstance(value, Text) else Text(value, overflow="fold"))
+        grid.add_row(Text(visible(label)), value if isinstance(value, Text) else Text(visible(value), overflow="fold"))
     return grid
 
 
@@ -73,11 +74,11 @@ def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
         parts.append(_fold(node.text))
     parts.append(Text(""))
     units = node.effective_units
-    unit_text = Text("、".join(units) if units else t("none"), overflow="fold")
+    unit_text = Text(visible("、".join(units)) if units else t("none"), overflow="fold")
     if node.units_override is not None:
         unit_text.append(f"  {t('ui_own_units')} ", style="dim")
-        unit_text.append(t("ui_as_printed", units="、".join(node.units) or t("none")), style="dim")
-    source = t("ui_line", file=d.source_file or "?", line=node.line if node.line is not None else "?")
+        unit_text.append(t("ui_as_printed", units=visible("、".join(node.units)) or t("none")), style="dim")
+    source = t("ui_line", file=visible(d.source_file) or "?", line=node.line if node.line is not None else "?")
     parts.append(_pairs([(f"{t('ui_responsible')}:", unit_text), (f"{t('ui_source')}:", source)]))
     if node.fields:
         parts.append(Text(""))
@@ -96,10 +97,10 @@ def detail_renderable(d: Detail, t: Catalog) -> RenderableType:
             if m.done_on:
                 when.append("\n")
                 when.append(t("ui_done_on", date=m.done_on.isoformat()), style="green")
-            title = Text(m.title, style=style + (" reverse" if m.id == d.focus else ""))
+            title = Text(visible(m.title), style=style + (" reverse" if m.id == d.focus else ""))
             if m.done_note:
                 title.append("\n")
-                title.append(m.done_note, style="italic")
+                title.append(visible(m.done_note), style="italic")
             grid.add_row(Text(milestone_mark(m.state), style=style), title, when)
         parts.append(grid)
     notes = [(t("ui_notes"), node.note), (t("ui_repair"), node.repair), (t("ui_printed"), node.source)]

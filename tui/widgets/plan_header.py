@@ -10,6 +10,7 @@ from store import queries as q
 from store import status as st
 from tui.i18n import Catalog
 from tui.theme import counts_line
+from tui.widgets.common import one_line
 
 
 def header_text(plan: q.Plan | None, rollup: st.Rollup | None, today: date, t: Catalog,
@@ -19,9 +20,9 @@ def header_text(plan: q.Plan | None, rollup: st.Rollup | None, today: date, t: C
         text.append(t("ui_loading"), style="dim")
         return text
     if plan.bureau:
-        text.append(plan.bureau, style="dim")
+        text.append(one_line(plan.bureau), style="dim")
         text.append(" / ", style="dim")
-    text.append(plan.title, style="bold")
+    text.append(one_line(plan.title), style="bold")
     text.append("\n")
     text.append(t("ui_as_of", date=today.isoformat()), style="bold cyan")
     text.append("   ")

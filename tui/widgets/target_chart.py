@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from store import queries as q
+from store.safe_text import visible
 from store.values import format_number
 from tui.i18n import Catalog
 from tui.theme import STATE_STYLE
@@ -27,7 +28,7 @@ def chart_text(ind: q.Indicator | None, years: list[int], today: date, t: Catalo
         return text
     title = Text(t("ui_chart"), style="bold")
     if ind.unit:
-        title.append(f" ({ind.unit})", style="dim")
+        title.append(f" ({visible(ind.unit)})", style="dim")
     text.append_text(title)
     rows: list[tuple[str, str, float | None, str, str]] = []  # year, what, number, printed, style
     base = next((c for c in ind.cells if c.year == ind.baseline_year and c.effective), None)
@@ -56,7 +57,7 @@ def chart_text(ind: q.Indicator | None, years: list[int], today: date, t: Catalo
         text.append(what + " " * (label_w - cell_len(what)) + " ", style="dim")
         n = int(round(abs(number) / top * bar_w)) if number is not None and top else 0
         text.append(BAR * n, style=style)
-        text.append(" " + printed, style=style if number is not None else "dim")
+        text.append(" " + visible(printed, one_line=True), style=style if number is not None else "dim")
     return text
 
 

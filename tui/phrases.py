@@ -1,0 +1,28 @@
+"""Store errors phrased for a person in the UI's language (command line and app alike).
+
+The store raises errors with plain data (a reason code and the values); this module turns them
+into one line of the catalog's language, with any typed text shown as text (store.safe_text).
+"""
+from __future__ import annotations
+
+from store.clerk_dates import AFTER_AS_OF, FIRST_YEAR, LAST_YEAR, OUT_OF_RANGE, ClerkDateError
+from store.safe_text import visible
+from tui.i18n import Catalog
+
+
+def date_problem(t: Catalog, exc: ClerkDateError, what: str) -> str:
+    """``--on: 2024-01-01 is after the as-of date 2023-06-30 …`` in the UI's language."""
+    text = visible(exc.text, one_line=True)
+    if exc.reason == AFTER_AS_OF:
+        return t("in_after_as_of", what=what, day=exc.day, as_of=exc.as_of)
+    if exc.reason == OUT_OF_RANGE:
+        return t("in_out_of_range", what=what, text=text, first=FIRST_YEAR, last=LAST_YEAR)
+    return t("in_not_a_date", what=what, text=text)
+
+
+def value_warning(t: Catalog, value: float, unit: str | None) -> list[str]:
+    """One line per oddity of a recorded value (it is recorded all the same)."""
+    from store.values import NEGATIVE_COUNT, PERCENT_OUTSIDE, format_number, value_warnings
+
+    keys = {PERCENT_OUTSIDE: "in_warn_percent", NEGATIVE_COUNT: "in_warn_negative"}
+    return [t(keys[code], value=format_number(value)) for code in value_warnings(value, unit)]
