@@ -194,15 +194,16 @@ class _Tracking:
             f"SELECT seq, CASE {state_sql} {index} END FROM milestones WHERE plan_id = ? AND archived_at IS NULL",
             (*state_args, plan.id)), len(st.MILESTONE_STATES), last)
         self.own: dict[str, str] = {}  # a tracked node's light, reason and 序时, as JSON members
-        placed = []
-        for item, seq, reason, expected in conn.execute(
-                f"SELECT item, seq, reason, expected FROM ({lt.facts_sql(False, '', True, self.has_reports)})",
-                self.params):
-            light = lt.REASONS[reason]
-            placed.append((seq, lt.COLOURS.index(light)))
-            self.own[item] = (f'"light":"{light}","light_reason":"{reason}","expected":'
-                              f"{'null' if expected is None else repr(round(expected, 1))}")  # JSON's float text
-        self.lights = SubtreeCounts(placed, len(lt.COLOURS), last)
+
+        def placed() -> Iterator[tuple[int, int]]:  # each tracked node's seq and colour, noting its own light
+            for item, seq, reason, expected in conn.execute(
+                    f"SELECT item, seq, reason, expected FROM ({lt.facts_sql(False, '', True, self.has_reports)})",
+                    self.params):
+                light = lt.REASONS[reason]
+                self.own[item] = (f'"light":"{light}","light_reason":"{reason}","expected":'
+                                  f"{'null' if expected is None else repr(round(expected, 1))}")  # JSON's float text
+                yield seq, lt.COLOURS.index(light)
+        self.lights = SubtreeCounts(placed(), len(lt.COLOURS), last)
         rows = conn.execute("SELECT id, same_as, link FROM milestones WHERE plan_id = ? AND archived_at IS NULL "
                             "AND same_as IS NOT NULL ORDER BY seq, id", (plan.id,)).fetchall()
         self.links = [{"milestone": r[0], "same_as": r[1], "link": r[2]} for r in rows]

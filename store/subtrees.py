@@ -8,6 +8,7 @@ looks each range up in an index.) Used where every node needs its counts: the ex
 """
 from __future__ import annotations
 
+from array import array
 from itertools import accumulate
 from typing import Iterable
 
@@ -17,10 +18,10 @@ class SubtreeCounts:
 
     def __init__(self, placed: Iterable[tuple[int, int]], kinds: int, last: int) -> None:
         """``placed``: (seq, kind) of each thing; ``last``: the largest seq any range reaches."""
-        at = [[0] * (last + 2) for _ in range(kinds)]
+        at = [array("q", bytes(8 * (last + 2))) for _ in range(kinds)]
         for seq, kind in placed:
             at[kind][seq + 1] += 1  # shifted by one, so that below[k][seq] counts seq - 1 and before
-        self._below = [list(accumulate(row)) for row in at]
+        self._below = [array("q", accumulate(row)) for row in at]  # 8 bytes a seq, not a Python int
 
     def of(self, seq: int, last_seq: int) -> tuple[int, ...]:
         """How many things of each kind lie in [seq, last_seq]."""
