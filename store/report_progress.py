@@ -1,8 +1,9 @@
 """The reporting side of the status printout (issue 11): lights, 序时 and the lagging tasks, and
 ``status --unit``: the status narrowed to the items one unit leads.
 
-Kept apart from ``store.report`` (which calls ``with_progress`` once and ``progress_dict`` once)
-so that the report's own restructuring and this stay out of each other's way.
+Kept apart from ``store.report`` (whose ``build_status`` calls ``with_progress`` once; the JSON
+renderer calls ``progress_dict``) so that the report's own restructuring and this stay out of
+each other's way.
 """
 from __future__ import annotations
 
@@ -12,7 +13,15 @@ from typing import Any
 
 from store import queries as q
 from store import status as st
-from store.report import LIST_LIMIT, RECENT_DAYS, ChapterRow, Report, _item, _rollup
+from store.report.rows import LIST_LIMIT, RECENT_DAYS, status_item
+from store.report.model import ChapterRow, Report
+
+
+def _rollup(states: list[str]) -> st.Rollup:
+    rollup = st.Rollup()
+    for state in states:
+        rollup.add(state)
+    return rollup
 
 
 def with_progress(conn: sqlite3.Connection, report: Report, depths: tuple[int, ...], unit: str | None) -> Report:
@@ -41,8 +50,8 @@ def narrow_to_unit(conn: sqlite3.Connection, report: Report, unit: str) -> None:
     by_chapter: dict[str, list[str]] = {}
     for m in mine:
         by_chapter.setdefault(top.get(m.node_id, m.node_id), []).append(m.state)
-    report.chapters = [ChapterRow(n.id, 0, n.label, _rollup(by_chapter[n.id]), _rollup(by_chapter[n.id]))
-                       for n in nodes if n.depth == 0 and n.id in by_chapter]
+    report.chapters = [ChapterRow(n.id, 0, n.kind, n.number, n.title, _rollup(by_chapter[n.id]),
+                                  _rollup(by_chapter[n.id])) for n in nodes if n.depth == 0 and n.id in by_chapter]
     year_end = date(today.year, 12, 31)
     recent = today - timedelta(days=RECENT_DAYS)
     chosen = {
@@ -56,8 +65,9 @@ def narrow_to_unit(conn: sqlite3.Connection, report: Report, unit: str) -> None:
         found = chosen.get(section.key, [])
         if section.key != "recently_done":
             found = sorted(found, key=lambda m: (m.due, m.seq))
-        section.items = [_item(m, today) for m in found[:LIST_LIMIT]]
-        section.total = len(found)
+        shown = [status_item(m, today) for m in found[:LIST_LIMIT]]
+        section.rows = lambda limit, shown=shown: iter(shown[:limit])  # type: ignore[misc]
+        section.total, section.shown = len(found), len(shown)
 
 
 def progress_dict(p: Any) -> dict[str, Any]:

@@ -227,11 +227,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rp_generated": ("Produced by plandesk from the recorded ticks and values, as of {date}.",
                      "本报告由 plandesk 根据已记录的完成情况和指标数据生成,数据截至 {date}。"),
     "rp_wrote": ("Wrote {path}", "已写入 {path}"),
-    "rp_category": ("Category", "类别"),
-    "rp_baseline_year": ("Baseline year", "基期年份"),
-    "rp_year_target": ("{year} target", "{year}年目标"),
-    "rp_year_actual": ("{year} actual", "{year}年实际"),
-    "rp_year_status": ("{year} status", "{year}年状态"),
     "rp_conflict_detail": ("tables differ: {detail}", "表间不一致:{detail}"),
     "rp_legend_target": ("target", "目标值"),
     "rp_legend_actual": ("actual", "实际值"),
@@ -243,7 +238,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rp_sheet_next": ("Next period", "下期到期"),
     "rp_field": ("Field", "项目"),
     "rp_value": ("Value", "内容"),
-    "rp_xlsx_default": ("No -o given: writing the workbook to {path}", "未指定 -o:工作簿写入 {path}"),
     "light_red": ("overdue", "逾期"),
     "light_yellow": ("due soon", "临期"),
     "light_green": ("on track", "推进中"),
@@ -414,11 +408,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mid-term evaluation (中期评估): first to middle year", "中期评估:规划首年至中间年份"),
     "help:final evaluation (总结评估): the whole period": ("final evaluation (总结评估): the whole period",
                                                         "总结评估:整个规划期"),
-    "help:rich (the terminal, default), text, html (printable), xlsx (ledger workbook), csv, md, json": (
-        "rich (the terminal, default), text, html (printable), xlsx (ledger workbook), csv, md, json",
-        "rich(终端,默认)、text(纯文本)、html(可打印)、xlsx(台账工作簿)、csv、md、json"),
-    "help:file to write (default: standard output; xlsx: report.xlsx)": (
-        "file to write (default: standard output; xlsx: report.xlsx)", "写入的文件(默认:标准输出;xlsx 为 report.xlsx)"),
     "help:list overdue milestones": ("list overdue milestones", "列出逾期里程碑"),
     "help:show the journal of changes": ("show the journal of changes", "显示修改记录"),
     "help:how many changes to show (1..10000, default 30)": ("how many changes to show (1..10000, default 30)",
@@ -718,6 +707,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- end of units' ledger (issue 12) ----
 
     # ---- hand-in reports (issue 13): its keys below this line ----
+    "rp_plan_total": ("Whole plan total", "全规划总数"),
+    "rp_pace_heading": ("Indicators against the end target ({period})", "主要指标进度评价({period}年)"),
+    "rp_derived_note": ("target worked out from the yearly increments", "目标按年度增量推算"),
+    "pace_ahead_done": ("reached early", "提前实现"),
+    "pace_achieved": ("reached", "已实现"),
+    "pace_faster": ("ahead of pace", "快于预期"),
+    "pace_on_pace": ("on pace", "符合预期"),
+    "pace_behind": ("behind", "滞后"),
+    "pace_at_risk": ("unlikely to be reached", "难以完成"),
+    "pace_missed": ("not reached", "未实现"),
+    "pace_no_value": ("no value", "未填报"),
+    "pace_unrated": ("no end target", "无终期目标"),
+    "rp_cumulative": ("cumulative {start}-{end}", "{start}-{end}年累计"),
+    "rp_gaps": ("no value for {years}, counted as 0", "{years}年未填报,按0计"),
+    "rp_projected": ("{year} at the recent pace: {value}", "按近期速度{year}年约为{value}"),
+    "rp_baseline_of": ("Baseline", "基期值"),
+    "rp_end_target": ("{year} target", "{year}年目标"),
+    "rp_latest": ("Latest value", "最新值"),
+    "rp_latest_year": ("Year", "年份"),
+    "rp_progress": ("Of the way", "目标进度"),
+    "rp_elapsed": ("Of the time", "时间进度"),
+    "rp_rating": ("Rating", "评价"),
+    "rp_warning": ("Warning", "预警"),
+    "rp_warn": ("warning", "预警"),
+    "rp_xlsx_footer": ("Page &P of &N", "第 &P 页,共 &N 页"),
+    "rp_sheet_indicator_years": ("Indicators by year", "指标分年"),
+    "rp_sheet_chapters": ("Chapters", "分章节"),
+    "rp_more_in_data": ("… and {n} more: the full list is in --format xlsx, csv or json",
+                        "……另有 {n} 项,完整清单见 --format xlsx、csv 或 json"),
+    "rp_docx_chinese": ("the Word draft (docx) is an official Chinese document: run it without --lang en "
+                        "(or with --lang zh)", "Word 初稿(docx)是中文公文,请使用 --lang zh"),
+    "help:rich (the terminal, default), text, html (printable), xlsx (ledger workbook), docx (Word draft in official style), csv, md, json": (
+        "rich (the terminal, default), text, html (printable), xlsx (ledger workbook), docx (Word draft in official "
+        "style), csv, md, json",
+        "rich(终端,默认)、text(纯文本)、html(可打印)、xlsx(台账工作簿)、docx(公文格式的报告初稿)、csv、md、json"),
+    "help:file to write (default: standard output; xlsx/docx: report.xlsx/.docx)": (
+        "file to write (default: standard output; xlsx/docx: report.xlsx/.docx)",
+        "写入的文件(默认:标准输出;xlsx、docx 为 report.xlsx、report.docx)"),
+    "help:docx: the issuing unit signed at the end (default: the plan's bureau)": (
+        "docx: the issuing unit signed at the end (default: the plan's bureau)", "docx:文末落款单位(默认:规划的发文单位)"),
+    "help:docx: the date signed at the end, YYYY-MM-DD (default: the as-of date)": (
+        "docx: the date signed at the end, YYYY-MM-DD (default: the as-of date)", "docx:文末成文日期(默认:数据截至日期)"),
+    "help:docx: show the items' ids (default: none)": ("docx: show the items' ids (default: none)",
+                                                       "docx:显示事项编号(默认不显示)"),
+    "mv:issuer": ("ISSUER", "单位"),
+    "mv:date": ("DATE", "日期"),
+    "rp_year_outside": ("--year: {year} is outside the plan's period {period}", "--year:{year}年不在规划期 {period} 内"),
+    "rp_binary_default": ("No -o given: writing to {path}", "未指定 -o:写入 {path}"),
 
     # ---- end of hand-in reports (issue 13) ----
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,10 +29,22 @@ def test_every_seed_plan_gives_an_annual_2023_report_in_every_format(cli, plan: 
     code, out, err = cli("report", "--plan", plan, "--year", "2023", "--format", "xlsx", "-o", str(path), *AS_OF)
     assert code == 0, err
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[:3] == ["概况", "台账", "指标"] and wb["台账"].max_row > 3
+    assert wb.sheetnames[:4] == ["概况", "分章节", "台账", "指标"] and wb["台账"].max_row > 3
     for which in ("--midterm", "--final"):
         code, out, err = cli("report", "--plan", plan, which, "--format", "md", *AS_OF)
         assert code == 0, err
+
+
+def test_one_language_per_report(cli, tmp_path: Path) -> None:
+    """Labels, notes and messages follow --lang: no English word in a Chinese report, nor the reverse."""
+    for fmt in ("text", "md", "csv", "html"):
+        _, out, _ = cli("report", "--plan", "wulong", "--midterm", "--format", fmt, "--today", "2024-01-15")
+        if fmt == "html":  # what a reader sees: no tags, no stylesheet
+            out = re.sub(r"<style>.*?</style>|<[^>]+>", " ", out, flags=re.S)
+        out = re.sub(r"\S*wulong-2021-2025\S*", " ", out)  # ids are ids in every language
+        assert set(re.findall(r"[A-Za-z]{3,}", out)) <= {"plandesk"}, fmt
+    _, out, _ = cli("report", "--plan", "wulong", "--midterm", "--format", "text", "--lang", "en", "--today", "2024-01-15")
+    assert "Indicators against the end target" in out and "难以完成" not in out and "预期性" in out  # plan text stays
 
 
 def test_report_labels_are_chinese_by_default_and_english_on_request(cli) -> None:
@@ -59,8 +72,9 @@ def test_output_file_and_csv_byte_order_mark(cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["report", "--plan", "wulong", "--year", "2030"], "--year: 2030 is outside the plan's period 2021-2025"),
-    (["report", "--plan", "linyi", "--year", "2022"], "outside the plan's period 2023"),
+    (["report", "--plan", "wulong", "--year", "2030", "--lang", "en"], "--year: 2030 is outside the plan's period 2021-2025"),
+    (["report", "--plan", "wulong", "--year", "2030"], "--year:2030年不在规划期 2021-2025 内"),  # the report's language
+    (["report", "--plan", "linyi", "--year", "2022", "--lang", "en"], "outside the plan's period 2023"),
     (["report", "--plan", "nope", "--final"], "no plan 'nope'"),
 ])
 def test_clear_errors(cli, args: list[str], message: str) -> None:
@@ -96,7 +110,7 @@ print(json.dumps({'code': code, 'heavy': heavy}), file=sys.stderr)
 
 
 @pytest.mark.parametrize(("fmt", "allowed"), [("rich", []), ("html", []), ("md", []), ("json", []),
-                                              ("xlsx", ["openpyxl"])])
+                                              ("xlsx", ["openpyxl"]), ("docx", [])])
 def test_report_path_imports_no_textual(seeded_db: Path, tmp_path: Path, fmt: str, allowed: list[str]) -> None:
     args = ["--db", str(seeded_db), "report", "--plan", "wulong", "--year", "2023", "--format", fmt,
             "-o", str(tmp_path / f"r.{fmt}")]

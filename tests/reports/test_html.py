@@ -30,13 +30,16 @@ def test_print_stylesheet(demo_conn: sqlite3.Connection) -> None:
     assert "break-before: page" in page and "page-break-before: always" in page
     assert "tr, figure" in page and "break-inside: avoid" in page and "page-break-inside: avoid" in page
     assert "thead { display: table-header-group; }" in page
+    assert "@bottom-center" in page and "counter(page)" in page  # page numbers when printed
+    assert "section + section" not in page  # sections flow; only a second report starts a page
+    assert '<col class="c-chapter">' in page and "col.c-note" in page
     for font in ("Noto Serif CJK SC", "SimSun", "Microsoft YaHei", "PingFang SC"):
         assert font in page
 
 
 def test_sections_and_charts(demo_conn: sqlite3.Connection) -> None:
     page = _html(demo_conn)
-    assert page.count("<section") == 6  # headline, chapters, indicators, three lists
+    assert page.count("<section") == 7  # headline, chapters, indicators, charts, three lists
     for heading in ("2023年度监测报告", "总体情况", "分章节完成情况", "主要指标完成情况(2023年目标)",
                     "2023年到期事项完成情况", "逾期及结转事项", "下期(2024年)到期事项"):
         assert heading in page

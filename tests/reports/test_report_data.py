@@ -11,6 +11,7 @@ from store import queries as q
 from store import report as rp
 from store.errors import BadInput
 from tests.reports.conftest import AS_OF, DEMO
+from tui.reports.json_data import to_json
 
 
 def _plan(start: int, end: int) -> q.Plan:
@@ -46,17 +47,18 @@ def test_annual_report_of_the_fixture_plan(demo_conn: sqlite3.Connection) -> Non
     # due in 2023: 开办专区 (open), 方案 (done late); 乙所 2023年 (open)
     assert report.headline.total == 3 and report.headline.counts["done_late"] == 1
     assert report.plan_total.total == 6 and report.plan_total.done == 2
-    due = report.section("due_in_period")
-    assert [i.id.split("/")[1] for i in due.items] == ["c1.t2.m2", "c1.t2.m1", "c2.p1.b"]  # type: ignore[union-attr]
-    done_late = due.items[0]  # type: ignore[union-attr]
+    due = list(report.section("due_in_period"))  # type: ignore[arg-type]
+    assert [i.id.split("/")[1] for i in due] == ["c1.t2.m2", "c1.t2.m1", "c2.p1.b"]
+    done_late = due[0]
     assert (done_late.state, done_late.done_on, done_late.note) == ("done_late", date(2023, 7, 15), "方案已印发")
-    assert report.section("carried").items == []  # type: ignore[union-attr]
+    assert list(report.section("carried")) == [] and report.section("carried").total == 0  # type: ignore[arg-type, union-attr]
     upcoming = report.section("next_period")
-    assert upcoming.params == {"period": "2024"} and [i.title for i in upcoming.items] == ["丙所建成投入使用"]  # type: ignore[union-attr]
+    assert upcoming.period.label == "2024" and [i.title for i in upcoming] == ["丙所建成投入使用"]  # type: ignore[union-attr]
     # the binding 死亡率 comes first; 市场主体总量 3.6 against 3.7: not met, gap -0.1
     first, second = report.indicators
     assert first.binding and first.status == "met"
-    assert (second.target, second.actual, second.status, second.gap) == ("3.7", 3.6, "not_met", -0.1)
+    assert (second.target.number, second.actual, second.status, second.gap) == (3.7, 3.6, "not_met", -0.1)  # type: ignore[union-attr]
+    assert isinstance(report.headline.total, int) and report.chapters[0].plan.total == 3
     assert [c.label for c in report.chapters] == [
         "第一章 优化营商环境", "第二章 重大项目"]
 
@@ -64,33 +66,75 @@ def test_annual_report_of_the_fixture_plan(demo_conn: sqlite3.Connection) -> Non
 def test_overdue_items_from_earlier_years_are_carried_forward(demo_conn: sqlite3.Connection) -> None:
     plan = q.resolve_plan(demo_conn, "demo")
     report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2024), date(2024, 3, 1))
-    carried = report.section("carried")
-    ids = [i.id.split("/")[1] for i in carried.items]  # type: ignore[union-attr]
+    carried = list(report.section("carried"))  # type: ignore[arg-type]
+    ids = [i.id.split("/")[1] for i in carried]
     assert ids == ["c1.t2.m1", "c2.p1.b"]
-    assert all(i.carried for i in carried.items)  # type: ignore[union-attr]
+    assert all(i.carried for i in carried)
 
 
 def test_a_tick_after_the_as_of_date_does_not_count(demo_conn: sqlite3.Connection) -> None:
     plan = q.resolve_plan(demo_conn, "demo")
     report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), date(2023, 7, 1))
-    item = next(i for i in report.section("due_in_period").items if i.id.endswith("c1.t2.m2"))  # type: ignore[union-attr]
+    item = next(i for i in report.section("due_in_period") if i.id.endswith("c1.t2.m2"))  # type: ignore[union-attr]
     assert item.state == "overdue" and item.done_on is None
+    assert item.note is None  # the tick's note is dated with the tick: not yet either
 
 
 def test_deterministic(demo_conn: sqlite3.Connection) -> None:
     plan = q.resolve_plan(demo_conn, DEMO)
     period = rp.period_for(plan, rp.FINAL)
-    first = json.dumps(rp.build_report(demo_conn, plan, period, AS_OF, ledger=True).to_dict(), ensure_ascii=False)
-    second = json.dumps(rp.build_report(demo_conn, plan, period, AS_OF, ledger=True).to_dict(), ensure_ascii=False)
-    assert first == second
+    first = to_json([rp.build_report(demo_conn, plan, period, AS_OF)])
+    second = to_json([rp.build_report(demo_conn, plan, period, AS_OF)])
+    assert first == second and json.loads(first)["sections"][0]["items"]
 
 
 def test_ledger_groups_milestones_under_their_task(demo_conn: sqlite3.Connection) -> None:
     plan = q.resolve_plan(demo_conn, DEMO)
-    report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), AS_OF, ledger=True)
-    rows = [(r.kind, r.number, r.title) for r in report.ledger or []]
-    assert rows[:5] == [("chapter", "", "第一章 优化营商环境"), ("task", "1", "1. 深化商事制度改革"),
-                        ("task", "2", "2. 到2023年底建成企业开办专区"), ("milestone", "2.1", "建成企业开办专区"),
-                        ("milestone", "2.2", "上半年完成方案")]
-    task = report.ledger[2]  # type: ignore[index]
-    assert task.progress == (1, 2) and task.state == "light_green"
+    report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), AS_OF)
+    ledger = list(report.ledger or [])
+    rows = [(r.kind, r.task_no, r.milestone_no, r.title) for r in ledger]
+    assert rows[:5] == [("chapter", None, None, "第一章 优化营商环境"), ("task", 1, None, "1. 深化商事制度改革"),
+                        ("task", 2, None, "2. 到2023年底建成企业开办专区"), ("milestone", 2, 1, "建成企业开办专区"),
+                        ("milestone", 2, 2, "上半年完成方案")]
+    task = ledger[2]
+    assert task.progress == (1, 2) and task.state is None and task.light == "green"
+    assert report.ledger.tasks == 3 and report.ledger.milestones == 6  # type: ignore[union-attr]
+
+
+def test_an_evaluation_judges_indicators_by_pace_not_by_one_year(demo_conn: sqlite3.Connection) -> None:
+    plan = q.resolve_plan(demo_conn, DEMO)
+    report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.MIDTERM), AS_OF)
+    paces = {r.name: r.pace for r in report.indicators}
+    assert paces["万台特种设备死亡率"].rating == "ahead_done"  # type: ignore[union-attr]
+    total = paces["市场主体总量"]  # 3.4 -> 4: 3.6 in 2023 after 3.5 in 2022 will not get there
+    assert total.rating == "at_risk" and total.end_year == 2025 and total.latest == 3.6  # type: ignore[union-attr]
+    annual = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), AS_OF)
+    assert all(r.pace is None for r in annual.indicators)
+
+
+def test_the_midterm_table_is_not_the_annual_one(cli) -> None:  # type: ignore[no-untyped-def]
+    # Xiangyang prints 2021 and 2025 only: the old mid-term table said 无目标 for every indicator
+    code, out, _ = cli("report", "--plan", "xiangyang", "--midterm", "--format", "csv", "--today", "2024-01-15")
+    indicators = out.split("主要指标进度评价(2022-2023年)")[1].split("\n\n")[0]
+    assert code == 0 and "无目标" not in indicators and "2025年目标" in indicators and "时间进度" in indicators
+    code, out, _ = cli("report", "--plan", "xiangyang", "--year", "2023", "--format", "csv", "--today", "2024-01-15")
+    assert "主要指标完成情况(2023年目标)" in out
+
+
+def test_nothing_after_the_as_of_date_shows(demo_db) -> None:  # type: ignore[no-untyped-def]
+    from store import actions
+    from store.db import open_store
+
+    conn = open_store(demo_db, seed=False)
+    actions.record(conn, f"{DEMO}/i1", 2024, 3.9)  # a value for a year not yet begun on the as-of date
+    actions.tick(conn, f"{DEMO}/c2.p1.b", date(2023, 12, 1), "验收通过")  # ticked after the as-of date
+    plan = q.resolve_plan(conn, DEMO)
+    report = rp.build_report(conn, plan, rp.period_for(plan, rp.MIDTERM), AS_OF)
+    total = next(r for r in report.indicators if r.name == "市场主体总量")
+    assert next(y for y in total.years if y.year == 2024).actual is None and total.pace.latest_year == 2023  # type: ignore[union-attr]
+    station = next(i for i in report.section("due_in_period") if i.id.endswith("c2.p1.b"))  # type: ignore[union-attr]
+    assert (station.state, station.done_on, station.note) == ("open", None, None)
+    later = rp.build_report(conn, plan, rp.period_for(plan, rp.MIDTERM), date(2024, 1, 15))
+    station = next(i for i in later.section("due_in_period") if i.id.endswith("c2.p1.b"))  # type: ignore[union-attr]
+    assert (station.state, station.note) == ("done", "验收通过")
+    conn.close()

@@ -19,7 +19,7 @@ LEDGER_HEADERS = ["序号", "任务", "责任单位", "时限", "状态", "完�
 
 def _workbook(conn: sqlite3.Connection, tmp_path: Path, lang: str = "zh") -> openpyxl.Workbook:
     plan = q.resolve_plan(conn, "demo")
-    report = rp.build_report(conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), AS_OF, ledger=True)
+    report = rp.build_report(conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), AS_OF)
     path = tmp_path / "ledger.xlsx"
     write_workbook(report, Catalog(lang), path)
     return openpyxl.load_workbook(path)
@@ -31,11 +31,12 @@ def _fill(cell) -> str:  # type: ignore[no-untyped-def]
 
 def test_sheets_headers_and_frozen_rows(demo_conn: sqlite3.Connection, tmp_path: Path) -> None:
     wb = _workbook(demo_conn, tmp_path)
-    assert wb.sheetnames == ["概况", "台账", "指标", "本期到期", "逾期结转", "下期到期"]
+    assert wb.sheetnames == ["概况", "分章节", "台账", "指标", "指标分年", "本期到期", "逾期结转", "下期到期"]
+    assert wb.active.title == "台账"
     ledger = wb["台账"]
     assert [c.value for c in ledger[2]] == LEDGER_HEADERS
     assert ledger.freeze_panes == "A3"
-    assert wb["指标"].freeze_panes == "D3"
+    assert wb["指标"].freeze_panes == "C3"
     assert wb["本期到期"].freeze_panes == "A3"
     assert ledger.print_title_rows == "$1:$2"
     assert str(ledger.page_setup.paperSize) == ledger.PAPERSIZE_A4 and ledger.page_setup.orientation == "landscape"
@@ -58,7 +59,7 @@ def test_ledger_rows_dates_and_status_colours(demo_conn: sqlite3.Connection, tmp
 def test_overdue_is_red_and_due_soon_yellow(demo_conn: sqlite3.Connection, tmp_path: Path) -> None:
     plan = q.resolve_plan(demo_conn, "demo")
     report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023),
-                             datetime(2023, 12, 10).date(), ledger=True)
+                             datetime(2023, 12, 10).date())
     path = tmp_path / "l.xlsx"
     write_workbook(report, Catalog("zh"), path)
     ledger = openpyxl.load_workbook(path)["台账"]
@@ -66,7 +67,7 @@ def test_overdue_is_red_and_due_soon_yellow(demo_conn: sqlite3.Connection, tmp_p
               if r[1].value and r[4].value}
     assert states["建成企业开办专区"] == ("临期", "FFEB9C")
     report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2024), datetime(2024, 2, 1).date(),
-                             ledger=True)
+                             )
     write_workbook(report, Catalog("zh"), path)
     ledger = openpyxl.load_workbook(path)["台账"]
     states = {r[1].value.strip("\u3000"): (r[4].value, _fill(r[4])) for r in ledger.iter_rows(min_row=3)
@@ -74,21 +75,30 @@ def test_overdue_is_red_and_due_soon_yellow(demo_conn: sqlite3.Connection, tmp_p
     assert states["建成企业开办专区"] == ("逾期", "FFC7CE")
 
 
-def test_indicator_sheet_has_every_year(demo_conn: sqlite3.Connection, tmp_path: Path) -> None:
-    sheet = _workbook(demo_conn, tmp_path)["指标"]
+def test_indicator_sheets_print_on_a4(demo_conn: sqlite3.Connection, tmp_path: Path) -> None:
+    wb = _workbook(demo_conn, tmp_path)
+    sheet = wb["指标"]  # the annual table: one target per indicator, not a column triple per year
     headers = [c.value for c in sheet[2]]
-    for year in range(2021, 2026):
-        assert f"{year}年目标" in headers and f"{year}年实际" in headers and f"{year}年状态" in headers
-    rows = {r[2].value: r for r in sheet.iter_rows(min_row=3)}
+    assert len(headers) <= 12 and "2021年目标" not in headers
+    rows = {r[1].value: r for r in sheet.iter_rows(min_row=3)}
     assert list(rows) == ["万台特种设备死亡率", "市场主体总量"]  # binding first
-    total = rows["市场主体总量"]
     col = {h: i for i, h in enumerate(headers)}
-    assert total[col["2023年目标"]].value == 3.7 and total[col["2023年实际"]].value == 3.6
-    assert total[col["2023年状态"]].value == "未达标" and _fill(total[col["2023年状态"]]) == "FFC7CE"
-    assert total[col["2022年实际"]].value == 3.5
-    assert "表间不一致" in total[col["备注"]].value  # 2025: 专栏1 4, 附件3 4.1
-    death = rows["万台特种设备死亡率"]
-    assert death[col["2023年目标"]].value == "≤0.1" and _fill(death[col["2023年状态"]]) == "C6EFCE"
+    total = rows["市场主体总量"]
+    assert total[col["目标值"]].value == 3.7 and total[col["实际值"]].value == 3.6  # numbers, not text
+    assert total[col["差距"]].value == -0.1 and total[col["差距"]].data_type == "n"
+    assert total[col["状态"]].value == "未达标" and _fill(total[col["状态"]]) == "FFC7CE"
+    assert rows["万台特种设备死亡率"][col["目标值"]].value == "≤0.1"  # a comparator target stays as printed
+    years = wb["指标分年"]  # every year of every indicator, one row each
+    headers = [c.value for c in years[2]]
+    assert len(headers) <= 9
+    by_year = {(r[1].value, r[4].value): r for r in years.iter_rows(min_row=3)}
+    assert {y for name, y in by_year if name == "市场主体总量"} == {2021, 2022, 2023, 2024, 2025}
+    col = {h: i for i, h in enumerate(headers)}
+    assert by_year[("市场主体总量", 2022)][col["实际值"]].value == 3.5
+    assert "表间不一致" in by_year[("市场主体总量", 2025)][col["备注"]].value  # 2025: 专栏1 4, 附件3 4.1
+    for ws in (sheet, years):
+        assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert "&P" in ws.oddFooter.center.text and ws.print_title_rows == "$1:$2"
 
 
 def test_column_widths_fit_chinese_text(demo_conn: sqlite3.Connection, tmp_path: Path) -> None:
@@ -101,5 +111,5 @@ def test_column_widths_fit_chinese_text(demo_conn: sqlite3.Connection, tmp_path:
 
 def test_english_labels(demo_conn: sqlite3.Connection, tmp_path: Path) -> None:
     wb = _workbook(demo_conn, tmp_path, "en")
-    assert wb.sheetnames[1] == "Ledger"
+    assert wb.sheetnames[2] == "Ledger"
     assert [c.value for c in wb["Ledger"][2]] == ["No.", "Task", "Responsible", "Due", "Status", "Done", "Note"]

@@ -1,4 +1,4 @@
-"""Commands that read and print: plans, status, report, overdue, history, export."""
+"""Commands that read and print: plans, status, overdue, history, export (``report``: cmd_report)."""
 from __future__ import annotations
 
 import argparse
@@ -17,15 +17,6 @@ def add_parsers(add: AddParser) -> None:
                    help="rich (the terminal, default), text, html (printable page) or json")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.add_argument("--unit", help="only the items this unit leads (牵头), its own or inherited")
-    p = add("report", "annual monitoring, mid-term or final evaluation report of a plan")
-    p.add_argument("--plan", default=argparse.SUPPRESS, help=PLAN_HELP)
-    which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--year", type=bounded_int(FIRST_YEAR, LAST_YEAR), help="annual monitoring report (年度监测) for this year")
-    which.add_argument("--midterm", action="store_true", help="mid-term evaluation (中期评估): first to middle year")
-    which.add_argument("--final", action="store_true", help="final evaluation (总结评估): the whole period")
-    p.add_argument("--format", choices=("rich", "text", "html", "xlsx", "csv", "md", "json"), default="rich",
-                   help="rich (the terminal, default), text, html (printable), xlsx (ledger workbook), csv, md, json")
-    p.add_argument("--output", "-o", help="file to write (default: standard output; xlsx: report.xlsx)")
     p = add("overdue", "list overdue milestones")
     p.add_argument("--plan", default=argparse.SUPPRESS, help=PLAN_HELP)
     p = add("history", "show the journal of changes")
@@ -55,51 +46,9 @@ def cmd_status(ctx: Context) -> int:
 
 def _emit(ctx: Context, reports: list, t) -> None:  # type: ignore[type-arg, no-untyped-def]
     """Print or write reports in ``--format``: the same renderers for ``status`` and ``report``."""
-    fmt, output = ctx.args.format, ctx.args.output
-    if fmt == "rich" and not output:
-        from tui.reports.terminal import print_reports
+    from tui.cli.cmd_report import emit
 
-        print_reports(ctx.console(), reports, t)
-        return
-    from tui.reports import render_text, text_width
-
-    text = render_text(fmt, reports, t, text_width())
-    if not output:
-        sys.stdout.write(text)
-        return
-    from tui.cli.output import write_text
-
-    # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
-    write_text(ctx, output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-
-
-def cmd_report(ctx: Context) -> int:
-    import os
-
-    from store import report as rp
-    from tui.i18n import LANG_ENV, Catalog
-
-    # the documents are Chinese: Chinese labels unless --lang (or PLANDESK_LANG) says otherwise
-    env = os.environ.get(LANG_ENV)
-    t = Catalog(ctx.args.lang or (env if env in ("zh", "en") else "zh"))
-    plan = ctx.one_plan()
-    kind = rp.MIDTERM if ctx.args.midterm else rp.FINAL if ctx.args.final else rp.ANNUAL
-    period = rp.period_for(plan, kind, ctx.args.year)
-    report = rp.build_report(ctx.conn, plan, period, ctx.today, ctx.soon_days, ledger=ctx.args.format == "xlsx")
-    if ctx.args.format != "xlsx":
-        _emit(ctx, [report], t)
-        return 0
-    output = ctx.args.output
-    if not output:
-        output = "report.xlsx"
-        print(t("rp_xlsx_default", path=os.path.abspath(output)), file=sys.stderr)
-    from tui.cli.output import write_file
-    from tui.reports.workbook import build_workbook
-
-    workbook = build_workbook(report, t)
-    write_file(ctx, output, workbook.save)
-    print(t("rp_wrote", path=output))
-    return 0
+    emit(ctx, ctx.args.format, reports, t)
 
 
 def cmd_overdue(ctx: Context) -> int:

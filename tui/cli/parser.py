@@ -19,7 +19,7 @@ COMMAND_MODULES: dict[str, str] = {
     "app": "tui.cli.cmd_plans",
     "plans": "tui.cli.cmd_view",
     "status": "tui.cli.cmd_view",
-    "report": "tui.cli.cmd_view",
+    "report": "tui.cli.cmd_report",
     "overdue": "tui.cli.cmd_view",
     "tick": "tui.cli.cmd_change",
     "untick": "tui.cli.cmd_change",

@@ -1,44 +1,56 @@
 """Renderers of ``store.report.Report``: one module per format, one code path per format.
 
 ``plandesk report`` and ``plandesk status --format`` both come here. Nothing in this package
-imports Textual; openpyxl is imported only by ``workbook`` (xlsx).
+imports Textual; openpyxl is imported only by ``workbook`` (xlsx), python-docx only by ``docx_*``.
+Every text format writes to a stream as it reads, so a long report is never built in memory.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import io
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from store.report import Report
     from tui.i18n import Catalog
 
-REPORT_FORMATS = ("rich", "text", "html", "xlsx", "csv", "md", "json")
+REPORT_FORMATS = ("rich", "text", "html", "xlsx", "docx", "csv", "md", "json")
 STATUS_FORMATS = ("rich", "text", "html", "json")
+BINARY_FORMATS = ("xlsx", "docx")
 DEFAULT_TEXT_WIDTH = 120
 
 
-def render_text(fmt: str, reports: "list[Report]", t: "Catalog", width: int = DEFAULT_TEXT_WIDTH) -> str:
-    """Every format but rich-on-a-terminal and xlsx, as one string."""
+def write_report(fmt: str, reports: "list[Report]", t: "Catalog", stream: TextIO,
+                 width: int = DEFAULT_TEXT_WIDTH) -> None:
+    """Every format but rich-on-a-terminal and the binary ones, written to ``stream``."""
     if fmt == "text" or fmt == "rich":
-        from tui.reports.terminal import to_text
+        from tui.reports.terminal import write_text
 
-        return to_text(reports, t, width)
-    if fmt == "html":
-        from tui.reports.html_page import to_html
+        write_text(reports, t, width, stream)
+    elif fmt == "html":
+        from tui.reports.html_page import write_html
 
-        return to_html(reports, t)
-    if fmt == "csv":
-        from tui.reports.csv_table import to_csv
+        write_html(reports, t, stream)
+    elif fmt == "csv":
+        from tui.reports.csv_table import write_csv
 
-        return to_csv(reports, t)
-    if fmt == "md":
-        from tui.reports.markdown import to_markdown
+        write_csv(reports, t, stream)
+    elif fmt == "md":
+        from tui.reports.markdown import write_markdown
 
-        return to_markdown(reports, t)
-    if fmt == "json":
-        from tui.reports.json_data import to_json
+        write_markdown(reports, t, stream)
+    elif fmt == "json":
+        from tui.reports.json_data import write_json
 
-        return to_json(reports)
-    raise ValueError(f"not a text format: {fmt}")
+        write_json(reports, stream)
+    else:
+        raise ValueError(f"not a text format: {fmt}")
+
+
+def render_text(fmt: str, reports: "list[Report]", t: "Catalog", width: int = DEFAULT_TEXT_WIDTH) -> str:
+    """A text format as one string (tests and small outputs)."""
+    buffer = io.StringIO()
+    write_report(fmt, reports, t, buffer, width)
+    return buffer.getvalue()
 
 
 def text_width() -> int:

@@ -1,55 +1,76 @@
 """The CSV renderer: the report's parts one after another, each a titled table, a blank row between.
 
-Opens in Excel/WPS as one sheet (``-o`` writes it with a UTF-8 byte-order mark for them). Cells
-are the plan text as it is; the csv module quotes what needs quoting.
+Opens in Excel/WPS as one sheet (``-o`` writes it with a UTF-8 byte-order mark for them). Every
+count is a number of its own column (never ``6/12``, which a spreadsheet reads as a date);
+numbers are written as numbers, text through ``safe_text.cell_text`` (controls shown, never a
+live formula), and the csv module quotes what needs quoting. Long lists are written as read.
 """
 from __future__ import annotations
 
 import csv
-import io
+from datetime import date
+from typing import Any, Callable, Iterable, TextIO
 
 from store import report as rp
+from store.safe_text import FORMULA_LEADS, cell_text
+from store.values import format_number
 from tui.i18n import Catalog
 from tui.reports import common as c
 
 
-def to_csv(reports: list[rp.Report], t: Catalog) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def _text(text: str) -> str:
+    # printable text without a formula's lead character is already safe: skip the regex
+    return text if text.isprintable() and not text.startswith(FORMULA_LEADS) else cell_text(text)
+
+
+_CELL: dict[type, Callable[[Any], str]] = {
+    str: _text, int: str, float: format_number, date: date.isoformat, type(None): lambda _: "",
+    c.Percent: lambda v: f"{v:.0%}", c.Signed: format_number, bool: lambda v: "1" if v else "0",
+}
+
+
+def cell(value: object) -> str:
+    """A cell as CSV text: numbers plain (``-0.05`` stays a number), text safe."""
+    write = _CELL.get(type(value))
+    return write(value) if write is not None else _text(str(value))
+
+
+def write_csv(reports: list[rp.Report], t: Catalog, stream: TextIO) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
     for i, report in enumerate(reports):
         if i:
             writer.writerow([])
         _report(writer, report, t)
-    return buffer.getvalue()
 
 
-def _report(writer: "csv._writer", report: rp.Report, t: Catalog) -> None:
+def _rows(writer: Any, rows: Iterable[Iterable[object]]) -> None:
+    writer.writerows([cell(v) for v in row] for row in rows)
+
+
+def _table(writer: Any, table: c.Table, with_id: bool, t: Catalog) -> None:
+    writer.writerow([cell(table.title)])
+    writer.writerow([cell(h) for h in ([t("id")] if with_id else []) + [col.header for col in table.columns]])
+    _rows(writer, (([row.id] if with_id else []) + list(row.cells) for row in table.rows))
+    if table.more:
+        writer.writerow([cell(table.more)])
+
+
+def _report(writer: Any, report: rp.Report, t: Catalog) -> None:
     for n, (part, section) in enumerate(c.layout(report)):
         if n:
             writer.writerow([])
         if part == "header":
-            writer.writerow([c.title(report, t)])
+            writer.writerow([cell(c.title(report, t))])
             writer.writerow([t("rp_field"), t("rp_value")])
-            writer.writerows(c.meta(report, t))
+            _rows(writer, c.meta(report, t))
             writer.writerow([])
             writer.writerow([t("rp_headline")])
             writer.writerow([t("rp_field"), t("rp_value")])
-            writer.writerows(c.headline_rows(report, t))
+            _rows(writer, c.headline_rows(report, t))
         elif part == "chapters":
-            writer.writerow([t("rp_by_chapter") if report.period is not None else t("chapters")])
-            writer.writerow(["ID", *c.chapter_headers(report, t)])
-            writer.writerows([row.id, *c.chapter_cells(report, row)] for row in report.chapters)
+            _table(writer, c.chapter_table(report, t), True, t)
         elif part == "indicators":
-            writer.writerow([c.indicator_heading(report, t)])
-            writer.writerow(["ID", *c.indicator_headers(t), t("conflict")])
-            writer.writerows([row.id, *c.indicator_cells(row, t), c.conflict_text(row.conflict, t)]
-                             for row in report.indicators)
+            _table(writer, c.indicator_table(report, t), True, t)
         else:
             assert section is not None
-            writer.writerow([c.section_heading(section, t)])
-            columns = section.columns if "id" in section.columns else (*section.columns, "id")
-            writer.writerow([c.column_header(k, t) or t("status") for k in columns])
-            writer.writerows([c.cell(it, k, i, t) for k in columns] for i, it in enumerate(section.items, 1))
-            more = c.more_text(section, t)
-            if more:
-                writer.writerow([more])
+            _table(writer, c.list_table(section, t, with_ids=True, limit=None), False, t)

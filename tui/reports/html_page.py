@@ -1,14 +1,18 @@
 """The HTML renderer: one self-contained printable page (no script, no external file).
 
-A4 print stylesheet, a page break before every section, table rows that never split across
-pages (headers repeat), a Chinese font stack, and per indicator an inline SVG chart of target
-against actual by year. Every piece of plan text is escaped: it is data, never markup.
+A4 print stylesheet with page numbers in the footer (CSS ``@page`` margin boxes, which Chromium
+prints), sections that flow one after another (a heading never left alone at a page's foot),
+table rows that never split across pages (headers repeat), narrow 章节 and wide 备注 columns, a
+Chinese font stack, and per indicator an inline SVG chart of target against actual by year.
+Every piece of plan text is escaped and its control characters shown: data, never markup.
 """
 from __future__ import annotations
 
 from html import escape
+from typing import TextIO
 
 from store import report as rp
+from store.safe_text import visible
 from store.values import format_number
 from tui import theme
 from tui.i18n import Catalog
@@ -19,7 +23,8 @@ FONT_STACK = ('"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", STSong, 
               '"WenQuanYi Micro Hei", "WenQuanYi Zen Hei", serif')
 
 CSS = """
-@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
+@page { size: A4; margin: 16mm 14mm 18mm 14mm;
+        @bottom-center { content: "— " counter(page) " / " counter(pages) " —"; font-size: 9pt; color: #555; } }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: %(fonts)s; font-size: 10.5pt; line-height: 1.45; color: #111; margin: 0; }
@@ -28,9 +33,8 @@ h1 { font-size: 18pt; text-align: center; margin: 0 0 2mm; }
 h2 { font-size: 14pt; text-align: center; margin: 0 0 4mm; font-weight: normal; }
 h3 { font-size: 12.5pt; margin: 0 0 3mm; border-bottom: 1.5pt solid #333; padding-bottom: 1mm; }
 section { margin: 0 0 6mm; }
-section + section, article + article { break-before: page; page-break-before: always; }
-.report-status section.list { break-before: auto; page-break-before: auto; }
-h3, figcaption { break-after: avoid; page-break-after: avoid; }
+article + article { break-before: page; page-break-before: always; }
+h3, figcaption, .empty { break-after: avoid; page-break-after: avoid; }
 table { border-collapse: collapse; width: 100%%; margin: 0 0 3mm; }
 thead { display: table-header-group; }
 tr, figure, .meta div { break-inside: avoid; page-break-inside: avoid; }
@@ -39,6 +43,10 @@ th, td { border: 0.6pt solid #888; padding: 1.2mm 1.6mm; vertical-align: top; te
 th { background: #eee; font-weight: bold; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
+col.c-no { width: 9mm; } col.c-chapter { width: 16mm; } col.c-units { width: 26mm; }
+col.c-due, col.c-done_on { width: 21mm; } col.c-state { width: 19mm; } col.c-note { width: 38mm; }
+col.c-id { width: 42mm; } col.c-days { width: 19mm; } col.c-number { width: 8mm; }
+table.fixed { table-layout: fixed; }
 .meta { margin: 4mm 0 6mm; }
 .meta div { display: flex; gap: 4mm; margin: 0.8mm 0; }
 .meta dt { color: #555; width: 24mm; flex: none; } .meta dd { margin: 0; }
@@ -59,44 +67,77 @@ LIGHT_CSS = "\n".join(f".light-{name} {{ background: #{fill}; color: #{text}; }}
 
 
 def _e(text: object) -> str:
-    return escape("" if text is None else str(text), quote=True)
+    return escape(visible(c.text_of(text)), quote=True)
+
+
+def write_html(reports: list[rp.Report], t: Catalog, out: TextIO) -> None:
+    title = c.title(reports[0], t) + " · " + reports[0].plan.title if reports else "plandesk"
+    lang = "zh-CN" if t.lang == "zh" else "en"
+    out.write(f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+              f'<meta name="generator" content="plandesk">\n<title>{_e(title)}</title>\n'
+              f"<style>{CSS % {'fonts': FONT_STACK, 'lights': LIGHT_CSS}}</style>\n</head>\n<body>\n")
+    for report in reports:
+        _article(report, t, out)
+    out.write("</body>\n</html>\n")
 
 
 def to_html(reports: list[rp.Report], t: Catalog) -> str:
-    title = c.title(reports[0], t) + " · " + reports[0].plan.title if reports else "plandesk"
-    lang = "zh-CN" if t.lang == "zh" else "en"
-    body = "\n".join(_article(report, t) for report in reports)
-    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="generator" content="plandesk">\n<title>{_e(title)}</title>\n'
-            f"<style>{CSS % {'fonts': FONT_STACK, 'lights': LIGHT_CSS}}</style>\n</head>\n<body>\n{body}\n"
-            "</body>\n</html>\n")
+    import io
+
+    buffer = io.StringIO()
+    write_html(reports, t, buffer)
+    return buffer.getvalue()
 
 
-def _article(report: rp.Report, t: Catalog) -> str:
-    out = [f'<article class="report report-{_e(report.kind)}">']
+def _article(report: rp.Report, t: Catalog, out: TextIO) -> None:
+    out.write(f'<article class="report report-{_e(report.kind)}">\n')
     for part, section in c.layout(report):
         if part == "header":
-            out.append(_header(report, t))
+            out.write(_header(report, t))
         elif part == "chapters":
-            out.append(_chapters(report, t))
+            _table(c.chapter_table(report, t), out, "chapters")
         elif part == "indicators":
-            out.append(_indicators(report, t))
+            _indicators(report, t, out)
         else:
             assert section is not None
-            out.append(_section(section, t))
-    out.append("</article>")
-    return "\n".join(out)
+            _table(c.list_table(section, t), out, f"list list-{section.key}")
+    out.write("</article>\n")
 
 
-def _table(headers: list[str], rows: list[str], classes: list[str] | None = None) -> str:
-    classes = classes or [""] * len(headers)
-    head = "".join(f'<th class="{cls}">{_e(h)}</th>' if cls else f"<th>{_e(h)}</th>"
-                   for h, cls in zip(headers, classes))
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+def _td(value: object, col: c.Col, row: c.Row, i: int) -> str:
+    classes = []
+    if c.number_kind(col.kind):
+        classes.append("num")
+    elif col.kind in ("date", "id", "state", "int") or col.key in ("no", "unit", "attribute", "chapter"):
+        classes.append("nowrap")
+    light = row.light.get(i)
+    if light and (i in row.state or col.key == "chapter"):
+        classes.append(f"light-{light}")
+    if row.bold and col.key == "attribute":
+        classes.append("binding")
+    style = f' style="padding-left:{1.6 + 5 * row.depth}mm"' if row.depth and i == 0 else ""
+    cls = f' class="{" ".join(classes)}"' if classes else ""
+    return f"<td{cls}{style}>{_e(value)}</td>"
 
 
-def _td(text: str, cls: str = "") -> str:
-    return f'<td class="{cls}">{_e(text)}</td>' if cls else f"<td>{_e(text)}</td>"
+def _table(table: c.Table, out: TextIO, cls: str) -> None:
+    out.write(f'<section class="{_e(cls)}">\n<h3>{_e(table.title)}</h3>\n')
+    if table.total == 0:
+        out.write(f'<p class="empty">{_e(table.empty)}</p>\n</section>\n')
+        return
+    columns = table.columns
+    fixed = " fixed" if any(col.key in ("chapter", "note") for col in columns) and cls.startswith("list") else ""
+    out.write(f'<table class="t-{_e(table.key)}{fixed}">\n<colgroup>'
+              + "".join(f'<col class="c-{_e(col.key)}">' for col in columns) + "</colgroup>\n<thead><tr>"
+              + "".join(f'<th class="num">{_e(col.header)}</th>' if c.number_kind(col.kind)
+                        else f"<th>{_e(col.header)}</th>" for col in columns) + "</tr></thead>\n<tbody>\n")
+    for row in table.rows:
+        out.write("<tr>" + "".join(_td(v, col, row, i) for i, (v, col) in enumerate(zip(row.cells, columns)))
+                  + "</tr>\n")
+    out.write("</tbody>\n</table>\n")
+    if table.more:
+        out.write(f'<p class="more">{_e(table.more)}</p>\n')
+    out.write("</section>\n")
 
 
 def _header(report: rp.Report, t: Catalog) -> str:
@@ -108,71 +149,21 @@ def _header(report: rp.Report, t: Catalog) -> str:
     figure = report.headline
     width = round(100 * figure.share_done)
     out.append(f'<div class="bar" title="{_e(c.pct(figure))}"><span style="width:{width}%"></span></div>')
-    rows = [f"<tr>{_td(k)}{_td(v, 'num')}</tr>" for k, v in c.headline_rows(report, t)]
-    out.append(_table([t("rp_field"), t("rp_value")], rows, ["", "num"]))
+    out.append(f"<table>\n<thead><tr><th>{_e(t('rp_field'))}</th><th class=\"num\">{_e(t('rp_value'))}</th></tr>"
+               "</thead>\n<tbody>\n")
+    out += [f'<tr><td>{_e(k)}</td><td class="num">{_e(v)}</td></tr>' for k, v in c.headline_rows(report, t)]
+    out.append("</tbody>\n</table>")
     out.append(f'<p class="foot">{_e(t("rp_generated", date=report.as_of.isoformat()))}</p>')
-    out.append("</section>")
+    out.append("</section>\n")
     return "\n".join(out)
 
 
-def _chapters(report: rp.Report, t: Catalog) -> str:
-    headers = c.chapter_headers(report, t)
-    rows = []
-    for row in report.chapters:
-        cells = c.chapter_cells(report, row)
-        light = f"light-{row.counts.light}" if row.counts.total else ""
-        indent = f' style="padding-left:{1.6 + 5 * row.depth}mm"' if row.depth else ""
-        first = f'<td class="{light}"{indent}>{_e(cells[0])}</td>' if light else f"<td{indent}>{_e(cells[0])}</td>"
-        rows.append("<tr>" + first + "".join(_td(v, "num") for v in cells[1:]) + "</tr>")
-    heading = t("rp_by_chapter") if report.period is not None else t("chapters")
-    return (f'<section class="chapters">\n<h3>{_e(heading)}</h3>\n'
-            + _table(headers, rows, [""] + ["num"] * (len(headers) - 1)) + "\n</section>")
-
-
-def _section(section: rp.Section, t: Catalog) -> str:
-    out = [f'<section class="list list-{_e(section.key)}">', f"<h3>{_e(c.section_heading(section, t))}</h3>"]
-    if not section.items:
-        out.append(f'<p class="empty">{_e(c.empty_text(section, t))}</p>')
-    else:
-        rows = []
-        for index, it in enumerate(section.items, 1):
-            cells = []
-            for key in section.columns:
-                text = c.cell(it, key, index, t)
-                if key in c.STATE_COLUMNS:
-                    cells.append(_td(text, f"nowrap light-{it.light}"))
-                elif key in ("no", "id", "due", "done_on"):
-                    cells.append(_td(text, "nowrap"))
-                else:
-                    cells.append(_td(text))
-            rows.append("<tr>" + "".join(cells) + "</tr>")
-        out.append(_table([c.column_header(k, t) for k in section.columns], rows))
-        more = c.more_text(section, t)
-        if more:
-            out.append(f'<p class="more">{_e(more)}</p>')
-    out.append("</section>")
-    return "\n".join(out)
-
-
-def _indicators(report: rp.Report, t: Catalog) -> str:
-    rows = []
-    for row in report.indicators:
-        cells = c.indicator_cells(row, t)
-        name = _e(cells[1])
-        if row.conflict:
-            name += f'<br><small>{_e(c.conflict_text(row.conflict, t))}</small>'
-        status_cls = f"nowrap light-{row.light}" if row.light else "nowrap"
-        rows.append("<tr>" + _td(cells[0], "nowrap") + f"<td>{name}</td>" + _td(cells[2], "nowrap")
-                    + _td(cells[3], "nowrap binding" if row.binding else "nowrap")
-                    + "".join(_td(v, "num") for v in cells[4:8]) + _td(cells[8], status_cls) + "</tr>")
-    out = ['<section class="indicators">', f"<h3>{_e(c.indicator_heading(report, t))}</h3>",
-           _table(c.indicator_headers(t), rows, ["", "", "", "", "num", "num", "num", "num", ""])]
+def _indicators(report: rp.Report, t: Catalog, out: TextIO) -> None:
+    _table(c.indicator_table(report, t), out, "indicators")
     charts = [svg for row in report.indicators if (svg := chart_svg(row, t))]
     if charts:
-        out.append(f"<h3>{_e(t('ui_chart'))}</h3>")
-        out.append('<div class="charts">\n' + "\n".join(charts) + "\n</div>")
-    out.append("</section>")
-    return "\n".join(out)
+        out.write(f'<section class="charts-section">\n<h3>{_e(t("ui_chart"))}</h3>\n<div class="charts">\n'
+                  + "\n".join(charts) + "\n</div>\n</section>\n")
 
 
 TARGET_FILL = theme.CHART_TARGET_FILL
@@ -183,9 +174,10 @@ def chart_svg(row: rp.IndicatorRow, t: Catalog) -> str | None:
     """Grouped bars per year: the target (blue) and the recorded value (coloured by its status)."""
     bars: list[tuple[str, float | None, str, float | None, str, str | None]] = []
     for y in row.years:
-        if y.target_number is None and y.actual is None:
+        number = y.target.number if y.target else None
+        if number is None and y.actual is None:
             continue
-        bars.append((str(y.year), y.target_number, y.target or "", y.actual,
+        bars.append((str(y.year), number, y.target.printed if y.target else "", y.actual,
                      format_number(y.actual) if y.actual is not None else "—", y.light))
     if not bars:
         return None

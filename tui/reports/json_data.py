@@ -1,11 +1,151 @@
-"""The JSON renderer: ``store.report.report_dict`` as text (a list when there are several plans)."""
+"""The JSON renderer: the report as data (a list when there are several plans), written as it is read.
+
+The small parts are indented; each milestone of a list is one compact line, so a 50,000-node plan
+streams through the C encoder instead of being built as one document. Keys only get added,
+never renamed (``plandesk_report`` is the format's version).
+"""
 from __future__ import annotations
 
 import json
+from datetime import date
+from typing import Any, TextIO
 
 from store import report as rp
+from store import status as st
+
+REPORT_VERSION = 1
+_MARK = "@@plandesk-items-{}@@"
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every item: the C fast path
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def rollup_dict(rollup: st.Rollup) -> dict[str, Any]:
+    return {"light": rollup.light, "total": rollup.total, "done": rollup.done,
+            "share_done": round(rollup.share_done, 4), "counts": dict(rollup.counts)}
+
+
+def _period_dict(period: rp.Period | None) -> dict[str, Any] | None:
+    if period is None:
+        return None
+    return {"kind": period.kind, "start": period.start.isoformat(), "end": period.end.isoformat(),
+            "label": period.label}
+
+
+def item_dict(it: rp.Item) -> dict[str, Any]:
+    return {"id": it.id, "title": it.title, "task": it.task or None, "chapter": it.chapter or None,
+            "chapter_id": it.chapter_id or None, "units": list(it.units), "due": it.due.isoformat(),
+            "due_phrase": it.due_phrase, "start": _iso(it.start), "done_on": _iso(it.done_on), "note": it.note,
+            "status": it.state, "light": it.light, "days_late": it.days_late, "carried": it.carried,
+            "implicit": it.implicit}
+
+
+def _value(value: rp.Value | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {"printed": value.printed, "number": value.number, "comparator": value.comparator,
+            "derived": value.derived}
+
+
+def _pace(pace: rp.Pace | None) -> dict[str, Any] | None:
+    if pace is None:
+        return None
+    return {"rating": pace.rating, "end_year": pace.end_year, "end_target": _value(pace.end_target),
+            "latest_year": pace.latest_year, "latest": pace.latest, "start_year": pace.start_year,
+            "start": pace.start, "expected": pace.expected, "progress": pace.progress, "elapsed": pace.elapsed,
+            "projected": pace.projected, "cumulative": pace.cumulative, "gaps": list(pace.gaps),
+            "warning": pace.warning}
+
+
+def _section_params(section: rp.Listing) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    if section.key in (rp.DUE_IN_PERIOD, rp.CARRIED, rp.NEXT_PERIOD):
+        params["period"] = section.period.label if section.period else None
+    if section.days is not None:
+        params["days"] = section.days
+    if section.year is not None:
+        params["year"] = section.year
+    return params
+
+
+def report_dict(report: rp.Report) -> dict[str, Any]:
+    """The report as JSON-ready data, with each list's items left as a marker ``write_json`` fills."""
+    data = _report_dict(report)
+    if report.progress is not None:  # status: lights, 序时 and lagging tasks (issue 11)
+        from store.report_progress import progress_dict
+
+        data["progress"] = progress_dict(report.progress)
+    return data
+
+
+def _report_dict(report: rp.Report) -> dict[str, Any]:
+    plan = report.plan
+    return {
+        "plandesk_report": REPORT_VERSION,
+        "kind": report.kind,
+        "as_of": report.as_of.isoformat(),
+        "due_soon_days": report.soon_days,
+        "plan": {"id": plan.id, "region": plan.region, "bureau": plan.bureau, "title": plan.title,
+                 "doc_number": plan.doc_number, "period": {"start": plan.start_year, "end": plan.end_year}},
+        "period": _period_dict(report.period),
+        "next_period": _period_dict(report.next),
+        "indicator_year": report.indicator_year,
+        "headline": rollup_dict(report.headline),
+        "plan_total": rollup_dict(report.plan_total),
+        "chapters": [{"id": c.id, "depth": c.depth, "kind": c.kind, "number": c.number, "title": c.title,
+                      "label": c.label, "status": rollup_dict(c.counts), "plan_status": rollup_dict(c.plan)}
+                     for c in report.chapters],
+        "indicators": [{
+            "id": r.id, "number": r.number, "category": r.category, "name": r.name, "unit": r.unit,
+            "attribute": r.attribute, "binding": r.binding, "better": r.better, "measure": r.measure,
+            "baseline": {"year": r.baseline_year, "value": r.baseline.printed if r.baseline else None,
+                         "number": r.baseline.number if r.baseline else None},
+            "year": r.year, "target": r.target.printed if r.target else None, "target_value": _value(r.target),
+            "actual": r.actual, "status": r.status, "light": r.light, "gap": r.gap, "conflict": r.conflict,
+            "actual_note": r.actual_note,
+            "years": [{"year": y.year, "target": y.target.printed if y.target else None,
+                       "target_value": _value(y.target), "actual": y.actual, "status": y.status,
+                       "light": y.light, "conflict": y.conflict} for y in r.years],
+            "pace": _pace(r.pace),
+        } for r in report.indicators],
+        "sections": [{"key": s.key, "params": _section_params(s), "total": s.total,
+                      "items": _MARK.format(n)} for n, s in enumerate(report.sections)],
+    }
+
+
+def write_json(reports: list[rp.Report], stream: TextIO) -> None:
+    several = len(reports) != 1
+    if several:
+        stream.write("[\n")
+    for i, report in enumerate(reports):
+        if i:
+            stream.write(",\n")
+        text = json.dumps(report_dict(report), ensure_ascii=False, indent=2)
+        if several:
+            text = "\n".join("  " + line for line in text.split("\n"))
+        for n, section in enumerate(report.sections):
+            head, _, text = text.partition(json.dumps(_MARK.format(n)))
+            stream.write(head)
+            key_line = head.rsplit("\n", 1)[-1]  # '      "items": '
+            indent = " " * (len(key_line) - len(key_line.lstrip()) + 2)
+            _items(section, indent, stream)
+        stream.write(text)
+    stream.write("\n]\n" if several else "\n")
+
+
+def _items(section: rp.Listing, indent: str, stream: TextIO) -> None:
+    first = True
+    for it in section:
+        stream.write(("[\n" if first else ",\n") + indent + _encode(item_dict(it)))
+        first = False
+    stream.write("[]" if first else "\n" + indent[:-2] + "]")
 
 
 def to_json(reports: list[rp.Report]) -> str:
-    data = [report.to_dict() for report in reports]
-    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
+    import io
+
+    buffer = io.StringIO()
+    write_json(reports, buffer)
+    return buffer.getvalue()

@@ -1,13 +1,16 @@
 """The Markdown renderer: headings and pipe tables.
 
 Plan text is escaped so that it shows as written: Markdown's punctuation (``* _ [ ] < > | ` ~``)
-gets a backslash, so ``<script>`` or ``[red]x`` is never markup or a link.
+gets a backslash, so ``<script>`` or ``[red]x`` is never markup or a link; control characters
+are shown as ``\\uXXXX`` (``safe_text.visible``).
 """
 from __future__ import annotations
 
 import re
+from typing import TextIO
 
 from store import report as rp
+from store.safe_text import visible
 from tui.i18n import Catalog
 from tui.reports import common as c
 
@@ -15,65 +18,47 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 
 
 def md(text: object) -> str:
-    value = "" if text is None else str(text)
-    return _SPECIAL.sub(r"\\\1", value).replace("\r", " ").replace("\n", " ")
+    value = visible(c.text_of(text), one_line=True)
+    return _SPECIAL.sub(r"\\\1", value)
 
 
-def _table(headers: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:
-    right = right or set()
-    lines = ["| " + " | ".join(md(h) or " " for h in headers) + " |",
-             "|" + "|".join("---:" if i in right else "---" for i in range(len(headers))) + "|"]
-    lines += ["| " + " | ".join(md(v) for v in row) + " |" for row in rows]
-    return lines
+def _table(out: TextIO, table: c.Table) -> None:
+    out.write(f"## {md(table.title)}\n\n")
+    if table.total == 0:
+        out.write(f"*{md(table.empty)}*\n")
+        return
+    columns = table.columns
+    out.write("| " + " | ".join(md(col.header) or " " for col in columns) + " |\n")
+    out.write("|" + "|".join("---:" if c.number_kind(col.kind) else "---" for col in columns) + "|\n")
+    for row in table.rows:
+        cells = list(row.cells)
+        if row.depth:
+            cells[0] = "　" * row.depth + c.text_of(cells[0])  # ideographic space: indentation survives Markdown
+        out.write("| " + " | ".join(md(v) for v in cells) + " |\n")
+    if table.more:
+        out.write(f"\n*{md(table.more)}*\n")
 
 
-def to_markdown(reports: list[rp.Report], t: Catalog) -> str:
-    out: list[str] = []
+def write_markdown(reports: list[rp.Report], t: Catalog, out: TextIO) -> None:
     for i, report in enumerate(reports):
         if i:
-            out += ["", "---", ""]
-        out += _report(report, t)
-    return "\n".join(out).rstrip("\n") + "\n"
+            out.write("\n---\n\n")
+        _report(report, t, out)
 
 
-def _report(report: rp.Report, t: Catalog) -> list[str]:
-    out: list[str] = []
+def _report(report: rp.Report, t: Catalog, out: TextIO) -> None:
     for part, section in c.layout(report):
         if part == "header":
-            out += [f"# {md(c.title(report, t))}", "", f"**{md(report.plan.title)}**", ""]
-            out += [f"- {md(k)}: {md(v)}" for k, v in c.meta(report, t)]
-            out += ["", f"## {md(t('rp_headline'))}", ""]
-            out += _table([t("rp_field"), t("rp_value")], [list(r) for r in c.headline_rows(report, t)], {1})
+            out.write(f"# {md(c.title(report, t))}\n\n**{md(report.plan.title)}**\n\n")
+            out.write("".join(f"- {md(k)}: {md(v)}\n" for k, v in c.meta(report, t)))
+            out.write(f"\n## {md(t('rp_headline'))}\n\n| {md(t('rp_field'))} | {md(t('rp_value'))} |\n|---|---:|\n")
+            out.write("".join(f"| {md(k)} | {md(v)} |\n" for k, v in c.headline_rows(report, t)))
         elif part == "chapters":
-            heading = t("rp_by_chapter") if report.period is not None else t("chapters")
-            headers = c.chapter_headers(report, t)
-            rows = []
-            for row in report.chapters:
-                cells = c.chapter_cells(report, row)
-                cells[0] = "　" * row.depth + cells[0]  # ideographic space: indentation survives Markdown
-                rows.append(cells)
-            out += [f"## {md(heading)}", ""] + _table(headers, rows, set(range(1, len(headers))))
+            _table(out, c.chapter_table(report, t))
         elif part == "indicators":
-            rows = []
-            for row in report.indicators:
-                cells = c.indicator_cells(row, t)
-                if row.conflict:
-                    cells[1] += f" ({c.conflict_text(row.conflict, t)})"
-                rows.append(cells)
-            out += [f"## {md(c.indicator_heading(report, t))}", ""]
-            out += _table(c.indicator_headers(t), rows, {4, 5, 6, 7})
+            _table(out, c.indicator_table(report, t))
         else:
             assert section is not None
-            out += [f"## {md(c.section_heading(section, t))}", ""]
-            if section.items:
-                out += _table([c.column_header(k, t) for k in section.columns],
-                              [[c.cell(it, k, i, t) for k in section.columns]
-                               for i, it in enumerate(section.items, 1)])
-                more = c.more_text(section, t)
-                if more:
-                    out += ["", f"*{md(more)}*"]
-            else:
-                out.append(f"*{md(c.empty_text(section, t))}*")
-        out.append("")
-    out.append(f"*{md(t('rp_generated', date=report.as_of.isoformat()))}*")
-    return out
+            _table(out, c.list_table(section, t))
+        out.write("\n")
+    out.write(f"*{md(t('rp_generated', date=report.as_of.isoformat()))}*\n")

@@ -1,204 +1,280 @@
 """The xlsx renderer: the ledger workbook (台账) a bureau keeps in Excel or WPS.
 
 Sheets: 概况 (headline and chapters), 台账 (every task and milestone: 序号, 任务, 责任单位, 时限,
-状态, 完成日期, 备注), 指标 (every year's target, value and status), and the report's three lists.
-Header rows frozen, column widths measured with ``rich.cells.cell_len`` (a Chinese character is
-two columns wide), status cells filled red / yellow / green, dates as real Excel dates, and
-print setup (A4 landscape, fit to width, header rows repeated) so that it prints unedited.
+状态, 完成日期, 备注), 指标 (the annual or the pace table), 指标分年 (one row per indicator and
+year: target, value, status; a narrow sheet instead of one 24-column sheet squeezed onto A4), and
+the report's three lists.
+
+Written in openpyxl's write-only mode: rows stream to the file as they are read, a handful of
+named styles are shared by every cell (no style objects per cell), and nothing reads the sheet
+back (``max_row`` after each row made the old writer quadratic). Column widths come from the
+headers and the first rows, measured with ``cell_len`` (a Chinese character is two wide); each
+row is as tall as its most wrapped cell needs. Numbers are numbers, dates real dates, text an
+explicit string cell through ``safe_text.cell_text`` (never a formula). Every sheet prints on A4
+landscape, fit to the page width, title rows repeated, page numbers in the footer.
 
 The only module that imports openpyxl.
 """
 from __future__ import annotations
 
-import re
+import math
+from copy import copy
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 from rich.cells import cell_len
 
 from store import report as rp
+from store.safe_text import cell_text
 from tui.i18n import Catalog
 from tui.reports import common as c
 
 DATE_FORMAT = "yyyy-mm-dd"
-MAX_WIDTH = 60  # wider text wraps inside its cell
-HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-CHAPTER_FILL = PatternFill("solid", fgColor="EDEDED")
+MAX_WIDTH = 50  # wider text wraps inside its cell
+SAMPLE = 200  # rows measured for the column widths
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-FILLS = {light: PatternFill("solid", fgColor=fill) for light, (fill, _) in c.LIGHT_COLOURS.items()}
-FONTS = {light: Font(color=text) for light, (_, text) in c.LIGHT_COLOURS.items()}
-_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters a cell cannot hold
+WRAP_TOP = Alignment(vertical="top", wrap_text=True)
 
 
-def _text(value: object) -> object:
-    return _ILLEGAL.sub("", value) if isinstance(value, str) else value
+def _styles() -> dict[str, NamedStyle]:
+    """The few styles every cell shares: registered once, referred to by name."""
+    styles = {
+        "pd_title": NamedStyle("pd_title", font=Font(bold=True, size=13)),
+        "pd_head": NamedStyle("pd_head", font=Font(bold=True), fill=PatternFill("solid", fgColor="D9D9D9"),
+                              border=BORDER, alignment=Alignment(horizontal="center", vertical="center",
+                                                                 wrap_text=True)),
+        "pd_text": NamedStyle("pd_text", alignment=WRAP_TOP),
+        "pd_bold": NamedStyle("pd_bold", font=Font(bold=True), alignment=WRAP_TOP),
+        "pd_chapter": NamedStyle("pd_chapter", font=Font(bold=True), fill=PatternFill("solid", fgColor="EDEDED"),
+                                 alignment=WRAP_TOP),
+        "pd_date": NamedStyle("pd_date", number_format=DATE_FORMAT, alignment=WRAP_TOP),
+        "pd_pct": NamedStyle("pd_pct", number_format="0%", alignment=WRAP_TOP),
+    }
+    for light, (fill, text) in c.LIGHT_COLOURS.items():
+        styles[f"pd_{light}"] = NamedStyle(f"pd_{light}", font=Font(color=text),
+                                           fill=PatternFill("solid", fgColor=fill), alignment=WRAP_TOP)
+    return styles
+
+
+def _text_size(value: object) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, date):
+        return 10
+    return max((cell_len(part) for part in c.text_of(value).split("\n")), default=0)
 
 
 class _Sheet:
-    """A sheet with a title row, a frozen header row and widths that fit the text."""
+    """A write-only sheet: title row, header row, then rows as they come."""
 
-    def __init__(self, ws: Worksheet, title: str, headers: list[str], freeze_columns: int = 0):
-        self.ws = ws
-        self.headers = headers
-        self.widths = [cell_len(h) for h in headers]
-        ws.append([_text(title)])
-        ws.cell(1, 1).font = Font(bold=True, size=13)
-        ws.append([_text(h) for h in headers])
-        for col in range(1, len(headers) + 1):
-            cell = ws.cell(2, col)
-            cell.font = Font(bold=True)
-            cell.fill = HEADER_FILL
-            cell.border = BORDER
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.freeze_panes = f"{get_column_letter(freeze_columns + 1)}3"  # ws.cell() would create row 3
+    def __init__(self, wb: Workbook, name: str, title: str, columns: list[c.Col], t: Catalog,
+                 sample: list[c.Row], freeze_columns: int = 0):
+        self.ws = wb.create_sheet(name[:31])
+        self.columns = columns
+        self.row_index = 0
+        self._templates: dict[str, object] = {}
+        widths = [cell_len(col.header) for col in columns]
+        for row in sample:
+            for i, value in enumerate(row.cells):
+                widths[i] = max(widths[i], _text_size(value) + (2 * row.depth if i == 0 else 0))
+        self.widths = [min(w + 2, MAX_WIDTH) for w in widths]
+        ws = self.ws
+        for i, width in enumerate(self.widths, 1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = f"{get_column_letter(freeze_columns + 1)}3"
         ws.print_title_rows = "1:2"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.print_options.gridLines = True  # the table's lines on paper, without a border object per cell
+        ws.oddFooter.center.text = t("rp_xlsx_footer")
+        ws.oddFooter.center.size = 9
+        self._append([self._cell(title, "pd_title")], 1)
+        self._append([self._cell(col.header, "pd_head") for col in columns],
+                      max(_lines(col.header, w) for col, w in zip(columns, self.widths)))
 
-    def row(self, values: list[object], lights: dict[int, str | None] | None = None, bold: bool = False,
-            fill: PatternFill | None = None) -> int:
-        ws = self.ws
-        ws.append([_text(v) for v in values])
-        r = ws.max_row
-        for col, value in enumerate(values, 1):
-            cell = ws.cell(r, col)
-            cell.border = BORDER
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
-            if isinstance(value, date):
-                cell.number_format = DATE_FORMAT
-                width = 10
+    def _cell(self, value: object, style: str | None) -> object:
+        """A cell: a plain value where the default look will do (cheap), a styled cell where not."""
+        if isinstance(value, str):
+            value = cell_text(value)  # a string cell, never a formula (nor text that looks like one)
+        elif isinstance(value, (c.Percent, c.Signed)):
+            value = float(value)
+        if style is None:
+            return value
+        cell = WriteOnlyCell(self.ws, value)
+        template = self._templates.get(style)
+        if template is None:
+            cell.style = style  # a shared named style: no style objects per cell
+            self._templates[style] = cell._style
+        else:
+            cell._style = copy(template)  # the same style again: what ``cell.style = name`` would give, uncached
+        return cell
+
+    def _append(self, cells: list[object], lines: int) -> None:
+        self.row_index += 1
+        if lines > 1:  # set just before the row is written, dropped after: no table of every row
+            self.ws.row_dimensions[self.row_index] = RowDimension(self.ws, index=self.row_index,
+                                                                  ht=LINE_HEIGHT * lines, customHeight=True)
+        self.ws.append(cells)
+        if lines > 1:
+            del self.ws.row_dimensions[self.row_index]
+
+    def row(self, row: c.Row, style: str | None = None) -> None:
+        """One row. Only what needs a look of its own is styled: dates, shares, coloured states, bold
+        cells, and text that wraps (and then the whole row, so that it all sits at the top)."""
+        texts = [(i, value) for i, value in enumerate(row.cells) if isinstance(value, str) and value]
+        lines = max((_lines(value, self.widths[i]) for i, value in texts), default=1)
+        cells: list[object] = []
+        for i, (value, col) in enumerate(zip(row.cells, self.columns)):
+            if value is None or value == "":
+                cells.append(None)
+                continue
+            if row.depth and i == 0 and isinstance(value, str):
+                value = "\u3000" * row.depth + value
+            light = row.light.get(i)
+            if light and (i in row.state or col.key == "chapter"):
+                name: str | None = f"pd_{light}"
+            elif style:
+                name = style
+            elif isinstance(value, date):
+                # a plain date gets openpyxl's own yyyy-mm-dd format, cheaper than a styled cell
+                name = "pd_date" if lines > 1 else None
+            elif isinstance(value, c.Percent):
+                name = "pd_pct"
+            elif row.bold and col.key in ("attribute", "task"):
+                name = "pd_bold"
+            elif lines > 1:
+                name = "pd_text"
             else:
-                width = cell_len("" if value is None else str(value))
-            self.widths[col - 1] = max(self.widths[col - 1], width)
-            if bold:
-                cell.font = Font(bold=True)
-            if fill is not None:
-                cell.fill = fill
-        for col, light in (lights or {}).items():
-            if light in FILLS:
-                ws.cell(r, col).fill = FILLS[light]
-                ws.cell(r, col).font = FONTS[light]
-        return r
-
-    def finish(self) -> None:
-        for col, width in enumerate(self.widths, 1):
-            self.ws.column_dimensions[get_column_letter(col)].width = min(width + 2, MAX_WIDTH)
-        last = get_column_letter(len(self.headers))
-        if self.ws.max_row > 2:
-            self.ws.auto_filter.ref = f"A2:{last}{self.ws.max_row}"
+                name = None
+            cells.append(self._cell(value, name))
+        self._append(cells, lines)
 
 
-def _sheet(wb: Workbook, name: str, title: str, headers: list[str], freeze_columns: int = 0) -> _Sheet:
-    ws = wb.create_sheet(name[:31])
-    return _Sheet(ws, title, headers, freeze_columns)
+def _lines(text: str, width: int) -> int:
+    """About how many lines ``text`` takes wrapped in a column ``width`` characters wide.
+
+    Estimated, as Excel does not say: a character of three UTF-8 bytes (Chinese) is taken as two
+    columns wide, anything else as one (measured in C by the encoder: rows stream by the ten thousand).
+    """
+    room = max(width - 1, 2)
+    if 2 * len(text) <= room and "\n" not in text:  # fits even if every character is wide
+        return 1
+    return sum(max(1, math.ceil(_width(part) / room)) for part in text.split("\n"))
 
 
-def _number_or_text(printed: str | None) -> object:
-    if printed is None:
-        return None
-    return float(printed) if _PLAIN_NUMBER.match(printed) else printed
+def _width(text: str) -> int:
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
+
+
+def _sampled(rows: Iterable[c.Row]) -> tuple[list[c.Row], Iterator[c.Row]]:
+    it = iter(rows)
+    first = list(islice(it, SAMPLE))
+    return first, chain(first, it)
+
+
+def _table_sheet(wb: Workbook, name: str, title: str, table: c.Table, t: Catalog, freeze_columns: int = 0) -> None:
+    sample, rows = _sampled(table.rows)
+    sheet = _Sheet(wb, name, title, table.columns, t, sample, freeze_columns)
+    for row in rows:
+        sheet.row(row)
+
+
+def _summary(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
+    """The facts and the headline as label / value pairs (counts and shares as numbers)."""
+    pairs = [c.Row([k, v]) for k, v in c.meta(report, t) + c.headline_rows(report, t)]
+    columns = [c.Col("field", t("rp_field"), "text"), c.Col("value", t("rp_value"), "long")]
+    sheet = _Sheet(wb, t("rp_sheet_summary"), heading, columns, t, pairs)
+    for pair in pairs:
+        sheet.row(pair)
+
+
+def _ledger(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
+    columns = [c.Col("no", t("rp_no"), "text"), c.Col("task", t("rp_task"), "long"),
+               c.Col("units", t("rp_units"), "long"), c.Col("due", t("due"), "date"),
+               c.Col("state", t("status"), "state"), c.Col("done_on", t("done_on"), "date"),
+               c.Col("note", t("rp_note"), "long")]
+
+    def rows() -> Iterator[tuple[c.Row, str | None]]:
+        assert report.ledger is not None
+        for lr in report.ledger:
+            if lr.kind == "chapter":
+                yield c.Row([None, lr.title, None, None, None, None, None]), "pd_chapter"
+                continue
+            title = lr.title if lr.kind == "task" else "\u3000" + lr.title
+            yield (c.Row([c.ledger_number(lr), title, "、".join(lr.units), lr.due, c.ledger_state(lr, t), lr.done_on,
+                          lr.note or ""], {4: lr.state or ""}, {4: lr.light}),
+                   "pd_bold" if lr.progress is not None else None)
+
+    stream = rows()
+    first = list(islice(stream, SAMPLE))
+    sheet = _Sheet(wb, t("rp_sheet_ledger"), heading, columns, t, [r for r, _ in first])
+    for row, style in chain(first, stream):
+        if style == "pd_bold":  # a task with several milestones: bold, its state still coloured
+            sheet.row(c.Row(row.cells, row.state, row.light, bold=True))
+        else:
+            sheet.row(row, style)  # a chapter heading: its one cell filled
+
+
+def _indicator_years(report: rp.Report, t: Catalog) -> c.Table:
+    """One row per indicator and year: the target, the value and the status (the narrow, printable form)."""
+    columns = [c.Col("number", "#", "text"), c.Col("name", t("indicator"), "long"), c.Col("unit", t("unit")),
+               c.Col("attribute", t("attribute")), c.Col("year", t("rp_latest_year"), "int"),
+               c.Col("target", t("target"), "num"), c.Col("actual", t("actual"), "num"),
+               c.Col("status", t("status"), "state"), c.Col("note", t("rp_note"), "long")]
+    rows = []
+    for row in report.indicators:
+        for y in row.years:
+            target = c.target_cell(y.target)
+            notes = [c.conflict_text(y.conflict, t)] if y.conflict else []
+            if y.target is not None and y.target.derived:
+                notes.append(t("rp_derived_note"))
+            note = "; ".join(notes)
+            rows.append(c.Row([row.number or "", row.name, row.unit or "", row.attribute or "", y.year, target,
+                               y.actual, t(y.status), note], {7: y.status}, {7: y.light}, bold=row.binding))
+    return c.Table("indicator_years", t("rp_sheet_indicator_years"), columns, rows, len(rows))
 
 
 def build_workbook(report: rp.Report, t: Catalog) -> Workbook:
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
+    for style in _styles().values():
+        wb.add_named_style(style)
     plan = report.plan
-    heading = f"{plan.title} · {c.title(report, t)} · {t('as_of', date=report.as_of.isoformat())}"
-
-    summary = _sheet(wb, t("rp_sheet_summary"), heading, [t("rp_field"), t("rp_value")])
-    for key, value in c.meta(report, t) + c.headline_rows(report, t):
-        summary.row([key, value])
-    summary.ws.append([])
-    chapters_at = summary.ws.max_row + 1
-    headers = c.chapter_headers(report, t)
-    summary.ws.append(headers)
-    for col in range(1, len(headers) + 1):
-        summary.ws.cell(chapters_at, col).font = Font(bold=True)
-        summary.ws.cell(chapters_at, col).fill = HEADER_FILL
-        summary.ws.cell(chapters_at, col).border = BORDER
-    summary.widths += [cell_len(h) for h in headers[len(summary.widths):]]
-    summary.headers = headers if len(headers) > len(summary.headers) else summary.headers
-    for row in report.chapters:
-        cells: list[object] = list(c.chapter_cells(report, row))
-        cells[1:7] = [int(v) for v in cells[1:7]]
-        summary.row(cells, {1: row.counts.light if row.counts.total else None})
-    summary.finish()
-    summary.ws.auto_filter.ref = None
-
-    ledger_headers = [t("rp_no"), t("rp_task"), t("rp_units"), t("due"), t("status"), t("done_on"), t("rp_note")]
-    ledger = _sheet(wb, t("rp_sheet_ledger"), f"{plan.title} · {t('rp_sheet_ledger')} · "
-                    f"{t('as_of', date=report.as_of.isoformat())}", ledger_headers)
-    for lrow in report.ledger or []:
-        if lrow.kind == "chapter":
-            ledger.row(["", lrow.title, "", None, "", None, ""], bold=True, fill=CHAPTER_FILL)
-            continue
-        title = lrow.title if lrow.kind == "task" else "　" + lrow.title
-        ledger.row([lrow.number, title, "、".join(lrow.units), lrow.due, c.ledger_state(lrow, t), lrow.done_on,
-                    lrow.note or ""], {5: lrow.light}, bold=lrow.progress is not None)
-    ledger.finish()
-
-    years = sorted({y.year for row in report.indicators for y in row.years})
-    ind_headers = [t("rp_no"), t("rp_category"), t("indicator"), t("unit"), t("attribute"), t("rp_baseline_year"),
-                   t("baseline")]
-    for y in years:
-        ind_headers += [t("rp_year_target", year=y), t("rp_year_actual", year=y), t("rp_year_status", year=y)]
-    ind_headers += [f"{t('rp_gap')} ({report.indicator_year})", t("rp_note")]
-    indicators = _sheet(wb, t("rp_sheet_indicators"), f"{plan.title} · {t('rp_sheet_indicators')} · "
-                        f"{t('as_of', date=report.as_of.isoformat())}", ind_headers, freeze_columns=3)
-    for row in report.indicators:
-        values: list[object] = [row.number or "", row.category or "", row.name, row.unit or "", row.attribute or "",
-                                row.baseline_year, _number_or_text(row.baseline)]
-        lights: dict[int, str | None] = {}
-        by_year = {y.year: y for y in row.years}
-        for y in years:
-            cell = by_year.get(y)
-            if cell is None:
-                values += [None, None, ""]
-                continue
-            values += [_number_or_text(cell.target), cell.actual, t(cell.status)]
-            lights[len(values)] = cell.light
-        notes = [c.conflict_text(y.conflict, t) and f"{y.year}: {c.conflict_text(y.conflict, t)}"
-                 for y in row.years if y.conflict]
-        if row.note:
-            notes.append(row.note)
-        values += [row.gap, "; ".join(n for n in notes if n)]
-        indicators.row(values, lights, bold=False)
-        if row.binding:
-            indicators.ws.cell(indicators.ws.max_row, 5).font = Font(bold=True)
-    indicators.finish()
-
-    list_headers = [c.column_header(k, t) for k in rp.PERIOD_COLUMNS]
-    sheet_names = {"due_in_period": "rp_sheet_due", "carried": "rp_sheet_carried", "next_period": "rp_sheet_next"}
+    as_of = t("as_of", date=report.as_of.isoformat())
+    _summary(wb, report, t, f"{plan.title} · {c.title(report, t)} · {as_of}")
+    chapters = c.chapter_table(report, t)
+    _table_sheet(wb, t("rp_sheet_chapters"), f"{plan.title} · {chapters.title} · {as_of}", chapters, t)
+    _ledger(wb, report, t, f"{plan.title} · {t('rp_sheet_ledger')} · {as_of}")
+    indicators = c.indicator_table(report, t)
+    _table_sheet(wb, t("rp_sheet_indicators"), f"{plan.title} · {indicators.title} · {as_of}", indicators, t,
+                 freeze_columns=2)
+    years = _indicator_years(report, t)
+    _table_sheet(wb, t("rp_sheet_indicator_years"), f"{plan.title} · {years.title} · {as_of}", years, t,
+                 freeze_columns=2)
+    sheet_names = {rp.DUE_IN_PERIOD: "rp_sheet_due", rp.CARRIED: "rp_sheet_carried", rp.NEXT_PERIOD: "rp_sheet_next"}
     for section in report.sections:
-        if section.key not in sheet_names:
-            continue
-        sheet = _sheet(wb, t(sheet_names[section.key]), f"{plan.title} · {c.section_heading(section, t)}",
-                       list_headers)
-        for i, it in enumerate(section.items, 1):
-            values = [c.cell(it, k, i, t) for k in rp.PERIOD_COLUMNS]
-            values[0] = i
-            values[4] = it.due
-            values[6] = it.done_on
-            sheet.row(values, {6: it.light})
-        sheet.finish()
-    active = 1 if report.ledger is not None else 0
-    wb.active = active
+        if section.key in sheet_names:
+            table = c.list_table(section, t, limit=None)
+            _table_sheet(wb, t(sheet_names[section.key]), f"{plan.title} · {table.title}", table, t)
+    ledger_at = 2
+    wb.active = ledger_at
     for index, ws in enumerate(wb.worksheets):  # else Excel opens with two sheets grouped
-        ws.sheet_view.tabSelected = index == active
+        ws.sheet_view.tabSelected = index == ledger_at
     return wb
 
 
-def write_workbook(report: rp.Report, t: Catalog, path: str | Path) -> bool:
-    """Save atomically (store/files.py); True if an existing file was replaced."""
-    from store.files import write_output
-
-    return write_output(path, build_workbook(report, t).save)
+def write_workbook(report: rp.Report, t: Catalog, target: str | Path | BinaryIO) -> None:
+    build_workbook(report, t).save(target)  # type: ignore[arg-type]

@@ -1,0 +1,174 @@
+"""The report's long lists read straight from SQLite, one row at a time.
+
+A period report of a 50,000-node plan lists tens of thousands of milestones; building them all
+as objects first cost hundreds of MiB. Here each list is a query that SQLite filters, classifies
+(``status.sql_state``) and sorts, and each row becomes an ``Item`` only as the renderer asks
+for it. What a row needs from its ancestors (the chapter, the inherited responsible units) is
+looked up in two small tables built once per report: the chapters' seq starts, and each node's
+inherited units as an index into the few distinct unit lists a plan has.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterator
+
+from store import queries as q
+from store import status as st
+from store.report.model import Item, LedgerRow
+
+LIST_LIMIT = 25  # rows of each list of the status
+RECENT_DAYS = 365  # the status's "recently done" window
+
+# the inner query names every column, so filters and orders read plain names (due, state, seq, ...)
+_COLUMNS = ("m.id AS id, m.title AS title, m.due AS due, m.due_phrase AS due_phrase, m.start AS start, "
+            "m.done_on AS done_on, m.done_note AS done_note, m.implicit AS implicit, m.node_id AS node_id, "
+            "m.seq AS seq, n.number AS node_number, n.title AS node_title, n.seq AS node_seq")
+
+
+def _d(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@dataclass
+class PlanIndex:
+    """Chapters by seq and each node's inherited units: what a streamed row needs from above it."""
+
+    conn: sqlite3.Connection
+    plan_id: str
+    chapter_starts: list[int] = field(default_factory=list)
+    chapter_ids: list[str] = field(default_factory=list)
+    chapter_short: list[str] = field(default_factory=list)
+    _units_at: array | None = None  # node seq -> index into _unit_lists (-1: none)
+    _unit_lists: list[tuple[str, ...]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection, plan_id: str) -> "PlanIndex":
+        index = cls(conn, plan_id)
+        for node_id, seq, number, title in conn.execute(
+                "SELECT id, seq, number, title FROM nodes WHERE plan_id = ? AND depth = 0 AND archived_at IS NULL "
+                "ORDER BY seq", (plan_id,)):
+            index.chapter_starts.append(seq)
+            index.chapter_ids.append(node_id)
+            index.chapter_short.append(number or title)
+        return index
+
+    def chapter_at(self, seq: int) -> int:
+        """The position of the top-level node whose subtree holds ``seq``."""
+        return max(bisect_right(self.chapter_starts, seq) - 1, 0)
+
+    def units(self, node_seq: int) -> tuple[str, ...]:
+        if self._units_at is None:
+            self._load_units()
+        assert self._units_at is not None
+        at = self._units_at[node_seq] if node_seq < len(self._units_at) else -1
+        return self._unit_lists[at] if at >= 0 else ()
+
+    def _load_units(self) -> None:
+        """One pass over the nodes in document order: a node's own units, else its parent's."""
+        top = self.conn.execute("SELECT max(seq) FROM nodes WHERE plan_id = ?", (self.plan_id,)).fetchone()[0] or 0
+        units_at = array("i", [-1]) * (top + 1)
+        known: dict[str, int] = {}
+        stack: list[int] = []  # the inherited units index at each depth of the current path
+        for seq, depth, units, override in self.conn.execute(
+                "SELECT seq, depth, units, units_override FROM nodes WHERE plan_id = ? AND archived_at IS NULL "
+                "ORDER BY seq", (self.plan_id,)):
+            own = override if override is not None else units
+            if own and own != "[]":
+                at = known.get(own)
+                if at is None:
+                    at = known[own] = len(self._unit_lists)
+                    self._unit_lists.append(tuple(json.loads(own)))
+            else:
+                at = stack[depth - 1] if 0 < depth <= len(stack) else -1
+            del stack[depth:]
+            stack.append(at)
+            units_at[seq] = at
+        self._units_at = units_at
+
+
+def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tuple[object, ...],
+          order: str = "due, seq", period_start: date | None = None, limit: int | None = None) -> Iterator[Item]:
+    """Milestones matching ``where`` (over the named columns and ``state``), as report items."""
+    state_sql, state_args = st.sql_state(as_of, soon_days, due="m.due", done_on="m.done_on")
+    sql = (f"SELECT * FROM (SELECT {_COLUMNS}, {state_sql} AS state FROM milestones m "
+           "JOIN nodes n ON n.id = m.node_id WHERE m.plan_id = ? AND m.archived_at IS NULL) "
+           f"WHERE {where} ORDER BY {order}")
+    args: list[object] = [*state_args, index.plan_id, *params]
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    for row in index.conn.execute(sql, args):
+        yield _item(index, row, as_of, period_start)
+
+
+def _item(index: PlanIndex, row: tuple, as_of: date, period_start: date | None) -> Item:  # type: ignore[type-arg]
+    (mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, number, node_title,
+     node_seq, state) = row
+    due = date.fromisoformat(due_text)
+    counted = st.is_done(state)
+    chapter = index.chapter_at(seq)
+    return Item(mid, title, due, due_phrase or None, _d(start), _d(done_text) if counted else None,
+                note if counted else None, state, st.days_late(due, as_of), bool(implicit), node_id,
+                f"{number} {node_title}" if number else node_title,
+                index.chapter_short[chapter] if index.chapter_short else "",
+                index.chapter_ids[chapter] if index.chapter_ids else "", index.units(node_seq),
+                period_start is not None and due < period_start)
+
+
+def ledger_rows(index: PlanIndex, as_of: date, soon_days: int) -> Iterator[LedgerRow]:
+    """Every task with its milestones in document order, under its chapter's heading."""
+    labels = _chapter_labels(index)
+    current_chapter: str | None = None
+    task_no = 0
+    group: list[Item] = []
+
+    def flush() -> Iterator[LedgerRow]:
+        nonlocal task_no
+        task_no += 1
+        first = group[0]
+        if len(group) == 1 and first.implicit:
+            yield LedgerRow("task", task_no, None, first.id, first.task, first.units, first.due, first.state,
+                            first.light, first.done_on, first.note)
+            return
+        rollup = st.Rollup()
+        for it in group:
+            rollup.add(it.state)
+        done_dates = [it.done_on for it in group if it.done_on]
+        all_done = rollup.done == rollup.total
+        yield LedgerRow("task", task_no, None, first.node_id, first.task, first.units, max(it.due for it in group),
+                        None, rollup.light, max(done_dates) if all_done and done_dates else None, None,
+                        (rollup.done, rollup.total))
+        for k, it in enumerate(group, 1):
+            yield LedgerRow("milestone", task_no, k, it.id, it.title, it.units, it.due, it.state, it.light,
+                            it.done_on, it.note)
+
+    for it in items(index, as_of, soon_days, "1 = 1", (), order="seq, id"):
+        if group and it.node_id != group[0].node_id:
+            yield from flush()
+            group = []
+        if it.chapter_id != current_chapter and not group:
+            current_chapter = it.chapter_id
+            yield LedgerRow("chapter", None, None, it.chapter_id, labels.get(it.chapter_id, ""), (), None, None,
+                            None, None, None)
+        group.append(it)
+    if group:
+        yield from flush()
+
+
+def _chapter_labels(index: PlanIndex) -> dict[str, str]:
+    return {node_id: f"{number} {title}" if number else title for node_id, number, title in index.conn.execute(
+        "SELECT id, number, title FROM nodes WHERE plan_id = ? AND depth = 0 AND archived_at IS NULL",
+        (index.plan_id,))}
+
+
+def status_item(m: q.Milestone, today: date) -> Item:
+    """A status list's milestone (read by ``queries.milestones_in_state``, a handful at a time)."""
+    counted = st.is_done(m.state)
+    return Item(m.id, m.title, m.due, m.due_phrase or None, m.start, m.done_on if counted else None,
+                m.done_note if counted else None, m.state, st.days_late(m.due, today), m.implicit, m.node_id, "", "", "",
+                (), False)
