@@ -13,7 +13,6 @@ import pytest
 from store import export as ex
 from store import lights as lt
 from store import queries as q
-from store import report as rp
 from store import status as st
 from store import units as un
 from store.db import open_store
@@ -33,7 +32,7 @@ def _check(conn: sqlite3.Connection, plan_id: str) -> None:
         own = lt.item_lights(conn, s)
         for node in data["nodes"]:
             node_id = node["id"]
-            assert node["status"] == rp.rollup_dict(states.get(node_id, st.Rollup())), node_id
+            assert node["status"] == ex._rollup(states.get(node_id, st.Rollup())), node_id
             mine = own.get(node_id)
             counted = counts.get(node_id)
             assert node["lights"] == (dict(counted._asdict()) if counted else None), node_id
