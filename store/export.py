@@ -4,9 +4,13 @@ The shape is documented in the README; it is what other tools (a spreadsheet, a 
 read, so keys only get added, never renamed. A plan of 50,000 nodes is 100,000 records: they
 are never gathered into one document. SQLite writes each node and milestone as one JSON
 object (``json_object``, in C) straight from its row, one object per line, and the lines go
-out in blocks; Python only frames them. Memory stays flat whatever the size. The state rules
-are the shared ones: ``status.sql_state`` classifies milestones, ``status.Rollup`` decides each
-node's light and share done (through a small cached SQL function).
+out in blocks. A node's roll-ups (its subtree's milestone states and item lights) come from
+prefix sums over seq (store.subtrees), its units from one walk in document order, and are
+spliced into its object as prefabricated JSON text (most nodes share a handful). The state
+rules are the shared ones: ``status.sql_state`` classifies milestones, ``status.Rollup``
+decides each node's light and share done, ``store.lights`` the traffic lights,
+``store.units`` who is responsible (tests/progress/test_progress_export_fast.py holds the
+export to them node by node).
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ import json
 import sqlite3
 from datetime import date
 from functools import lru_cache
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, Iterable, Iterator, TextIO
 
 from store import queries as q
 from store import status as st
@@ -31,7 +35,8 @@ def _rollup(rollup: st.Rollup) -> dict[str, Any]:
 @lru_cache(maxsize=4096)
 def _status_json(*counts: int | None) -> str:
     """A node's ``status`` object from its counts by state (most nodes share a handful)."""
-    return json.dumps(_rollup(st.Rollup(dict(zip(st.MILESTONE_STATES, (n or 0 for n in counts))))))
+    return json.dumps(_rollup(st.Rollup(dict(zip(st.MILESTONE_STATES, (n or 0 for n in counts))))),
+                      separators=(",", ":"))
 
 
 def _indicator(ind: q.Indicator, today: date) -> dict[str, Any]:
@@ -50,36 +55,45 @@ def _indicator(ind: q.Indicator, today: date) -> dict[str, Any]:
     }
 
 
-def _node_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_days: int) -> Iterable[tuple[str, str]]:
-    """Each live node as one JSON object, in document order, with its subtree's roll-up."""
-    rollup_sql, rollup_args = q.rollup_select(plan.id, today, soon_days)
-    counts = ", ".join(f"r.c{i}" for i in range(len(st.MILESTONE_STATES)))
-    names = ", ".join(f"c{i}" for i in range(len(st.MILESTONE_STATES)))
-    # the clerk's units win; "fields" is null when empty, as the documented shape says
-    return conn.execute(
-        f"WITH r(id, depth, {names}) AS MATERIALIZED ({rollup_sql}) "
+def _node_rows(conn: sqlite3.Connection, plan: q.Plan, tracking: "_Tracking") -> Iterable[tuple[str, str]]:
+    """Each live node as one JSON object, in document order: SQLite writes its own fields; its units,
+    own light and its subtree's counts are spliced in by ``_Tracking.node_record`` as the rows pass."""
+    rows = conn.execute(
         "SELECT json_object('id', n.id, 'parent', n.parent_id, 'kind', n.kind, 'number', n.number, "
         "'title', n.title, 'text', n.text, "
         "'units', json(CASE WHEN n.units_override IS NOT NULL AND n.units_override != 'null' "
         "THEN n.units_override ELSE coalesce(n.units, '[]') END), "
         "'fields', json(CASE WHEN n.fields IS NULL OR n.fields IN ('', '{}') THEN 'null' ELSE n.fields END), "
-        "'source', json_object('file', ?, 'line', n.line, 'printed', n.source, 'repair', n.repair), "
-        f"'status', json(plandesk_status({counts}))), n.id "
-        "FROM nodes n LEFT JOIN r ON r.id = n.id WHERE n.plan_id = ? AND n.archived_at IS NULL ORDER BY n.seq",
-        (*rollup_args, plan.source_file, plan.id))
+        "'source', json_object('file', ?, 'line', n.line, 'printed', n.source, 'repair', n.repair)), "
+        "n.seq, n.last_seq, n.id, n.parent_id, n.units, n.units_override, n.support, n.support_override "
+        "FROM nodes n WHERE n.plan_id = ? AND n.archived_at IS NULL ORDER BY n.seq", (plan.source_file, plan.id))
+    return tracking.node_records(rows)
 
 
-def _milestone_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_days: int) -> Iterable[tuple[str, str]]:
-    """Each live milestone as one JSON object, in document order, with its state as of ``today``."""
+def _milestone_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_days: int,
+                    tracking: "_Tracking") -> Iterable[tuple[str, str]]:
+    """Each live milestone as one JSON object, in document order, with its state as of ``today`` and
+    its own light: written whole by SQLite."""
+    from store import lights as lt
+
     state_sql, state_args = st.sql_state(today, soon_days)
+    for i in range(len(state_args)):  # named, beside the lights' named parameters
+        state_sql = state_sql.replace("?", f":state{i}", 1)
+    if tracking.has_reports:
+        light_sql = f"(SELECT {lt.LIGHT_SQL} FROM ml WHERE ml.item = m.id)"
+        with_lights = f"WITH ml AS ({lt.facts_sql(True, '', False)}) "
+    else:  # no report counts yet: a milestone's light follows from its code alone
+        light_sql = f"CASE {lt.code_sql()} {tracking.milestone_light_by_code} END"
+        with_lights = ""
     return conn.execute(
-        "SELECT json_object('id', id, 'node', node_id, 'title', title, 'due', due, "
+        f"{with_lights}SELECT json_object('id', id, 'node', node_id, 'title', title, 'due', due, "
         "'due_phrase', nullif(due_phrase, ''), 'start', start, 'done_on', done_on, 'note', done_note, "
         f"'status', {state_sql}, 'origin', origin, "
         "'implicit', json(CASE WHEN implicit THEN 'true' ELSE 'false' END), "
-        "'source', json_object('file', ?, 'line', line)), id "
-        "FROM milestones WHERE plan_id = ? AND archived_at IS NULL ORDER BY seq, id",
-        (*state_args, plan.source_file, plan.id))
+        "'source', json_object('file', :file, 'line', line), "
+        f"'every', every, 'series', series, 'same_as', same_as, 'link', link, 'light', {light_sql}), id "
+        "FROM milestones m WHERE plan_id = :plan AND archived_at IS NULL ORDER BY seq, id",
+        {**tracking.params, "file": plan.source_file, **{f"state{i}": v for i, v in enumerate(state_args)}})
 
 
 def _pretty(value: Any, indent: int) -> str:
@@ -87,15 +101,11 @@ def _pretty(value: Any, indent: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * indent)
 
 
-def _write_list(out: TextIO, rows: Iterable[tuple[str, str]],
-                extra: Callable[[str], dict[str, Any]] | None = None) -> None:
-    """``[`` one object per line ``]``, written in blocks as the rows come; ``extra(id)`` adds keys
-    computed outside SQL (lights, units that apply) to each object."""
+def _write_list(out: TextIO, rows: Iterable[tuple[str, str]]) -> None:
+    """``[`` one object per line ``]``, written in blocks as the rows come."""
     block: list[str] = []
     first = True
-    for record, row_id in rows:
-        if extra is not None:
-            record = record[:-1] + "," + json.dumps(extra(row_id), ensure_ascii=False)[1:]
+    for record, _row_id in rows:
         block.append(record)
         if len(block) == BLOCK:
             out.write(("[\n    " if first else ",\n    ") + ",\n    ".join(block))
@@ -120,7 +130,6 @@ def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,
 def write_export(conn: sqlite3.Connection, plan: q.Plan, today: date, out: TextIO,
                  soon_days: int = st.DEFAULT_SOON_DAYS) -> None:
     """Write the export document of ``plan`` to ``out``, node by node, milestone by milestone."""
-    conn.create_function("plandesk_status", len(st.MILESTONE_STATES), _status_json, deterministic=True)
     total = q.rollups(conn, plan.id, today, soon_days, max_depth=0).get(plan.id, st.Rollup())
     head = {
         "plandesk_export": EXPORT_VERSION,
@@ -133,9 +142,9 @@ def write_export(conn: sqlite3.Connection, plan: q.Plan, today: date, out: TextI
     }
     tracking = _Tracking(conn, plan, today, soon_days)
     out.write(_pretty(head, 0)[:-2] + ",\n  \"nodes\": ")
-    _write_list(out, _node_rows(conn, plan, today, soon_days), tracking.node)
+    _write_list(out, _node_rows(conn, plan, tracking))
     out.write(",\n  \"milestones\": ")
-    _write_list(out, _milestone_rows(conn, plan, today, soon_days), tracking.milestone)
+    _write_list(out, _milestone_rows(conn, plan, today, soon_days, tracking))
     indicators = [_indicator(ind, today) for ind in q.indicators(conn, plan.id)]
     out.write(",\n  \"indicators\": " + _pretty(indicators, 2))
     for key, value in (("reporting", tracking.reporting), ("links", tracking.links),
@@ -144,47 +153,77 @@ def write_export(conn: sqlite3.Connection, plan: q.Plan, today: date, out: TextI
     out.write("\n}\n")
 
 
+@lru_cache(maxsize=4096)
+def _lights_json(red: int, yellow: int, green: int) -> tuple[str, str]:
+    """A node's ``light`` (as red as its reddest item) and ``lights`` counts as JSON, or nulls."""
+    from store import lights as lt
+
+    counts = lt.Counts(red, yellow, green)
+    if not counts.total:
+        return "null", "null"
+    return json.dumps(counts.light), json.dumps(dict(counts._asdict()), separators=(",", ":"))
+
+
 class _Tracking:
     """The reporting cycle's part of the export (issue 11): units that apply, lights, recurring and
-    linked milestones, progress reports. Keys only get added to the documented shape."""
+    linked milestones, progress reports. Keys only get added to the documented shape.
+
+    Every node's counts come from prefix sums over seq (store.subtrees): one pass over the
+    milestones (their states) and one over the tracked items (their own lights, which also give
+    each tracked node its light, reason and 序时), then a subtraction per node, instead of a join of
+    every node with its subtree. Units are resolved as the nodes pass, in document order."""
 
     def __init__(self, conn: sqlite3.Connection, plan: q.Plan, today: date, soon_days: int) -> None:
         from store import lights as lt
         from store import progress as pg
-        from store import units as un
+        from store.subtrees import SubtreeCounts
 
         s = lt.settings(conn, plan.id, today, soon_days)
+        self.params = s.params()
+        self.has_reports = lt.has_reports(conn, s)
         self.reporting = {"cycle": s.cycle, "yellow_lag": s.yellow, "red_lag": s.red,
                           "due_period": s.due_period.key}
-        self.items = lt.item_lights(conn, s)
-        depths = tuple(r[0] for r in conn.execute(
-            "SELECT DISTINCT depth FROM nodes WHERE plan_id = ? AND archived_at IS NULL ORDER BY depth", (plan.id,)))
-        self.counts = lt.rollups(conn, s, depths) if depths else {}
-        self.units = un.of_plan(conn, plan.id)
-        rows = conn.execute("SELECT id, every, series, same_as, link FROM milestones WHERE plan_id = ? "
-                            "AND archived_at IS NULL", (plan.id,)).fetchall()
-        self.recurrence = {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
-        self.milestone_lights = lt.milestone_lights(conn, s, [r[0] for r in rows])
-        self.links = [{"milestone": r[0], "same_as": r[3], "link": r[4]} for r in rows if r[3]]
+        self.milestone_light_by_code = " ".join(f"WHEN {code} THEN '{lt.COLOURS[colour]}'" for code, colour
+                                                in lt.colour_by_code(conn, s, per_milestone=True).items())
+        last = conn.execute("SELECT max(coalesce((SELECT MAX(last_seq) FROM nodes WHERE plan_id = :plan), 0), "
+                            "coalesce((SELECT MAX(seq) FROM milestones WHERE plan_id = :plan), 0))",
+                            self.params).fetchone()[0]
+        state_sql, state_args = st.sql_state(today, soon_days)
+        index = " ".join(f"WHEN '{state}' THEN {i}" for i, state in enumerate(st.MILESTONE_STATES))
+        self.states = SubtreeCounts(conn.execute(
+            f"SELECT seq, CASE {state_sql} {index} END FROM milestones WHERE plan_id = ? AND archived_at IS NULL",
+            (*state_args, plan.id)), len(st.MILESTONE_STATES), last)
+        self.own: dict[str, str] = {}  # a tracked node's light, reason and 序时, as JSON members
+
+        def placed() -> Iterator[tuple[int, int]]:  # each tracked node's seq and colour, noting its own light
+            for item, seq, reason, expected in conn.execute(
+                    f"SELECT item, seq, reason, expected FROM ({lt.facts_sql(False, '', True, self.has_reports)})",
+                    self.params):
+                light = lt.REASONS[reason]
+                self.own[item] = (f'"light":"{light}","light_reason":"{reason}","expected":'
+                                  f"{'null' if expected is None else repr(round(expected, 1))}")  # JSON's float text
+                yield seq, lt.COLOURS.index(light)
+        self.lights = SubtreeCounts(placed(), len(lt.COLOURS), last)
+        rows = conn.execute("SELECT id, same_as, link FROM milestones WHERE plan_id = ? AND archived_at IS NULL "
+                            "AND same_as IS NOT NULL ORDER BY seq, id", (plan.id,)).fetchall()
+        self.links = [{"milestone": r[0], "same_as": r[1], "link": r[2]} for r in rows]
         self.progress = [{
             "id": r.id, "item": r.item_id, "item_kind": r.item_kind, "period": r.period, "state": r.state,
             "percent": r.percent, "note": r.note, "problem": r.problem, "next": r.next_step,
             "evidence": list(r.evidence), "unit": r.unit, "by": r.who, "at": r.at, "on": r.reported_on,
             "source": r.source} for r in pg.reports_of_plan(conn, plan.id)]
 
-    def node(self, node_id: str) -> dict[str, Any]:
-        own = self.items.get(node_id)
-        counts = self.counts.get(node_id)
-        units = self.units.get(node_id)
-        light = own.light if own else counts.light if counts else None
-        return {"lead": list(units.lead) if units else [], "support": list(units.support) if units else [],
-                "units_inherited_from": units.from_id if units and units.from_id != node_id else None,
-                "light": light, "light_reason": own.reason if own else None,
-                "expected": own.expected if own else None,
-                "lights": dict(counts._asdict()) if counts else None}
+    def node_records(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[str, str]]:
+        """Each node's object: SQLite's fields, then its status, units, light and lights in the
+        documented order; ``rows``: (head, seq, last_seq, id, parent_id, the four unit columns)."""
+        from store.units import Walk
 
-    def milestone(self, milestone_id: str) -> dict[str, Any]:
-        every, series, same_as, link = self.recurrence.get(milestone_id, (None, None, None, None))
-        light = self.milestone_lights.get(milestone_id)
-        return {"every": every, "series": series, "same_as": same_as, "link": link,
-                "light": light.light if light else None}
+        walk = Walk()
+        for head, seq, last_seq, node_id, *unit_columns in rows:
+            lead, support, from_id = walk.step(node_id, *unit_columns)
+            counted_light, lights = _lights_json(*self.lights.of(seq, last_seq))
+            own = self.own.get(node_id) or f'"light":{counted_light},"light_reason":null,"expected":null'
+            inherited = f'"{from_id}"' if from_id and from_id != node_id else "null"  # ids need no escaping
+            yield (f'{head[:-1]},"status":{_status_json(*self.states.of(seq, last_seq))},"lead":{lead or "[]"},'
+                   f'"support":{support or "[]"},"units_inherited_from":{inherited},{own},"lights":{lights}}}',
+                   node_id)

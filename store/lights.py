@@ -119,6 +119,17 @@ def _span_sql(item: str, per_milestone: bool) -> tuple[str, str]:
             f"(SELECT MAX(due) FROM milestones WHERE {where})")
 
 
+def _items_sql(key: str, milestone_filter: str, with_span: bool = False) -> str:
+    """One row per tracked item (``key``: node_id, or id: each milestone its own item): its first
+    seq, its milestones' worst code and, ``with_span``, its span (s, e)."""
+    where = f"WHERE plan_id = :plan AND archived_at IS NULL {milestone_filter}"
+    if key == "id":  # one milestone, one row: nothing to group
+        span = "COALESCE(start, :plan_start) AS s, due AS e" if with_span else "NULL AS s, NULL AS e"
+        return f"SELECT id AS item, seq, {_CODE_SQL} AS code, {span} FROM milestones {where}"
+    span = "MIN(COALESCE(start, :plan_start)) AS s, MAX(due) AS e" if with_span else "NULL AS s, NULL AS e"
+    return f"SELECT {key} AS item, MIN(seq) AS seq, MAX({_CODE_SQL}) AS code, {span} FROM milestones {where} GROUP BY {key}"
+
+
 def facts_sql(per_milestone: bool = False, milestone_filter: str = "", with_span: bool = True,
               with_reports: bool = True) -> str:
     """The rule as one SQL query: one row per tracked item (item, seq, reason, expected, pct, lag,
@@ -130,11 +141,8 @@ def facts_sql(per_milestone: bool = False, milestone_filter: str = "", with_span
     Named parameters: ``Settings.params``."""
     key, report_key = ("id", "item_id") if per_milestone else ("node_id", "node_id")
     rs, re_ = _span_sql("l.item", per_milestone)
-    span = "MIN(COALESCE(start, :plan_start)) AS s, MAX(due) AS e" if with_span else "NULL AS s, NULL AS e"
     expected = _expected_sql(":today", "s", "e") if with_span else "NULL"
-    return f"""WITH ms AS (
-  SELECT {key} AS item, MIN(seq) AS seq, MAX({_CODE_SQL}) AS code, {span}
-  FROM milestones WHERE plan_id = :plan AND archived_at IS NULL {milestone_filter} GROUP BY {key}),
+    return f"""WITH ms AS ({_items_sql(key, milestone_filter, with_span)}),
 rep AS (
   SELECT {report_key} AS item, period, period_end, period_prev, state,
     COALESCE(percent, CASE state WHEN 'not_started' THEN 0.0 WHEN 'done' THEN 100.0 END) AS pct,
@@ -234,25 +242,124 @@ class Counts(NamedTuple):
         return Counts(self.red + other.red, self.yellow + other.yellow, self.green + other.green)
 
 
+MAX_RANGES = 4096  # ancestors the one-pass roll-up picks among; beyond this, one look-up per item
+_NONE = 0  # code point of "no ancestor at this depth" (SQLite's char(NULL))
+_BASE = 256  # code points of the tallies: _BASE + 3 * slot + colour index (slot 0: none at the first depth)
+_COLOUR_INDEX_SQL = (  # a reason's light as its index in COLOURS
+    f"CASE WHEN reason IN ({', '.join(repr(r) for r, c in REASONS.items() if c == RED)}) THEN {COLOURS.index(RED)} "
+    f"WHEN reason IN ({', '.join(repr(r) for r, c in REASONS.items() if c == GREEN)}) THEN {COLOURS.index(GREEN)} "
+    f"ELSE {COLOURS.index(YELLOW)} END")
+
+
+def _range_index_sql(ranges: list[tuple[int, int]], column: str, offset: int = 0) -> str:
+    """SQL giving ``offset`` + the index of the range in ``ranges`` (sorted by start) that starts last
+    at or before ``column`` if it reaches ``column``, else NULL: a balanced CASE over literals (a
+    binary search written out), about log2(len(ranges)) integer comparisons per row, no look-up."""
+    def pick(lo: int, hi: int) -> str:
+        if lo == hi:
+            return f"CASE WHEN {column} BETWEEN {int(ranges[lo][0])} AND {int(ranges[lo][1])} THEN {offset + lo} END"
+        mid = (lo + hi + 1) // 2
+        return f"CASE WHEN {column} < {int(ranges[mid][0])} THEN {pick(lo, mid - 1)} ELSE {pick(mid, hi)} END"
+    return pick(0, len(ranges) - 1) if ranges else "NULL"
+
+
 def rollups(conn: sqlite3.Connection, s: Settings, depths: tuple[int, ...] = (0,),
             parent_id: str | None = None, node_ids: list[str] | None = None) -> dict[str, Counts]:
     """Light counts for the nodes at ``depths`` (or the children of ``parent_id``), and for the
     whole plan (or the parent's subtree) under the key ``plan_id``; ``node_ids``: count only
     these items (the tasks one unit leads).
 
-    One query: each item finds its ancestor at each depth through the (plan, depth, seq) index
-    (the nearest node of that depth before it, if its subtree reaches the item), and SQLite
-    counts per ancestor and colour; no item passes through Python."""
+    An item counts under the nearest node of each depth before it (by seq) whose subtree [seq,
+    last_seq] reaches it. One pass: the candidate nodes' ranges are read first and written into the
+    query as a balanced CASE, so each item finds its ancestors by a few integer comparisons instead
+    of an index look-up; each item then adds one character per tally (its slot and colour) to one
+    string, which ``Counter`` counts in C: no per-item row, sort or Python step. While no report
+    counts, an item's colour follows from its worst milestone code (``colour_by_code``). Plans
+    with more than ``MAX_RANGES`` candidates use the look-up query (``rollups_by_lookup``).
+    tests/progress/test_progress_rollups_fast.py holds every way to the plain rule."""
+    from collections import Counter
+
+    found = _subtree(conn, depths, parent_id)
+    if found is None:
+        return {s.plan_id: Counts()}
+    in_subtree, depths = found
+    where = in_subtree + (" " + _ids_filter("node_id", node_ids) if node_ids is not None else "")
+    ranges = conn.execute(
+        f"SELECT depth, id, seq, last_seq FROM nodes WHERE plan_id = :plan AND archived_at IS NULL "
+        f"AND depth IN ({', '.join(str(int(d)) for d in depths)}) {in_subtree} ORDER BY depth, seq",
+        s.params()).fetchall()
+    if len(ranges) > MAX_RANGES:
+        return rollups_by_lookup(conn, s, depths, where)
+    ids: list[str] = []
+    slots = []  # one per depth: the item's ancestor there as an index into ids, from 1
+    for depth in depths:
+        mine = [(r[2], r[3]) for r in ranges if r[0] == depth]
+        slots.append(_range_index_sql(mine, "seq", len(ids) + 1))
+        ids.extend(r[1] for r in ranges if r[0] == depth)
+    # one character per item and depth: _BASE + 3 * slot + colour; the first depth's slot is 0 for
+    # an item with no ancestor there, so that its characters count every item once (the total)
+    tallies = [f"{_BASE} + 3 * coalesce({slots[0] if slots else 'NULL'}, 0) + colour",
+               *(f"{_BASE} + 3 * ({slot}) + colour" for slot in slots[1:])]
+    sql = f"SELECT group_concat(char({', '.join(tallies)}), '') FROM ({item_colours_sql(conn, s, where)})"
+    counted = Counter(conn.execute(sql, s.params()).fetchone()[0] or "")
+    counted.pop(chr(_NONE), None)  # char(NULL): no ancestor at a later depth
+    first_depth = sum(1 for r in ranges if depths and r[0] == depths[0])  # slots 0..first_depth
+    total = [0, 0, 0]
+    by_slot: dict[int, list[int]] = {}
+    for char, n in counted.items():
+        slot, colour = divmod(ord(char) - _BASE, 3)
+        if slot <= first_depth:
+            total[colour] += n
+        if slot:
+            by_slot.setdefault(slot, [0, 0, 0])[colour] += n
+    result = {s.plan_id: Counts(*total)}
+    result.update((ids[slot - 1], Counts(*counts)) for slot, counts in by_slot.items())
+    return result
+
+
+def item_colours_sql(conn: sqlite3.Connection, s: Settings, where: str = "") -> str:
+    """SQL of ``seq, colour`` per tracked node (its first seq, its light as an index in COLOURS):
+    what roll-ups count. ``where``: ``AND ...`` on the milestones considered."""
+    if has_reports(conn, s):  # LIMIT -1 (twice): each item's reason and colour worked out once, not per use
+        return f"SELECT seq, {_COLOUR_INDEX_SQL} AS colour FROM ({facts_sql(False, where, False)} LIMIT -1) LIMIT -1"
+    # no report counts yet: an item's colour follows from its worst code alone
+    by_code = " ".join(f"WHEN {code} THEN {colour}" for code, colour in colour_by_code(conn, s).items())
+    return f"SELECT seq, CASE code {by_code} END AS colour FROM ({_items_sql('node_id', where)})"
+
+
+def colour_by_code(conn: sqlite3.Connection, s: Settings, per_milestone: bool = False) -> dict[int, int]:
+    """Each worst code's colour index for an item with no report (a task, or ``per_milestone`` a
+    milestone line), asked of the rule itself (the reason SQL over the five codes), so a shortcut
+    taken while no report counts cannot drift from it."""
+    codes = " UNION ALL ".join(f"SELECT {code} AS code" for code in range(5))
+    reason = _REASON_SQL.format(need_reports=0 if per_milestone else 1)
+    return dict(conn.execute(
+        f"SELECT code, {_COLOUR_INDEX_SQL} FROM (SELECT code, {reason} AS reason FROM (SELECT code, NULL AS lag, "
+        f"NULL AS state, NULL AS prev_state, NULL AS period_end FROM ({codes})))", s.params()).fetchall())
+
+
+def code_sql() -> str:
+    """A milestone's code as SQL over its columns (0 done ... 4 overdue; Settings.params)."""
+    return _CODE_SQL
+
+
+def _subtree(conn: sqlite3.Connection, depths: tuple[int, ...],
+             parent_id: str | None) -> tuple[str, tuple[int, ...]] | None:
+    """The ``AND ...`` narrowing items and candidate ancestors to a parent's seq range (none without
+    a parent) and the depths to count at (the parent's children); None if there is no such parent."""
+    if parent_id is None:
+        return "", depths
+    row = conn.execute("SELECT depth, seq, last_seq FROM nodes WHERE id = ?", (parent_id,)).fetchone()
+    if row is None:
+        return None
+    return f"AND seq BETWEEN {int(row[1])} AND {int(row[2])}", (row[0] + 1,)
+
+
+def rollups_by_lookup(conn: sqlite3.Connection, s: Settings, depths: tuple[int, ...], where: str) -> dict[str, Counts]:
+    """``rollups`` for many candidate ancestors: each item finds its ancestor at each depth through
+    the (plan, depth, seq) index (the nearest node of that depth before it, if its subtree reaches
+    the item), and SQLite counts per ancestor and colour."""
     params = s.params()
-    where = ""
-    if parent_id is not None:
-        row = conn.execute("SELECT depth, seq, last_seq FROM nodes WHERE id = ?", (parent_id,)).fetchone()
-        if row is None:
-            return {s.plan_id: Counts()}
-        depths = (row[0] + 1,)
-        where = f"AND seq BETWEEN {int(row[1])} AND {int(row[2])}"
-    if node_ids is not None:  # only these items (one unit's)
-        where += " " + _ids_filter("node_id", node_ids)
     ancestors = ", ".join(  # the nearest node of that depth before the item, if its subtree reaches it
         f"(SELECT CASE WHEN c.last_seq >= t.seq THEN c.id END FROM nodes c WHERE c.plan_id = :plan "
         f"AND c.depth = {int(d)} AND c.seq <= t.seq AND c.archived_at IS NULL ORDER BY c.seq DESC LIMIT 1) AS a{i}"

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import NamedTuple
+from functools import lru_cache
+from typing import Callable, NamedTuple
 
 from store import lights as lt
 from store import periods as pr
@@ -33,20 +34,32 @@ class Tracked(NamedTuple):
 
 
 def _tracked(conn: sqlite3.Connection, node_ids: list[str]) -> dict[str, Tracked]:
+    """The few items a status lists (its lagging tasks), with their units."""
     if not node_ids:
         return {}
-    plan_id = node_ids[0].split("/", 1)[0]
-    applying = un.of_plan(conn, plan_id)
-    wanted = set(node_ids)
     result: dict[str, Tracked] = {}
-    for node_id, number, title, due in conn.execute(
-            "SELECT n.id, n.number, n.title, (SELECT MAX(due) FROM milestones m WHERE m.node_id = n.id AND "
-            "m.archived_at IS NULL) FROM nodes n WHERE n.plan_id = ? AND n.archived_at IS NULL ORDER BY n.seq",
-            (plan_id,)):
-        if node_id in wanted:
-            units = applying.get(node_id, un.NONE)
-            result[node_id] = Tracked(node_id, number, title, units.lead, units.support, due)
+    for node_id in node_ids:
+        number, title, due = conn.execute(
+            "SELECT n.number, n.title, (SELECT MAX(due) FROM milestones m WHERE m.node_id = n.id AND "
+            "m.archived_at IS NULL) FROM nodes n WHERE n.id = ?", (node_id,)).fetchone()
+        units = un.of_node(conn, node_id)
+        result[node_id] = Tracked(node_id, number, title, units.lead, units.support, due)
     return result
+
+
+def _owed_sql() -> str:
+    """The items owing a report (see ``unreported``): ``item, seq, due`` (first seq, latest due)."""
+    return ("SELECT node_id AS item, MIN(seq) AS seq, MAX(due) AS due FROM milestones WHERE plan_id = :plan "
+            "AND archived_at IS NULL GROUP BY node_id "
+            "HAVING MIN(COALESCE(start, :plan_start)) <= :end AND SUM(done_on IS NULL OR done_on > :end) > 0 "
+            "AND node_id NOT IN (SELECT node_id FROM progress WHERE plan_id = :plan AND period = :period "
+            "AND reported_on <= :today)")
+
+
+def _unreported_params(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: date) -> dict[str, str]:
+    start_year = conn.execute("SELECT start_year FROM plans WHERE id = ?", (plan_id,)).fetchone()[0]
+    return {"plan": plan_id, "plan_start": date(start_year, 1, 1).isoformat(), "end": period.end.isoformat(),
+            "period": period.key, "today": today.isoformat()}
 
 
 def due_period(conn: sqlite3.Connection, plan_id: str, today: date) -> pr.Period:
@@ -58,15 +71,8 @@ def due_period(conn: sqlite3.Connection, plan_id: str, today: date) -> pr.Period
 def unreported(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: date) -> list[str]:
     """Ids of the tracked items that owe a report for ``period``: under way by its end, not all done
     by then, and with no report for it (on the item or one of its milestones) dated by ``today``."""
-    start_year = conn.execute("SELECT start_year FROM plans WHERE id = ?", (plan_id,)).fetchone()[0]
-    rows = conn.execute(
-        "SELECT node_id FROM milestones WHERE plan_id = :plan AND archived_at IS NULL GROUP BY node_id "
-        "HAVING MIN(COALESCE(start, :plan_start)) <= :end AND SUM(done_on IS NULL OR done_on > :end) > 0 "
-        "AND node_id NOT IN (SELECT node_id FROM progress WHERE plan_id = :plan AND period = :period "
-        "AND reported_on <= :today) ORDER BY MIN(seq)",
-        {"plan": plan_id, "plan_start": date(start_year, 1, 1).isoformat(), "end": period.end.isoformat(),
-         "period": period.key, "today": today.isoformat()})
-    return [r[0] for r in rows]
+    return [r[0] for r in conn.execute(f"SELECT item FROM ({_owed_sql()}) ORDER BY seq",
+                                       _unreported_params(conn, plan_id, period, today))]
 
 
 class UnitGroup(NamedTuple):
@@ -76,14 +82,29 @@ class UnitGroup(NamedTuple):
 
 def missing(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: date) -> list[UnitGroup]:
     """The 催报 list: items with no report for ``period``, grouped by lead unit (an item led by two
-    units is listed under each), units with the most missing first, unnamed last."""
-    items = _tracked(conn, unreported(conn, plan_id, period, today))
+    units is listed under each), units with the most missing first, unnamed last. One query reads
+    the items with their units; Python only sorts them into groups."""
+    lists = _json_lists()
     groups: dict[str, list[Tracked]] = {}
-    for item in items.values():
-        for unit in item.lead or (NO_UNIT,):
-            groups.setdefault(unit, []).append(item)
+    for item, number, title, due, lead, support in conn.execute(
+            f"WITH RECURSIVE {un.applying_sql()}, o AS ({_owed_sql()}) "
+            "SELECT o.item, n.number, n.title, o.due, a.lead, a.support FROM o JOIN nodes n ON n.id = o.item "
+            "LEFT JOIN applying a ON a.id = o.item ORDER BY o.seq", _unreported_params(conn, plan_id, period, today)):
+        tracked = Tracked(item, number, title, lists(lead), lists(support), due)
+        for unit in tracked.lead or (NO_UNIT,):
+            groups.setdefault(unit, []).append(tracked)
     order = sorted(groups, key=lambda u: (u == NO_UNIT, -len(groups[u]), u))
     return [UnitGroup(u, groups[u]) for u in order]
+
+
+def _json_lists() -> Callable[[str | None], tuple[str, ...]]:
+    """A stored JSON list of unit names as a tuple; the same few texts recur on thousands of items."""
+    import json
+
+    @lru_cache(maxsize=1024)
+    def parse(text: str | None) -> tuple[str, ...]:
+        return tuple(json.loads(text)) if text else ()
+    return parse
 
 
 class UnitRow(NamedTuple):
@@ -103,24 +124,21 @@ class UnitRow(NamedTuple):
 def unit_rows(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int,
               period: pr.Period | None = None) -> tuple[pr.Period, list[UnitRow]]:
     """Per lead unit: items led, done, overdue, red, yellow, green, reported for ``period`` (default:
-    the period whose reports are due). Items no unit is named for come last under NO_UNIT."""
+    the period whose reports are due). Items no unit is named for come last under NO_UNIT.
+    One query: every item's light, its units and whether it reported or owes, counted per unit
+    by SQLite."""
     period = period or due_period(conn, plan_id, today)
-    lights = lt.item_lights(conn, lt.settings(conn, plan_id, today, soon_days), None)
-    applying = un.of_plan(conn, plan_id)
-    reported = {r[0] for r in conn.execute("SELECT DISTINCT node_id FROM progress WHERE plan_id = ? AND period = ? "
-                                           "AND reported_on <= ?", (plan_id, period.key, today.isoformat()))}
-    owing = set(unreported(conn, plan_id, period, today))
-    tally: dict[str, list[int]] = {}
-    for node_id, light in lights.items():
-        units = applying.get(node_id, un.NONE)
-        for unit in units.lead or (NO_UNIT,):
-            row = tally.setdefault(unit, [0] * 8)
-            row[0] += 1
-            row[1] += light.reason == "done"
-            row[2] += light.reason == "overdue"
-            row[3 + lt.COLOURS.index(light.light)] += 1
-            row[6] += node_id in reported
-            row[7] += node_id in owing
+    s = lt.settings(conn, plan_id, today, soon_days)
+    sql = (f"WITH RECURSIVE {un.applying_sql()}, f AS ({lt.facts_sql(False, '', False, lt.has_reports(conn, s))}), "
+           f"owe AS ({_owed_sql()}) "
+           f"SELECT coalesce(u.value, '{NO_UNIT}') AS unit, count(*), SUM(f.reason = 'done'), "
+           "SUM(f.reason = 'overdue'), "
+           + ", ".join(f"SUM({lt.LIGHT_SQL.replace('reason', 'f.reason')} = '{c}')" for c in lt.COLOURS) +
+           ", SUM(f.item IN (SELECT node_id FROM progress WHERE plan_id = :plan AND period = :period AND "
+           "reported_on <= :today)), SUM(f.item IN (SELECT item FROM owe)) "
+           "FROM f LEFT JOIN applying a ON a.id = f.item LEFT JOIN json_each(a.lead) u GROUP BY unit")
+    params = {**s.params(), **_unreported_params(conn, plan_id, period, today)}
+    tally = {r[0]: r[1:] for r in conn.execute(sql, params)}
     order = sorted(tally, key=lambda u: (u == NO_UNIT, -tally[u][0], u))
     return period, [UnitRow(u, *tally[u]) for u in order]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 _SEPARATORS = re.compile(r"[、，,；;/]")
 LEAD = "lead"
@@ -70,14 +70,46 @@ _COLUMNS = "id, parent_id, units, units_override, support, support_override"
 def resolve(rows: Iterable[sqlite3.Row | tuple]) -> dict[str, Units]:
     """Units of every node, from rows (id, parent_id, units, units_override, support,
     support_override) in document order (parents first): one pass, no query per node."""
-    result: dict[str, Units] = {}
+    parsed: dict[str | None, tuple[str, ...]] = {None: ()}  # the same few texts recur on every task
+
+    def names(text: str | None) -> tuple[str, ...]:
+        if text not in parsed:
+            parsed[text] = tuple(json.loads(text)) if text else ()
+        return parsed[text]
+    return {node_id: Units(names(lead), names(support), from_id) if from_id else NONE
+            for node_id, lead, support, from_id in applying_texts(rows)}
+
+
+def applying_texts(rows: Iterable[sqlite3.Row | tuple]) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+    """The rule of ``resolve`` on the stored JSON texts, row by row as they come (document order):
+    (id, lead, support, from_id), the lists as stored (None when nobody names any)."""
+    walk = Walk()
     for node_id, parent_id, u, uo, s, so in rows:
-        lead, support = own(u, uo, s, so)
-        if lead or support:
-            result[node_id] = Units(lead, support, node_id)
+        yield (node_id, *walk.step(node_id, parent_id, u, uo, s, so))
+
+
+class Walk:
+    """Units that apply, worked out node by node in document order (parents first) from the stored
+    columns, without parsing them: for a pass that reads the nodes anyway (the export)."""
+
+    def __init__(self) -> None:
+        self._applying: dict[str, tuple[str | None, str | None, str | None]] = {}
+
+    def step(self, node_id: str, parent_id: str | None, units: str | None, units_override: str | None,
+             support: str | None, support_override: str | None) -> tuple[str | None, str | None, str | None]:
+        """(lead, support, from_id) of this node: its own lists if it names any, else its parent's."""
+        lead = units_override if units_override is not None else units  # the clerk's setting wins, per list
+        supp = support_override if support_override is not None else support
+        if lead not in _EMPTY or supp not in _EMPTY:
+            found = (lead, supp, node_id)
         else:
-            result[node_id] = result.get(parent_id, NONE) if parent_id else NONE
-    return result
+            found = self._applying.get(parent_id, _NOBODY) if parent_id else _NOBODY
+        self._applying[node_id] = found
+        return found
+
+
+_EMPTY = (None, "", "[]")  # a list stored empty (json.dumps writes "[]") or never set
+_NOBODY: tuple[str | None, str | None, str | None] = (None, None, None)
 
 
 def of_plan(conn: sqlite3.Connection, plan_id: str) -> dict[str, Units]:
@@ -116,3 +148,31 @@ def names(conn: sqlite3.Connection, plan_id: str) -> list[tuple[str, int]]:
 def nodes_of(conn: sqlite3.Connection, plan_id: str, unit: str, role: str = ANY) -> set[str]:
     """Ids of the live nodes whose units (own or inherited) include ``unit`` in ``role``."""
     return {node_id for node_id, units in of_plan(conn, plan_id).items() if units.has(unit, role)}
+
+
+def _named_sql(lead: str, support: str) -> str:
+    # lists are stored by json.dumps, so an empty one is '[]' (a clerk's "none") or NULL
+    return f"({lead} NOT IN ('', '[]') OR {support} NOT IN ('', '[]'))"
+
+
+_LEAD_SQL = "coalesce(n.units_override, n.units)"  # the clerk's setting wins, per list
+_SUPPORT_SQL = "coalesce(n.support_override, n.support)"
+_NAMED_SQL = _named_sql(_LEAD_SQL, _SUPPORT_SQL)
+
+
+def applying_sql() -> str:
+    """``resolve`` as an SQL common table expression ``applying(id, lead, support, from_id)`` over
+    every live node of the plan ``:plan``: ``lead`` and ``support`` are JSON lists (NULL when nobody
+    names any), walked down from the top nodes (and from any whose parent is archived), so a
+    command can join units to thousands of items in the query that reads them. A test holds it to
+    ``of_plan``."""
+    def own_or(inherited: str, own: str) -> str:
+        return f"CASE WHEN {_NAMED_SQL} THEN {own} ELSE {inherited} END"
+    top = (f"SELECT n.id, {own_or('NULL', _LEAD_SQL)}, {own_or('NULL', _SUPPORT_SQL)}, {own_or('NULL', 'n.id')} "
+           "FROM nodes n WHERE n.plan_id = :plan AND n.archived_at IS NULL AND n.parent_id IS NULL "
+           f"UNION ALL SELECT n.id, {own_or('NULL', _LEAD_SQL)}, {own_or('NULL', _SUPPORT_SQL)}, "
+           f"{own_or('NULL', 'n.id')} FROM nodes p JOIN nodes n ON n.parent_id = p.id AND n.archived_at IS NULL "
+           "WHERE p.plan_id = :plan AND p.archived_at IS NOT NULL")
+    down = (f"SELECT n.id, {own_or('a.lead', _LEAD_SQL)}, {own_or('a.support', _SUPPORT_SQL)}, "
+            f"{own_or('a.from_id', 'n.id')} FROM applying a JOIN nodes n ON n.parent_id = a.id AND n.archived_at IS NULL")
+    return f"applying(id, lead, support, from_id) AS ({top} UNION ALL {down})"
