@@ -46,7 +46,7 @@ class ParentPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(self.t("tr_move_title"), style="bold"), markup=False)
-            yield Static(Text(self.moving, overflow="ellipsis", no_wrap=True), id="dialog-subtitle", markup=False)
+            yield Static(Text(one_line(self.moving), overflow="ellipsis", no_wrap=True), id="dialog-subtitle", markup=False)
             yield Input(placeholder=self.t("tr_move_search"), id="parent-search", compact=True)
             yield OptionList(id="parent-options")
             yield Static("", id="parent-count", markup=False)
