@@ -9,6 +9,8 @@ from pathlib import Path
 
 from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, settle
 
+from textual.widgets import Input
+
 from tui.screens.main_screen import MainScreen
 
 
@@ -74,6 +76,9 @@ def _report_form(key: str):  # type: ignore[no-untyped-def]
         await _reveal(key)(pilot)
         await pilot.press("r")
         await settle(pilot)
+        for field in pilot.app.screen.query(Input):  # a blinking cursor is drawn or not by the clock
+            field.cursor_blink = False
+        await pilot.pause()
 
     return run_before
 

@@ -1,6 +1,7 @@
 """The tree on the keyboard when much is open: open all, close all, one layout per opened branch."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
@@ -113,3 +114,23 @@ async def test_a_refresh_redraws_only_the_lines_that_changed(seeded_db: Path) ->
         assert f"n:{WULONG}/c1" not in changed
         assert len(changed) < len(before) / 4
         assert TODAY  # the as-of date is fixed: nothing else moves
+
+
+async def test_a_relabelled_line_that_grew_is_reachable_by_horizontal_scroll(seeded_db: Path) -> None:
+    """Lights and roll-ups arrive after the lines: when a label grows, the tree's scrollable
+    width must grow with it, or the end of the widest line cannot be scrolled to."""
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        line = tree.by_key[f"n:{WULONG}/a1"]
+        longer = "x" * (tree.virtual_size.width + 40)
+        item = line.data
+        assert item is not None and item.node is not None
+        tree.update_item(replace(item, node=replace(item.node, title=longer)))
+        await pilot.pause()
+        depth = 0
+        parent = line.parent
+        while parent is not None and not parent.is_root:
+            depth, parent = depth + 1, parent.parent
+        assert tree.virtual_size.width >= tree.get_label_width(line) + depth * tree.guide_depth

@@ -154,20 +154,28 @@ class PlanTree(Tree[Item]):
         return (item, tuple(rollup.counts.values()) if rollup else None, item.key in self.matched,
                 self.lights.get(item.key))
 
-    def _relabel(self, tree_node: TreeNode[Item], item: Item) -> None:
+    def _relabel(self, tree_node: TreeNode[Item], item: Item) -> bool:
+        """Redraw one line if what it shows changed; True when its width changed, since Tree
+        measures its scrollable width only when lines are laid out, not when a label is set."""
         drawn = self._drawn_from(item)
-        if self._drawn.get(item.key) != drawn:
-            tree_node.data = item
-            tree_node.allow_expand = item.has_children
-            tree_node.set_label(self.label_for(item))
-            self._drawn[item.key] = drawn
-        else:
-            tree_node.data = item
+        tree_node.data = item
+        if self._drawn.get(item.key) == drawn:
+            return False
+        before = self.get_label_width(tree_node)
+        tree_node.allow_expand = item.has_children
+        tree_node.set_label(self.label_for(item))
+        self._drawn[item.key] = drawn
+        return self.get_label_width(tree_node) != before
 
     def relabel_all(self) -> None:
+        """Redraw every loaded line (new lights, new roll-ups); lay the tree out again only when
+        a line's width changed, so its horizontal scroll reaches the end of the widest line."""
+        widened = False
         for tree_node in self.by_key.values():
             if tree_node.data is not None:
-                self._relabel(tree_node, tree_node.data)
+                widened = self._relabel(tree_node, tree_node.data) or widened
+        if widened:
+            self._invalidate()
 
     # loading -------------------------------------------------------------------------------
     def reset_lines(self) -> None:
@@ -317,7 +325,8 @@ class PlanTree(Tree[Item]):
                 continue
             if [c.data.key if c.data else "" for c in tree_node.children] == [i.key for i in items]:
                 for child, item in zip(tree_node.children, items):
-                    self._relabel(child, item)
+                    if self._relabel(child, item):
+                        self._invalidate()
                     if item.has_children and not child.is_expanded:
                         child.expand()
             else:
@@ -370,8 +379,8 @@ class PlanTree(Tree[Item]):
 
     def update_item(self, item: Item) -> None:
         node = self.by_key.get(item.key)
-        if node is not None:
-            self._relabel(node, item)
+        if node is not None and self._relabel(node, item):
+            self._invalidate()
 
     def action_open_branch(self) -> None:
         node = self.cursor_node
