@@ -3,7 +3,7 @@
 The key bindings of the main screen, the tree and the indicators screen, the footer, the ``?``
 help screen and the command palette are all built from ``ACTIONS`` (harlequin builds its keymap
 and palette from one list of actions the same way), so adding an action is one entry here plus
-its two catalog keys (``<id>`` for the label, ``<id>_help`` for the help line) in ``tui/i18n.py``.
+its two catalog keys (``<id>`` for the label, ``<id>_help`` for the help line) in ``tui/i18n/``.
 
 A screen's bindings need the clerk's language, but Textual reads ``BINDINGS`` from the class:
 ``localized(cls, t)`` makes (once per language) a subclass of the same name whose ``BINDINGS``

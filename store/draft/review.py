@@ -1,7 +1,7 @@
 """The review list: what the draft was unsure of, as plain data (a catalog key and its values).
 
 The clerk reviews the drafted plan file with this list beside it, so every guess points at the
-line of the source document where it was made. The words are the UI's (tui/i18n.py).
+line of the source document where it was made. The words are the UI's (tui/i18n/).
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 @dataclass(frozen=True)
 class ReviewItem:
     line: int
-    key: str  # a catalog key in tui/i18n.py, e.g. "draft_heading_runin"
+    key: str  # a catalog key in tui/i18n/, e.g. "draft_heading_runin"
     params: dict[str, Any] = field(default_factory=dict)
 
 
