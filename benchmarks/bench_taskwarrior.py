@@ -34,7 +34,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from datetime import time as dtime
 from pathlib import Path
 
@@ -88,7 +88,7 @@ def taskwarrior_json(nodes: int, path: Path) -> int:
     for i, m in enumerate(milestone_dues(nodes)):
         # the end of the due day, local time (a naive datetime is local to astimezone): overdue
         # from the next day on, as in plandesk
-        due = datetime.combine(m.due + shift, dtime(23, 59, 59)).astimezone(timezone.utc)
+        due = datetime.combine(m.due + shift, dtime(23, 59, 59)).astimezone(UTC)
         tasks.append({"uuid": str(uuid.UUID(int=i + 1)), "status": "pending", "entry": entry,
                       "description": f"{m.local_id} {m.title}", "project": "big",
                       "due": due.strftime("%Y%m%dT%H%M%SZ")})
@@ -185,7 +185,7 @@ def print_table(rows: list[dict[str, object]], runs: int, with_task: bool) -> No
         line += (f" {med(t['export']) * 1000:>9.0f} ms {med(t['status']) * 1000:>5.0f} ms"  # type: ignore[index]
                  f" {med(t['export']) / med(t['status']):>5.2f}x")  # type: ignore[index]
         print(line)
-    print(f"\nPeak RSS (MiB) and import time")
+    print("\nPeak RSS (MiB) and import time")
     head = f"{'nodes':>8} {'overdue':>8} {'export':>8} {'status':>8} {'import':>8} {'import time':>12}"
     if with_task:
         head += f" {'task overdue':>13} {'task import':>12} {'task import time':>17}"

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 SIZES = (1_000, 10_000, 50_000, 200_000)
 AS_OF = "2023-06-30"  # the as-of date every benchmark on a generated plan uses

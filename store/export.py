@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, TextIO
 
 from store import queries as q
 from store import status as st
@@ -55,7 +56,7 @@ def _indicator(ind: q.Indicator, today: date) -> dict[str, Any]:
     }
 
 
-def _node_rows(conn: sqlite3.Connection, plan: q.Plan, tracking: "_Tracking") -> Iterable[tuple[str, str]]:
+def _node_rows(conn: sqlite3.Connection, plan: q.Plan, tracking: _Tracking) -> Iterable[tuple[str, str]]:
     """Each live node as one JSON object, in document order: SQLite writes its own fields; its units,
     own light and its subtree's counts are spliced in by ``_Tracking.node_record`` as the rows pass."""
     rows = conn.execute(
@@ -71,7 +72,7 @@ def _node_rows(conn: sqlite3.Connection, plan: q.Plan, tracking: "_Tracking") ->
 
 
 def _milestone_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_days: int,
-                    tracking: "_Tracking") -> Iterable[tuple[str, str]]:
+                    tracking: _Tracking) -> Iterable[tuple[str, str]]:
     """Each live milestone as one JSON object, in document order, with its state as of ``today`` and
     its own light: written whole by SQLite."""
     from store import lights as lt

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 HIDDEN = {"recorded_at", "archived_why", "seq", "id", "plan_id", "local_id", "indicator_id", "year", "line",
           "source", "repair", "implicit", "origin", "due_phrase",
           "_absent", "period_start", "period_end", "period_prev", "item_kind", "at", "who",  # issue 11's bookkeeping
-          "depth", "path", "last_seq", "clerk", "plan_id"}  # a node's place is shown as ``place``
+          "depth", "path", "last_seq", "clerk"}  # a node's place is shown as ``place``
 _DATES = {"done_on", "due", "start"}
 _IMPORT_COUNTS = ("added", "updated", "restored")
 

@@ -14,8 +14,9 @@ The workbook's words are Chinese whatever the clerk's UI language: it is a form 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
-from typing import BinaryIO, Sequence
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side

@@ -166,7 +166,7 @@ _FACTS_ALONE = """
   FROM ms"""
 
 
-def has_reports(conn: sqlite3.Connection, s: "Settings") -> bool:
+def has_reports(conn: sqlite3.Connection, s: Settings) -> bool:
     """Whether any report of the plan counts as of the as-of date (else the rule needs no join)."""
     return conn.execute("SELECT 1 FROM progress WHERE plan_id = ? AND reported_on <= ? LIMIT 1",
                         (s.plan_id, s.today.isoformat())).fetchone() is not None
@@ -238,7 +238,7 @@ class Counts(NamedTuple):
         """As red as the reddest item under it; None if nothing under it is tracked."""
         return RED if self.red else YELLOW if self.yellow else GREEN if self.green else None
 
-    def plus(self, other: "Counts") -> "Counts":
+    def plus(self, other: Counts) -> Counts:
         return Counts(self.red + other.red, self.yellow + other.yellow, self.green + other.green)
 
 

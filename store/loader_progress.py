@@ -27,7 +27,7 @@ PROGRESS_KEYS: dict[str, dict[str, str]] = {
 }
 
 
-def unit_list(self: "_PlanReader", raw: dict[str, Any], key: str, label: str) -> list[str]:
+def unit_list(self: _PlanReader, raw: dict[str, Any], key: str, label: str) -> list[str]:
     """Unit names under ``key``: a list, or one string with 、，, between the names."""
     value = raw.get(key)
     if value is None:
@@ -38,7 +38,7 @@ def unit_list(self: "_PlanReader", raw: dict[str, Any], key: str, label: str) ->
     return []
 
 
-def read_reporting(self: "_PlanReader", plan: PlanData, raw: Any, label: str) -> None:
+def read_reporting(self: _PlanReader, plan: PlanData, raw: Any, label: str) -> None:
     """``reporting: {cycle, yellow_lag, red_lag}``: every key optional."""
     if raw is None:
         return
@@ -69,7 +69,7 @@ def read_reporting(self: "_PlanReader", plan: PlanData, raw: Any, label: str) ->
     plan.yellow_lag, plan.red_lag = lags.get("yellow_lag"), lags.get("red_lag")
 
 
-def check_links(self: "_PlanReader", plan: PlanData) -> None:
+def check_links(self: _PlanReader, plan: PlanData) -> None:
     """Every ``same_as`` names a milestone of the same plan, and not itself."""
     for m in plan.milestones:
         if m.same_as is None:
@@ -84,7 +84,7 @@ def check_links(self: "_PlanReader", plan: PlanData) -> None:
                        f"milestone {m.local_id}")
 
 
-def recurring(self: "_PlanReader", plan: PlanData, raw: dict[str, Any], item: MilestoneData, every: str,
+def recurring(self: _PlanReader, plan: PlanData, raw: dict[str, Any], item: MilestoneData, every: str,
               label: str) -> None:
     """One milestone per year (quarter) of the span: ``start`` (or the plan's first year) to ``due``."""
     from store.loader import MilestoneData

@@ -58,7 +58,7 @@ class Node:
     support_override: list[str] | None = None
     # the units that apply (store.units: own, else the nearest named ancestor's); filled by
     # ``node()`` and ``nodes()``, None from the tree's lazy loading (which shows no units)
-    applying: "Units | None" = None
+    applying: Units | None = None
 
     @property
     def own_units(self) -> list[str]:

@@ -13,8 +13,8 @@ from typing import Any
 
 from store import queries as q
 from store import status as st
-from store.report.rows import LIST_LIMIT, RECENT_DAYS, status_item
 from store.report.model import ChapterRow, Report
+from store.report.rows import LIST_LIMIT, RECENT_DAYS, status_item
 
 
 def _rollup(states: list[str]) -> st.Rollup:

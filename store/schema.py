@@ -6,9 +6,9 @@ as plandesk's. Before any migration of an existing file a copy is kept beside it
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 import sqlite_utils
 

@@ -6,9 +6,10 @@ for a year, reading the target's comparator and the indicator's direction of bet
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable, Mapping, Protocol
+from typing import Protocol
 
 DONE = "done"
 DONE_LATE = "done_late"
@@ -66,7 +67,7 @@ class Rollup:
     def add(self, state: str, n: int = 1) -> None:
         self.counts[state] += n
 
-    def merge(self, other: "Rollup") -> None:
+    def merge(self, other: Rollup) -> None:
         for key, n in other.counts.items():
             self.counts[key] += n
 
@@ -124,9 +125,7 @@ def indicator_status(target_number: float | None, comparator: str | None, better
         ok = actual >= target_number
     elif comparator == "<":
         ok = actual < target_number
-    elif comparator == "≤":
-        ok = actual <= target_number
-    elif better == "lower":
+    elif comparator == "≤" or better == "lower":
         ok = actual <= target_number
     else:
         ok = actual >= target_number

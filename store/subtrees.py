@@ -9,8 +9,8 @@ looks each range up in an index.) Used where every node needs its counts: the ex
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterable
 from itertools import accumulate
-from typing import Iterable
 
 
 class SubtreeCounts:

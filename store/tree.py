@@ -8,9 +8,10 @@ milestone is not listed again as a child. Milestone states come from ``store.sta
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from store import queries as q
 from store import status as st

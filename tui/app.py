@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -27,9 +28,9 @@ from store import queries as q
 from store.db import open_store
 from store.errors import BadInput, PlandeskError
 from store.safe_text import visible
+from tui.actions import app_bindings, help_sections, localized
 from tui.dbworker import Database
 from tui.i18n import Catalog
-from tui.actions import app_bindings, help_sections, localized
 from tui.palette import ActionsProvider
 
 if TYPE_CHECKING:

@@ -9,12 +9,11 @@ if TYPE_CHECKING:
     from tui.cli import Context
 
 
-def run_app(ctx: "Context") -> int:
+def run_app(ctx: Context) -> int:
     """Open (and on first use seed) the database, check --plan, then run the app."""
+    from store import journal
     from store import queries as q
     from store.clock import TODAY_ENV
-
-    from store import journal
 
     conn = ctx.conn  # creates, seeds or migrates the file; refuses a foreign one with a clear message
     plan = q.resolve_plan(conn, ctx.args.plan).id if ctx.args.plan else None

@@ -14,7 +14,6 @@ from store.history import Entry, FieldChange
 from store.safe_text import visible
 from tui.i18n import MESSAGES, Catalog
 
-
 ALSO_SHOWN = 3  # the rows changed with an entry, named; the rest counted
 
 

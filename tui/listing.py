@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from rich.cells import cell_len, get_character_cell_size
 

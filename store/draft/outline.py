@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
+from store.draft import table_items, tables
 from store.draft.front import Front
 from store.draft.headings import STYLE_RANK, Numbering, full_stop, parse_numbering, split_run_in
 from store.draft.model import DraftIndicator, DraftNode
 from store.draft.reading import Block
 from store.draft.review import Review
-from store.draft import table_items, tables
 
 _HEADING_KINDS = ("part", "chapter", "jie", "cn_dun", "cn_paren", "num_dot", "num_dun", "num_paren", "circled",
                   "zero_num")

@@ -22,11 +22,29 @@ from store import queries as q
 from store import status as st
 from store.errors import BadInput
 from store.report import rows
-from store.report.rows import LIST_LIMIT, RECENT_DAYS, status_item
-from store.report.model import (ANNUAL, CARRIED, DUE_IN_PERIOD, DUE_LATER, DUE_SOON, FINAL, MIDTERM, NEXT_PERIOD,
-                                OVERDUE, RECENTLY_DONE, REST, STATUS, ChapterRow, IndicatorRow, IndicatorYear,
-                                Item, Ledger, Listing, Period, Report)
+from store.report.model import (
+    ANNUAL,
+    CARRIED,
+    DUE_IN_PERIOD,
+    DUE_LATER,
+    DUE_SOON,
+    FINAL,
+    MIDTERM,
+    NEXT_PERIOD,
+    OVERDUE,
+    RECENTLY_DONE,
+    REST,
+    STATUS,
+    ChapterRow,
+    IndicatorRow,
+    IndicatorYear,
+    Ledger,
+    Listing,
+    Period,
+    Report,
+)
 from store.report.narrative import task_groups
+from store.report.rows import LIST_LIMIT, RECENT_DAYS, status_item
 
 TREE_LINE_LIMIT = 80
 

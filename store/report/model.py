@@ -11,9 +11,10 @@ reported on keeps ``None``, which renderers show as a "to be written" placeholde
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from store import queries as q
 from store import status as st

@@ -7,8 +7,8 @@ The progress-report fields of each task (latest state, 进展情况, 存在问�
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from itertools import groupby
-from typing import Iterable
 
 from store import status as st
 from store.report import rows

@@ -13,9 +13,9 @@ import json
 import sqlite3
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterator
 
 from store import queries as q
 from store import status as st
@@ -47,7 +47,7 @@ class PlanIndex:
     _unit_lists: list[tuple[str, ...]] = field(default_factory=list)
 
     @classmethod
-    def load(cls, conn: sqlite3.Connection, plan_id: str) -> "PlanIndex":
+    def load(cls, conn: sqlite3.Connection, plan_id: str) -> PlanIndex:
         index = cls(conn, plan_id)
         for node_id, seq, number, title in conn.execute(
                 "SELECT id, seq, number, title FROM nodes WHERE plan_id = ? AND depth = 0 AND archived_at IS NULL "

@@ -2,7 +2,6 @@
 --help in the UI's language."""
 from __future__ import annotations
 
-import os
 import re
 import signal
 import subprocess

@@ -22,9 +22,9 @@ def _loader_reads(cls: type, name: str) -> bool:
 def test_the_switches_follow_what_the_loader_reads() -> None:
     """Off while the loader would drop the keys (a lead unit written as ``lead`` would be lost);
     on once it reads them. When this fails after a merge, flip the switch it names."""
-    assert writing.EMIT_LEAD_SUPPORT == _loader_reads(NodeData, "support"), \
+    assert _loader_reads(NodeData, "support") == writing.EMIT_LEAD_SUPPORT, \
         "the loader's lead/support reading changed: set EMIT_LEAD_SUPPORT in store/draft/writing.py to match"
-    assert writing.EMIT_EVERY == _loader_reads(MilestoneData, "every"), \
+    assert _loader_reads(MilestoneData, "every") == writing.EMIT_EVERY, \
         "the loader's every reading changed: set EMIT_EVERY in store/draft/writing.py to match"
 
 

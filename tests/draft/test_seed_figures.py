@@ -6,7 +6,6 @@ the five seed plans. benchmarks/bench_draft.py prints the same figures per plan.
 """
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest

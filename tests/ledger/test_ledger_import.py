@@ -10,8 +10,7 @@ from openpyxl import Workbook, load_workbook
 from store import ledger as lg
 from store import ledger_book as lb
 from tests.conftest import dump
-from tests.ledger.conftest import (FOOD, IMPORT_DAY, JULY_5, PERIOD, PLAN, QUALITY, REGISTRY, columns, fill,
-                                   row_of)
+from tests.ledger.conftest import FOOD, IMPORT_DAY, JULY_5, PERIOD, PLAN, QUALITY, REGISTRY, columns, fill, row_of
 
 ANSWERS = {
     "c3.s1.t1": {"state": "推进中", "percent": 45, "note": "完成准入环境评估", "evidence": "评估报告.pdf\n会议纪要.docx"},

@@ -14,8 +14,20 @@ from openpyxl import load_workbook
 
 from store import ledger_book as lb
 from tests.conftest import dump
-from tests.ledger.conftest import (EXPORT_DAY, FOOD, IMPORT_DAY, JULY_5, PERIOD, PLAN, QUALITY, REGISTRY, fill,
-                                   row_of, sent, soffice_convert)
+from tests.ledger.conftest import (
+    EXPORT_DAY,
+    FOOD,
+    IMPORT_DAY,
+    JULY_5,
+    PERIOD,
+    PLAN,
+    QUALITY,
+    REGISTRY,
+    fill,
+    row_of,
+    sent,
+    soffice_convert,
+)
 
 REGISTRY_ANSWERS = {
     "c3.s1.t1": {"state": "推进中", "percent": 50, "note": "完成准入环境评估"},

@@ -122,8 +122,8 @@ def test_cli_refuses_english_and_writes_the_draft(cli, tmp_path: Path) -> None: 
 @pytest.fixture(scope="module")
 def printed_draft(tmp_path_factory: pytest.TempPathFactory) -> str:
     office.needs_office()
-    from tests.reports.conftest import make_demo_db
     from store.db import open_store
+    from tests.reports.conftest import make_demo_db
 
     work = tmp_path_factory.mktemp("docx-pdf")
     conn = open_store(make_demo_db(work / "demo.sqlite3"), seed=False)

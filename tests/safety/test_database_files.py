@@ -12,7 +12,6 @@ import pytest
 
 from store.db import open_store
 from store.errors import DatabaseRefused
-from tests.conftest import FIXTURES, dump
 
 
 def test_an_empty_file_of_another_program_is_refused_and_untouched(tmp_path: Path) -> None:

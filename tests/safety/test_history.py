@@ -63,10 +63,11 @@ def test_times_are_local_to_the_minute(cli, seeded_db: Path, shanghai: None) -> 
 
 
 def test_one_description_for_the_detail_pane_too(seeded_db: Path) -> None:
+    from rich.console import Console
+
+    from store import queries as q
     from tui.i18n import Catalog
     from tui.widgets.detail_pane import Detail, detail_renderable
-    from store import queries as q
-    from rich.console import Console
 
     conn = open_store(seeded_db)
     _changes(conn)

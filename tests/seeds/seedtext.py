@@ -6,9 +6,10 @@ what it prints is present in the transcription, so an edit that loses an item fa
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -16,13 +17,13 @@ REPO = Path(__file__).resolve().parents[2]
 SOURCE_DIR = Path(__file__).resolve().parent / "source"
 
 
-@lru_cache(maxsize=None)
+@cache
 def source_lines(file_name: str) -> tuple[str, ...]:
     """The seed file's lines (index 0 is line 1)."""
     return tuple((SOURCE_DIR / file_name).read_text(encoding="utf-8").splitlines())
 
 
-@lru_cache(maxsize=None)
+@cache
 def all_plans() -> dict[str, dict[str, Any]]:
     """Every plan in seed_plans.yaml by id."""
     plans: dict[str, dict[str, Any]] = {}

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.seeds.seedtext import everything_text, milestones, plan, source_lines, squash, walk
+from tests.seeds.seedtext import milestones, plan, source_lines, squash, walk
 
 PLAN_ID = "linyi-2023"
 SOURCE = "004_8b2a779b28bc2033.txt"

@@ -11,7 +11,15 @@ import re
 import pytest
 
 from tests.seeds.seedtext import (
-    RECURRING, check_links, check_yearly, everything_text, milestones, plan, source_lines, squash, walk,
+    RECURRING,
+    check_links,
+    check_yearly,
+    everything_text,
+    milestones,
+    plan,
+    source_lines,
+    squash,
+    walk,
 )
 
 FILE = "002_c97b93fe9adfb2ac.txt"

@@ -12,7 +12,15 @@ from collections import Counter
 import pytest
 
 from tests.seeds.seedtext import (
-    RECURRING, check_links, check_yearly, everything_text, milestone_ids, milestones, plan, source_lines, squash,
+    RECURRING,
+    check_links,
+    check_yearly,
+    everything_text,
+    milestone_ids,
+    milestones,
+    plan,
+    source_lines,
+    squash,
     walk,
 )
 

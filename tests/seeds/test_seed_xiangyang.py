@@ -10,7 +10,15 @@ from collections import Counter
 import pytest
 
 from tests.seeds.seedtext import (
-    RECURRING, REPO, check_yearly, everything_text, milestones, plan, source_lines, squash, walk,
+    RECURRING,
+    REPO,
+    check_yearly,
+    everything_text,
+    milestones,
+    plan,
+    source_lines,
+    squash,
+    walk,
 )
 
 PLAN_ID = "xiangyang-2022-2025"

@@ -7,8 +7,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store.clerk_dates import (AFTER_AS_OF, FIRST_YEAR, LAST_YEAR, NOT_A_DATE, OUT_OF_RANGE, ClerkDateError,
-                               parse_clerk_date, parse_completion_date)
+from store.clerk_dates import (
+    AFTER_AS_OF,
+    FIRST_YEAR,
+    LAST_YEAR,
+    NOT_A_DATE,
+    OUT_OF_RANGE,
+    ClerkDateError,
+    parse_clerk_date,
+    parse_completion_date,
+)
 
 AS_OF = date(2023, 7, 15)  # the clock says something else: phrases must not follow it
 

@@ -3,8 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from store.values import (NEGATIVE_COUNT, PERCENT_OUTSIDE, ValueError_, YearOutsidePeriod, check_year,
-                          format_number, parse_actual, parse_printed, value_warnings)
+from store.values import (
+    NEGATIVE_COUNT,
+    PERCENT_OUTSIDE,
+    ValueError_,
+    YearOutsidePeriod,
+    check_year,
+    format_number,
+    parse_actual,
+    parse_printed,
+    value_warnings,
+)
 
 
 @pytest.mark.parametrize(("printed", "comparator", "number"), [

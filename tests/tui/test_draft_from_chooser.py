@@ -5,8 +5,8 @@ import shutil
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
-
 from tui_helpers import SIZE, make_app, settle
+
 from tui.screens.main_screen import MainScreen
 from tui.screens.plan_chooser import DRAFT_OPTION, PlanChooser
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
+from tui_helpers import SIZE, WULONG, make_app, row, settle
 
 from store import lights as lt
 from store import progress_actions as pa
 from store import progress_views as pv
 from store.db import connect
-from tui_helpers import SIZE, WULONG, make_app, row, settle
-from tui.screens.progress_dialog import ProgressDialog
 from tui.screens.main_screen import MainScreen
+from tui.screens.progress_dialog import ProgressDialog
 from tui.theme import LIGHT_MARK, LIGHT_STYLE
 from tui.widgets.detail_pane import DetailPane
 

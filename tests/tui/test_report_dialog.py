@@ -5,9 +5,9 @@ import sqlite3
 from pathlib import Path
 
 from textual.widgets import Input, Select, Static
+from tui_helpers import SIZE, TODAY, WULONG, make_app, settle
 
 from store.report import FINAL
-from tui_helpers import SIZE, TODAY, WULONG, make_app, settle
 from tui.screens.report_dialog import ReportDialog
 
 

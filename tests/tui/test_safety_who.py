@@ -5,11 +5,11 @@ import sqlite3
 from pathlib import Path
 
 from textual.widgets import Input, OptionList
+from tui_helpers import SIZE, make_app, settle
 
 from store import journal
 from tui.screens.name_dialog import NameDialog
 from tui.screens.plan_chooser import PlanChooser
-from tui_helpers import SIZE, make_app, settle
 
 
 async def test_the_app_asks_once_for_a_name_and_journals_under_it(seeded_db: Path) -> None:

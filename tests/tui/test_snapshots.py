@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, settle
-
 from textual.widgets import Input
+from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, settle
 
 from tui.screens.main_screen import MainScreen
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import Tree
+from tui_helpers import SIZE, TODAY, WULONG, YANGJIAO, make_app, settle
 
 from store import queries as q
-from tui_helpers import SIZE, TODAY, WULONG, YANGJIAO, make_app, settle
 from tui.screens.main_screen import MainScreen
 
 

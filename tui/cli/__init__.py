@@ -20,7 +20,7 @@ if os.path.basename(sys.argv[0]) == "plandesk" and \
 
 import argparse  # noqa: E402
 import sqlite3  # noqa: E402
-from typing import Sequence  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
 
 from store.errors import ImportFailed, PlandeskError  # noqa: E402
 from store.safe_text import visible  # noqa: E402

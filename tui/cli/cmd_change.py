@@ -1,7 +1,6 @@
 """Commands that change the database: tick, untick, record, undo, redo."""
 from __future__ import annotations
 
-
 import argparse
 from datetime import date
 
@@ -74,7 +73,8 @@ def cmd_untick(ctx: Context) -> int:
 def cmd_record(ctx: Context) -> int:
     import sys
 
-    from store import actions, queries as q
+    from store import actions
+    from store import queries as q
     from store.values import ValueError_, YearOutsidePeriod, format_number, parse_actual
     from tui.phrases import value_warning
 
@@ -101,7 +101,8 @@ def cmd_record(ctx: Context) -> int:
 
 def _steps(ctx: Context, which: str) -> int:
     """Undo or redo N changes (of --plan only, if given); one line per change: what, item, plan."""
-    from store import actions, history, queries as q
+    from store import actions, history
+    from store import queries as q
     from store.errors import BadInput
     from tui.history_text import step_line
 

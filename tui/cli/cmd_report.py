@@ -31,8 +31,8 @@ def add_parsers(add: AddParser) -> None:
 
 def cmd_report(ctx: Context) -> int:
     from store import report as rp
-    from tui.i18n import LANG_ENV, Catalog
     from tui.cli.output import write_file
+    from tui.i18n import LANG_ENV, Catalog
     from tui.reports import BINARY_FORMATS
 
     # the documents are Chinese: Chinese labels unless --lang (or PLANDESK_LANG) says otherwise

@@ -8,7 +8,6 @@ from datetime import date
 
 from store.errors import PlandeskError
 
-
 WRITING_COMMANDS = frozenset({"tick", "untick", "record", "undo", "redo", "import"})
 READING_COMMANDS = frozenset({"plans", "status", "report", "overdue", "history", "export", "backup"})
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from typing import Callable, NoReturn
+from collections.abc import Callable
+from typing import NoReturn
 
 from store import status as st
 from tui.cli.plain_argparse import PlandeskParser, bounded_int, translated, use_catalog

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import os
 
-from tui.i18n import messages_core
-from tui.i18n import messages_safety
-from tui.i18n import messages_house
-from tui.i18n import messages_progress
-from tui.i18n import messages_ledger
-from tui.i18n import messages_reports
-from tui.i18n import messages_draft
-from tui.i18n import messages_large
+from tui.i18n import (
+    messages_core,
+    messages_draft,
+    messages_house,
+    messages_large,
+    messages_ledger,
+    messages_progress,
+    messages_reports,
+    messages_safety,
+)
 
 LANG_ENV = "PLANDESK_LANG"
 

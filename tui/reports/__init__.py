@@ -19,7 +19,7 @@ BINARY_FORMATS = ("xlsx", "docx")
 DEFAULT_TEXT_WIDTH = 120
 
 
-def write_report(fmt: str, reports: "list[Report]", t: "Catalog", stream: TextIO,
+def write_report(fmt: str, reports: list[Report], t: Catalog, stream: TextIO,
                  width: int = DEFAULT_TEXT_WIDTH) -> None:
     """Every format but rich-on-a-terminal and the binary ones, written to ``stream``."""
     if fmt == "text" or fmt == "rich":
@@ -46,7 +46,7 @@ def write_report(fmt: str, reports: "list[Report]", t: "Catalog", stream: TextIO
         raise ValueError(f"not a text format: {fmt}")
 
 
-def render_text(fmt: str, reports: "list[Report]", t: "Catalog", width: int = DEFAULT_TEXT_WIDTH) -> str:
+def render_text(fmt: str, reports: list[Report], t: Catalog, width: int = DEFAULT_TEXT_WIDTH) -> str:
     """A text format as one string (tests and small outputs)."""
     buffer = io.StringIO()
     write_report(fmt, reports, t, buffer, width)

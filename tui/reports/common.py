@@ -7,9 +7,10 @@ and catalog keys live here, never in ``store/``.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from store import pace as pc
 from store import report as rp

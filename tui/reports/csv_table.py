@@ -8,8 +8,9 @@ live formula), and the csv module quotes what needs quoting. Long lists are writ
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, TextIO
 
 from store import report as rp
 from store.safe_text import FORMULA_LEADS, cell_text

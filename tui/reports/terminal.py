@@ -8,7 +8,8 @@ milestones streams instead of waiting for a rich table to measure every row.
 from __future__ import annotations
 
 import io
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -16,10 +17,10 @@ from rich.text import Text
 from store import report as rp
 from store import status as st
 from tui.i18n import Catalog
-from tui.theme import DONE_BAR, LIGHT_STYLE, STATE_STYLE
 from tui.reports import common as c
 from tui.reports.linebreak import width, wrap
 from tui.reports.textgrid import Line, table_lines
+from tui.theme import DONE_BAR, LIGHT_STYLE, STATE_STYLE
 
 BAR_WIDTH = 30
 

@@ -8,8 +8,8 @@ card: its title on a line of its own, the other fields after it as ``label value
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from itertools import chain, islice
-from typing import Callable, Iterator
 
 from tui.reports.common import Col, Row, Table, number_kind, text_of
 from tui.reports.linebreak import pad, width, wrap

@@ -18,11 +18,12 @@ The only module that imports openpyxl.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
 from copy import copy
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell

@@ -19,8 +19,8 @@ from textual.worker import get_current_worker
 from store import actions
 from store import queries as q
 from store import status as st
-from store.values import format_number
 from store.safe_text import visible
+from store.values import format_number
 from tui.actions import APP, EN, INDICATORS, bindings
 from tui.i18n import Catalog
 from tui.phrases import value_warning
@@ -77,7 +77,7 @@ class IndicatorsScreen(Screen[None]):
     ACTIONS_WHERE = (INDICATORS, APP)
     BINDINGS: ClassVar[list[BindingType]] = bindings(ACTIONS_WHERE, EN)  # per language: actions.localized
 
-    app: "PlanDeskApp"
+    app: PlanDeskApp
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__()

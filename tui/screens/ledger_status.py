@@ -24,12 +24,12 @@ if TYPE_CHECKING:
 
 
 class LedgerLoaded(Message):
-    def __init__(self, period: str, rows: "list[UnitStatus]", unnamed: int) -> None:
+    def __init__(self, period: str, rows: list[UnitStatus], unnamed: int) -> None:
         self.period, self.rows, self.unnamed = period, rows, unnamed
         super().__init__()
 
 
-def status_table(rows: "list[UnitStatus]", t) -> Table:  # type: ignore[no-untyped-def]
+def status_table(rows: list[UnitStatus], t) -> Table:  # type: ignore[no-untyped-def]
     table = Table(box=None, show_header=True, header_style="bold", padding=(0, 2), expand=True)
     table.add_column(t("lg_col_unit"), overflow="fold")
     for key in ("lg_col_sent", "lg_col_answered", "lg_col_missing"):
@@ -49,7 +49,7 @@ class LedgerStatusScreen(ModalScreen[None]):
         Binding("l", "close", "k_close", show=False),
     ]
 
-    app: "PlanDeskApp"
+    app: PlanDeskApp
     shown: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
