@@ -20,7 +20,7 @@ __all__ = ["Change", "tick", "untick", "record", "unrecord", "add_milestone", "e
            "delete_milestone", "set_units", "linked_copies", "undo", "redo", "set_setting", "KEEP"]
 
 
-def _milestone_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # type: ignore[type-arg]
+def _milestone_blocker(conn: sqlite3.Connection, state: dict[str, Any]) -> str | None:
     """A milestone may come back only under a live node."""
     node = conn.execute("SELECT archived_at FROM nodes WHERE id = ?", (state.get("node_id"),)).fetchone()
     if node is None:
@@ -28,7 +28,7 @@ def _milestone_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # 
     return "archived_parent" if node["archived_at"] else None
 
 
-def _actual_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # type: ignore[type-arg]
+def _actual_blocker(conn: sqlite3.Connection, state: dict[str, Any]) -> str | None:
     ind = conn.execute("SELECT archived_at FROM indicators WHERE id = ?", (state.get("indicator_id"),)).fetchone()
     if ind is None:
         return "gone"
@@ -37,7 +37,7 @@ def _actual_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # typ
 
 register(Entity("milestone", "milestones", blocker=_milestone_blocker))
 register(Entity("actual", "actuals", ("indicator_id", "year"), label=None, blocker=_actual_blocker))
-def _node_blocker(conn: sqlite3.Connection, state: dict) -> str | None:  # type: ignore[type-arg]
+def _node_blocker(conn: sqlite3.Connection, state: dict[str, Any]) -> str | None:
     """A node may come back (or move back) only under a live node or the top level."""
     parent_id = state.get("parent_id")
     if parent_id is None:
@@ -63,7 +63,7 @@ _change = journaled
 
 
 def _live_milestone(conn: sqlite3.Connection, milestone_id: str) -> sqlite3.Row:
-    row = conn.execute("SELECT * FROM milestones WHERE id = ?", (milestone_id,)).fetchone()
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM milestones WHERE id = ?", (milestone_id,)).fetchone()
     if row is None or row["archived_at"]:
         raise NotFound(f"no milestone {milestone_id!r}")
     return row

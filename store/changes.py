@@ -110,7 +110,8 @@ def transaction(conn: sqlite3.Connection) -> Iterator[None]:
     failed BEGIN (disk full, I/O error, read-only file) reports its own error, never "cannot
     rollback - no transaction is active".
     """
-    if conn.in_transaction:
+    nested = conn.in_transaction
+    if nested:
         yield
         return
     conn.execute("BEGIN IMMEDIATE")
@@ -177,7 +178,8 @@ def journaled_with(conn: sqlite3.Connection, action: str, entity: str, entity_id
         label = _label(ENTITIES[entity], after or before)
         was, now = changed_fields(before, after)
         parts = {k: changed_fields(others_before[k], snapshot(conn, *k.split(":", 1))) for k in keys}
-        was_b, now_b = _bundle(was, {k: p[0] for k, p in parts.items()}), _bundle(now, {k: p[1] for k, p in parts.items()})
+        was_b = _bundle(was, {k: p[0] for k, p in parts.items()})
+        now_b = _bundle(now, {k: p[1] for k, p in parts.items()})
         seq = journal.write(conn, action, entity, entity_id, plan_id, was_b, now_b)
     return Change(seq, action, entity, entity_id, was_b, now_b, plan_id, label=label)
 

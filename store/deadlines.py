@@ -90,8 +90,8 @@ def parse_deadline(phrase: str | date, default_year: int) -> Deadline:
                 return Deadline(start=date(year, 7, 1), due=date(year, 12, 31))
             if m[3]:
                 quarter = int(m[3]) if m[3].isdigit() else _CN_DIGITS[m[3]]
-                month, day = _QUARTER_END[quarter]
-                return Deadline(due=date(year, month, day), opens=date(year, month - 2, 1))
+                month, last_day = _QUARTER_END[quarter]
+                return Deadline(due=date(year, month, last_day), opens=date(year, month - 2, 1))
             return Deadline(due=date(year, 12, 31), opens=date(year, 1, 1))
     except ValueError as exc:  # date() out of range
         if isinstance(exc, DeadlineError):
@@ -108,7 +108,7 @@ def _parse_with_dateutil(phrase: str) -> Deadline:
     if not re.search(r"\d{4}", text):
         raise DeadlineError(f"not a deadline: {phrase!r}")
     try:
-        parsed = parser.parse(text, yearfirst=True, dayfirst=False, default=None)  # type: ignore[arg-type]
+        parsed = parser.parse(text, yearfirst=True, dayfirst=False, default=None)
     except (ValueError, OverflowError, TypeError) as exc:
         raise DeadlineError(f"not a deadline: {phrase!r}") from exc
     return Deadline(due=parsed.date(), opens=parsed.date())

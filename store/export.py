@@ -36,7 +36,7 @@ def _rollup(rollup: st.Rollup) -> dict[str, Any]:
 @lru_cache(maxsize=4096)
 def _status_json(*counts: int | None) -> str:
     """A node's ``status`` object from its counts by state (most nodes share a handful)."""
-    return json.dumps(_rollup(st.Rollup(dict(zip(st.MILESTONE_STATES, (n or 0 for n in counts))))),
+    return json.dumps(_rollup(st.Rollup(dict(zip(st.MILESTONE_STATES, (n or 0 for n in counts), strict=True)))),
                       separators=(",", ":"))
 
 
@@ -125,7 +125,8 @@ def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,
 
     out = io.StringIO()
     write_export(conn, plan, today, out, soon_days)
-    return json.loads(out.getvalue())  # type: ignore[no-any-return]
+    document: dict[str, Any] = json.loads(out.getvalue())
+    return document
 
 
 def write_export(conn: sqlite3.Connection, plan: q.Plan, today: date, out: TextIO,

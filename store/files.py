@@ -16,6 +16,7 @@ one. It returns True when an existing file was replaced, so the command can say 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -94,7 +95,7 @@ def check_output_path(target: Path | str, *, protected: Iterable[Path | str | No
     return path
 
 
-def write_atomically(target: Path | str, write: Callable[[BinaryIO], None]) -> bool:
+def write_atomically(target: Path | str, write: Callable[[BinaryIO], object]) -> bool:
     """Write ``target`` through ``write(handle)`` atomically; True if an existing file was replaced.
 
     A symbolic link is followed (the file it points to is replaced, the link stays). A new file
@@ -114,16 +115,14 @@ def write_atomically(target: Path | str, write: Callable[[BinaryIO], None]) -> b
         os.chmod(temp_name, path.stat().st_mode & 0o7777 if existed else 0o666 & ~_umask())
         os.replace(temp_name, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        except OSError:
-            pass
         raise
     _sync_folder(folder)
     return existed
 
 
-def write_output(target: Path | str, write: Callable[[BinaryIO], None], *,
+def write_output(target: Path | str, write: Callable[[BinaryIO], object], *,
                  protected: Iterable[Path | str | None] = ()) -> bool:
     """``check_output_path`` then ``write_atomically``: the one call every ``-o`` makes."""
     return write_atomically(check_output_path(target, protected=protected), write)

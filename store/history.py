@@ -153,7 +153,8 @@ def describe(conn: sqlite3.Connection, row: sqlite3.Row) -> Entry:
         reason = (after or {}).get("reason")
     else:
         fields = field_changes(conn, before, after)
-    plan = conn.execute("SELECT title FROM plans WHERE id = ?", (row["plan_id"],)).fetchone() if row["plan_id"] else None
+    plan = (conn.execute("SELECT title FROM plans WHERE id = ?", (row["plan_id"],)).fetchone()
+            if row["plan_id"] else None)
     return Entry(row["seq"], local_time(row["at"]), row["who"] or "", action, row["target"], target_action,
                  row["entity"], row["entity_id"] or "", _label(conn, row["entity"], row["entity_id"] or "",
                                                               after or before or {}),

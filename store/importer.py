@@ -75,7 +75,8 @@ def _existing(conn: sqlite3.Connection, table: str, plan_id: str, where: str = "
 def _upsert(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple[object, ...]]) -> None:
     """Insert new ids and update the file's columns of known ones in one batched statement;
     columns the file does not carry (ticks, notes, unit overrides, archived state) stay as they are."""
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("id", "origin"))  # a clerk's stays the clerk's
+    # a clerk's origin stays the clerk's
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("id", "origin"))
     conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
                      f"ON CONFLICT(id) DO UPDATE SET {updates}", rows)
 
@@ -99,8 +100,8 @@ def _import_plan(conn: sqlite3.Connection, plan: PlanData) -> ImportReport:
     pid = plan.id
     node_rows = ((
         f"{pid}/{n.local_id}", pid, n.local_id, f"{pid}/{n.parent}" if n.parent else None, n.kind, n.number,
-        n.title, n.text, _json(n.units), _json(n.support), n.line, n.source, n.repair, n.note, _json(n.fields), n.seq, n.depth,
-        paths[n.local_id], last_seq[n.local_id], order[n.local_id]) for n in plan.nodes)
+        n.title, n.text, _json(n.units), _json(n.support), n.line, n.source, n.repair, n.note, _json(n.fields), n.seq,
+        n.depth, paths[n.local_id], last_seq[n.local_id], order[n.local_id]) for n in plan.nodes)
     _sync(conn, "nodes", plan.id, [f"{pid}/{n.local_id}" for n in plan.nodes], NODE_COLUMNS, node_rows, report,
           "node", where="")
     del paths, last_seq
@@ -117,7 +118,7 @@ def _import_plan(conn: sqlite3.Connection, plan: PlanData) -> ImportReport:
     keep_clerk_edits(conn, plan.id)
 
     indicator_rows = []
-    cell_rows = []
+    cell_rows: list[tuple[object, ...]] = []
     for ind in plan.indicators:
         ind_id = full_id(plan.id, ind.local_id)
         base = ind.baseline

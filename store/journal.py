@@ -21,7 +21,7 @@ import sqlite3
 from datetime import datetime
 from typing import Any
 
-UNDOABLE = ("tick", "untick", "record", "unrecord", "add", "edit", "delete", "set_units", "note",
+UNDOABLE: tuple[str, ...] = ("tick", "untick", "record", "unrecord", "add", "edit", "delete", "set_units", "note",
             "report_progress", "edit_progress", "delete_progress")
 UNNAMED = "(unnamed)"
 _user: str | None = None
@@ -90,7 +90,8 @@ def write(conn: sqlite3.Connection, action: str, entity: str, entity_id: str, pl
 
 
 def entry(conn: sqlite3.Connection, seq: int) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM journal WHERE seq = ?", (seq,)).fetchone()
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM journal WHERE seq = ?", (seq,)).fetchone()
+    return row
 
 
 def last_undoable(conn: sqlite3.Connection, plan_id: str | None = None) -> sqlite3.Row | None:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, time, timedelta
+from decimal import Decimal
 from typing import BinaryIO
 
 from openpyxl import Workbook
@@ -94,14 +95,16 @@ def print_setup(ws: Worksheet, title_rows: str | None) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    page, footer = ws.sheet_properties.pageSetUpPr, ws.oddFooter
+    assert page is not None and footer is not None  # a new sheet has both (openpyxl's types allow none)
+    page.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.oddFooter.center.size = 9
+    footer.center.text = "第 &P 页，共 &N 页"
+    footer.center.size = 9
 
 
 def lines_needed(text: str, width: float) -> int:
@@ -120,7 +123,10 @@ def row_height(texts: Sequence[tuple[object, float]], minimum_lines: int = 1) ->
 def put(ws: Worksheet, row: int, col: int, value: object, *, font: Font = FONT, fill: PatternFill | None = None,
         align: Alignment = WRAP, number_format: str | None = None, border: bool = True) -> None:
     """One cell: text made safe (never a formula), numbers and dates as they are."""
-    cell = ws.cell(row, col, cell_text(value) if isinstance(value, str) else value)
+    shown = cell_text(value) if isinstance(value, str) else value
+    if shown is not None and not isinstance(shown, (str, int, float, Decimal, date, time, timedelta)):
+        raise ValueError(f"Cannot convert {shown!r} to Excel")  # what openpyxl would say
+    cell = ws.cell(row, col, shown)
     cell.font = font
     cell.alignment = align
     if border:
@@ -131,9 +137,16 @@ def put(ws: Worksheet, row: int, col: int, value: object, *, font: Font = FONT, 
         cell.number_format = number_format
 
 
+def first_sheet(wb: Workbook) -> Worksheet:
+    """A new workbook's one sheet (openpyxl types ``active`` as any kind of sheet, or none)."""
+    ws = wb.active
+    assert isinstance(ws, Worksheet)
+    return ws
+
+
 def _cover(wb: Workbook, plan_title: str, plan_id: str, period: pr.Period, ledger: lg.UnitLedger,
            deadline: date | None, exported: date) -> None:
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = COVER_SHEET
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 70

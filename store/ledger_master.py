@@ -16,6 +16,7 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from store import ledger as lg
 from store import ledger_book as lb
@@ -35,7 +36,7 @@ STATUS_HEADERS: list[tuple[str, float]] = [("单位", 18), ("应报任务", 9), 
                                            ("报送文件", 40), ("最近录入", 20)]
 
 
-def _sheet_head(ws, title: str, headers: list[tuple[str, float]]) -> None:  # type: ignore[no-untyped-def]
+def _sheet_head(ws: Worksheet, title: str, headers: list[tuple[str, float]]) -> None:
     last = get_column_letter(len(headers))
     lb.put(ws, 1, 1, title, font=lb.TITLE, align=lb.CENTRE, border=False)
     ws.merge_cells(f"A1:{last}1")
@@ -57,7 +58,7 @@ def write_master(handle: BinaryIO, conn: sqlite3.Connection, plan_id: str, plan_
     applying = un.of_plan(conn, plan_id)
     heads = lg.chapters(conn, plan_id)
     wb = Workbook()
-    ws = wb.active
+    ws = lb.first_sheet(wb)
     ws.title = "汇总台账"
     _sheet_head(ws, f"{plan_title} {period.label_zh()}任务进展汇总台账（截至 {today.isoformat()}）", HEADERS)
     rows = conn.execute(
@@ -89,7 +90,7 @@ def write_master(handle: BinaryIO, conn: sqlite3.Connection, plan_id: str, plan_
         fill, colour = LIGHT_FILLS[light.light]
         ws.cell(r, 8).fill = PatternFill("solid", fgColor=fill)
         ws.cell(r, 8).font = Font(name=lb.FONT_NAME, size=10, color=colour, bold=True)
-        ws.row_dimensions[r].height = lb.row_height([(v, w) for v, (_, w) in zip(values, HEADERS)
+        ws.row_dimensions[r].height = lb.row_height([(v, w) for v, (_, w) in zip(values, HEADERS, strict=True)
                                                      if not isinstance(v, (int, float, date))])
     ws.auto_filter.ref = f"A2:{get_column_letter(len(HEADERS))}{max(r, 3)}"
     _status_sheet(wb, conn, plan_id, plan_title, period)
@@ -106,5 +107,5 @@ def _status_sheet(wb: Workbook, conn: sqlite3.Connection, plan_id: str, plan_tit
         values: list[object] = [s.unit, s.sent, s.answered, s.missing, "\n".join(s.files), s.last_at]
         for n, value in enumerate(values, 1):
             lb.put(ws, r, n, value)
-        ws.row_dimensions[r].height = lb.row_height([(v, w) for v, (_, w) in zip(values, STATUS_HEADERS)
+        ws.row_dimensions[r].height = lb.row_height([(v, w) for v, (_, w) in zip(values, STATUS_HEADERS, strict=True)
                                                      if isinstance(v, str)])

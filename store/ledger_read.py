@@ -114,7 +114,8 @@ def read_date(value: object) -> date | None | str:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 < value < 80000:
         from openpyxl.utils.datetime import from_excel
 
-        return from_excel(value).date()
+        day: date = from_excel(value).date()
+        return day
     match = _DATE.match(unicodedata.normalize("NFKC", str(value)).strip())
     if match:
         try:

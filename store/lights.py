@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from store import periods as pr
 
@@ -127,7 +127,8 @@ def _items_sql(key: str, milestone_filter: str, with_span: bool = False) -> str:
         span = "COALESCE(start, :plan_start) AS s, due AS e" if with_span else "NULL AS s, NULL AS e"
         return f"SELECT id AS item, seq, {_CODE_SQL} AS code, {span} FROM milestones {where}"
     span = "MIN(COALESCE(start, :plan_start)) AS s, MAX(due) AS e" if with_span else "NULL AS s, NULL AS e"
-    return f"SELECT {key} AS item, MIN(seq) AS seq, MAX({_CODE_SQL}) AS code, {span} FROM milestones {where} GROUP BY {key}"
+    return (f"SELECT {key} AS item, MIN(seq) AS seq, MAX({_CODE_SQL}) AS code, {span} "
+            f"FROM milestones {where} GROUP BY {key}")
 
 
 def facts_sql(per_milestone: bool = False, milestone_filter: str = "", with_span: bool = True,
@@ -188,7 +189,7 @@ class Light(NamedTuple):
     due: str
 
 
-def _light(row: sqlite3.Row | tuple) -> Light:
+def _light(row: sqlite3.Row | tuple[Any, ...]) -> Light:
     item, seq, reason, expected, pct, lag, period, state, s, e = row
     return Light(item, seq, REASONS[reason], reason, None if expected is None else round(expected, 1), pct,
                  None if lag is None else round(lag, 1), period, state, s, e)

@@ -156,6 +156,12 @@ def _int(where: dict[str, Any], key: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _mapping(where: dict[str, Any], key: str) -> dict[Any, Any]:
+    """A mapping value; anything else was already reported by the schema check."""
+    value = where.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def _mappings(value: Any) -> list[dict[str, Any]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
@@ -182,7 +188,7 @@ class _PlanReader:
         doc = self.doc
         plan_id = _text(doc, "id") or ""
         label = f"plan {plan_id}"
-        period = doc.get("period") if isinstance(doc.get("period"), dict) else {}
+        period = _mapping(doc, "period")
         start_year, end_year = _int(period, "start") or 0, _int(period, "end") or 0
         if start_year and end_year and end_year < start_year:
             self.p.add(period, "end", "ends before it starts", label)
@@ -219,7 +225,7 @@ class _PlanReader:
             kind = _text(raw, "kind") or ""
             units = self.unit_list(raw, "units", label) + self.unit_list(raw, "lead", label)
             support = self.unit_list(raw, "support", label)
-            fields = raw.get("fields") if isinstance(raw.get("fields"), dict) else {}
+            fields = _mapping(raw, "fields")
             node = NodeData(
                 local_id=local_id, kind=kind, title=_text(raw, "title") or "", parent=parent,
                 seq=self.next_seq(), depth=depth, number=_text(raw, "number"), text=_text(raw, "text"),
@@ -325,7 +331,7 @@ class _PlanReader:
                 self.p.add(row, "table", f"table {table!r} given twice", label)
             tables.add(table)
             basis = _text(row, "basis") or "total"
-            values = row.get("values") if isinstance(row.get("values"), dict) else {}
+            values = _mapping(row, "values")
             row_line = _int(row, "line")
             ind.line = ind.line or row_line
             for year, printed in values.items():

@@ -32,7 +32,7 @@ for _action in ("add_node", "edit_node", "move_node", "archive_node"):
 
 
 def _live_node(conn: sqlite3.Connection, node_id: str) -> sqlite3.Row:
-    row = conn.execute("SELECT * FROM nodes WHERE id = ?", (node_id,)).fetchone()
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM nodes WHERE id = ?", (node_id,)).fetchone()
     if row is None or row["archived_at"]:
         raise NotFound(f"no node {node_id!r}")
     return row
@@ -84,10 +84,8 @@ def _slot(conn: sqlite3.Connection, plan_id: str, parent_id: str | None, positio
         respace = [(r["id"], float(i + 1)) for i, r in enumerate(every)]
         ords.update(respace)
         before, after = ords[live[pos - 1]["id"]], ords[live[pos]["id"]]
-    if before is None and after is None:
-        return 1.0, respace
     if before is None:
-        return float(after) - 1.0, respace  # type: ignore[arg-type]
+        return (1.0 if after is None else float(after) - 1.0), respace
     if after is None:
         return float(before) + 1.0, respace
     return (before + after) / 2.0, respace

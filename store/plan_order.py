@@ -10,15 +10,16 @@ Archived nodes keep a place too (their milestones come back to a consistent rang
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 
-def sibling_key(row: sqlite3.Row | dict) -> tuple[float, int, str]:  # type: ignore[type-arg]
+def sibling_key(row: sqlite3.Row | dict[str, Any]) -> tuple[float, int, str]:
     """Siblings in ``ord`` order; rows without one (never after schema 4) fall back to seq."""
     ord_ = row["ord"]
     return (float(ord_) if ord_ is not None else float(row["seq"] or 0), int(row["seq"] or 0), row["id"])
 
 
-def _rows(conn: sqlite3.Connection, sql: str, args: tuple[object, ...]) -> list[tuple]:  # type: ignore[type-arg]
+def _rows(conn: sqlite3.Connection, sql: str, args: tuple[object, ...]) -> list[tuple[Any, ...]]:
     """Plain tuples (a quarter of the cost of ``sqlite3.Row`` on a 50,000-node plan)."""
     cur = conn.cursor()
     cur.row_factory = None
@@ -31,13 +32,13 @@ def renumber(conn: sqlite3.Connection, plan_id: str) -> int:
     # id, parent_id, local_id, ord, seq, last_seq, depth, path
     nodes = {r[0]: r for r in _rows(conn, "SELECT id, parent_id, local_id, ord, seq, last_seq, depth, path "
                                           "FROM nodes WHERE plan_id = ?", (plan_id,))}
-    kids: dict[str | None, list[tuple]] = {}  # type: ignore[type-arg]
+    kids: dict[str | None, list[tuple[Any, ...]]] = {}
     for row in nodes.values():
         parent = row[1] if row[1] in nodes else None
         kids.setdefault(parent, []).append(row)
     for group in kids.values():
         group.sort(key=lambda r: (float(r[3]) if r[3] is not None else float(r[4] or 0), r[4] or 0, r[0]))
-    milestones: dict[str, list[tuple]] = {}  # type: ignore[type-arg]
+    milestones: dict[str, list[tuple[Any, ...]]] = {}
     for row in _rows(conn, "SELECT id, node_id, implicit, seq FROM milestones WHERE plan_id = ? ORDER BY seq, id",
                      (plan_id,)):
         milestones.setdefault(row[1], []).append(row)
@@ -46,7 +47,7 @@ def renumber(conn: sqlite3.Connection, plan_id: str) -> int:
     ms_rows: list[tuple[int, str]] = []
     counter = 0
     # iterative pre-order; an entry (row, depth, parent path) or, on the way back up, (row, seq, depth, path)
-    stack: list[tuple] = [(r, 0, "") for r in reversed(kids.get(None, []))]  # type: ignore[type-arg]
+    stack: list[tuple[Any, ...]] = [(r, 0, "") for r in reversed(kids.get(None, []))]
     numbered = 0
     while stack:
         entry = stack.pop()
@@ -95,7 +96,7 @@ def check(conn: sqlite3.Connection, plan_id: str) -> list[str]:
     for m in ms:
         if m["implicit"] and m["seq"] != nodes[m["node_id"]]["seq"]:
             problems.append(f"implicit milestone {m['id']} not at its node's seq")
-    kids: dict[str | None, list[dict]] = {}  # type: ignore[type-arg]
+    kids: dict[str | None, list[dict[str, Any]]] = {}
     for n in nodes.values():
         kids.setdefault(n["parent_id"], []).append(n)
     for node_id, n in nodes.items():

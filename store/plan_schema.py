@@ -290,6 +290,8 @@ def _check_map(mapping: dict[str, Any], key: str, value: Any, rule: Key, report:
         return
     for inner, _line in value.get(TWICE_KEY, ()):
         report(value, inner, "given twice", label)
+    check = rule.years or rule.labels
+    assert check is not None  # a rule with neither is not a map
     for inner, item in value.items():
         if inner in _META:
             continue
@@ -302,6 +304,6 @@ def _check_map(mapping: dict[str, Any], key: str, value: Any, rule: Key, report:
             report(value, inner, "a label must be text", label)
             continue
         problem = "is empty" if item is None else (item.reason if isinstance(item, BadScalar)
-                                                  else (rule.years or rule.labels)(item))  # type: ignore[misc]
+                                                  else check(item))
         if problem:
             report(value, inner, problem, label)

@@ -14,29 +14,29 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.composer import Composer, ComposerError
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, Event
 from yaml.nodes import MappingNode, Node, ScalarNode
 from yaml.resolver import Resolver
 
 try:  # libyaml's parser: the same events, five times faster than the pure-Python one
-    from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found]
+    from yaml._yaml import CParser as _Parser
     _C_PARSER = True
 except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
-    _C_PARSER = False
+    from yaml.parser import Parser
     from yaml.reader import Reader
     from yaml.scanner import Scanner
+    _C_PARSER = False
 
-    class _Parser(Reader, Scanner, _Parser):  # type: ignore[no-redef]
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]  # the pure-Python stand-in for CParser
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
+            Parser.__init__(self)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a transcribed five-year plan is 0.1 MiB, a 50,000-node one 23 MiB
 MAX_DEPTH = 64                     # the seed plans nest 15 levels at most
@@ -102,6 +102,10 @@ def read_text(path: Path) -> str:
 class _BoundedComposer(Composer):
     """PyYAML's composer with limits on depth, alias uses, expanded size, and no complex keys."""
 
+    if TYPE_CHECKING:  # supplied by the parser it is mixed with
+        def check_event(self, *choices: type[Event]) -> bool: ...
+        def peek_event(self) -> Any: ...
+
     def __init__(self) -> None:
         super().__init__()
         self._depth = 0
@@ -109,12 +113,12 @@ class _BoundedComposer(Composer):
         self._nodes = 0
         self._sizes: dict[str, int] = {}
 
-    def compose_document(self) -> Node:
+    def compose_document(self) -> Node | None:
         self._nodes = 0
         self._sizes = {}
-        return super().compose_document()  # type: ignore[no-any-return]
+        return super().compose_document()
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.peek_event()
             self._aliases += 1
@@ -123,7 +127,7 @@ class _BoundedComposer(Composer):
             if event.anchor in self.anchors and event.anchor not in self._sizes:
                 raise ComposerError(None, None, f"alias *{event.anchor} refers to itself", event.start_mark)
             self._count(self._sizes.get(event.anchor, 0), event.start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         start = self.peek_event()
         self._depth += 1
         if self._depth > MAX_DEPTH:
@@ -137,23 +141,23 @@ class _BoundedComposer(Composer):
         anchor = getattr(start, "anchor", None)
         if anchor:
             self._sizes[anchor] = self._nodes - before
-        return node  # type: ignore[no-any-return]
+        return node
 
     def _count(self, n: int, mark: Any) -> None:
         self._nodes += n
         if self._nodes > MAX_NODES:
             raise ComposerError(None, None, f"more than {MAX_NODES} values (aliases expanded)", mark)
 
-    def compose_mapping_node(self, anchor: str | None) -> MappingNode:
+    def compose_mapping_node(self, anchor: Any) -> MappingNode:  # the anchor's name (a dict, say the stubs)
         node = super().compose_mapping_node(anchor)
         for key_node, _ in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise ComposerError(None, None, "a key must be plain text, not a list or mapping",
                                     key_node.start_mark)
-        return node  # type: ignore[no-any-return]
+        return node
 
 
-class PlanLoader(_Parser, _BoundedComposer, SafeConstructor, Resolver):  # type: ignore[misc, valid-type]
+class PlanLoader(_Parser, _BoundedComposer, SafeConstructor, Resolver):
     """The safe loader plan files are read with (see the module's docstring)."""
 
     def __init__(self, stream: str) -> None:
@@ -169,8 +173,9 @@ for _name in ("get_node", "get_single_node", "check_node", "compose_document", "
     setattr(PlanLoader, _name, getattr(_BoundedComposer, _name, getattr(Composer, _name)))
 
 
-def _construct_mapping(loader: SafeConstructor, node: MappingNode) -> dict[Any, Any]:
+def _construct_mapping(loader: PlanLoader, node: Node) -> dict[Any, Any]:
     """A mapping that remembers the line of itself and of each key, and any key given twice."""
+    assert isinstance(node, MappingNode)  # registered for the mapping tag only
     loader.flatten_mapping(node)
     mapping: dict[Any, Any] = {}
     lines: dict[Any, int] = {}
@@ -189,8 +194,9 @@ def _construct_mapping(loader: SafeConstructor, node: MappingNode) -> dict[Any, 
     return mapping
 
 
-def _construct_timestamp(loader: SafeConstructor, node: ScalarNode) -> Any:
+def _construct_timestamp(loader: PlanLoader, node: Node) -> Any:
     """A date as YAML reads it; one that does not exist stays text, marked, for a clear message."""
+    assert isinstance(node, ScalarNode)  # registered for the timestamp tag only
     try:
         return SafeConstructor.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError):
@@ -199,8 +205,9 @@ def _construct_timestamp(loader: SafeConstructor, node: ScalarNode) -> Any:
         return bad
 
 
-PlanLoader.add_constructor(Resolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-PlanLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+for _tag, _construct in ((Resolver.DEFAULT_MAPPING_TAG, _construct_mapping),
+                         ("tag:yaml.org,2002:timestamp", _construct_timestamp)):
+    PlanLoader.add_constructor(_tag, _construct)  # type: ignore[type-var]  # the stubs know only PyYAML's loaders
 
 
 def _error_line(exc: yaml.YAMLError, text: str) -> int:
@@ -209,8 +216,9 @@ def _error_line(exc: yaml.YAMLError, text: str) -> int:
         return int(mark.line) + 1
     position = getattr(exc, "position", None)  # a ReaderError: a character YAML does not allow
     if isinstance(position, int):  # libyaml counts UTF-8 bytes, PyYAML's own reader characters
-        data = text.encode("utf-8") if _C_PARSER else text
-        return data[:position].count(b"\n" if _C_PARSER else "\n") + 1  # type: ignore[arg-type]
+        if _C_PARSER:
+            return text.encode("utf-8")[:position].count(b"\n") + 1
+        return text[:position].count("\n") + 1
     return 0
 
 
@@ -218,8 +226,8 @@ def load_documents(text: str) -> Iterator[Any]:
     """Every YAML document in ``text``; a YAML problem becomes a PlanFileError with its line."""
     loader = PlanLoader(text)
     try:
-        while loader.check_data():
-            yield loader.get_data()
+        while loader.check_node():  # check_data and get_data, which the stubs leave untyped
+            yield loader.construct_document(loader.get_node())
     except yaml.YAMLError as exc:
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         if isinstance(exc, yaml.reader.ReaderError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from store import periods as pr
 from store.errors import BadInput, NotFound
@@ -83,7 +83,7 @@ _COLUMNS = ("id, plan_id, item_id, item_kind, node_id, period, period_start, per
 LATEST_FIRST = "period_end DESC, reported_on DESC, id DESC"
 
 
-def _report(row: sqlite3.Row | tuple) -> Report:
+def _report(row: sqlite3.Row | tuple[Any, ...]) -> Report:
     values = list(row)
     values[13] = tuple(json.loads(values[13])) if values[13] else ()
     return Report(*values)

@@ -295,8 +295,9 @@ def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int 
 
     Which nodes: all (default), those down to ``max_depth``, the children of ``parent_id``,
     or the top level. ``with_total=False`` with ``parent_id``: no plan total (it takes a pass over
-    every milestone of the plan; opening a branch does not change it). A subtree is the seq range [seq, last_seq], so SQLite classifies and
-    counts everything in one query over a covering index; no milestone passes through Python.
+    every milestone of the plan; opening a branch does not change it). A subtree is the seq range
+    [seq, last_seq], so SQLite classifies and counts everything in one query over a covering index;
+    no milestone passes through Python.
     """
     states = st.MILESTONE_STATES
     where: list[str] = []
@@ -311,11 +312,11 @@ def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int 
         where.append("c.parent_id IS NULL")
     sql, args = rollup_select(plan_id, today, soon_days, where, params)
     rows = conn.execute(sql, args).fetchall()
-    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
+    state_sql, state_args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
     result: dict[str, st.Rollup] = {}
     whole = st.Rollup()
     for node_id, depth, *counts in rows:
-        rollup = result[node_id] = st.Rollup(dict(zip(states, counts)))
+        rollup = result[node_id] = st.Rollup(dict(zip(states, counts, strict=True)))
         if depth == 0:
             whole.merge(rollup)
     if parent_id is not None and not with_total:
@@ -324,7 +325,7 @@ def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int 
         whole = st.Rollup()
         for state, n in conn.execute(
                 f"SELECT {state_sql} AS state, count(*) FROM milestones m "
-                "WHERE m.plan_id = ? AND m.archived_at IS NULL GROUP BY state", (*args, plan_id)):
+                "WHERE m.plan_id = ? AND m.archived_at IS NULL GROUP BY state", (*state_args, plan_id)):
             whole.counts[state] = n
     result[plan_id] = whole
     return result

@@ -8,12 +8,14 @@ each other's way.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from store import queries as q
 from store import status as st
-from store.report.model import ChapterRow, Report
+from store.report.model import ChapterRow, Item, Report
 from store.report.rows import LIST_LIMIT, RECENT_DAYS, status_item
 
 
@@ -66,7 +68,7 @@ def narrow_to_unit(conn: sqlite3.Connection, report: Report, unit: str) -> None:
         if section.key != "recently_done":
             found = sorted(found, key=lambda m: (m.due, m.seq))
         shown = [status_item(m, today) for m in found[:LIST_LIMIT]]
-        section.rows = lambda limit, shown=shown: iter(shown[:limit])  # type: ignore[misc]
+        section.rows = partial(_first, shown)
         section.total, section.shown = len(found), len(shown)
 
 
@@ -81,3 +83,8 @@ def progress_dict(p: Any) -> dict[str, Any]:
             "lagging": [{"id": x.id, "title": x.title, "lead": list(x.lead), "light": x.light, "reason": x.reason,
                          "period": x.period, "state": x.state, "percent": x.percent, "expected": x.expected,
                          "lag": x.lag, "problem": x.problem, "next": x.next_step} for x in p.lagging]}
+
+
+def _first(items: list[Item], limit: int | None) -> Iterator[Item]:
+    """A section's rows: the first ``limit`` of ``items`` (None: all)."""
+    return iter(items[:limit])

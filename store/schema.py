@@ -22,19 +22,19 @@ def _v1(db: sqlite_utils.Database) -> None:
     Nodes and milestones share one pre-order ``seq`` per plan; a node's ``last_seq`` is the
     largest seq in its subtree, so "everything under this node" is a range query.
     """
-    db["plans"].create({
+    db.table("plans").create({
         "id": str, "region": str, "bureau": str, "title": str, "doc_number": str, "issued": str,
         "start_year": int, "end_year": int, "source_file": str, "note": str,
         "imported_at": str, "archived_at": str,
     }, pk="id", not_null={"title", "start_year", "end_year"})
-    db["nodes"].create({
+    db.table("nodes").create({
         "id": str, "plan_id": str, "local_id": str, "parent_id": str, "kind": str, "number": str,
         "title": str, "text": str, "units": str, "units_override": str, "line": int,
         "source": str, "repair": str, "note": str, "fields": str, "seq": int, "depth": int,
         "path": str, "last_seq": int, "archived_at": str,
     }, pk="id", not_null={"plan_id", "local_id", "kind", "title"},
         foreign_keys=[("plan_id", "plans", "id")])
-    db["milestones"].create({
+    db.table("milestones").create({
         "id": str, "plan_id": str, "node_id": str, "local_id": str, "title": str,
         "due": str, "due_phrase": str, "start": str, "line": int, "source": str, "repair": str,
         "note": str, "implicit": int, "origin": str, "seq": int,
@@ -42,47 +42,47 @@ def _v1(db: sqlite_utils.Database) -> None:
     }, pk="id", not_null={"plan_id", "node_id", "title", "due"},
         foreign_keys=[("plan_id", "plans", "id"), ("node_id", "nodes", "id")],
         defaults={"implicit": 0, "origin": "plan"})
-    db["indicators"].create({
+    db.table("indicators").create({
         "id": str, "plan_id": str, "local_id": str, "category": str, "number": str, "name": str,
         "unit": str, "attribute": str, "binding": int, "better": str, "measure": str,
         "baseline_year": int, "baseline_printed": str, "baseline_number": float,
         "baseline_comparator": str, "line": int, "note": str, "conflicts": str, "seq": int,
         "archived_at": str,
     }, pk="id", not_null={"plan_id", "name"}, foreign_keys=[("plan_id", "plans", "id")])
-    db["indicator_cells"].create({
+    db.table("indicator_cells").create({
         "indicator_id": str, "year": int, "tbl": str, "printed": str, "number": float,
         "comparator": str, "basis": str, "line": int, "effective": int,
     }, pk=("indicator_id", "year", "tbl"), foreign_keys=[("indicator_id", "indicators", "id")])
-    db["actuals"].create({
+    db.table("actuals").create({
         "indicator_id": str, "year": int, "value": float, "note": str, "recorded_at": str,
     }, pk=("indicator_id", "year"), foreign_keys=[("indicator_id", "indicators", "id")])
-    db["journal"].create({
+    db.table("journal").create({
         "seq": int, "at": str, "who": str, "action": str, "entity": str, "entity_id": str,
         "plan_id": str, "before": str, "after": str, "target": int,
     }, pk="seq")
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["nodes"].create_index(["plan_id", "seq"])
-    db["nodes"].create_index(["plan_id", "depth", "seq"])
-    db["nodes"].create_index(["parent_id"])
-    db["milestones"].create_index(["node_id"])
-    db["milestones"].create_index(["plan_id", "due"])
-    db["milestones"].create_index(["plan_id", "done_on"])
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("nodes").create_index(["plan_id", "seq"])
+    db.table("nodes").create_index(["plan_id", "depth", "seq"])
+    db.table("nodes").create_index(["parent_id"])
+    db.table("milestones").create_index(["node_id"])
+    db.table("milestones").create_index(["plan_id", "due"])
+    db.table("milestones").create_index(["plan_id", "done_on"])
     # covers the roll-up: a node's subtree is the seq range [seq, last_seq]
-    db["milestones"].create_index(["plan_id", "seq", "due", "done_on", "archived_at"])
-    db["indicators"].create_index(["plan_id", "seq"])
-    db["journal"].create_index(["target"])
+    db.table("milestones").create_index(["plan_id", "seq", "due", "done_on", "archived_at"])
+    db.table("indicators").create_index(["plan_id", "seq"])
+    db.table("journal").create_index(["target"])
 
 
 def _v2(db: sqlite_utils.Database) -> None:
     """The journal stays fast at 100,000 entries: the undo and redo stacks as tables (one index
     look-up per step, see store/journal.py) and indexes for history by plan and by item."""
-    db["undo_stack"].create({"seq": int, "plan_id": str}, pk="seq", if_not_exists=True)
-    db["redo_stack"].create({"undo_seq": int, "seq": int, "plan_id": str}, pk="undo_seq", if_not_exists=True)
-    db["undo_stack"].create_index(["plan_id", "seq"], if_not_exists=True)
-    db["redo_stack"].create_index(["plan_id", "undo_seq"], if_not_exists=True)
-    db["redo_stack"].create_index(["seq"], unique=True, if_not_exists=True)
-    db["journal"].create_index(["plan_id", "seq"], if_not_exists=True)
-    db["journal"].create_index(["entity_id", "seq"], if_not_exists=True)
+    db.table("undo_stack").create({"seq": int, "plan_id": str}, pk="seq", if_not_exists=True)
+    db.table("redo_stack").create({"undo_seq": int, "seq": int, "plan_id": str}, pk="undo_seq", if_not_exists=True)
+    db.table("undo_stack").create_index(["plan_id", "seq"], if_not_exists=True)
+    db.table("redo_stack").create_index(["plan_id", "undo_seq"], if_not_exists=True)
+    db.table("redo_stack").create_index(["seq"], unique=True, if_not_exists=True)
+    db.table("journal").create_index(["plan_id", "seq"], if_not_exists=True)
+    db.table("journal").create_index(["entity_id", "seq"], if_not_exists=True)
     from store.journal import rebuild_stacks
 
     rebuild_stacks(db.conn)
@@ -96,8 +96,8 @@ def _v3(db: sqlite_utils.Database) -> None:
     supporting units (配合单位) the same way (as printed / as the clerk set them).
     """
     def add(table: str, column: str, kind: type) -> None:  # idempotent: a re-run adds nothing twice
-        if column not in db[table].columns_dict:
-            db[table].add_column(column, kind)
+        if column not in db.table(table).columns_dict:
+            db.table(table).add_column(column, kind)
 
     add("nodes", "support", str)
     add("nodes", "support_override", str)
@@ -105,7 +105,7 @@ def _v3(db: sqlite_utils.Database) -> None:
     add("milestones", "series", str)  # the recurring item's local id its occurrences share
     add("milestones", "same_as", str)  # full id of the milestone this one repeats
     add("milestones", "link", str)  # all milestones printed for one target share this id
-    db["milestones"].create_index(["link"], if_not_exists=True)
+    db.table("milestones").create_index(["link"], if_not_exists=True)
     add("plans", "report_cycle", str)
     add("plans", "yellow_lag", float)
     add("plans", "red_lag", float)
@@ -132,7 +132,7 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_progress_item ON progress (item_id)")
     # the lights of a whole plan in one pass: a task's milestones side by side, and each item's
     # chapter found by a seek in a partial index that holds only live nodes
-    db["milestones"].create_index(["plan_id", "node_id", "archived_at", "seq", "due", "done_on", "start"],
+    db.table("milestones").create_index(["plan_id", "node_id", "archived_at", "seq", "due", "done_on", "start"],
                                   index_name="idx_milestones_lights", if_not_exists=True)
     db.execute("CREATE INDEX IF NOT EXISTS idx_nodes_live_ranges ON nodes (plan_id, depth, seq, last_seq, id) "
                "WHERE archived_at IS NULL")
@@ -148,14 +148,14 @@ def _v4(db: sqlite_utils.Database) -> None:
     ``archived_why`` ('import' or 'clerk': a node the clerk archived stays archived on re-import).
     """
     for column, kind in (("origin", str), ("ord", float), ("clerk", str), ("archived_why", str)):
-        if column not in db["nodes"].columns_dict:
-            db["nodes"].add_column(column, kind)
+        if column not in db.table("nodes").columns_dict:
+            db.table("nodes").add_column(column, kind)
     db.execute("UPDATE nodes SET origin = 'plan' WHERE origin IS NULL")
     db.execute("UPDATE nodes SET archived_why = 'import' WHERE archived_at IS NOT NULL AND archived_why IS NULL")
     db.execute("UPDATE nodes SET ord = r.pos FROM (SELECT id, ROW_NUMBER() OVER "
                "(PARTITION BY plan_id, parent_id ORDER BY seq) AS pos FROM nodes) AS r "
                "WHERE r.id = nodes.id AND nodes.ord IS NULL")
-    db["nodes"].create_index(["plan_id", "parent_id", "ord"], if_not_exists=True)
+    db.table("nodes").create_index(["plan_id", "parent_id", "ord"], if_not_exists=True)
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}

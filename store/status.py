@@ -101,7 +101,7 @@ def rollup_tree(parents: Mapping[str, str | None],
     rollups: dict[str, Rollup] = {}
     for item in states:
         node_id, state = item[0], item[1]
-        n = item[2] if len(item) > 2 else 1  # type: ignore[misc]
+        n = item[2] if len(item) > 2 else 1
         current: str | None = node_id
         while current is not None:
             rollup = rollups.get(current)
@@ -155,8 +155,11 @@ def days_late(due: date, today: date) -> int:
 
 
 class _IndicatorYears(Protocol):
-    baseline_year: int
-    actuals: Mapping[int, float]
+    @property
+    def baseline_year(self) -> int: ...
+
+    @property
+    def actuals(self) -> Mapping[int, float]: ...
 
     @property
     def target_years(self) -> list[int]: ...

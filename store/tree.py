@@ -260,9 +260,9 @@ def sparse(conn: sqlite3.Connection, plan_id: str, matches: Matches, today: date
     all_ms: dict[str, q.Milestone] = {}
     by_node: dict[str, list[q.Milestone]] = {}
     for row in conn.execute(_milestones_sql("m.plan_id = ?"), (plan_id,)):
-        m = q._milestone(row, today, soon_days)
-        all_ms[m.id] = m
-        by_node.setdefault(m.node_id, []).append(m)
+        milestone = q._milestone(row, today, soon_days)
+        all_ms[milestone.id] = milestone
+        by_node.setdefault(milestone.node_id, []).append(milestone)
 
     def own_of(node_id: str) -> q.Milestone | None:
         ms = by_node.get(node_id, [])
@@ -335,7 +335,7 @@ def next_overdue(conn: sqlite3.Connection, plan_id: str, today: date, after: tup
     found = by_state(conn, plan_id, (st.OVERDUE,), today, soon_days).milestones
     if not found:
         return None
-    rows = []
+    rows: list[sqlite3.Row] = []
     for chunk in _chunks(sorted(found)):
         marks = ",".join("?" for _ in chunk)
         rows.extend(conn.execute(f"SELECT {_MCOLS} FROM milestones m WHERE m.id IN ({marks})", chunk))

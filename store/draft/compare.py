@@ -48,7 +48,8 @@ def squash(text: str) -> str:
     return _SQUASH.sub("", text or "").lower()
 
 
-def _walk(nodes: list[dict[str, Any]], parent: dict[str, Any] | None = None) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
+def _walk(nodes: list[dict[str, Any]],
+          parent: dict[str, Any] | None = None) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
     for node in nodes or []:
         yield node, parent
         yield from _walk(node.get("children") or [], node)
@@ -78,7 +79,8 @@ def compare_headings(draft: dict[str, Any], reference: dict[str, Any]) -> Score:
 
 def _milestone_keys(doc: dict[str, Any]) -> list[tuple[int, int | None]]:
     end = doc["period"]["end"]
-    return [(m.get("line"), _year(m.get("due"), end)) for n, _ in _walk(doc["nodes"]) for m in n.get("milestones") or []]
+    return [(m.get("line"), _year(m.get("due"), end))
+            for n, _ in _walk(doc["nodes"]) for m in n.get("milestones") or []]
 
 
 def compare_milestones(draft: dict[str, Any], reference: dict[str, Any]) -> tuple[Score, int]:

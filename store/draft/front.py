@@ -34,8 +34,8 @@ _ISSUED = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*�
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:自治区|自治區|自治州|省|市|区|區|县|縣|旗|州|盟))")
 _NOT_PLACE = ("全市", "本市", "我市", "各市", "城市", "全区", "本区", "我区", "各区", "全县", "本县", "我县",
               "全省", "本省", "我省", "各省", "地区", "社区", "园区", "景区", "片区", "辖区", "示范区", "试验区",
-              "开发区", "新区", "监管区", "市场", "超市", "上市", "都市", "城区", "街区", "集市", "强市", "强区", "强县",
-              "强省", "城市")
+              "开发区", "新区", "监管区", "市场", "超市", "上市", "都市", "城区", "街区", "集市", "强市", "强区",
+              "强县", "强省", "城市")
 
 
 @dataclass
@@ -62,7 +62,8 @@ def read_front(blocks: list[Block], file_stem: str, review: Review) -> Front:
     front = Front(body_to=len(blocks))
     _trim_tail(blocks, front, review)
     first = next((b for b in blocks if b.kind == "para"), None)
-    if first is not None and first.level == 1 and _TITLE_WORDS.search(first.text) and parse_numbering(first.text) is None:
+    if (first is not None and first.level == 1 and _TITLE_WORDS.search(first.text)
+            and parse_numbering(first.text) is None):
         first.level = 0  # a Markdown '# title' or a Word Heading 1 that is the plan's title
     first_heading = next((i for i, b in enumerate(blocks[: front.body_to])
                           if b.kind == "para" and _heading_like(b)), front.body_to)
@@ -80,8 +81,8 @@ def read_front(blocks: list[Block], file_stem: str, review: Review) -> Front:
         front.title, front.title_line = title_block.text, title_block.line
         front.body_from = title_index + 1
         nxt = blocks[front.body_from] if front.body_from < front.body_to else None
-        if nxt is not None and nxt.kind == "para" and re.fullmatch(r"[(（]?\s*\d{4}\s*[—–\-－~～至到]*\s*\d{0,4}\s*年?\s*[)）]?",
-                                                                nxt.text):
+        if nxt is not None and nxt.kind == "para" and re.fullmatch(
+                r"[(（]?\s*\d{4}\s*[—–\-－~～至到]*\s*\d{0,4}\s*年?\s*[)）]?", nxt.text):
             front.title += nxt.text  # the period printed on a line of its own under the title
             front.body_from += 1
         for block in blocks[:title_index]:
@@ -148,8 +149,8 @@ def _metadata(blocks: list[Block], front: Front, title_index: int | None, review
             front.doc_number = re.sub(r"\s+", "", m[0])
         if front.issued is None and (m := _ISSUED.match(block.text)):
             front.issued = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
-        if front.bureau is None and (m := re.match(r"^([\u4e00-\u9fff]{2,30}?(?:政府|办公室|办公厅|局|委员会|厅))关于印发",
-                                                   block.text)):
+        if front.bureau is None and (m := re.match(
+                r"^([\u4e00-\u9fff]{2,30}?(?:政府|办公室|办公厅|局|委员会|厅))关于印发", block.text)):
             front.bureau = m[1]
     title = front.title
     period = _period_of(title)
@@ -203,7 +204,8 @@ def _frequent_place(blocks: list[Block]) -> str | None:
     for block in blocks:
         if block.kind != "para":
             continue
-        for m in re.finditer(r"([\u4e00-\u9fff]{2,3}(?:市|区|县))(?=人民政府|市场监督管理局|市场监管局|政府)", block.text):
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,3}(?:市|区|县))(?=人民政府|市场监督管理局|市场监管局|政府)",
+                             block.text):
             name = m[1]
             if re.search(r"[委和及与各全本我该、]", name[:-1]):
                 continue

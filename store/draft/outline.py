@@ -111,7 +111,8 @@ class Outline:
             self._heading(block, numbering, word_level=block.level)
             return
         if self.in_annex_list:
-            if numbering is not None and numbering.style == "num_dot" and len(block.text) <= 60 and "。" not in block.text:
+            if (numbering is not None and numbering.style == "num_dot" and len(block.text) <= 60
+                    and "。" not in block.text):
                 return
             self.in_annex_list = False
         if numbering is not None and numbering.style == "box":
@@ -288,10 +289,10 @@ class Outline:
         """Place a block inside the open box; False when the block ends the box."""
         box = self.box
         assert box is not None
-        if numbering is not None and numbering.style != box.entry_style:
-            if numbering.style in ("annex", "part", "chapter", "jie", "cn_dun", "cn_paren") or box.entry_style:
-                self._close_box()
-                return False
+        if numbering is not None and numbering.style != box.entry_style and (
+                numbering.style in ("annex", "part", "chapter", "jie", "cn_dun", "cn_paren") or box.entry_style):
+            self._close_box()
+            return False
         if numbering is not None and numbering.style == box.entry_style:
             self._entries(box, block, numbering)
             return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from store.draft.model import DraftIndicator, DraftMilestone, DraftNode, DraftRow
+from store.draft.reading import Cell
 from store.draft.review import Review
 from store.draft.tables import ATTRIBUTE, VALUE, YEAR_COLUMN, Table, squeeze
 from store.draft.targets import find_date
@@ -54,7 +55,7 @@ def split_name(cell: str) -> tuple[str, str | None, str | None]:
     return text, unit, serial
 
 
-def _assign(table: Table, row: list, start_col: int) -> dict[int, object]:
+def _assign(table: Table, row: list[Cell], start_col: int) -> dict[int, Cell]:
     """Cells after the number to columns: category columns may vanish first, then the last
     year columns are filled from the right (a vanished cell is an empty one)."""
     columns = list(range(start_col, len(table.header)))
@@ -62,20 +63,20 @@ def _assign(table: Table, row: list, start_col: int) -> dict[int, object]:
     if len(cells) < len(columns):
         columns = [c for c in columns if table.header[c] not in CATEGORY_COLUMNS] or columns
     if len(cells) >= len(columns):
-        return dict(zip(columns, cells))
+        return dict(zip(columns, cells, strict=False))  # cells past the last column have no header
     years = [c for c in columns if YEAR_COLUMN.match(table.header[c])]
     fixed = [c for c in columns if c not in years]
-    out: dict[int, object] = {}
+    out: dict[int, Cell] = {}
     take = min(len(fixed), len(cells) - min(len(years), max(0, len(cells) - len(fixed))))
-    for c, cell in zip(fixed[:take], cells[:take]):
+    for c, cell in zip(fixed[:take], cells[:take], strict=True):
         out[c] = cell
     rest = cells[take:]
-    for c, cell in zip(years[len(years) - len(rest):] if rest else [], rest):
+    for c, cell in zip(years[len(years) - len(rest):] if rest else [], rest, strict=True):
         out[c] = cell
     return out
 
 
-def _row_start(table: Table, row: list) -> tuple[list, str | None]:
+def _row_start(table: Table, row: list[Cell]) -> tuple[list[Cell], str | None]:
     """The row's number and the cells after the 序号 column."""
     serial_col = table.column("序号")
     first = row[0].text.strip()
@@ -90,18 +91,19 @@ def read_indicators(table: Table, name: str, review: Review) -> list[DraftIndica
     out: list[DraftIndicator] = []
     name_col = next((i for i, h in enumerate(table.header) if h in NAME_COLUMNS), None)
     unit_col = table.column("单位", "计量单位")
-    for row, category in zip(table.rows, table.categories):
+    for row, category in zip(table.rows, table.categories, strict=True):
         cells, serial = _row_start(table, row)
         if not cells:
             continue
         label, unit, inline_serial = split_name(cells[0].text)
         serial = serial or inline_serial
         rest = cells[1:]
-        if unit_col is not None and rest and not VALUE.match(rest[0].text.strip()) and not ATTRIBUTE.match(rest[0].text):
+        if (unit_col is not None and rest and not VALUE.match(rest[0].text.strip())
+                and not ATTRIBUTE.match(rest[0].text)):
             unit = unit or rest[0].text.strip() or None
             rest = rest[1:]
         attribute = None
-        values: list = []
+        values: list[Cell] = []
         for cell in rest:
             text = cell.text.strip()
             if m := ATTRIBUTE.match(text):
@@ -118,7 +120,8 @@ def read_indicators(table: Table, name: str, review: Review) -> list[DraftIndica
             review.add(row[0].line, "draft_table_values_short", row=serial or label, got=len(values), want=len(years))
         if len(values) > len(years):
             review.add(row[0].line, "draft_table_values_long", row=serial or label, got=len(values), want=len(years))
-        printed = {year: cell.text.strip() for (_, year, _), cell in zip(columns, values)}
+        # more values than year columns: put on the review list above, the extra ones unread
+        printed = {year: cell.text.strip() for (_, year, _), cell in zip(columns, values, strict=False)}
         target = printed.get(max(printed)) if printed else ""
         better = "lower" if _LOWER_IS_BETTER.search(label) or str(target).startswith(("≤", "<", "＜")) else "higher"
         out.append(DraftIndicator(
@@ -152,7 +155,7 @@ def read_projects(table: Table, context: DraftNode, registry: dict[str, DraftNod
     unit_col = next((i for i, h in enumerate(table.header) if h in RESPONSIBLE_COLUMNS + LEAD_COLUMNS), None)
     if name_col != table.header.index("项目") if "项目" in table.header else False:
         table.header[table.header.index("项目")] = "类别"  # 项目 beside 项目名称 is the group column
-    for row, category in zip(table.rows, table.categories):
+    for row, category in zip(table.rows, table.categories, strict=True):
         cells, serial = _row_start(table, row)
         start_col = (serial_col + 1) if serial is not None and serial_col is not None else 0
         if start_col and name_col < start_col:
@@ -162,11 +165,11 @@ def read_projects(table: Table, context: DraftNode, registry: dict[str, DraftNod
         if name_cell is None:
             review.add(row[0].line, "draft_table_row_unread", row=serial or row[0].text)
             continue
-        name = name_cell.text.strip()  # type: ignore[attr-defined]
+        name = name_cell.text.strip()
         node = registry.get(squeeze(name))
         same_row = node is None  # a milestone in the project's own row points at the row (its name)
         if node is None:
-            node = context.add(DraftNode("project", name, name_cell.line, number=serial, from_table=True))  # type: ignore[attr-defined]
+            node = context.add(DraftNode("project", name, name_cell.line, number=serial, from_table=True))
             registry[squeeze(name)] = node
         if category:
             node.fields.setdefault("类别", category)
@@ -174,7 +177,7 @@ def read_projects(table: Table, context: DraftNode, registry: dict[str, DraftNod
             review.add(row[0].line, "draft_table_values_short", row=serial or name,
                        got=len(cells), want=len(table.header) - start_col)
         for col, cell in sorted(assigned.items()):
-            head, text = table.header[col], cell.text.strip()  # type: ignore[attr-defined]
+            head, text = table.header[col], cell.text.strip()
             if col == name_col or not text:
                 continue
             if col == unit_col:
@@ -196,7 +199,7 @@ def read_projects(table: Table, context: DraftNode, registry: dict[str, DraftNod
                 key = f"y{due_year}"
                 while any(m2.key == key for m2 in node.milestones):
                     key += "b"
-                line = node.line if same_row else cell.line  # type: ignore[attr-defined]
+                line = node.line if same_row else cell.line
                 node.milestones.append(DraftMilestone(title, f"{due_year}年", line, due_year, key=key))
                 continue
             node.fields[head] = text
@@ -225,39 +228,42 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
     if title_col is None:
         review.add(table.line, "draft_table_unread", reason=" / ".join(header))
         return
-    for row, category in zip(table.rows, table.categories):
+    for row, category in zip(table.rows, table.categories, strict=True):
         cells, serial = _row_start(table, row)
         start_col = (serial_col + 1) if serial is not None and serial_col is not None else 0
-        assigned = {c: cell for c, cell in _assign(table, cells, start_col).items()}
-        def cell_text(col: int | None) -> str:
-            cell = assigned.get(col) if col is not None else None
-            return cell.text.strip() if cell is not None else ""  # type: ignore[attr-defined]
-        task_title = cell_text(title_col)
+        assigned = _assign(table, cells, start_col)
+        task_title = _cell_text(assigned, title_col)
         if not task_title:
             review.add(row[0].line, "draft_table_row_unread", row=serial or row[0].text)
             continue
         node = context.add(DraftNode("task", task_title, row[0].line, number=serial, from_table=True))
-        body = cell_text(text_col) if text_col != title_col else ""
+        body = _cell_text(assigned, text_col) if text_col != title_col else ""
         if body:
             node.text = body
-        node.units = _units(cell_text(lead_col))
-        node.support = _units(cell_text(support_col))
+        node.units = _units(_cell_text(assigned, lead_col))
+        node.support = _units(_cell_text(assigned, support_col))
         for col, value in ((cat_col, category), (responsible_col, None)):
-            if col is not None and (value or cell_text(col)):
-                node.fields[header[col]] = value or cell_text(col)
-        phrase = cell_text(due_col)
-        if phrase:
+            if col is not None and (value or _cell_text(assigned, col)):
+                node.fields[header[col]] = value or _cell_text(assigned, col)
+        phrase = _cell_text(assigned, due_col)
+        if phrase and due_col is not None:  # a phrase has its column
             date = find_date(phrase, start, end)
             if date is None:
                 review.add(row[0].line, "draft_due_unread", phrase=phrase)
-                node.fields[header[due_col]] = phrase  # type: ignore[index]
+                node.fields[header[due_col]] = phrase
             else:
                 node.due = date.due
                 if date.yearless and start != end:
                     review.add(row[0].line, "draft_year_missing", phrase=phrase, year=end)
-        elif table_year is not None and body and start <= table_year <= end:
-            cell = assigned[text_col]  # type: ignore[index]
-            node.milestones.append(DraftMilestone(body, f"{table_year}年", cell.line, table_year))  # type: ignore[attr-defined]
+        elif table_year is not None and body and text_col is not None and start <= table_year <= end:
+            cell = assigned[text_col]  # a body has its column
+            node.milestones.append(DraftMilestone(body, f"{table_year}年", cell.line, table_year))
+
+
+def _cell_text(assigned: dict[int, Cell], col: int | None) -> str:
+    """The text of a row's cell in column ``col``; "" when the table has no such column or the row no such cell."""
+    cell = assigned.get(col) if col is not None else None
+    return cell.text.strip() if cell is not None else ""
 
 
 def _units(text: str) -> list[str]:

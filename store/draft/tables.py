@@ -68,7 +68,7 @@ class Table:
 
 
 def _cells(blocks: list[Block], start: int, end: int, limit: int) -> list[tuple[int, Block]]:
-    out = []
+    out: list[tuple[int, Block]] = []
     i = start
     while i < end and len(out) < limit:
         if blocks[i].kind == "para":
@@ -91,7 +91,8 @@ def header_at(blocks: list[Block], start: int, end: int) -> tuple[list[str], int
         if len(word) > 16 or block.level:
             break
         joined = (header[-1] + word) if header else ""
-        if header and (joined in HEADER_WORDS or (YEAR_COLUMN.match(header[-1]) and YEAR_COLUMN.match(header[-1] + word))):
+        if header and (joined in HEADER_WORDS
+                       or (YEAR_COLUMN.match(header[-1]) and YEAR_COLUMN.match(header[-1] + word))):
             header[-1] = joined
         elif is_header_word(word) or word in _FRAGMENTS:
             header.append(word)
@@ -184,9 +185,11 @@ def _category_then_serial(cells: list[tuple[int, Block]], pos: int, expect: int)
     """Up to three short text cells followed by the next row number: a merged category cell."""
     for ahead in range(pos, min(pos + 3, len(cells))):
         text = cells[ahead][1].text
-        if _serial(text, expect) and (ahead + 1 < len(cells)) and (not text.strip().isdigit() or _name_follows(cells, ahead)):
+        if (_serial(text, expect) and (ahead + 1 < len(cells))
+                and (not text.strip().isdigit() or _name_follows(cells, ahead))):
             return ahead > pos
-        if len(squeeze(text)) > 8 or VALUE.match(text.strip()) or ATTRIBUTE.match(text.strip()) or re.search(r"\d", text):
+        if (len(squeeze(text)) > 8 or VALUE.match(text.strip()) or ATTRIBUTE.match(text.strip())
+                or re.search(r"\d", text)):
             return False
     return False
 
@@ -199,7 +202,7 @@ def read_grid(block: Block) -> Table | None:
     header = [squeeze(c.text) for c in rows[0]]
     table = Table(line=rows[0][0].line, header=header)
     for row in rows[1:]:
-        if all(squeeze(c.text) == h for c, h in zip(row, header)):
+        if all(squeeze(c.text) == h for c, h in zip(row, header, strict=False)):  # a row may be short
             continue  # a repeated header row
         table.rows.append(row)
         table.categories.append(None)

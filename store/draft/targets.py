@@ -41,7 +41,8 @@ _DATE = re.compile(
     r"|(?P<yearless>年内|年底|年末|上半年|下半年|(?:第)?[一二三四]季度(?:末|底)?|(?P<m2>\d{1,2})\s*月(?:底|末)))"
     r"(?P<trail>前|以前|之前|内)?"
 )
-_RESULT_AFTER = re.compile(r"^\s*(?:建成|完成|实现|達到|達|實現|達成|建立|达到|达|基本|全面|初步|形成|力争|确保|新增|累计|全市|全区|全县|"
+_RESULT_AFTER = re.compile(r"^\s*(?:建成|完成|实现|達到|達|實現|達成|建立|达到|达|基本|全面|初步|形成|力争|确保|"
+                           r"新增|累计|全市|全区|全县|"
                            r"全省|建立|培育|创建|通过|争取|要|将|使|打造|推动|推进|开展|组织|出台|制定|修订|印发|召开|举办|申报|启动|"
                            r"编制|,|，|、)")
 _NOT_AFTER = re.compile(r"^\s*(?:是|以来|的|度|起|开始|以后|后|版|为|时|期间的|已)")
@@ -55,7 +56,8 @@ _QUANTITY = re.compile(
 )
 _RESULT_START = re.compile(r"^(?:推进|推动|力争|全面)?(?:确保|完成)")
 # a standing to reach or keep: 保持打击传销全省领先, 进入全省中上游, 位居中部地区前列
-_RANKING = re.compile(r"(?:保持|进入|位居|位列|稳居|走在|争创|居)[^，,]{0,20}?(?:全国|全省|全市|地区|城市|同类)[^，,]{0,8}?"
+_RANKING = re.compile(r"(?:保持|进入|位居|位列|稳居|走在|争创|居)[^，,]{0,20}?"
+                      r"(?:全国|全省|全市|地区|城市|同类)[^，,]{0,8}?"
                       r"(?:领先|前列|前茅|上游|中上游|第一|首位|前\d+位|前\d+名)")
 
 
@@ -126,7 +128,8 @@ def find_date(clause: str, start: int, end: int) -> _Date | None:
         at_start = re.fullmatch(r"\s*(?:力争|争取|确保|预计|计划|并|同时|其中|，|,)?\s*", before) is not None
         if m["range"]:
             first, last = int(m["y1"]), int(m["y2"])
-            if not (first <= last and start <= last <= end) or _NOT_AFTER.match(after) and not m.group(0).endswith("期间"):
+            if (not (first <= last and start <= last <= end)
+                    or _NOT_AFTER.match(after) and not m.group(0).endswith("期间")):
                 continue
             if re.match(r"^\s*[\u4e00-\u9fff]", after) and not (lead or at_start or "期间" in m["range"]):
                 continue  # 制定2023-2025年三年行动方案: a name, not a deadline

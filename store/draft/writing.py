@@ -16,7 +16,7 @@ EMIT_LEAD_SUPPORT = True
 EMIT_EVERY = True
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # base chosen at run time
     """libyaml's emitter (ten times faster on a large plan); a plan file never uses anchors."""
 
     def ignore_aliases(self, data: Any) -> bool:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from store.pace import Pace, Value
 from store.report.build import (
-    LIST_LIMIT,
-    RECENT_DAYS,
     build_report,
     build_status,
     indicator_rows,
@@ -39,9 +37,10 @@ from store.report.model import (
     TaskProgress,
     TaskReport,
 )
+from store.report.rows import LIST_LIMIT, RECENT_DAYS
 
 __all__ = ["ANNUAL", "CARRIED", "DUE_IN_PERIOD", "DUE_LATER", "DUE_SOON", "FINAL", "LIST_LIMIT", "MIDTERM",
            "NEXT_PERIOD", "OVERDUE", "RECENTLY_DONE", "RECENT_DAYS", "REST", "STATUS", "ChapterRow", "IndicatorRow",
            "IndicatorYear", "Item", "Ledger", "LedgerRow", "Listing", "Pace", "Period", "Report", "TaskGroup",
-           "TaskProgress", "TaskReport", "Value", "build_report", "build_status", "indicator_rows", "next_period", "period_for",
-           "report_year"]
+           "TaskProgress", "TaskReport", "Value", "build_report", "build_status", "indicator_rows", "next_period",
+           "period_for", "report_year"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 from types import SimpleNamespace
+from typing import Any
 
 from store import pace as pc
 from store import queries as q
@@ -91,8 +92,8 @@ def _chapters(conn: sqlite3.Connection, plan: q.Plan, as_of: date, soon_days: in
     carried = upcoming = 0
     for node_id, depth, kind, number, title, *counts in conn.execute(
             sql, (end, *nxt, *args, period.start.isoformat(), end, plan.id)):
-        whole = st.Rollup(dict(zip(states, counts[: len(states)])))
-        part = st.Rollup(dict(zip(states, counts[len(states): 2 * len(states)])))
+        whole = st.Rollup(dict(zip(states, counts[: len(states)], strict=True)))
+        part = st.Rollup(dict(zip(states, counts[len(states): 2 * len(states)], strict=True)))
         carried += counts[-2] or 0
         upcoming += counts[-1] or 0
         result.append(ChapterRow(node_id, depth, kind, number, title, part, whole))
@@ -112,19 +113,14 @@ def indicator_rows(indicators: list[q.Indicator], plan: q.Plan, year: int, as_of
         seen = SimpleNamespace(baseline_year=ind.baseline_year, actuals=actuals, target_years=sorted(targets))
         years = st.indicator_years(plan.start_year, plan.end_year, [seen])  # the one rule, on what is shown
 
-        def judged(y: int) -> tuple[str, str | None]:
-            target = targets.get(y)
-            state = st.indicator_status(target.number if target else None, target.comparator if target else None,
-                                        ind.better, actuals.get(y), y, as_of, ind.binding)
-            return state, st.indicator_light(state, y, as_of)
-
-        by_year = [IndicatorYear(y, targets.get(y), actuals.get(y), *judged(y), _conflict(ind, y)) for y in years]
+        by_year = [IndicatorYear(y, targets.get(y), actuals.get(y), *_judged(ind, targets, actuals, y, as_of),
+                                 _conflict(ind, y)) for y in years]
         target = targets.get(year)
         actual = actuals.get(year)
         gap = None
         if target is not None and target.number is not None and actual is not None:
             gap = round(actual - target.number, 6) + 0.0  # + 0.0: no "-0"
-        state, light = judged(year)
+        state, light = _judged(ind, targets, actuals, year, as_of)
         result.append(IndicatorRow(
             ind.id, ind.number, ind.category, ind.name, ind.unit, ind.attribute, ind.binding, ind.better,
             ind.measure, ind.baseline_year, printed.get(ind.baseline_year), year, target, actual, state, light,
@@ -132,6 +128,15 @@ def indicator_rows(indicators: list[q.Indicator], plan: q.Plan, year: int, as_of
             pc.judge(ind, actuals, evaluated_year) if evaluated_year is not None else None))
     result.sort(key=lambda r: not r.binding)  # binding (约束性) first; stable: plan order otherwise
     return result
+
+
+def _judged(ind: q.Indicator, targets: dict[int, pc.Value], actuals: dict[int, float], y: int,
+            as_of: date) -> tuple[str, str | None]:
+    """An indicator's state and light for year ``y``, against that year's target."""
+    target = targets.get(y)
+    state = st.indicator_status(target.number if target else None, target.comparator if target else None,
+                                ind.better, actuals.get(y), y, as_of, ind.binding)
+    return state, st.indicator_light(state, y, as_of)
 
 
 def _conflict(ind: q.Indicator, year: int) -> dict[str, str] | None:
@@ -205,8 +210,8 @@ def build_status(conn: sqlite3.Connection, plan: q.Plan, today: date,
         chapters.append(ChapterRow(node.id, node.depth, node.kind, node.number, node.title, rollup, rollup))
     fetch = LIST_LIMIT + 1  # one more than shown tells whether there are more
 
-    def section(key: str, states: tuple[str, ...], total: int | None, **filters: object) -> Listing:
-        found = q.milestones_in_state(conn, plan.id, today, states, soon_days, limit=fetch, **filters)  # type: ignore[arg-type]
+    def section(key: str, states: tuple[str, ...], total: int | None, **filters: Any) -> Listing:
+        found = q.milestones_in_state(conn, plan.id, today, states, soon_days, limit=fetch, **filters)
         shown = [status_item(m, today) for m in found[:LIST_LIMIT]]
         if total is None and len(found) <= LIST_LIMIT:
             total = len(found)

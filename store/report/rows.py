@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from store import queries as q
 from store import status as st
@@ -43,7 +44,7 @@ class PlanIndex:
     chapter_starts: list[int] = field(default_factory=list)
     chapter_ids: list[str] = field(default_factory=list)
     chapter_short: list[str] = field(default_factory=list)
-    _units_at: array | None = None  # node seq -> index into _unit_lists (-1: none)
+    _units_at: array[int] | None = None  # node seq -> index into _unit_lists (-1: none)
     _unit_lists: list[tuple[str, ...]] = field(default_factory=list)
 
     @classmethod
@@ -106,7 +107,7 @@ def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tup
         yield _item(index, row, as_of, period_start)
 
 
-def _item(index: PlanIndex, row: tuple, as_of: date, period_start: date | None) -> Item:  # type: ignore[type-arg]
+def _item(index: PlanIndex, row: tuple[Any, ...], as_of: date, period_start: date | None) -> Item:
     (mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, number, node_title,
      node_seq, state) = row
     due = date.fromisoformat(due_text)
@@ -170,5 +171,5 @@ def status_item(m: q.Milestone, today: date) -> Item:
     """A status list's milestone (read by ``queries.milestones_in_state``, a handful at a time)."""
     counted = st.is_done(m.state)
     return Item(m.id, m.title, m.due, m.due_phrase or None, m.start, m.done_on if counted else None,
-                m.done_note if counted else None, m.state, st.days_late(m.due, today), m.implicit, m.node_id, "", "", "",
-                (), False)
+                m.done_note if counted else None, m.state, st.days_late(m.due, today), m.implicit, m.node_id,
+                "", "", "", (), False)
