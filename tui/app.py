@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
 from textual.app import App
@@ -104,7 +104,7 @@ class PlanDeskApp(App[int]):
             self.plan = next((p for p in db.read(q.list_plans) if p.id == remembered), None)
         self._version = db.data_version()
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         from tui.screens.main_screen import MainScreen
 
         self._open()
@@ -302,7 +302,7 @@ class PlanDeskApp(App[int]):
 
     def action_command_palette(self) -> None:
         """Textual's palette with the placeholder in the clerk's language (commands: ``COMMANDS``)."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):  # any app will do
             self.push_screen(CommandPalette(placeholder=self.t("ui_palette_placeholder"), id="--command-palette"))
 
     async def action_quit(self) -> None:

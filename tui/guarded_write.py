@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from tui.i18n import Catalog
 
 
-def write_guarded(t: Catalog, target: str | Path, write: Callable[[BinaryIO], None], *,
+def write_guarded(t: Catalog, target: str | Path, write: Callable[[BinaryIO], object], *,
                   protected: Iterable[str | Path]) -> bool:
     """``store.files.write_output`` with its refusals as one PlandeskError in ``t``'s language;
     True if an existing file was replaced."""

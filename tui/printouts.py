@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from typing import Any
 
 from rich import box
 from rich.console import Console, Group
@@ -23,9 +24,9 @@ from tui.i18n import Catalog
 from tui.theme import DONE_BAR, STATE_STYLE, counts_line
 
 
-def make_console(**kwargs: object) -> Console:
+def make_console(**kwargs: Any) -> Console:
     """Colour when the terminal has it; plain text for NO_COLOR or a pipe (rich's own rules)."""
-    return Console(highlight=False, emoji=False, markup=False, **kwargs)  # type: ignore[arg-type]
+    return Console(highlight=False, emoji=False, markup=False, **kwargs)
 
 
 def shown(text: object, style: str = "") -> Text:
@@ -57,7 +58,8 @@ def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Cata
         rollup = q.rollups(conn, plan.id, today, max_depth=0).get(plan.id, st.Rollup())
         table.add_row(shown(plan.id), shown(plan.region), shown(plan.title), Text(plan.period),
                       Text(f"{rollup.done}/{rollup.total} {rollup.share_done:.0%}"),
-                      Text(str(rollup.counts[st.OVERDUE]), style=STATE_STYLE[st.OVERDUE] if rollup.counts[st.OVERDUE] else ""))
+                      Text(str(rollup.counts[st.OVERDUE]),
+                           style=STATE_STYLE[st.OVERDUE] if rollup.counts[st.OVERDUE] else ""))
     console.print(table)
 
 

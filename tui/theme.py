@@ -65,7 +65,7 @@ def lights_line(counts: tuple[int, int, int], t: Catalog) -> Text:
     """red N yellow N green N, each in its light's colour (the header: short, so that it still fits
     an 80-column terminal in Chinese, 红16 黄64 绿0); a colour none has is dim."""
     line = Text()
-    for i, (light, n) in enumerate(zip(LIGHT_COLOURS_ORDER, counts)):
+    for i, (light, n) in enumerate(zip(LIGHT_COLOURS_ORDER, counts, strict=True)):
         if i:
             line.append(" ")
         line.append(t(f"ui_pg_hdr_{light}", n=n), style=LIGHT_STYLE[light] if n else "dim")

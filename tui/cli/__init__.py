@@ -19,13 +19,18 @@ if os.path.basename(sys.argv[0]) == "plandesk" and \
     _signal.signal(_signal.SIGINT, _quiet_interrupt)  # until main() takes over
 
 import argparse  # noqa: E402
+import contextlib  # noqa: E402
 import sqlite3  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
 from store.errors import ImportFailed, PlandeskError  # noqa: E402
 from store.safe_text import visible  # noqa: E402
 from tui.cli.context import Context  # noqa: E402
-from tui.cli.parser import COMMAND_MODULES, NotJustTheApp, build_parser, command_function
+from tui.cli.parser import COMMAND_MODULES, NotJustTheApp, build_parser, command_function  # noqa: E402
+
+if TYPE_CHECKING:
+    from tui.i18n import Catalog  # noqa: E402
 
 __all__ = ["COMMAND_MODULES", "Context", "build_parser", "main", "parse_args"]
 
@@ -34,7 +39,7 @@ EXIT_USAGE = 1  # argparse's own mistakes too: one line, exit 1 (tui/cli/plain_a
 EXIT_INTERRUPTED = 130
 
 
-def _catalog_for(tokens: list[str]):  # type: ignore[no-untyped-def]
+def _catalog_for(tokens: list[str]) -> Catalog:
     """The UI's language before the command line is parsed: its messages need it."""
     from tui.i18n import Catalog, detect_lang
 
@@ -66,10 +71,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; Ctrl-C at any moment is a quiet exit 130, a closed pipe a quiet 0."""
-    try:
+    with contextlib.suppress(ValueError):  # not the main thread (a test may run main() in one)
         _signal.signal(_signal.SIGINT, _signal.default_int_handler)  # Ctrl-C is ours to handle now
-    except ValueError:  # not the main thread (a test may run main() in one)
-        pass
     try:
         try:
             code = _run(argv)

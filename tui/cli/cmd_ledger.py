@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store.errors import PlandeskError
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
+
+if TYPE_CHECKING:
+    from store.periods import Period
 
 ACTIONS = ("export", "import", "status", "master")
 _FIELD_LABELS = {"state": "pg_col_state", "percent": "pg_col_percent", "note": "pg_col_note",
@@ -50,7 +55,7 @@ def cmd_ledger(ctx: Context) -> int:
     return {"export": _export, "import": _import, "status": _status, "master": _master}[args.action](ctx)
 
 
-def _period(ctx: Context, plan_id: str):  # type: ignore[no-untyped-def]
+def _period(ctx: Context, plan_id: str) -> Period:
     from store import ledger as lg
     from store import periods as pr
     from store import progress_views as pv
@@ -60,9 +65,7 @@ def _period(ctx: Context, plan_id: str):  # type: ignore[no-untyped-def]
     return period
 
 
-def _date(text: str, what: str):  # type: ignore[no-untyped-def]
-    from datetime import date
-
+def _date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
@@ -113,9 +116,9 @@ def _export(ctx: Context) -> int:
         table.add_column(t("lg_col_file"), overflow="fold")
         for book in books:
             path = folder / lg.file_name(plan.id, period.key, book.unit)
-            write_file(ctx, path, lambda handle, book=book: lb.write_unit_book(  # says on stderr if it replaced one
-                handle, plan_title=plan.title, plan_id=plan.id, period=period, ledger=book, deadline=deadline,
-                exported=ctx.today))
+            write_file(ctx, path, partial(lb.write_unit_book,  # says on stderr if it replaced one
+                                          plan_title=plan.title, plan_id=plan.id, period=period, ledger=book,
+                                          deadline=deadline, exported=ctx.today))
             table.add_row(Text(book.unit), Text(str(len(book.rows))), Text(str(book.lead_count)),
                           Text(str(len(book.rows) - book.lead_count)), Text(path.name))
         console.print(table)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from store.errors import PlandeskError
 from tui.cli.context import Context
@@ -48,7 +49,7 @@ def cmd_plan(ctx: Context) -> int:
     return 0
 
 
-def _counts(document: dict) -> tuple[int, int]:  # type: ignore[type-arg]
+def _counts(document: dict[str, Any]) -> tuple[int, int]:
     nodes = milestones = 0
     todo = list(document["nodes"])
     while todo:

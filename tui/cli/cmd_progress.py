@@ -3,6 +3,7 @@ unit, and setting lead / supporting units). Each asks one store function and pri
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from store.errors import PlandeskError
 from tui.cli.context import Context
@@ -42,7 +43,7 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--as-printed", action="store_true", help="back to the plan's own lead and supporting units")
 
 
-def _date(ctx: Context, text: str, what: str):  # type: ignore[no-untyped-def]
+def _date(ctx: Context, text: str, what: str) -> date:
     """A report's date: the store's one clerk-date reader, phrases in the as-of year (never the clock's)."""
     from store.clerk_dates import ClerkDateError, parse_clerk_date
 
@@ -216,7 +217,8 @@ def cmd_units(ctx: Context) -> int:
         for row in rows:
             numbers = row[1:]
             table.add_row(Text(row.unit or t("pg_no_unit")),
-                          *(Text(str(n), style=style if n else "dim") for n, style in zip(numbers, styles)))
+                          *(Text(str(n), style=style if n else "dim")
+                            for n, style in zip(numbers, styles, strict=True)))
         console.print(table)
     return 0
 

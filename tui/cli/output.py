@@ -15,7 +15,7 @@ from typing import BinaryIO
 from tui.cli.context import Context
 
 
-def write_file(ctx: Context, target: str | Path, write: Callable[[BinaryIO], None], *,
+def write_file(ctx: Context, target: str | Path, write: Callable[[BinaryIO], object], *,
                inputs: Iterable[str | Path] = ()) -> bool:
     """Write ``target`` or raise one clear PlandeskError; True if an existing file was replaced
     (the command says so on standard error). Messages are in the UI's language, whatever the

@@ -20,7 +20,8 @@ from tui.i18n import (
 
 LANG_ENV = "PLANDESK_LANG"
 
-_PARTS = (messages_core, messages_safety, messages_house, messages_progress, messages_ledger, messages_reports, messages_draft, messages_large)
+_PARTS = (messages_core, messages_safety, messages_house, messages_progress, messages_ledger, messages_reports,
+          messages_draft, messages_large)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

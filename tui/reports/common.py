@@ -70,7 +70,7 @@ def text_of(value: object, t: Catalog | None = None) -> str:
         return f"{value:.0%}"
     if isinstance(value, Signed):
         text = format_number(value)
-        return text if text.startswith("-") or value == 0 else f"+{text}"
+        return text if text.startswith("-") or value == 0.0 else f"+{text}"
     if isinstance(value, float):
         return format_number(value)
     if isinstance(value, date):
@@ -136,14 +136,14 @@ def headline_rows(report: rp.Report, t: Catalog) -> list[tuple[str, object]]:
     if report.period is not None:
         h = report.headline
         rows.append((t("rp_in_period", period=report.period.label), h.total))
-        rows += [(t(key), h.counts[state]) for key, state in zip(COUNT_KEYS, COUNT_STATES)]
+        rows += [(t(key), h.counts[state]) for key, state in zip(COUNT_KEYS, COUNT_STATES, strict=True)]
         rows.append((t("rp_share"), pct(h)))
     p = report.plan_total
     whole = t("rp_whole_plan")
     rows.append((f"{whole} · {t('rp_total_all')}", p.total))
     rows.append((f"{whole} · {t('done')}", p.done))
     if report.period is None:
-        rows += [(f"{whole} · {t(key)}", p.counts[state]) for key, state in zip(COUNT_KEYS, COUNT_STATES)]
+        rows += [(f"{whole} · {t(key)}", p.counts[state]) for key, state in zip(COUNT_KEYS, COUNT_STATES, strict=True)]
     else:
         rows.append((f"{whole} · {t('overdue')}", p.counts[st.OVERDUE]))
     rows.append((f"{whole} · {t('rp_share')}", pct(p)))
@@ -153,7 +153,7 @@ def headline_rows(report: rp.Report, t: Catalog) -> list[tuple[str, object]]:
 def chapter_table(report: rp.Report, t: Catalog) -> Table:
     columns = [Col("chapter", t("rp_chapter"), "long"),
                Col("total", t("rp_total") if report.period else t("rp_total_all"), "int")]
-    columns += [Col(state, t(key), "int") for key, state in zip(COUNT_KEYS, COUNT_STATES)]
+    columns += [Col(state, t(key), "int") for key, state in zip(COUNT_KEYS, COUNT_STATES, strict=True)]
     columns.append(Col("share", t("rp_share"), "pct"))
     if report.period is not None:
         columns += [Col("plan_done", t("rp_plan_done"), "int"), Col("plan_total", t("rp_plan_total"), "int")]
@@ -262,7 +262,7 @@ def list_table(section: rp.Listing, t: Catalog, with_ids: bool = False, limit: i
             yield Row([get(it, index) for get in getters], dict.fromkeys(coloured, it.state),
                       dict.fromkeys(coloured, it.light))
 
-    more = t("rp_more_in_data", n=section.total - limit) if cut else more_text(section, t)  # type: ignore[operator]
+    more = t("rp_more_in_data", n=(section.total or 0) - (limit or 0)) if cut else more_text(section, t)
     return Table(section.key, section_heading(section, t), columns, rows(), section.total,
                  empty_text(section, t), more)
 

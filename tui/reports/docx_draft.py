@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -26,6 +26,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX, WD_LINE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from store import report as rp
 from tui.reports import common as c
@@ -45,9 +47,9 @@ CHINESE_NUMBERS = "一二三四五六七八九十"
 LIST_LIMIT = 30  # tasks or milestones named in one paragraph list
 
 
-def set_fonts(element: object, face: str) -> None:
+def set_fonts(element: Any, face: str) -> None:  # a style's or a run's XML element
     """Name ``face`` for every script of a style or run, dropping theme fonts that would win over it."""
-    rpr = element.get_or_add_rPr()  # type: ignore[attr-defined]
+    rpr = element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -133,10 +135,10 @@ def new_document() -> DocxDocument:
     return doc
 
 
-def _field(paragraph: object, instruction: str, shown: str) -> None:
+def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     """A Word field (``PAGE``): begin, instruction, separate, the value shown until updated, end."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", shown), ("end", None)):
-        run = paragraph.add_run()  # type: ignore[attr-defined]
+        run = paragraph.add_run()
         set_fonts(run._r, PAGE_FONT)
         run.font.size = Pt(14)
         if kind == "instr":
@@ -145,22 +147,22 @@ def _field(paragraph: object, instruction: str, shown: str) -> None:
             node.text = f" {text} "
             run._r.append(node)
         elif kind == "text":
-            run.text = text
+            run.text = shown
         else:
             node = OxmlElement("w:fldChar")
             node.set(qn("w:fldCharType"), kind)
             run._r.append(node)
 
 
-def _page_number(paragraph: object) -> None:
+def _page_number(paragraph: Paragraph) -> None:
     """"— 1 —" in 4号 宋体, centred in the footer."""
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER  # type: ignore[attr-defined]
-    paragraph.paragraph_format.first_line_indent = Pt(0)  # type: ignore[attr-defined]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = Pt(0)
     for text in ("— ", None, " —"):
         if text is None:
             _field(paragraph, "PAGE", "1")
             continue
-        run = paragraph.add_run(text)  # type: ignore[attr-defined]
+        run = paragraph.add_run(text)
         set_fonts(run._r, PAGE_FONT)
         run.font.size = Pt(14)
 
@@ -257,11 +259,12 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
     evaluation = c.evaluation(report)
     end = max((r.pace.end_year for r in report.indicators if r.pace), default=report.plan.end_year)
     headers = (["序号", "指标", "单位", "属性", "基期值", f"{end}年目标", "最新值", "年份", "评价"] if evaluation else
-               ["序号", "指标", "单位", "属性", "基期值", f"{report.indicator_year}年目标", "实际值", "差距", "完成情况"])
+               ["序号", "指标", "单位", "属性", "基期值", f"{report.indicator_year}年目标", "实际值", "差距",
+                "完成情况"])
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, header in zip(table.rows[0].cells, headers):
+    for cell, header in zip(table.rows[0].cells, headers, strict=True):
         _cell(cell, header, bold=True)
     labels = dict(tx._COUNTED)
     status = {"met": "达标", "not_met": "未达标", "no_value": "未填报", "missing": "缺报", "no_target": "无目标"}
@@ -285,22 +288,22 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
         values = [str(k), tx.fullwidth(row.name), tx.fullwidth(row.unit or ""), row.attribute or "", baseline or "—",
                   target or "—", latest, extra, verdict]
         cells = table.add_row().cells
-        for cell, value in zip(cells, values):
+        for cell, value in zip(cells, values, strict=True):
             _cell(cell, value, bold=row.binding and value == row.attribute)
     widths = [Mm(8), Mm(36), Mm(16), Mm(15), Mm(13), Mm(16), Mm(14), Mm(13), Mm(25)]  # 156 mm: the type area
     table.autofit = False
     grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths):
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(int(width.twips)))
     for row_ in table.rows:
-        for cell, width in zip(row_.cells, widths):
+        for cell, width in zip(row_.cells, widths, strict=True):
             cell.width = width
     if any(r.pace and r.pace.cumulative for r in report.indicators):
         draft.para("注：“新增”类指标按规划期内逐年新增量累计计算。", indent=False)
 
 
-def _cell(cell: object, text: str, bold: bool = False) -> None:
-    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+def _cell(cell: _Cell, text: str, bold: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.first_line_indent = Pt(0)
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

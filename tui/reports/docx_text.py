@@ -180,13 +180,15 @@ def _annual_indicators(report: rp.Report) -> list[str]:
     not_met = sum(r.status == st.NOT_MET for r in rows)
     empty = sum(r.status in (st.NO_VALUE, st.MISSING) for r in rows)
     none = sum(r.status == st.NO_TARGET for r in rows)
-    parts = [f"达标{met}项", f"未达标{not_met}项", f"未填报数据{empty}项"] + ([f"无{year}年目标{none}项"] if none else [])
+    parts = [f"达标{met}项", f"未达标{not_met}项", f"未填报数据{empty}项"]
+    parts += [f"无{year}年目标{none}项"] if none else []
     first = f"{len(rows)}项主要指标中，{year}年目标{'、'.join(parts)}"
     binding = [r for r in rows if r.binding and r.status != st.NO_TARGET]
     if binding:
         unmet = [r for r in binding if r.status != st.MET]
         first += (f"；约束性指标{len(binding)}项，均已达标。" if not unmet else
-                  f"；约束性指标{len(binding)}项，{len(unmet)}项未达标或未填报（{'、'.join(r.name for r in unmet)}），予以预警。")
+                  f"；约束性指标{len(binding)}项，{len(unmet)}项未达标或未填报"
+                  f"（{'、'.join(r.name for r in unmet)}），予以预警。")
     else:
         first += "。"
     return [first, "各项指标完成情况详见附表。" + todo("主要指标完成情况的具体分析")]
@@ -246,7 +248,8 @@ def problems(report: rp.Report) -> list[str]:
     if overdue:
         late.sort(key=lambda g: -g.counts.counts[st.OVERDUE])
         where = "、".join(f"“{fullwidth(g.title)}”" for g in late[:3])
-        facts.append(f"部分任务推进滞后，{overdue}项到期任务逾期未完成" + (f"，主要集中在{where}" if where else "") + "。")
+        facts.append(f"部分任务推进滞后，{overdue}项到期任务逾期未完成"
+                     + (f"，主要集中在{where}" if where else "") + "。")
     binding = [r for r in report.indicators if r.binding and (
         (r.pace is not None and r.pace.warning) or (r.pace is None and r.status in (st.NOT_MET, st.MISSING)))]
     if binding:

@@ -135,7 +135,8 @@ def _table(table: c.Table, out: TextIO, cls: str) -> None:
               + "".join(f'<th class="num">{_e(col.header)}</th>' if c.number_kind(col.kind)
                         else f"<th>{_e(col.header)}</th>" for col in columns) + "</tr></thead>\n<tbody>\n")
     for row in table.rows:
-        out.write("<tr>" + "".join(_td(v, col, row, i) for i, (v, col) in enumerate(zip(row.cells, columns)))
+        out.write("<tr>" + "".join(_td(v, col, row, i)
+                                   for i, (v, col) in enumerate(zip(row.cells, columns, strict=True)))
                   + "</tr>\n")
     out.write("</tbody>\n</table>\n")
     if table.more:

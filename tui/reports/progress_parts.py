@@ -49,7 +49,7 @@ def lights_by_chapter(report: rp.Report, t: Catalog) -> Text:
             continue
         text.append("\n● ", style=LIGHT_DOT[counts.light])
         text.append(row.label)
-        for colour, n in zip(("red", "yellow", "green"), counts):
+        for colour, n in zip(("red", "yellow", "green"), counts, strict=True):
             text.append(f"  {t('pg_' + colour)} {n}", style=LIGHT_DOT[colour] if n else "dim")
     return text
 

@@ -184,7 +184,7 @@ def _header(out: Out, report: rp.Report, t: Catalog) -> None:
     else:
         out.line(_bar(h.done, h.total))
         out.text(label)
-    out.line(_counts(h, t, zip(c.COUNT_KEYS, c.COUNT_STATES)))
+    out.line(_counts(h, t, zip(c.COUNT_KEYS, c.COUNT_STATES, strict=True)))
     whole: Line = [(f"{t('rp_whole_plan')}: ", "bold")]
     out.line(whole + _counts(report.plan_total, t, whole_keys))
 

@@ -36,9 +36,9 @@ def _widths(columns: list[Col], sample: list[list[str]], total_width: int) -> li
             size = max((width(part) for part in text.split("\n")), default=0)
             if size > natural[i]:
                 natural[i] = size
-    widths = [min(n, CAP.get(c.kind, n)) if c.kind != "long" else n for c, n in zip(columns, natural)]
+    widths = [min(n, CAP.get(c.kind, n)) if c.kind != "long" else n for c, n in zip(columns, natural, strict=True)]
     gap = _gap(total_width, len(columns))
-    fixed = sum(w for c, w in zip(columns, widths) if c.kind != "long") + gap * (len(columns) - 1)
+    fixed = sum(w for c, w in zip(columns, widths, strict=True) if c.kind != "long") + gap * (len(columns) - 1)
     long_cols = [i for i, c in enumerate(columns) if c.kind == "long" and natural[i] > 0]
     room = total_width - fixed
     want = sum(natural[i] for i in long_cols)

@@ -105,7 +105,7 @@ class _Sheet:
         ws.oddFooter.center.size = 9
         self._append([self._cell(title, "pd_title")], 1)
         self._append([self._cell(col.header, "pd_head") for col in columns],
-                      max(_lines(col.header, w) for col, w in zip(columns, self.widths)))
+                      max(_lines(col.header, w) for col, w in zip(columns, self.widths, strict=True)))
 
     def _cell(self, value: object, style: str | None) -> object:
         """A cell: a plain value where the default look will do (cheap), a styled cell where not."""
@@ -115,13 +115,13 @@ class _Sheet:
             value = float(value)
         if style is None:
             return value
-        cell = WriteOnlyCell(self.ws, value)
+        cell = WriteOnlyCell(self.ws, value)  # type: ignore[arg-type]  # any cell value; the stubs name fewer
         template = self._templates.get(style)
         if template is None:
             cell.style = style  # a shared named style: no style objects per cell
-            self._templates[style] = cell._style
+            self._templates[style] = cell._style  # type: ignore[attr-defined]  # openpyxl's style array
         else:
-            cell._style = copy(template)  # the same style again: what ``cell.style = name`` would give, uncached
+            cell._style = copy(template)  # type: ignore[attr-defined]  # the same style again: what ``cell.style = name`` would give, uncached
         return cell
 
     def _append(self, cells: list[object], lines: int) -> None:
@@ -139,7 +139,7 @@ class _Sheet:
         texts = [(i, value) for i, value in enumerate(row.cells) if isinstance(value, str) and value]
         lines = max((_lines(value, self.widths[i]) for i, value in texts), default=1)
         cells: list[object] = []
-        for i, (value, col) in enumerate(zip(row.cells, self.columns)):
+        for i, (value, col) in enumerate(zip(row.cells, self.columns, strict=True)):
             if value is None or value == "":
                 cells.append(None)
                 continue
@@ -282,4 +282,4 @@ def build_workbook(report: rp.Report, t: Catalog) -> Workbook:
 
 
 def write_workbook(report: rp.Report, t: Catalog, target: str | Path | BinaryIO) -> None:
-    build_workbook(report, t).save(target)  # type: ignore[arg-type]
+    build_workbook(report, t).save(target)

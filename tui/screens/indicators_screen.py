@@ -2,6 +2,7 @@
 each year's cell coloured met / not met / missing, and a chart of the selected indicator."""
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -43,7 +44,7 @@ class IndicatorsLoaded(Message):
         super().__init__()
 
 
-def year_cell(ind: q.Indicator, year: int, today: date, t) -> Text:  # type: ignore[no-untyped-def]
+def year_cell(ind: q.Indicator, year: int, today: date, t: Catalog) -> Text:
     """Two lines: the target as printed, then the recorded value in its status colour."""
     cell = ind.target(year)
     actual = ind.actuals.get(year)
@@ -112,7 +113,7 @@ class IndicatorsScreen(Screen[None]):
     def _load(self, plan_id: str, today: date, soon: int) -> None:
         worker = get_current_worker()
 
-        def job(conn):  # type: ignore[no-untyped-def]
+        def job(conn: sqlite3.Connection) -> tuple[list[q.Indicator], st.Rollup | None]:
             return q.indicators(conn, plan_id), q.rollups(conn, plan_id, today, soon).get(plan_id)
 
         inds, rollup = self.app.db.read(job)

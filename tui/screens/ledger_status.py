@@ -5,6 +5,7 @@ as a table; unit names and file names are data, shown as ``Text`` (never markup)
 """
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,6 +22,7 @@ from textual.widgets import Static
 if TYPE_CHECKING:
     from store.ledger import UnitStatus
     from tui.app import PlanDeskApp
+    from tui.i18n import Catalog
 
 
 class LedgerLoaded(Message):
@@ -29,7 +31,7 @@ class LedgerLoaded(Message):
         super().__init__()
 
 
-def status_table(rows: list[UnitStatus], t) -> Table:  # type: ignore[no-untyped-def]
+def status_table(rows: list[UnitStatus], t: Catalog) -> Table:
     table = Table(box=None, show_header=True, header_style="bold", padding=(0, 2), expand=True)
     table.add_column(t("lg_col_unit"), overflow="fold")
     for key in ("lg_col_sent", "lg_col_answered", "lg_col_missing"):
@@ -69,7 +71,7 @@ class LedgerStatusScreen(ModalScreen[None]):
         from store import ledger as lg
         from store import progress_views as pv
 
-        def job(conn):  # type: ignore[no-untyped-def]
+        def job(conn: sqlite3.Connection) -> tuple[str, list[UnitStatus], int]:
             period = pv.due_period(conn, plan_id, today)
             return period.key, lg.status(conn, plan_id, period), lg.unnamed_count(conn, plan_id, period)
 
@@ -90,7 +92,7 @@ class LedgerStatusScreen(ModalScreen[None]):
         if message.unnamed:
             lines.append("\n" + t("lg_unnamed", n=message.unnamed, period=message.period), style="dim")
         self.shown = (title, table, lines)
-        for widget_id, renderable in zip(("ledger-title", "ledger-table", "ledger-chase"), self.shown):
+        for widget_id, renderable in zip(("ledger-title", "ledger-table", "ledger-chase"), self.shown, strict=True):
             self.query_one(f"#{widget_id}", Static).update(renderable)
 
     def plain_text(self, width: int = 100) -> str:

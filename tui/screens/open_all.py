@@ -7,6 +7,7 @@ DirectoryTree load: the screen stays live and a key pressed meanwhile is handled
 """
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from tui.screens.main_screen import MainScreen
 
 
-def read_everything(conn, plan_id: str, today: date,  # type: ignore[no-untyped-def]
+def read_everything(conn: sqlite3.Connection, plan_id: str, today: date,
                     soon: int) -> tuple[dict[str | None, list[tr.Item]], dict[str, st.Rollup], vp.LineLights]:
     children = tr.all_children(conn, plan_id, today, soon)
     return children, q.rollups(conn, plan_id, today, soon), vp.line_lights(conn, plan_id, today, soon, children,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import ClassVar, NamedTuple
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -46,7 +46,8 @@ class ParentPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(self.t("tr_move_title"), style="bold"), markup=False)
-            yield Static(Text(one_line(self.moving), overflow="ellipsis", no_wrap=True), id="dialog-subtitle", markup=False)
+            yield Static(Text(one_line(self.moving), overflow="ellipsis", no_wrap=True), id="dialog-subtitle",
+                         markup=False)
             yield Input(placeholder=self.t("tr_move_search"), id="parent-search", compact=True)
             yield OptionList(id="parent-options")
             yield Static("", id="parent-count", markup=False)
@@ -82,7 +83,7 @@ class ParentPicker(ModalScreen[str | None]):
         if listing.highlighted is not None and listing.option_count:
             self.dismiss(listing.get_option_at_index(listing.highlighted).id)
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         """↑ ↓ in the search box move in the list (the list keeps its own keys when focused)."""
         listing = self.query_one(OptionList)
         if self.focused is self.query_one(Input) and event.key in ("up", "down"):

@@ -7,7 +7,7 @@ be written), writes the review list next to it, imports the plan and says where 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -22,6 +22,9 @@ from store import queries as q
 from store.errors import PlandeskError
 from store.safe_text import visible
 from tui.i18n import Catalog
+
+if TYPE_CHECKING:
+    from tui.app import PlanDeskApp
 
 DRAFT_OPTION = "draft"
 
@@ -56,6 +59,7 @@ def _plan_option(plan: q.Plan) -> Option:
 
 
 class PlanChooser(ModalScreen[str | None]):
+    app: PlanDeskApp
     """Dismisses with the chosen plan's id (``None``: cancelled)."""
 
     CSS_PATH = "dialog.tcss"
@@ -116,8 +120,8 @@ class PlanChooser(ModalScreen[str | None]):
         """Drafting reads and writes files only; the import goes through the app's one writer."""
         app = self.app
         try:
-            plan_file, review_file, _ = draft_beside(source, Path(app.db_path).parent, self.t,  # type: ignore[attr-defined]
-                                                     app.today.isoformat())  # type: ignore[attr-defined]
+            plan_file, review_file, _ = draft_beside(source, Path(app.db_path).parent, self.t,
+                                                     app.today.isoformat())
         except (PlandeskError, OSError) as exc:
             app.call_from_thread(self._say, self.t("ui_draft_failed", reason=str(exc)))
             return
@@ -126,9 +130,9 @@ class PlanChooser(ModalScreen[str | None]):
     def _import(self, plan_file: Path, review_file: Path) -> None:
         from store.importer import import_file
 
-        def imported(reports: list) -> None:  # type: ignore[type-arg]
+        def imported(reports: list[Any]) -> None:
             plan_id = reports[0].plan_id
-            self.plans = self.app.db.read(q.list_plans)  # type: ignore[attr-defined]
+            self.plans = self.app.db.read(q.list_plans)
             options = self.query_one(OptionList)
             try:
                 options.get_option(f"plan:{plan_id}")
@@ -138,7 +142,7 @@ class PlanChooser(ModalScreen[str | None]):
             options.focus()
             self._say(self.t("ui_draft_done", plan=plan_id, file=str(plan_file), review=str(review_file)))
 
-        self.app.write(lambda conn: import_file(conn, plan_file), shown=imported)  # type: ignore[attr-defined]
+        self.app.write(lambda conn: import_file(conn, plan_file), shown=imported)
 
     def action_cancel(self) -> None:
         if self.first_run:

@@ -7,6 +7,7 @@ database's folder, which the dialog names).
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -123,10 +124,8 @@ class ReportDialog(ModalScreen[ReportChoice | None]):
         kind = self._kind()
         year_box = self.query_one("#report-year", Input)
         year_box.disabled = kind != ANNUAL
-        try:
+        with contextlib.suppress(ValueError):  # half typed: keep the last whole year
             self.year = int(year_box.value)
-        except ValueError:
-            pass
         path_box = self.query_one("#report-path", Input)
         name = file_name(self.plan, kind, self.year, self._fmt(), self.t)
         if path_box.value == self._default_name:

@@ -106,14 +106,14 @@ class PlanTree(Tree[Item]):
             super().__init__()
 
     def __init__(self, t: Catalog, *, id: str | None = None) -> None:
-        self._widths: dict[NodeID, tuple[Text, int]] = {}  # label drawn -> its width in cells
+        self._widths: dict[NodeID, tuple[str | Text, int]] = {}  # label drawn -> its width in cells
         super().__init__(Text("plan"), id=id)
         self.t = t
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
         self.rollups: dict[str, st.Rollup] = {}
-        self.lights: dict[str, str] = {}  # line key -> its reporting light, for the lines read so far
+        self.lights: dict[str, str | None] = {}  # line key -> its reporting light, for the lines read so far
         self.matched: set[str] = set()
         self.by_key: dict[str, TreeNode[Item]] = {}
         self.loaded: set[str | None] = set()
@@ -139,7 +139,8 @@ class PlanTree(Tree[Item]):
         label = node.label
         known = self._widths.get(node.id)
         if known is None or known[0] is not label:
-            known = self._widths[node.id] = (label, label.cell_len)  # type: ignore[assignment]
+            width = label.cell_len if isinstance(label, Text) else cell_len(label)
+            known = self._widths[node.id] = (label, width)
         if node.allow_expand:
             return cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) + known[1]
         return known[1]
@@ -226,13 +227,14 @@ class PlanTree(Tree[Item]):
             items = children.get(parent_id)
             if items is None:
                 return
+            item: Item | None  # the loops below share the name
             visited.add(parent_id)
             self.loaded.add(parent_id)
             if parent_id is not None:
                 self.pending.discard(parent_id)
             existing = [c.data.key if c.data else "" for c in tree_node.children]
             if existing == [i.key for i in items]:
-                for child, item in zip(tree_node.children, items):
+                for child, item in zip(tree_node.children, items, strict=True):
                     self._relabel(child, item)
             else:
                 was_open = {c.data.key for c in tree_node.children if c.data and c.is_expanded}
@@ -264,9 +266,9 @@ class PlanTree(Tree[Item]):
                 tree_node = self.by_key.get(key(NODE, parent_id))
                 if tree_node is not None:
                     populate(tree_node, parent_id)
-        for parent_id in visited & self.open_on_arrival:
-            self.open_on_arrival.discard(parent_id)  # type: ignore[arg-type]
-            tree_node = self.by_key.get(key(NODE, parent_id))  # type: ignore[arg-type]
+        for parent_id in self.open_on_arrival & visited:
+            self.open_on_arrival.discard(parent_id)
+            tree_node = self.by_key.get(key(NODE, parent_id))
             if tree_node is not None and not tree_node.is_expanded:
                 tree_node.expand()
         self._invalidate()
@@ -324,7 +326,7 @@ class PlanTree(Tree[Item]):
             if tree_node is None:  # its own line went away meanwhile (a refresh): skip it
                 continue
             if [c.data.key if c.data else "" for c in tree_node.children] == [i.key for i in items]:
-                for child, item in zip(tree_node.children, items):
+                for child, item in zip(tree_node.children, items, strict=True):
                     if self._relabel(child, item):
                         self._invalidate()
                     if item.has_children and not child.is_expanded:
@@ -372,7 +374,7 @@ class PlanTree(Tree[Item]):
             parent._expanded = True
             parent = parent.parent
         self._invalidate()
-        self._tree_lines  # build now so the line numbers are known
+        _ = self._tree_lines  # build now so the line numbers are known
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
         return True

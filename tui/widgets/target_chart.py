@@ -51,9 +51,9 @@ def chart_text(ind: q.Indicator | None, years: list[int], today: date, t: Catalo
     top = max(numbers) if numbers else 0.0
     label_w = max((cell_len(r[1]) for r in rows), default=4)
     bar_w = max(width - 6 - label_w - 10, 5)
-    for year, what, number, printed, style in rows:
+    for shown_year, what, number, printed, style in rows:
         text.append("\n")
-        text.append(f"{year:<5} ", style="bold")
+        text.append(f"{shown_year:<5} ", style="bold")
         text.append(what + " " * (label_w - cell_len(what)) + " ", style="dim")
         n = int(round(abs(number) / top * bar_w)) if number is not None and top else 0
         text.append(BAR * n, style=style)
