@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -50,7 +51,8 @@ def compile_bytecode() -> None:
         compileall.compile_dir(REPO / package, quiet=1)
 
 
-def timed(cmd: list[str], runs: int, env: dict[str, str], before=None) -> list[float]:  # type: ignore[no-untyped-def]
+def timed(cmd: list[str], runs: int, env: dict[str, str],
+          before: Callable[[], object] | None = None) -> list[float]:
     """Wall-clock seconds of each whole-process run (``before`` runs first, untimed)."""
     samples = []
     for _ in range(runs):

@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def build(seed: Path, folder: Path, size: int) -> Path:
     return path
 
 
-def median_ms(fn, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
+def median_ms(fn: Callable[[], object], runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()

@@ -37,6 +37,7 @@ import uuid
 from datetime import UTC, date, datetime
 from datetime import time as dtime
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -65,10 +66,11 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int, bytes]:
             cmd = [TIME, "-f", "%M", "-o", peak_file.name, *cmd]
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errors, env=env, cwd=REPO)
-        out = proc.stdout.read()  # type: ignore[union-attr]
+        assert proc.stdout is not None  # stdout=PIPE
+        out = proc.stdout.read()
         _, status, usage = os.wait4(proc.pid, 0)  # reaps it: Popen.wait would lose the rusage
         elapsed = time.perf_counter() - start
-        proc.stdout.close()  # type: ignore[union-attr]
+        proc.stdout.close()
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         if code:
             errors.seek(0)
@@ -125,7 +127,7 @@ def main() -> None:
     print_table(rows, args.runs, task is not None)
 
 
-def measure(nodes: int, work: Path, env: dict[str, str], task: str | None, runs: int) -> dict[str, object]:
+def measure(nodes: int, work: Path, env: dict[str, str], task: str | None, runs: int) -> dict[str, Any]:
     work.mkdir(parents=True)
     plan_file = write_plan(work / "plan.yaml", nodes)
     db = work / "plan.sqlite3"
@@ -169,7 +171,7 @@ def measure(nodes: int, work: Path, env: dict[str, str], task: str | None, runs:
     return row
 
 
-def print_table(rows: list[dict[str, object]], runs: int, with_task: bool) -> None:
+def print_table(rows: list[dict[str, Any]], runs: int, with_task: bool) -> None:
     print(f"\nMedian of {runs} interleaved runs per command (whole process, output to a pipe), as of {AS_OF}")
     head = f"{'nodes':>8} {'overdue':>8} {'plandesk overdue':>17}"
     if with_task:
@@ -177,13 +179,13 @@ def print_table(rows: list[dict[str, object]], runs: int, with_task: bool) -> No
     head += f" {'export json':>12} {'status':>8} {'ratio':>6}"
     print(head)
     for row in rows:
-        t = row["times"]  # type: ignore[index]
-        line = f"{row['nodes']:>8,} {row['overdue_items']:>8,} {med(t['overdue']) * 1000:>14.0f} ms"  # type: ignore[index]
+        t = row["times"]
+        line = f"{row['nodes']:>8,} {row['overdue_items']:>8,} {med(t['overdue']) * 1000:>14.0f} ms"
         if with_task:
-            tw = med(t["task overdue"])  # type: ignore[index]
-            line += f" {tw * 1000:>10.0f} ms {med(t['overdue']) / tw:>5.2f}x"  # type: ignore[index]
-        line += (f" {med(t['export']) * 1000:>9.0f} ms {med(t['status']) * 1000:>5.0f} ms"  # type: ignore[index]
-                 f" {med(t['export']) / med(t['status']):>5.2f}x")  # type: ignore[index]
+            tw = med(t["task overdue"])
+            line += f" {tw * 1000:>10.0f} ms {med(t['overdue']) / tw:>5.2f}x"
+        line += (f" {med(t['export']) * 1000:>9.0f} ms {med(t['status']) * 1000:>5.0f} ms"
+                 f" {med(t['export']) / med(t['status']):>5.2f}x")
         print(line)
     print("\nPeak RSS (MiB) and import time")
     head = f"{'nodes':>8} {'overdue':>8} {'export':>8} {'status':>8} {'import':>8} {'import time':>12}"
@@ -191,11 +193,11 @@ def print_table(rows: list[dict[str, object]], runs: int, with_task: bool) -> No
         head += f" {'task overdue':>13} {'task import':>12} {'task import time':>17}"
     print(head)
     for row in rows:
-        r = row["rss"]  # type: ignore[index]
-        line = (f"{row['nodes']:>8,} {r['overdue'] / MIB:>8.0f} {r['export'] / MIB:>8.0f} "  # type: ignore[index]
-                f"{r['status'] / MIB:>8.0f} {row['import_rss'] / MIB:>8.0f} {row['import_s']:>10.1f} s")  # type: ignore[operator]
+        r = row["rss"]
+        line = (f"{row['nodes']:>8,} {r['overdue'] / MIB:>8.0f} {r['export'] / MIB:>8.0f} "
+                f"{r['status'] / MIB:>8.0f} {row['import_rss'] / MIB:>8.0f} {row['import_s']:>10.1f} s")
         if with_task:
-            line += (f" {r['task overdue'] / MIB:>13.0f} {row['task_import_rss'] / MIB:>12.0f}"  # type: ignore[index, operator]
+            line += (f" {r['task overdue'] / MIB:>13.0f} {row['task_import_rss'] / MIB:>12.0f}"
                      f" {row['task_import_s']:>15.1f} s")
         print(line)
     if with_task:

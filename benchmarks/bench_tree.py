@@ -18,6 +18,13 @@ no key is handled and nothing is drawn, so it is the longest frame a clerk can s
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
 import argparse
 import asyncio
 import statistics
@@ -59,7 +66,17 @@ class StallMeter:
         return self.worst
 
 
-async def until(pilot, condition, timeout: float = 120.0) -> float:  # type: ignore[no-untyped-def]
+def _loaded(tree: Any, node: Any) -> bool:
+    """The tree has read ``node``'s children."""
+    return node.data.id in tree.loaded
+
+
+def _grown(tree: Any, node: Any, lines_before: int) -> bool:
+    """``node``'s children are read and laid out below it."""
+    return _loaded(tree, node) and tree.last_line + 1 > lines_before
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 120.0) -> float:
     """Seconds until ``condition()`` holds, letting the app run meanwhile."""
     start = time.perf_counter()
     while not condition():
@@ -69,11 +86,11 @@ async def until(pilot, condition, timeout: float = 120.0) -> float:  # type: ign
     return time.perf_counter() - start
 
 
-async def drive(db: Path) -> dict[str, object]:
+async def drive(db: Path) -> dict[str, Any]:
     from tui.app import PlanDeskApp
     from tui.widgets.plan_tree import PlanTree
 
-    results: dict[str, object] = {}
+    results: dict[str, Any] = {}
     app = PlanDeskApp(db, today=date.fromisoformat(AS_OF), plan="big", lang="en")
     meter = StallMeter()
     async with app.run_test(size=SIZE) as pilot:
@@ -86,13 +103,13 @@ async def drive(db: Path) -> dict[str, object]:
         for chapter in chapters[:6]:
             tree.move_cursor(chapter)
             await pilot.press("right")
-            await until(pilot, lambda: chapter.data.id in tree.loaded)
+            await until(pilot, partial(_loaded, tree, chapter))
             for section in list(chapter.children):
                 lines = tree.last_line + 1
                 tree.move_cursor(section)
                 start = time.perf_counter()
                 await pilot.press("right")
-                await until(pilot, lambda: section.data.id in tree.loaded and tree.last_line + 1 > lines)
+                await until(pilot, partial(_grown, tree, section, lines))
                 opened.append((lines, time.perf_counter() - start))
         results["branch_stall"] = meter.stop()
         print(f"  opened {len(opened)} sections", flush=True)
@@ -117,7 +134,7 @@ async def drive(db: Path) -> dict[str, object]:
             for chapter in chapters:
                 tree.move_cursor(chapter)
                 await pilot.press("right")
-            await until(pilot, lambda: all(c.data.id in tree.loaded for c in chapters))
+            await until(pilot, lambda: all(c.data is not None and c.data.id in tree.loaded for c in chapters))
         # 3. a held key, everything open
         tree.move_cursor(chapters[0])
         await pilot.pause()
@@ -200,24 +217,27 @@ def main() -> None:
         import_file(conn, write_plan(work / "big.yaml", args.nodes))
         conn.close()
     r = asyncio.run(drive(db))
-    branches: list[tuple[int, float]] = r["branches"]  # type: ignore[assignment]
+    branches: list[tuple[int, float]] = r["branches"]
     early, late = branches[:10], branches[-10:]
-    ms = lambda s: f"{s * 1000:7.1f} ms"  # noqa: E731
+
+    def ms(seconds: float) -> str:
+        return f"{seconds * 1000:7.1f} ms"
+
     print(f"\nTree on the {args.nodes:,}-node plan ({SIZE[0]}x{SIZE[1]}, headless), as of {AS_OF}")
     print(f"  open a section, {early[0][0]:>6,}-{early[-1][0]:>6,} lines loaded: median "
           f"{ms(statistics.median(s for _, s in early))}")
     print(f"  open a section, {late[0][0]:>6,}-{late[-1][0]:>6,} lines loaded: median "
           f"{ms(statistics.median(s for _, s in late))}")
-    print(f"  longest stall while opening {len(branches)} branches: {ms(r['branch_stall'])}")  # type: ignore[arg-type]
+    print(f"  longest stall while opening {len(branches)} branches: {ms(r['branch_stall'])}")
     if r["open_all"] is not None:
-        close_s, close_stall = r["close_all"]  # type: ignore[misc]
-        open_s, open_stall, lines = r["open_all"]  # type: ignore[misc]
+        close_s, close_stall = r["close_all"]
+        open_s, open_stall, lines = r["open_all"]
         print(f"  close all (-): {ms(close_s)}, longest stall {ms(close_stall)}")
         print(f"  open all (*): {open_s:5.2f} s to {lines:,} lines, longest stall {ms(open_stall)}")
-    worst, median, stall = r["scroll"]  # type: ignore[misc]
+    worst, median, stall = r["scroll"]
     print(f"  held key (300 down, 30 pagedown), all open (or every chapter): slowest {ms(worst)}, median {ms(median)}, "
           f"longest stall {ms(stall)}")
-    filtered, cleared, stall = r["filter"]  # type: ignore[misc]
+    filtered, cleared, stall = r["filter"]
     print(f"  filter overdue only (o): {ms(filtered)}; clear (esc): {ms(cleared)}; longest stall {ms(stall)}")
     empty = first_screen_rss(db, True)
     plan = first_screen_rss(db, False)

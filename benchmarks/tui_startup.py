@@ -17,6 +17,7 @@ minute, most of it importing the generated plan once). Targets: seed <= 1.3x the
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import os
 import re
@@ -127,10 +128,8 @@ class Pty:
             os.waitpid(self.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.fd)
-        except OSError:
-            pass
 
 
 def counts_of(db: Path, node_id: str) -> bytes:
@@ -157,7 +156,7 @@ def lights_of(db: Path, plan_id: str) -> list[bytes]:
     conn = connect(db)
     total = lt.rollups(conn, lt.settings(conn, plan_id, date.fromisoformat(TODAY), 30), (0,))[plan_id]
     conn.close()
-    return [f"{colour} {n}".encode() for colour, n in zip(lt.COLOURS, total)]
+    return [f"{colour} {n}".encode() for colour, n in zip(lt.COLOURS, total, strict=True)]
 
 
 def plandesk_argv(db: Path, plan: str) -> list[str]:
@@ -261,7 +260,7 @@ def main() -> None:
     results: dict[str, tuple[list[float], list[float], list[float], list[float]]] = {
         name: ([], [], [], []) for name, *_ in cases}
     for _ in range(1):  # warm the file cache and the bytecode
-        for name, argv, env, needles, quit_key, counts, lights in cases:
+        for _name, argv, env, needles, quit_key, counts, lights in cases:
             first_screen(argv, env, needles, quit_key, counts, lights)
     for _ in range(args.runs):  # interleaved, so drift hits every case alike
         for name, argv, env, needles, quit_key, counts, lights in cases:
@@ -275,17 +274,17 @@ def main() -> None:
 
     empty = statistics.median(results[cases[0][0]][0])
     print(f"\nTime to first screen ({COLS}x{ROWS} pty, whole process, {args.runs} runs each)")
-    for name, (shown, *_) in results.items():
-        ratio = statistics.median(shown) / empty
-        print(f"  {name:32s} {fmt(shown)}  {ratio:4.2f}x empty")
+    for name, (shown_runs, *_) in results.items():
+        ratio = statistics.median(shown_runs) / empty
+        print(f"  {name:32s} {fmt(shown_runs)}  {ratio:4.2f}x empty")
     print("\n… until the done/total counts are drawn too (roll-ups come from a worker)")
-    for name, (_, _, counted, _) in results.items():
-        if counted:
-            print(f"  {name:32s} {fmt(counted)}  {statistics.median(counted) / empty:4.2f}x empty")
+    for name, (_, _, counted_runs, _) in results.items():
+        if counted_runs:
+            print(f"  {name:32s} {fmt(counted_runs)}  {statistics.median(counted_runs) / empty:4.2f}x empty")
     print("\n… until the reporting lights are drawn too (the header's red / yellow / green counts)")
-    for name, (*_, lit) in results.items():
-        if lit:
-            print(f"  {name:32s} {fmt(lit)}  {statistics.median(lit) / empty:4.2f}x empty")
+    for name, (*_, lit_runs) in results.items():
+        if lit_runs:
+            print(f"  {name:32s} {fmt(lit_runs)}  {statistics.median(lit_runs) / empty:4.2f}x empty")
     print("\nQuitting (q, ctrl+q for the empty app, until the process has exited)")
     for name, (_, quits, *_) in results.items():
         print(f"  {name:32s} {fmt(quits)}")
@@ -294,7 +293,8 @@ def main() -> None:
     print(f"  {'plandesk, seed db (Wulong)':32s} {fmt(ticks)}")
     seed_ratio = statistics.median(results[cases[1][0]][0]) / empty
     big_ratio = statistics.median(results[cases[2][0]][0]) / empty
-    print("\nTargets: seed <= 1.3x empty: {}  |  50k <= 1.6x empty: {}  |  keypress < 50 ms: {}  |  quit < 200 ms: {}".format(
+    print(("\nTargets: seed <= 1.3x empty: {}  |  50k <= 1.6x empty: {}  |  keypress < 50 ms: {}  |  "
+           "quit < 200 ms: {}").format(
         "met" if seed_ratio <= 1.3 else "MISSED", "met" if big_ratio <= 1.6 else "MISSED",
         "met" if statistics.median(ticks) < 0.05 else "MISSED",
         "met" if statistics.median(results[cases[1][0]][1]) < 0.2 else "MISSED"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def seeded_db(tmp_path: Path, _seeded_template: Path) -> Path:
 
 
 @pytest.fixture
-def conn(seeded_db: Path) -> sqlite3.Connection:
+def conn(seeded_db: Path) -> Iterator[sqlite3.Connection]:
     from store.db import open_store
 
     connection = open_store(seeded_db)

@@ -43,8 +43,8 @@ def _runtime_imports(tree: ast.AST) -> list[tuple[str, list[str]]]:
             found.extend((alias.name, []) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             found.append((node.module, [alias.name for alias in node.names]))
-        for child in ast.iter_child_nodes(node):
-            visit(child)
+        for inner in ast.iter_child_nodes(node):
+            visit(inner)
 
     visit(tree)
     return found

@@ -90,7 +90,8 @@ def test_record_refuses_in_one_line(cli, seeded_db: Path, args: list[str], messa
 def test_odd_values_warn_in_one_line_and_are_recorded(cli, seeded_db: Path) -> None:
     percent = "wulong-2021-2025/i14"  # 消费投诉按期办结率, %
     code, out, err = cli("record", percent, "2023", "965")
-    assert code == 0 and err.strip() == "warning: 965% is outside 0..100 (recorded all the same; correct it if it is a typo)"
+    assert code == 0
+    assert err.strip() == "warning: 965% is outside 0..100 (recorded all the same; correct it if it is a typo)"
     assert _actual(seeded_db, percent, 2023) == 965.0
     code, out, err = cli("record", "wulong-2021-2025/i01", "2023", "-4")
     assert code == 0 and err.strip().startswith("warning: -4 is negative")

@@ -15,7 +15,7 @@ HOSTILE = FIXTURES / "hostile_plan.yaml"
 
 
 @pytest.fixture
-def hostile_db(tmp_path: Path, cli) -> Path:  # type: ignore[no-untyped-def]
+def hostile_db(tmp_path: Path, cli) -> Path:
     db = tmp_path / "hostile.sqlite3"
     code, out, err = cli("import", str(HOSTILE), db=db)
     assert code == 0, err

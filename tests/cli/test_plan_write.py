@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,10 +20,10 @@ from tests.conftest import dump
 SEED_PLANS = ("tongliao", "xiangyang", "luoyang", "wulong", "linyi")
 
 
-def everything(conn: sqlite3.Connection, plan_id: str) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
+def everything(conn: sqlite3.Connection, plan_id: str) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of the plan a clerk or a report could see, in document order: the numbering
     itself (seq, ord) and the import time aside, which a re-import may renumber."""
-    def rows(sql: str) -> list[tuple]:  # type: ignore[type-arg]
+    def rows(sql: str) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in conn.execute(sql, (plan_id,))]
     return {
         # the units that apply (the file now prints the clerk's); archived nodes by id (no place shown)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from types import SimpleNamespace
+from typing import Any
 
 from store import queries as q
 from store import tree as tr
@@ -27,14 +28,14 @@ def _every_line(conn: sqlite3.Connection, plan_id: str) -> list[tr.Item]:
 
 
 def test_command_line_and_app_agree_on_every_node(conn: sqlite3.Connection) -> None:
-    ctx = SimpleNamespace(conn=conn, today=TODAY)
+    ctx: Any = SimpleNamespace(conn=conn, today=TODAY)  # all of the command line's Context the rule reads
     checked = ticked = 0
     for plan in q.list_plans(conn):
         lines = _every_line(conn, plan.id)
         assert len(lines) == len(q.nodes(conn, plan.id))  # the walk saw every node
         for item in lines:
             try:
-                by_cli: str | None = _milestone_ref(ctx, item.id)  # type: ignore[arg-type]
+                by_cli: str | None = _milestone_ref(ctx, item.id)
             except NotFound:
                 by_cli = None
             by_app = item.tickable.id if item.tickable else None

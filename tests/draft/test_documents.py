@@ -28,8 +28,8 @@ def _docx_plan(path: Path) -> Path:
     table = document.add_table(rows=3, cols=6)
     for row, cells in zip(table.rows, [("序号", "指标名称", "单位", "2020年", "2025年", "属性"),
                                        ("1", "市场主体总量", "万户", "2.1", "3", "预期性"),
-                                       ("2", "万台特种设备死亡率", "人/万台", "0.3", "≤0.2", "约束性")]):
-        for cell, text in zip(row.cells, cells):
+                                       ("2", "万台特种设备死亡率", "人/万台", "0.3", "≤0.2", "约束性")], strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
             cell.text = text
     document.add_paragraph("第二章 重点任务", style="Heading 1")
     document.add_paragraph("优化营商环境", style="Heading 2")
@@ -39,7 +39,7 @@ def _docx_plan(path: Path) -> Path:
     box.rows[1].cells[0].text = "1. 智慧监管平台。2024年建成全县智慧监管平台。"
     document.add_paragraph("加强质量监管", style="Heading 2")
     document.add_paragraph("开展产品质量监督抽查,每年抽查企业不少于100家。")
-    document.save(path)
+    document.save(str(path))
     return path
 
 
@@ -97,10 +97,10 @@ def test_task_breakdown_table_in_word(tmp_path: Path, drafted) -> None:
     table = document.add_table(rows=3, cols=5)
     for row, cells in zip(table.rows, [("序号", "责任单位", "任务", "时间节点", "配合单位"),
                                        ("1", "区市场监管局", "创建放心消费示范街区", "2023年10月底", "各街道"),
-                                       ("2", "区市场监管局、区商务局", "开展电梯隐患排查", "上半年", "")]):
-        for cell, text in zip(row.cells, cells):
+                                       ("2", "区市场监管局、区商务局", "开展电梯隐患排查", "上半年", "")], strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
             cell.text = text
-    document.save(tmp_path / "breakdown.docx")
+    document.save(str(tmp_path / "breakdown.docx"))
     _, doc, _ = drafted(tmp_path / "breakdown.docx")
     tasks = [n for n in nodes(doc) if n["kind"] == "task"]
     assert [(t["title"], lead_units(t), t["due"]) for t in tasks] == [

@@ -21,7 +21,8 @@ REFERENCES = {d["source_file"]: d for d in yaml.safe_load_all((REPO / "seed_plan
 
 @pytest.fixture(scope="module")
 def comparisons():
-    return {name: compare(yaml.safe_load(draft_file(SOURCES / name).yaml_text), ref) for name, ref in REFERENCES.items()}
+    return {name: compare(yaml.safe_load(draft_file(SOURCES / name).yaml_text), ref)
+            for name, ref in REFERENCES.items()}
 
 
 def _total(comparisons, what: str) -> float:

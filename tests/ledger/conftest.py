@@ -21,7 +21,7 @@ ECONOMY = "区经济信息委"  # supports 第四章
 
 
 @pytest.fixture
-def split(cli) -> None:  # type: ignore[no-untyped-def]
+def split(cli) -> None:
     """任务分解 as a clerk does it: chapters 3-5 given lead and supporting units (tasks inherit)."""
     for node, units in (("c3", ["--lead", REGISTRY]), ("c4", ["--lead", QUALITY, "--support", ECONOMY]),
                         ("c5", ["--lead", FOOD, "--support", REGISTRY])):
@@ -35,7 +35,7 @@ def outbox(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def exported(cli, split, outbox: Path) -> dict[str, Path]:  # type: ignore[no-untyped-def]
+def exported(cli, split, outbox: Path) -> dict[str, Path]:
     """Wulong's 2023Q2 workbooks, by unit."""
     code, out, err = cli("ledger", "export", "--plan", "wulong", "--period", PERIOD, "-o", str(outbox),
                          "--deadline", "2023-07-10", *EXPORT_DAY, "--lang", "zh")
@@ -76,7 +76,7 @@ def sent(path: Path) -> int:
 
 
 def fill(path: Path, answers: dict[str, dict[str, Any]], out: Path | None = None,
-         filled_on: object = None) -> Path:
+         filled_on: date | str | None = None) -> Path:
     """Fill a unit's workbook as the unit would: answers by item local id, fields by column id
     (state, percent, note, problem, next_step, evidence)."""
     from openpyxl import load_workbook

@@ -1,13 +1,10 @@
 """In the app: ``l`` shows, for the period whose reports are due, which units answered the ledger."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from tests.ledger.conftest import FOOD, IMPORT_DAY, QUALITY, REGISTRY, fill
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tui"))
-from tui_helpers import SIZE, make_app, settle  # noqa: E402
+from tests.tui.tui_helpers import SIZE, make_app, settle
 
 
 async def _shown(db: Path, lang: str = "en") -> str:

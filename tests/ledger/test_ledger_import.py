@@ -13,7 +13,8 @@ from tests.conftest import dump
 from tests.ledger.conftest import FOOD, IMPORT_DAY, JULY_5, PERIOD, PLAN, QUALITY, REGISTRY, columns, fill, row_of
 
 ANSWERS = {
-    "c3.s1.t1": {"state": "推进中", "percent": 45, "note": "完成准入环境评估", "evidence": "评估报告.pdf\n会议纪要.docx"},
+    "c3.s1.t1": {"state": "推进中", "percent": 45, "note": "完成准入环境评估",
+                 "evidence": "评估报告.pdf\n会议纪要.docx"},
     "c3.s2.t1": {"state": "滞后", "percent": 20, "problem": "审查人员不足", "next_step": "8月前完成培训"},
 }
 
@@ -113,7 +114,7 @@ def test_rows_sorted_columns_widened_blank_rows_added(cli, exported, seeded_db: 
     header, cols = columns(ws)
     first, last = header + 1, ws.max_row
     values = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)] for r in range(first, last + 1)]
-    for r, row in zip(range(first, last + 1), reversed(values)):  # sorted the other way round
+    for r, row in zip(range(first, last + 1), reversed(values), strict=True):  # sorted the other way round
         for c, value in enumerate(row, 1):
             ws.cell(r, c).value = value
     ws.column_dimensions["L"].width = 80
@@ -129,7 +130,7 @@ def test_rows_sorted_columns_widened_blank_rows_added(cli, exported, seeded_db: 
                                                                           (f"{PLAN}/c3.s2.t1", 20.0)}
 
 
-def refused(cli, path: Path, seeded_db: Path, *args: str) -> str:  # type: ignore[no-untyped-def]
+def refused(cli, path: Path, seeded_db: Path, *args: str) -> str:
     """Import ``path``: it must be refused whole, the database unchanged; returns the error text."""
     before = dump(seeded_db)
     code, out, err = cli("ledger", "import", str(path), *IMPORT_DAY, "--lang", "en", *args)
@@ -158,7 +159,7 @@ def test_an_edited_key_is_refused(cli, exported, seeded_db: Path) -> None:
     wb = load_workbook(path)
     ws = wb[lb.DATA_SHEET]
     r = row_of(ws, "c3.s2.t1")
-    ws.cell(r, 1).value = ws.cell(r, 1).value.replace("c3.s2.t1", "c3.s2.t2")
+    ws.cell(r, 1).value = str(ws.cell(r, 1).value).replace("c3.s2.t1", "c3.s2.t2")
     wb.save(path)
     err = refused(cli, path, seeded_db)
     assert f"sheet 台账, row {r}: the row's key was edited" in err

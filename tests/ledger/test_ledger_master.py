@@ -26,7 +26,7 @@ def test_master_workbook_all_items_with_filters_from_the_database(cli, exported,
     assert ws.auto_filter.ref.startswith("A2:")
     assert ws.print_title_rows == "$1:$2"
     headers = [c.value for c in ws[2]]
-    rows = {r[2]: dict(zip(headers, r)) for r in ws.iter_rows(min_row=3, values_only=True)}
+    rows = {r[2]: dict(zip(headers, r, strict=True)) for r in ws.iter_rows(min_row=3, values_only=True)}
     answered = rows["1. 构建开明市场准入环境"]
     assert (answered["状态"], answered["完成进度(%)"], answered["亮灯"]) == ("推进中", 50, "绿灯")
     assert (answered["牵头单位"], answered["报送单位"], answered["来源"]) == (REGISTRY, REGISTRY, path.name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 
@@ -29,16 +30,16 @@ from tests.ledger.conftest import (
     soffice_convert,
 )
 
-REGISTRY_ANSWERS = {
+REGISTRY_ANSWERS: dict[str, dict[str, Any]] = {
     "c3.s1.t1": {"state": "推进中", "percent": 50, "note": "完成准入环境评估"},
     "c3.s2.t1": {"state": "滞后", "percent": 15, "problem": "审查人员不足", "next_step": "8月前完成培训"},
     "c5.s1.t1": {"state": "推进中", "note": "配合开展食品抽检"},  # a task it supports
 }
-QUALITY_ANSWERS = {
+QUALITY_ANSWERS: dict[str, dict[str, Any]] = {
     "c4.s1.t1": {"state": "推进中", "percent": 60, "note": "检验检测平台建成试运行"},
     "c4.box3.e1": {"state": "已完成", "note": "中小微企业质量提升行动完成", "evidence": "总结报告.pdf"},
 }
-FOOD_ANSWERS = {
+FOOD_ANSWERS: dict[str, dict[str, Any]] = {
     "c5.s1.t1": {"state": "推进中", "percent": 55, "note": "开展食品安全抽检1200批次"},
     "c5.s2.t1": {"state": "未启动", "problem": "资金未到位"},
 }
@@ -123,7 +124,7 @@ def test_a_whole_round(cli, split, outbox: Path, seeded_db: Path, tmp_path: Path
     wb = load_workbook(tampered)
     ws = wb[lb.DATA_SHEET]
     key_row, state_row = row_of(ws, "c3.s1.t2"), row_of(ws, "c3.s1.t3")
-    ws.cell(key_row, 1).value = ws.cell(key_row, 1).value.replace("c3.s1.t2", "c3.s1.t1")
+    ws.cell(key_row, 1).value = str(ws.cell(key_row, 1).value).replace("c3.s1.t2", "c3.s1.t1")
     wb.save(tampered)
     after = dump(seeded_db)
     code, _, err = cli("ledger", "import", str(tampered), *IMPORT_DAY, "--lang", "en")

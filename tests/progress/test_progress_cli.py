@@ -14,7 +14,7 @@ BEHIND = "wulong/c3.s2.t1"
 DONE = "wulong/c3.box2.e1"
 
 
-def enter_three(cli) -> None:  # type: ignore[no-untyped-def]
+def enter_three(cli) -> None:
     assert cli("progress", ON_TRACK, "--period", "2023Q2", "--state", "推进中", "--percent", "40",
                "--note", "完成准入环境评估", *JULY)[0] == 0
     assert cli("progress", BEHIND, "--period", "2023年第二季度", "--state", "behind", "--percent", "15",

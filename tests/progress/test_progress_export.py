@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,7 +36,7 @@ def entered(conn: sqlite3.Connection) -> None:
     actions.set_units(conn, f"{PLAN}/c1.t1", ["综合科"], support=["信用科"])
 
 
-def tracked_parts(data: dict) -> dict:  # type: ignore[type-arg]
+def tracked_parts(data: dict[str, Any]) -> dict[str, Any]:
     return {"progress": [{k: v for k, v in r.items() if k != "at"} for r in data["progress"]],
             "links": data["links"],
             "nodes": {n["id"]: (n["lead"], n["support"], n["light"], n["light_reason"]) for n in data["nodes"]},

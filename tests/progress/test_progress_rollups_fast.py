@@ -70,7 +70,8 @@ def _random_plan(rng: random.Random, path: Path) -> str:
             lines.append(f"{pad}  milestones:")
             for k in range(rng.randrange(1, 4)):
                 due = day()
-                lines.extend([f"{pad}    - id: n{n}.m{k}", f"{pad}      title: 里程碑{n}.{k}", f"{pad}      due: {due}"])
+                lines.extend([f"{pad}    - id: n{n}.m{k}", f"{pad}      title: 里程碑{n}.{k}",
+                              f"{pad}      due: {due}"])
                 if rng.random() < 0.3:
                     lines.append(f"{pad}      start: {due - timedelta(days=rng.randrange(400))}")
         if not leaf:

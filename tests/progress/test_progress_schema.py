@@ -40,9 +40,11 @@ def test_a_version_1_file_migrates_with_its_ticks_and_overrides(tmp_path: Path,
     with monkeypatch.context() as m:  # a file as plandesk 1 wrote it
         m.setattr(db_module, "SCHEMA_VERSION", 1)
         old = open_store(path, seed=False)
-        old.execute("INSERT INTO plans (id, region, title, start_year, end_year) VALUES ('p', '区', '规划', 2021, 2025)")
+        old.execute("INSERT INTO plans (id, region, title, start_year, end_year) "
+                    "VALUES ('p', '区', '规划', 2021, 2025)")
         old.execute("INSERT INTO nodes (id, plan_id, local_id, kind, title, units, units_override, seq, depth, path, "
-                    "last_seq) VALUES ('p/t', 'p', 't', 'task', '任务', '[\"区市场监管局\"]', '[\"综合科\"]', 1, 0, 't', 1)")
+                    "last_seq) VALUES ('p/t', 'p', 't', 'task', '任务', '[\"区市场监管局\"]', '[\"综合科\"]', "
+                    "1, 0, 't', 1)")
         old.execute("INSERT INTO milestones (id, plan_id, node_id, local_id, title, due, seq, done_on, done_note) "
                     "VALUES ('p/t', 'p', 'p/t', 't', '任务', '2025-12-31', 1, '2023-05-01', '已验收')")
         old.close()

@@ -48,7 +48,7 @@ def test_the_detail_pane_s_query_the_filter_and_the_reports_agree(track: sqlite3
 
 def test_setting_lead_and_support_is_one_undoable_change(track: sqlite3.Connection) -> None:
     node_id = f"{PLAN}/c1.t1"
-    actions.set_units(track, node_id, ["综合科"], support="法规科、信用科")
+    actions.set_units(track, node_id, ["综合科"], support=["法规科", "信用科"])
     assert un.of_node(track, node_id) == un.Units(("综合科",), ("法规科", "信用科"), node_id)
     actions.set_units(track, node_id, support=[])  # the lead stays; no supporting unit
     assert un.of_node(track, node_id) == un.Units(("综合科",), (), node_id)

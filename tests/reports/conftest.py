@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def demo_db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_conn(demo_db: Path) -> sqlite3.Connection:
+def demo_conn(demo_db: Path) -> Iterator[sqlite3.Connection]:
     from store.db import open_store
 
     conn = open_store(demo_db, seed=False)

@@ -43,7 +43,8 @@ def test_one_language_per_report(cli, tmp_path: Path) -> None:
             out = re.sub(r"<style>.*?</style>|<[^>]+>", " ", out, flags=re.S)
         out = re.sub(r"\S*wulong-2021-2025\S*", " ", out)  # ids are ids in every language
         assert set(re.findall(r"[A-Za-z]{3,}", out)) <= {"plandesk"}, fmt
-    _, out, _ = cli("report", "--plan", "wulong", "--midterm", "--format", "text", "--lang", "en", "--today", "2024-01-15")
+    _, out, _ = cli("report", "--plan", "wulong", "--midterm", "--format", "text", "--lang", "en",
+                    "--today", "2024-01-15")
     assert "Indicators against the end target" in out and "难以完成" not in out and "预期性" in out  # plan text stays
 
 
@@ -72,7 +73,8 @@ def test_output_file_and_csv_byte_order_mark(cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["report", "--plan", "wulong", "--year", "2030", "--lang", "en"], "--year: 2030 is outside the plan's period 2021-2025"),
+    (["report", "--plan", "wulong", "--year", "2030", "--lang", "en"],
+     "--year: 2030 is outside the plan's period 2021-2025"),
     (["report", "--plan", "wulong", "--year", "2030"], "--year:2030年不在规划期 2021-2025 内"),  # the report's language
     (["report", "--plan", "linyi", "--year", "2022", "--lang", "en"], "outside the plan's period 2023"),
     (["report", "--plan", "nope", "--final"], "no plan 'nope'"),

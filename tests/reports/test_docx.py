@@ -6,6 +6,7 @@ import re
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -18,19 +19,20 @@ from tests.reports import office
 from tests.reports.conftest import AS_OF
 from tui.reports.docx_draft import write_draft
 
-SECTIONS = ["一、总体进展", "二、主要指标完成情况", "三、重点任务推进情况", "四、存在问题及原因", "五、下步打算及中期调整建议"]
+SECTIONS = ["一、总体进展", "二、主要指标完成情况", "三、重点任务推进情况", "四、存在问题及原因",
+            "五、下步打算及中期调整建议"]
 
 
 def _draft(conn: sqlite3.Connection, path: Path, kind: str = rp.MIDTERM, year: int | None = None,
-           **options: object) -> docx.document.Document:
+           **options: Any) -> docx.document.Document:
     plan = q.resolve_plan(conn, "demo")
     report = rp.build_report(conn, plan, rp.period_for(plan, kind, year), AS_OF, narrative=True)
-    write_draft(report, path, **options)  # type: ignore[arg-type]
+    write_draft(report, path, **options)
     return docx.Document(str(path))
 
 
-def _fonts(element: object) -> dict[str, str]:
-    fonts = element.find(qn("w:rPr")).find(qn("w:rFonts"))  # type: ignore[attr-defined]
+def _fonts(element: Any) -> dict[str, str]:  # an lxml element of the document
+    fonts = element.find(qn("w:rPr")).find(qn("w:rFonts"))
     return {key.split("}")[1]: value for key, value in fonts.attrib.items()}
 
 
@@ -65,7 +67,8 @@ def test_sections_and_sentences_from_the_data(demo_conn: sqlite3.Connection, tmp
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == SECTIONS
     assert "到期的4项任务中，已完成2项（按期1项、逾期1项），未完成2项。" in text
-    assert "2项主要指标中，提前实现1项、快于预期0项、符合预期0项、滞后0项、难以完成1项；约束性指标1项，均已完成。" in text
+    assert ("2项主要指标中，提前实现1项、快于预期0项、符合预期0项、滞后0项、难以完成1项；"
+            "约束性指标1项，均已完成。") in text
     assert "（时间进度60%，任务完成33%）" in text and "时间过半、任务过半" not in text  # 33% done: not "half"
     assert "“市场主体总量”难以完成（2023年为3.6万户，2025年目标4万户，按近期速度2025年约为3.8万户）" in text
     assert "（二）中期调整建议" in text and "“市场主体总量”" in text.split("中期调整建议")[-1]
@@ -103,7 +106,7 @@ def test_the_appendix_table_and_the_annual_title(demo_conn: sqlite3.Connection, 
     assert "2项主要指标中，2023年目标达标1项、未达标1项、未填报数据0项；约束性指标1项，均已达标。" in "\n".join(texts)
 
 
-def test_cli_refuses_english_and_writes_the_draft(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_refuses_english_and_writes_the_draft(cli, tmp_path: Path) -> None:
     code, out, err = cli("report", "--plan", "wulong", "--midterm", "--format", "docx", "--lang", "en",
                          "-o", str(tmp_path / "x.docx"))
     assert code == 1 and "Chinese" in err and len(err.strip().splitlines()) == 1 and not (tmp_path / "x.docx").exists()

@@ -25,7 +25,8 @@ def report(tmp_path: Path) -> Iterator[rp.Report]:
     plan_file = tmp_path / "markup.yaml"
     plan_file.write_text((FIXTURES / "small_plan.yaml").read_text(encoding="utf-8")
                          .replace("title: 甲所建成投入使用", f"title: {json.dumps(NASTY, ensure_ascii=False)}")
-                         .replace("title: 市场主体总量", "name: x").replace("name: 市场主体总量", "name: \"[red]主体<b>\""),
+                         .replace("title: 市场主体总量", "name: x")
+                         .replace("name: 市场主体总量", "name: \"[red]主体<b>\""),
                          encoding="utf-8")
     db = make_demo_db(tmp_path / "m.sqlite3", plan_file)
     conn = open_store(db, seed=False)

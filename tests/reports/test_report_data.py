@@ -14,6 +14,13 @@ from tests.reports.conftest import AS_OF, DEMO
 from tui.reports.json_data import to_json
 
 
+def _section(report: rp.Report, key: str) -> rp.Listing:
+    """A list the report must have."""
+    found = report.section(key)
+    assert found is not None, key
+    return found
+
+
 def _plan(start: int, end: int) -> q.Plan:
     return q.Plan("p", "区", "规划", None, None, start, end, None)
 
@@ -37,8 +44,8 @@ def test_annual_year_must_lie_in_the_plan() -> None:
 
 def test_next_period_after_a_year_and_after_the_midterm() -> None:
     plan = _plan(2021, 2025)
-    assert rp.next_period(plan, rp.period_for(plan, rp.ANNUAL, 2023)).label == "2024"  # type: ignore[union-attr]
-    assert rp.next_period(plan, rp.period_for(plan, rp.MIDTERM)).label == "2024-2025"  # type: ignore[union-attr]
+    assert rp.next_period(plan, rp.period_for(plan, rp.ANNUAL, 2023)).label == "2024"
+    assert rp.next_period(plan, rp.period_for(plan, rp.MIDTERM)).label == "2024-2025"
 
 
 def test_annual_report_of_the_fixture_plan(demo_conn: sqlite3.Connection) -> None:
@@ -47,17 +54,17 @@ def test_annual_report_of_the_fixture_plan(demo_conn: sqlite3.Connection) -> Non
     # due in 2023: 开办专区 (open), 方案 (done late); 乙所 2023年 (open)
     assert report.headline.total == 3 and report.headline.counts["done_late"] == 1
     assert report.plan_total.total == 6 and report.plan_total.done == 2
-    due = list(report.section("due_in_period"))  # type: ignore[arg-type]
+    due = list(_section(report, "due_in_period"))
     assert [i.id.split("/")[1] for i in due] == ["c1.t2.m2", "c1.t2.m1", "c2.p1.b"]
     done_late = due[0]
     assert (done_late.state, done_late.done_on, done_late.note) == ("done_late", date(2023, 7, 15), "方案已印发")
-    assert list(report.section("carried")) == [] and report.section("carried").total == 0  # type: ignore[arg-type, union-attr]
+    assert list(_section(report, "carried")) == [] and _section(report, "carried").total == 0
     upcoming = report.section("next_period")
-    assert upcoming.period.label == "2024" and [i.title for i in upcoming] == ["丙所建成投入使用"]  # type: ignore[union-attr]
+    assert upcoming.period.label == "2024" and [i.title for i in upcoming] == ["丙所建成投入使用"]
     # the binding 死亡率 comes first; 市场主体总量 3.6 against 3.7: not met, gap -0.1
     first, second = report.indicators
     assert first.binding and first.status == "met"
-    assert (second.target.number, second.actual, second.status, second.gap) == (3.7, 3.6, "not_met", -0.1)  # type: ignore[union-attr]
+    assert (second.target.number, second.actual, second.status, second.gap) == (3.7, 3.6, "not_met", -0.1)
     assert isinstance(report.headline.total, int) and report.chapters[0].plan.total == 3
     assert [c.label for c in report.chapters] == [
         "第一章 优化营商环境", "第二章 重大项目"]
@@ -66,7 +73,7 @@ def test_annual_report_of_the_fixture_plan(demo_conn: sqlite3.Connection) -> Non
 def test_overdue_items_from_earlier_years_are_carried_forward(demo_conn: sqlite3.Connection) -> None:
     plan = q.resolve_plan(demo_conn, "demo")
     report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2024), date(2024, 3, 1))
-    carried = list(report.section("carried"))  # type: ignore[arg-type]
+    carried = list(_section(report, "carried"))
     ids = [i.id.split("/")[1] for i in carried]
     assert ids == ["c1.t2.m1", "c2.p1.b"]
     assert all(i.carried for i in carried)
@@ -75,7 +82,7 @@ def test_overdue_items_from_earlier_years_are_carried_forward(demo_conn: sqlite3
 def test_a_tick_after_the_as_of_date_does_not_count(demo_conn: sqlite3.Connection) -> None:
     plan = q.resolve_plan(demo_conn, "demo")
     report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), date(2023, 7, 1))
-    item = next(i for i in report.section("due_in_period") if i.id.endswith("c1.t2.m2"))  # type: ignore[union-attr]
+    item = next(i for i in report.section("due_in_period") if i.id.endswith("c1.t2.m2"))
     assert item.state == "overdue" and item.done_on is None
     assert item.note is None  # the tick's note is dated with the tick: not yet either
 
@@ -98,21 +105,21 @@ def test_ledger_groups_milestones_under_their_task(demo_conn: sqlite3.Connection
                         ("milestone", 2, 2, "上半年完成方案")]
     task = ledger[2]
     assert task.progress == (1, 2) and task.state is None and task.light == "green"
-    assert report.ledger.tasks == 3 and report.ledger.milestones == 6  # type: ignore[union-attr]
+    assert report.ledger.tasks == 3 and report.ledger.milestones == 6
 
 
 def test_an_evaluation_judges_indicators_by_pace_not_by_one_year(demo_conn: sqlite3.Connection) -> None:
     plan = q.resolve_plan(demo_conn, DEMO)
     report = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.MIDTERM), AS_OF)
     paces = {r.name: r.pace for r in report.indicators}
-    assert paces["万台特种设备死亡率"].rating == "ahead_done"  # type: ignore[union-attr]
+    assert paces["万台特种设备死亡率"].rating == "ahead_done"
     total = paces["市场主体总量"]  # 3.4 -> 4: 3.6 in 2023 after 3.5 in 2022 will not get there
-    assert total.rating == "at_risk" and total.end_year == 2025 and total.latest == 3.6  # type: ignore[union-attr]
+    assert total.rating == "at_risk" and total.end_year == 2025 and total.latest == 3.6
     annual = rp.build_report(demo_conn, plan, rp.period_for(plan, rp.ANNUAL, 2023), AS_OF)
     assert all(r.pace is None for r in annual.indicators)
 
 
-def test_the_midterm_table_is_not_the_annual_one(cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_midterm_table_is_not_the_annual_one(cli) -> None:
     # Xiangyang prints 2021 and 2025 only: the old mid-term table said 无目标 for every indicator
     code, out, _ = cli("report", "--plan", "xiangyang", "--midterm", "--format", "csv", "--today", "2024-01-15")
     indicators = out.split("主要指标进度评价(2022-2023年)")[1].split("\n\n")[0]
@@ -121,7 +128,7 @@ def test_the_midterm_table_is_not_the_annual_one(cli) -> None:  # type: ignore[n
     assert "主要指标完成情况(2023年目标)" in out
 
 
-def test_nothing_after_the_as_of_date_shows(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_after_the_as_of_date_shows(demo_db) -> None:
     from store import actions
     from store.db import open_store
 
@@ -131,10 +138,10 @@ def test_nothing_after_the_as_of_date_shows(demo_db) -> None:  # type: ignore[no
     plan = q.resolve_plan(conn, DEMO)
     report = rp.build_report(conn, plan, rp.period_for(plan, rp.MIDTERM), AS_OF)
     total = next(r for r in report.indicators if r.name == "市场主体总量")
-    assert next(y for y in total.years if y.year == 2024).actual is None and total.pace.latest_year == 2023  # type: ignore[union-attr]
-    station = next(i for i in report.section("due_in_period") if i.id.endswith("c2.p1.b"))  # type: ignore[union-attr]
+    assert next(y for y in total.years if y.year == 2024).actual is None and total.pace.latest_year == 2023
+    station = next(i for i in report.section("due_in_period") if i.id.endswith("c2.p1.b"))
     assert (station.state, station.done_on, station.note) == ("open", None, None)
     later = rp.build_report(conn, plan, rp.period_for(plan, rp.MIDTERM), date(2024, 1, 15))
-    station = next(i for i in later.section("due_in_period") if i.id.endswith("c2.p1.b"))  # type: ignore[union-attr]
+    station = next(i for i in later.section("due_in_period") if i.id.endswith("c2.p1.b"))
     assert (station.state, station.note) == ("done", "验收通过")
     conn.close()

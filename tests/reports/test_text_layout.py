@@ -11,8 +11,8 @@ from rich.cells import cell_len
 
 from tui.reports.linebreak import CLOSING, OPENING, wrap
 
-PIECES = ["市场", "监管", "所", "建成", "投入使用", "，", "。", "、", "；", "：", "）", "》", "」", "”", "（", "《", "“",
-          "2023", "98.5%", "c1.s2", " ", "年", "4万户", "—"]
+PIECES = ["市场", "监管", "所", "建成", "投入使用", "，", "。", "、", "；", "：", "）", "》", "」", "”", "（", "《",
+          "“", "2023", "98.5%", "c1.s2", " ", "年", "4万户", "—"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -39,31 +39,32 @@ def test_examples_of_breaking() -> None:
     assert wrap("合格率达到98.5%以上", 12) == ["合格率达到", "98.5%以上"]
 
 
-def test_a_narrow_terminal_gets_cards_that_keep_chapter_names_whole(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_narrow_terminal_gets_cards_that_keep_chapter_names_whole(cli, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     _, out, _ = cli("report", "--plan", "wulong", "--midterm", "--format", "text", "--today", "2024-01-15")
     lines = out.splitlines()
     assert max(cell_len(line) for line in lines) <= 80
-    for chapter in ("第三章 持续优化营商环境,服务国家创新试点建设", "第六章 完善消费维权体系,服务世界知名旅游目的地建设"):
+    for chapter in ("第三章 持续优化营商环境,服务国家创新试点建设",
+                    "第六章 完善消费维权体系,服务世界知名旅游目的地建设"):
         assert any(chapter in line for line in lines), chapter  # on one line, not two characters a line
     assert not any(line.strip() and len(line.strip()) <= 2 and not line.strip().isdigit() for line in lines)
 
 
-def test_the_status_stays_readable_at_80_columns(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_status_stays_readable_at_80_columns(cli, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     _, out, _ = cli("status", "--plan", "luoyang", "--format", "text", "--today", "2024-01-15")
     assert max(cell_len(line) for line in out.splitlines()) <= 80
     assert "市场主体总量" in out
 
 
-def test_csv_counts_are_numbers_in_columns_of_their_own(cli) -> None:  # type: ignore[no-untyped-def]
+def test_csv_counts_are_numbers_in_columns_of_their_own(cli) -> None:
     _, out, _ = cli("report", "--plan", "wulong", "--midterm", "--format", "csv", "--today", "2024-01-15")
     rows = list(csv.reader(io.StringIO(out)))
     header = next(r for r in rows if r[:2] == ["编号", "章节"])
     chapters = [r for r in rows if r and r[0].startswith("wulong-2021-2025/") and len(r) == len(header)]
     assert chapters
     for row in chapters:
-        counts = dict(zip(header, row))
+        counts = dict(zip(header, row, strict=True))
         for key in ("到期数", "按期完成", "逾期", "全规划完成", "全规划总数"):
             assert re.fullmatch(r"\d+", counts[key]), (key, counts[key])  # never "6/12", which Excel makes a date
     assert not any(re.fullmatch(r"\d+/\d+", cell) for row in rows for cell in row)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -11,17 +12,17 @@ from tests.conftest import FIXTURES
 PLAN = "demo-2021-2025"
 
 
-def _base() -> dict:  # type: ignore[type-arg]
+def _base() -> dict[str, Any]:
     return yaml.safe_load((FIXTURES / "small_plan.yaml").read_text(encoding="utf-8"))
 
 
-def _milestones(plan: dict):  # type: ignore[no-untyped-def, type-arg]
+def _milestones(plan: dict[str, Any]):
     for chapter in plan["nodes"]:
         for node in chapter.get("children", []):
             yield node, node.get("milestones", [])
 
 
-def revised() -> dict:  # type: ignore[type-arg]
+def revised() -> dict[str, Any]:
     """Every milestone retitled, 甲所 due earlier, 乙所 moved under another task."""
     plan = copy.deepcopy(_base())
     for _, items in _milestones(plan):
@@ -34,14 +35,14 @@ def revised() -> dict:  # type: ignore[type-arg]
     return plan
 
 
-def without_c() -> dict:  # type: ignore[type-arg]
+def without_c() -> dict[str, Any]:
     """丙所 left the plan."""
     plan = copy.deepcopy(_base())
     plan["nodes"][1]["children"][0]["milestones"].pop(2)
     return plan
 
 
-def without_task(local_id: str) -> dict:  # type: ignore[type-arg]
+def without_task(local_id: str) -> dict[str, Any]:
     """A task (with whatever the clerk hung under it) left the plan."""
     plan = copy.deepcopy(_base())
     for chapter in plan["nodes"]:
@@ -49,7 +50,7 @@ def without_task(local_id: str) -> dict:  # type: ignore[type-arg]
     return plan
 
 
-def write(plan: dict, folder: Path, name: str) -> Path:  # type: ignore[type-arg]
+def write(plan: dict[str, Any], folder: Path, name: str) -> Path:
     path = folder / f"{name}.yaml"
     path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

@@ -64,7 +64,7 @@ def test_a_damaged_file_is_refused_naming_plandesk_restore(cli, seeded_db: Path)
 
 
 @pytest.fixture
-def read_only_folder(seeded_db: Path):  # type: ignore[no-untyped-def]
+def read_only_folder(seeded_db: Path):
     """The database's folder and file made immutable (works for root too, unlike chmod)."""
     open_store(seeded_db).close()  # checkpointed: no -wal left
     folder = seeded_db.parent
@@ -84,13 +84,13 @@ def test_a_read_only_folder_still_allows_reading(cli, read_only_folder: Path) ->
     assert "rollback" not in err
 
 
-def _full_after(pages: int):  # type: ignore[no-untyped-def]
+def _full_after(pages: int):
     """store.db.connect with the file capped at ``pages`` pages beyond its size: a full disk."""
     from store import db
 
     real = db.connect
 
-    def capped(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def capped(*args, **kwargs):
         conn = real(*args, **kwargs)
         size = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {size + pages}")

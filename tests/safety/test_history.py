@@ -2,6 +2,7 @@
 time to the minute; one description of an entry serves every screen."""
 from __future__ import annotations
 
+import io
 import sqlite3
 import time
 from datetime import date
@@ -17,7 +18,7 @@ TASK = "wulong-2021-2025/a1.p1"
 
 
 @pytest.fixture
-def shanghai(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def shanghai(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     time.tzset()
     yield
@@ -74,7 +75,7 @@ def test_one_description_for_the_detail_pane_too(seeded_db: Path) -> None:
     node = q.node(conn, TASK)
     ms = q.milestones_of_node(conn, TASK, date(2023, 6, 30))
     entries = history.entries(conn, 12, entity_ids=[TASK, *(m.id for m in ms)])
-    console = Console(width=200, record=True, color_system=None, file=open("/dev/null", "w"))
+    console = Console(width=200, record=True, color_system=None, file=io.StringIO())
     console.print(detail_renderable(Detail(node, ms, None, entries, "wulong.txt"), Catalog("en")))
     text = console.export_text()
     assert "done: not done → 2022-11-30" in text and "responsible unit: as printed → 综合科、登记注册科" in text

@@ -87,7 +87,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_litter(tmp_path: Path) -> Non
     target = tmp_path / "report.html"
     target.write_text("last week's report", encoding="utf-8")
 
-    def half_then_disk_full(handle) -> None:  # type: ignore[no-untyped-def]
+    def half_then_disk_full(handle) -> None:
         handle.write(b"<html>half")
         raise OSError(28, "No space left on device")
 

@@ -34,7 +34,8 @@ def test_undo_and_redo_name_the_change_the_item_and_the_plan(cli) -> None:
     cli("tick", "wulong/a1.p1.yangjiao", "--on", "2022-11-30", "--note", "已验收")
     code, out, _ = cli("undo")
     assert code == 0
-    assert out.strip() == ("Undone: tick of 羊角市场监管所建成投入使用 (武隆区市场监管现代化“十四五”发展规划(2021—2025年), "
+    assert out.strip() == ("Undone: tick of 羊角市场监管所建成投入使用 "
+                           "(武隆区市场监管现代化“十四五”发展规划(2021—2025年), "
                            f"{YANGJIAO}): done: 2022-11-30 → not done; note on completion: 已验收 → —; "
                            "with: wulong-2021-2025/a4.t4.m1")  # 附件4's row repeats the station (same_as)
     code, out, _ = cli("--lang", "zh", "redo")

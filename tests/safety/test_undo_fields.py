@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,13 @@ def demo(tmp_path: Path) -> sqlite3.Connection:
     return conn
 
 
-def row(conn: sqlite3.Connection, milestone_id: str) -> dict:  # type: ignore[type-arg]
+
+def _seq(row: sqlite3.Row | None) -> int:
+    """The sequence number of a journal row that must be there."""
+    assert row is not None
+    return int(row["seq"])
+
+def row(conn: sqlite3.Connection, milestone_id: str) -> dict[str, Any]:
     return dict(conn.execute("SELECT * FROM milestones WHERE id = ?", (milestone_id,)).fetchone())
 
 
@@ -68,6 +75,7 @@ def test_undoing_a_delete_under_an_archived_task_is_skipped_and_the_stack_moves_
     assert third.entity_id == A and row(demo, A)["done_on"] is None
     skips = demo.execute("SELECT target, after FROM journal WHERE action = 'skip'").fetchall()
     assert [s["target"] for s in skips] == [first.target]
+    assert first.target is not None and second.target is not None
     assert second.target < first.target
 
 
@@ -108,11 +116,11 @@ def test_the_v2_migration_rebuilds_the_stacks_from_an_old_journal(tmp_path: Path
     for day in (1, 2, 3, 4):
         actions.tick(demo, A, date(2023, 1, day))
     actions.undo(demo, 2)
-    expected = (journal.last_undoable(demo)["seq"], journal.last_redoable(demo)["seq"])
+    expected = (_seq(journal.last_undoable(demo)), _seq(journal.last_redoable(demo)))
     demo.executescript("DROP TABLE undo_stack; DROP TABLE redo_stack; PRAGMA user_version = 1;")
     demo.close()
     conn = open_store(tmp_path / "demo.sqlite3", seed=False)
-    assert (journal.last_undoable(conn)["seq"], journal.last_redoable(conn)["seq"]) == expected
+    assert (_seq(journal.last_undoable(conn)), _seq(journal.last_redoable(conn))) == expected
     actions.redo(conn, 2)
     assert row(conn, A)["done_on"] == "2023-01-04"
 
@@ -143,7 +151,8 @@ def test_finding_the_next_undo_or_redo_and_history_never_scans_the_journal(demo:
     """Flat however long the journal grows (timings: benchmarks/bench_journal.py)."""
     queries = [
         ("SELECT max(seq) FROM undo_stack WHERE plan_id = ?", (PLAN,)),
-        ("SELECT seq FROM redo_stack WHERE undo_seq = (SELECT max(undo_seq) FROM redo_stack WHERE plan_id = ?)", (PLAN,)),
+        ("SELECT seq FROM redo_stack WHERE undo_seq = (SELECT max(undo_seq) FROM redo_stack WHERE plan_id = ?)",
+         (PLAN,)),
         ("SELECT * FROM journal WHERE plan_id = ? ORDER BY seq DESC LIMIT 30", (PLAN,)),
         ("SELECT * FROM journal WHERE entity_id = ? ORDER BY seq DESC LIMIT 12", (A,)),
     ]

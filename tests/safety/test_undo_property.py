@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -40,7 +41,7 @@ OPS = st.one_of(
 )
 
 
-def clerk_state(conn: sqlite3.Connection) -> tuple:  # type: ignore[type-arg]
+def clerk_state(conn: sqlite3.Connection) -> tuple[Any, ...]:
     """Everything the clerk entered, and nothing the plan file decides."""
     milestones = conn.execute(
         "SELECT id, done_on, done_note, CASE origin WHEN 'clerk' THEN title END, "
@@ -50,7 +51,7 @@ def clerk_state(conn: sqlite3.Connection) -> tuple:  # type: ignore[type-arg]
     return tuple(map(tuple, milestones)), tuple(map(tuple, actuals)), tuple(map(tuple, units))
 
 
-def plan_state(conn: sqlite3.Connection) -> list[tuple]:  # type: ignore[type-arg]
+def plan_state(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     """What the plan file decides: undo and redo never touch it."""
     return [tuple(r) for r in conn.execute(
         "SELECT id, title, due, node_id, archived_at IS NULL FROM milestones WHERE origin = 'plan' ORDER BY id")]
@@ -64,7 +65,7 @@ def _milestone(conn: sqlite3.Connection, n: int, clerk_only: bool = False) -> st
     return ids[n % len(ids)]
 
 
-def apply(conn: sqlite3.Connection, op: tuple, files: list[Path]) -> bool:  # type: ignore[type-arg]
+def apply(conn: sqlite3.Connection, op: tuple[Any, ...], files: list[Path]) -> bool:
     """Do one operation; True if it was a journaled, undoable change."""
     kind = op[0]
     try:
@@ -106,7 +107,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(OPS, min_size=1, max_size=25))
 def test_undo_all_then_redo_all_walks_back_and_forth_through_every_state(
-        ops: list[tuple], template: tuple[Path, list[Path]], tmp_path: Path) -> None:  # type: ignore[type-arg]
+        ops: list[tuple[Any, ...]], template: tuple[Path, list[Path]], tmp_path: Path) -> None:
     source, files = template
     path = tmp_path / "run.sqlite3"
     for suffix in ("-wal", "-shm"):

@@ -21,7 +21,7 @@ def last_who(db: Path) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _no_user(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def _no_user(monkeypatch: pytest.MonkeyPatch):
     from store import journal
 
     monkeypatch.delenv("PLANDESK_USER", raising=False)
@@ -56,7 +56,12 @@ def test_user_option_beats_the_environment_beats_the_saved_name(cli, seeded_db: 
 def test_a_terminal_is_asked_once_and_the_name_kept(cli, seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
-    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "钱科员")
+
+    def typed_at_the_prompt(prompt: str) -> str:
+        asked.append(prompt)
+        return "钱科员"
+
+    monkeypatch.setattr("builtins.input", typed_at_the_prompt)
     cli("tick", "wulong/a1.p1.yangjiao")
     cli("untick", "wulong/a1.p1.yangjiao")
     cli("status", "--plan", "wulong")  # reading commands never ask

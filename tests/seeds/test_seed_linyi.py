@@ -159,11 +159,11 @@ def test_full_text_of_every_line(p, lines):
         for x in _nodes_at(p, n):
             num, title, text = x.get("number") or "", x.get("title") or "", x.get("text") or ""
             cands += [squash(num + title + text), squash(text), squash(num + title)]
-            if x.get("source") and x.get("repair") and text:
-                # a repaired node: the printed form is in `source`, the repaired text differs
-                # from it only by the repair (a few characters)
-                if abs(len(squash(text)) - len(squash(x["source"]))) <= 3:
-                    cands.append(squash(num + title + x["source"]))
+            # a repaired node: the printed form is in `source`, the repaired text differs
+            # from it only by the repair (a few characters)
+            if (x.get("source") and x.get("repair") and text
+                    and abs(len(squash(text)) - len(squash(x["source"]))) <= 3):
+                cands.append(squash(num + title + x["source"]))
         assert want in cands, f"line {n}: text not transcribed in full"
 
 
@@ -296,7 +296,8 @@ def test_2023_deliverables_are_milestones(p, lines):
         hits = [m for m in ms if m["line"] == n and squash(printed) in squash(m["title"])]
         assert len(hits) == 1, (n, printed)
         assert hits[0]["due"] in ("2023年", "年内", "年底"), hits[0]["id"]
-    for printed in ("出台2023年营商环境提升措施", "开展2023网络市场监管专项行动", "制定2023-2025年知识产权三年行动方案"):
+    for printed in ("出台2023年营商环境提升措施", "开展2023网络市场监管专项行动",
+                    "制定2023-2025年知识产权三年行动方案"):
         assert any(squash(printed) in squash(m["title"]) for m in ms), printed
 
 

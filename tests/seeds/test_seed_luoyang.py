@@ -7,6 +7,7 @@ heading, a paragraph, a 专栏 entry, an indicator value or a dated target fails
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -83,7 +84,7 @@ def nodes(p):
     return list(walk(p["nodes"]))
 
 
-def at(nodes, n: int, kind: str) -> dict:
+def at(nodes, n: int, kind: str) -> dict[str, Any]:
     found = [x for x in nodes if x["line"] == n and x["kind"] == kind]
     assert len(found) == 1, f"line {n}: expected one {kind} node, found {len(found)}"
     return found[0]
@@ -146,7 +147,7 @@ def test_numbered_tasks_full_text(nodes):
     assert len(numbered) == len(printed)
 
 
-def box_ranges() -> list[tuple[int, int, re.Match]]:
+def box_ranges() -> list[tuple[int, int, re.Match[str]]]:
     """(start, end, match) of each 专栏: it ends at the next heading."""
     lines = body()
     out = []
@@ -190,7 +191,7 @@ def test_box_entries_full_text(nodes):
             i += 2
         kids = box.get("children") or []
         assert len(kids) == len(expected), start
-        for (n, m, body_s), kid in zip(expected, kids):
+        for (n, m, body_s), kid in zip(expected, kids, strict=True):
             assert kid["kind"] == "entry" and kid["line"] == n
             assert kid["number"] == m.group(1)
             assert squash(kid["title"]) == squash(m.group(2))
@@ -241,7 +242,7 @@ def test_unnumbered_task_paragraphs(nodes):
     lines = body()
     chap = 0
     count = 0
-    for i, (n, s) in enumerate(lines):
+    for i, (_n, s) in enumerate(lines):
         if RE_CHAPTER.match(s):
             chap = CN.index(RE_CHAPTER.match(s).group(1)) + 1
             continue
@@ -341,7 +342,7 @@ def dated_sentences():
     return out
 
 
-def ms_on(p, n: int) -> list[dict]:
+def ms_on(p, n: int) -> list[dict[str, Any]]:
     return [m for m in milestones(p) if m["line"] == n]
 
 
@@ -448,7 +449,7 @@ def test_ids_unique(p, nodes):
 
 
 def test_counts(p, nodes):
-    kinds = {}
+    kinds: dict[str, int] = {}
     for x in nodes:
         kinds[x["kind"]] = kinds.get(x["kind"], 0) + 1
     assert kinds["chapter"] == 9

@@ -54,7 +54,8 @@ def at(nodes, line, kind=None):
 def _structure():
     lines = source_lines(SRC)
     n = len(lines)
-    title_line = next(i for i in range(1, n + 1) if L(i) and "关于印发" not in L(i) and L(i).endswith("规划") and "“十四五”" in L(i))
+    title_line = next(i for i in range(1, n + 1)
+                      if L(i) and "关于印发" not in L(i) and L(i).endswith("规划") and "“十四五”" in L(i))
     parts = [i for i in range(title_line + 1, n + 1) if PART_RE.match(L(i))]
     sections = [i for i in range(title_line + 1, n + 1) if SEC_RE.match(L(i))]
     boxes = [i for i in range(1, n + 1) if BOX_RE.match(L(i))]
@@ -216,7 +217,7 @@ def test_box_entries(nodes):
         printed = _entries(i + 2)
         kids = [c for c in box.get("children") or [] if c["kind"] == "entry"]
         assert len(kids) == len(printed), box["number"]
-        for (num, text), kid in zip(printed, kids):
+        for (num, text), kid in zip(printed, kids, strict=True):
             assert kid.get("number") == num
             assert squash(kid["title"]) == squash(lead(text))
             assert squash(kid["text"]) == squash(text)
@@ -284,7 +285,7 @@ def test_every_deadline_has_milestones(P):
         for sentence in L(i).split("。"):
             for m in DEADLINE_RE.finditer(sentence):
                 year = m.group(1)
-                rest = sentence[m.end():].lstrip(",,底")
+                rest = sentence[m.end():].lstrip(",底")
                 clauses = [c for c in re.split(r"[,,]", rest) if c.strip()]
                 ms = [x for x in _ms_at(P, i) if year in str(x["due"])]
                 assert len(ms) >= len(clauses), (i, sentence)
@@ -309,7 +310,7 @@ def test_numeric_targets(P):
         printed = Counter(TARGET_RE.findall(L(i)))
         if not printed:
             continue
-        got = Counter()
+        got: Counter[str] = Counter()
         for x in _ms_at(P, i):
             got.update(TARGET_RE.findall(x["title"]))
         for t, k in printed.items():

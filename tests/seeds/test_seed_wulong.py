@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -59,7 +60,7 @@ def nodes(p):
 
 @pytest.fixture(scope="module")
 def by_line(nodes):
-    out: dict[tuple[str, int], list[dict]] = {}
+    out: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for n in nodes:
         out.setdefault((n["kind"], n["line"]), []).append(n)
     return out
@@ -77,11 +78,11 @@ def src_chapters():
 
 def src_sections():
     """(line, printed number or None, rest of the line) for every section heading of the body."""
-    out = []
+    out: list[tuple[int, str | None, str]] = []
     for n, t in nonblank(*BODY):
         m = re.match(r"^\(([一二三四五六七八九十])\)(.+)$", t)
         if m:
-            out.append((n, "(%s)" % m.group(1), m.group(2)))
+            out.append((n, f"({m.group(1)})", m.group(2)))
         elif t.startswith(")"):
             out.append((n, None, t[1:]))          # "(X" lost, only ")" printed
         elif n in LOST_WHOLE_NUMBER:
@@ -250,7 +251,7 @@ def test_sections(by_line, nodes, p):
         if ch["kind"] != "chapter":
             continue
         nums = [c["number"] for c in ch.get("children") or [] if c["kind"] == "section"]
-        assert nums == ["(%s)" % CN_NUM[i] for i in range(len(nums))], (ch["id"], nums)
+        assert nums == [f"({CN_NUM[i]})" for i in range(len(nums))], (ch["id"], nums)
 
 
 def test_tasks(by_line, nodes):
@@ -266,7 +267,7 @@ def test_tasks(by_line, nodes):
 
 def test_boxes_and_entries(by_line, nodes):
     boxes = src_boxes()
-    assert [b[1] for b in boxes] == ["专栏%d" % i for i in range(1, 7)]
+    assert [b[1] for b in boxes] == [f"专栏{i}" for i in range(1, 7)]
     assert sum(1 for n in nodes if n["kind"] == "box") == 6
     n_entries = 0
     for line, num, title, end in boxes:
@@ -277,7 +278,7 @@ def test_boxes_and_entries(by_line, nodes):
         n_entries += len(entries)
         kids = [c for c in box.get("children") or [] if c["kind"] == "entry"]
         assert len(kids) == len(entries), num
-        for (eline, enum, rest), kid in zip(entries, kids):
+        for (eline, enum, rest), kid in zip(entries, kids, strict=True):
             assert kid["line"] == eline and kid["number"] == enum
             assert squash(rest).startswith(squash(kid["title"])), eline
     assert n_entries == 15
@@ -330,7 +331,7 @@ def test_indicators(p):
     assert len(t1) == 17 and len(t3) == 17
     inds = {i["number"]: i for i in p["indicators"]}
     assert len(p["indicators"]) == 17 and set(inds) == {r["num"] for r in t1}
-    for r1, r3 in zip(t1, t3):
+    for r1, r3 in zip(t1, t3, strict=True):
         ind = inds[r1["num"]]
         name, unit = name_unit(r1["name"])
         assert ind["name"] == name
@@ -359,7 +360,7 @@ def test_indicators(p):
 
 # ---------------------------------------------------------------- 规划目标 milestones
 def test_goal_milestones(p, nodes):
-    ms_by_line: dict[int, list[dict]] = {}
+    ms_by_line: dict[int, list[dict[str, Any]]] = {}
     for m in milestones(p):
         ms_by_line.setdefault(m["line"], []).append(m)
     expected = 0
@@ -367,8 +368,8 @@ def test_goal_milestones(p, nodes):
         for seg in re.findall(r"(?:到)?(20\d\d年),([^。]+)", t):
             year, clauses = seg
             for clause in clauses.split(","):
-                m = re.match(r"^(20\d\d年)(.+)$", clause)     # a clause with its own year
-                due_year = m.group(1) if m else year
+                own = re.match(r"^(20\d\d年)(.+)$", clause)     # a clause with its own year
+                due_year = own.group(1) if own else year
                 expected += 1
                 hits = [x for x in ms_by_line.get(n, []) if squash(clause) in squash(x["title"])]
                 assert len(hits) == 1, (n, clause)
@@ -415,10 +416,10 @@ def test_annex2_milestones(nodes):
         assert place in (proj["fields"]["建设地点"], proj["fields"].get("建设地点(附件2)"))
         ms = proj["milestones"]
         assert len(ms) == len(cells) == len(ANNEX2_YEARS[num])
-        for (line, cell), m, year in zip(cells, ms, ANNEX2_YEARS[num]):
+        for (line, cell), m, year in zip(cells, ms, ANNEX2_YEARS[num], strict=True):
             assert m["line"] == line
             assert squash(cell) in (squash(m["title"]), squash(m.get("source", ""))), line
-            assert m["due"] == "%d年" % year
+            assert m["due"] == f"{year}年"
     station = {m["id"]: m["due"] for m in projects["1"]["milestones"]}
     assert station == {"a1.p1.yangjiao": "2022年", "a1.p1.huolu": "2023年", "a1.p1.fenglai": "2024年"}
 
@@ -430,7 +431,7 @@ def test_annex4_tasks(p):
     assert len(rows) == 10
     kids = annex["children"]
     assert len(kids) == len(rows)
-    for row, kid in zip(rows, kids):
+    for row, kid in zip(rows, kids, strict=True):
         assert kid["kind"] == "task"
         assert kid["number"] == row["num"]
         assert kid["title"] == row["name"][1] and kid["line"] == row["name"][0]
@@ -466,7 +467,7 @@ NOT_TARGETS = {
 def test_numeric_targets_in_chapter_text_are_milestones(p):
     lines = {n for n, t in nonblank(*CHAPTER_TEXT) if re.search(r"\d|每年", re.sub(r"^(\d+\.|专栏\d+)", "", t))}
     assert lines == set(TEXT_TARGETS) | set(NOT_TARGETS)
-    by_line: dict[int, list[dict]] = {}
+    by_line: dict[int, list[dict[str, Any]]] = {}
     for m in milestones(p):
         by_line.setdefault(m["line"], []).append(m)
     for line, fragments in TEXT_TARGETS.items():

@@ -175,7 +175,7 @@ def test_boxes_and_entries(p, src, ranges):
                 entries.append((ln2, s2))
         kids = [c for c in box["children"] if c["kind"] == "entry"]
         assert len(kids) == len(entries), s
-        for (ln2, s2), kid in zip(entries, kids):
+        for (ln2, s2), kid in zip(entries, kids, strict=True):
             assert kid["line"] == ln2
             assert squash(s2).startswith(squash(kid["title"])), ln2
         total_entries += len(entries)
@@ -278,7 +278,7 @@ def test_projects(p, src, ranges):
     cells = _cells(src, ranges["proj"], ranges["ch3"])
     k = next(i for i, (_, c) in enumerate(cells) if c == "指标属性") + 1
     cat = cells[k][1]
-    rows = []
+    rows: list[tuple[int, str, str, str, str, str]] = []
     k += 1
     while k < len(cells):
         (ln, num), (nl, name), (_, state), (_, target), (_, attr) = cells[k:k + 5]

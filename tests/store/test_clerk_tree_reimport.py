@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,7 @@ def n(local: str, plan: str = PLAN) -> str:
     return f"{plan}/{local}"
 
 
-def structure(conn: sqlite3.Connection, plan_id: str = PLAN) -> list[tuple]:  # type: ignore[type-arg]
+def structure(conn: sqlite3.Connection, plan_id: str = PLAN) -> list[tuple[Any, ...]]:
     """The tree the clerk sees, in document order, with the milestones and their state."""
     nodes = [tuple(r) for r in conn.execute(
         "SELECT id, parent_id, kind, number, title, text, depth, origin FROM nodes "
@@ -37,7 +38,7 @@ def structure(conn: sqlite3.Connection, plan_id: str = PLAN) -> list[tuple]:  # 
     return nodes + ms
 
 
-def undo_all(conn: sqlite3.Connection, plan_id: str) -> list:  # type: ignore[type-arg]
+def undo_all(conn: sqlite3.Connection, plan_id: str) -> list[Any]:
     done = []
     while True:
         try:
@@ -108,7 +109,8 @@ def test_a_clerks_node_under_a_node_the_file_dropped_is_not_lost(tmp_path: Path,
     import_file(demo, SMALL)  # the task comes back: the clerk's nodes are under it as before, tick kept
     rows = demo.execute("SELECT id, parent_id, archived_at FROM nodes WHERE origin = 'clerk' ORDER BY seq").fetchall()
     assert [tuple(r) for r in rows] == [(task.entity_id, n("c1.t2"), None), (sub.entity_id, task.entity_id, None)]
-    done = demo.execute("SELECT done_on, done_note, archived_at FROM milestones WHERE id = ?", (sub.entity_id,)).fetchone()
+    done = demo.execute("SELECT done_on, done_note, archived_at FROM milestones WHERE id = ?",
+                        (sub.entity_id,)).fetchone()
     assert tuple(done) == ("2023-03-01", "已办结", None)
     assert check(demo, PLAN) == []
 

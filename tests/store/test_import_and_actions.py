@@ -196,7 +196,8 @@ def test_journal_rows_are_never_rewritten(demo: sqlite3.Connection) -> None:
     actions.redo(demo)
     after = [tuple(r) for r in demo.execute("SELECT * FROM journal ORDER BY seq")]
     assert after[: len(first)] == first
-    assert journal.last_undoable(demo)["action"] == "tick"  # redone, so undoable again
+    last = journal.last_undoable(demo)
+    assert last is not None and last["action"] == "tick"  # redone, so undoable again
 
 
 def test_rollups_match_counting_every_milestone_by_hand(conn: sqlite3.Connection) -> None:
@@ -208,7 +209,7 @@ def test_rollups_match_counting_every_milestone_by_hand(conn: sqlite3.Connection
     actions.tick(conn, "wulong-2021-2025/a4.t1.m1", date(2023, 2, 1))
     actions.add_milestone(conn, "wulong-2021-2025/c3.s1.t1", "补充事项", date(2023, 7, 15))
     plan = "wulong-2021-2025"
-    parents = {n.id: n.parent_id or plan for n in q.nodes(conn, plan)}
+    parents: dict[str, str | None] = {n.id: n.parent_id or plan for n in q.nodes(conn, plan)}
     parents[plan] = None
     by_hand = st.rollup_tree(parents, [(m.node_id, m.state) for m in q.milestones(conn, plan, today)])
     computed = q.rollups(conn, plan, today)

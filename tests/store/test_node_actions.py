@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -43,7 +44,7 @@ def lines(conn: sqlite3.Connection, parent: str | None = None) -> list[str]:
             for it in tr.children(conn, PLAN, parent, DAY)]
 
 
-def structure(conn: sqlite3.Connection) -> list[tuple]:  # type: ignore[type-arg]
+def structure(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     """The tree as the clerk sees it: live nodes in document order with their fields and parent."""
     return [tuple(r) for r in conn.execute(
         "SELECT id, parent_id, kind, number, title, text, depth FROM nodes "
@@ -62,7 +63,8 @@ def test_adding_a_section_and_a_task_puts_them_where_asked_and_undo_takes_them_b
     assert lines(demo, section.entity_id) == ["c1.new1.new1"]
     # a task is tracked as one in the file is: its own milestone, due at the plan's end
     own = q.milestones_of_node(demo, task.entity_id, DAY)
-    assert [(m.title, m.due, m.implicit, m.origin) for m in own] == [("推行企业开办一网通办", date(2025, 12, 31), True, "clerk")]
+    assert [(m.title, m.due, m.implicit, m.origin) for m in own] == [
+        ("推行企业开办一网通办", date(2025, 12, 31), True, "clerk")]
     assert tr.count_milestones(demo, PLAN) == 7
     assert check(demo, PLAN) == []
     # a section is not tracked
@@ -87,7 +89,8 @@ def test_editing_title_text_number_and_kind_is_one_undoable_entry(demo: sqlite3.
     row = demo.execute("SELECT title, text, number, kind FROM nodes WHERE id = ?", (n("c1.t1"),)).fetchone()
     assert tuple(row) == ("深化商事制度改革(调整)", None, "一", "entry")
     # the task's own milestone carries the same title (reports list it by that title)
-    assert demo.execute("SELECT title FROM milestones WHERE id = ?", (n("c1.t1"),)).fetchone()[0] == "深化商事制度改革(调整)"
+    title = demo.execute("SELECT title FROM milestones WHERE id = ?", (n("c1.t1"),)).fetchone()[0]
+    assert title == "深化商事制度改革(调整)"
     fields = {f.field: (f.before, f.after) for f in history.entry(demo, change.seq).fields}
     assert fields["title"] == ("深化商事制度改革", "深化商事制度改革(调整)") and fields["kind"] == ("task", "entry")
     actions.undo(demo)
@@ -159,7 +162,8 @@ def test_archiving_a_chapter_takes_its_subtree_out_and_undo_brings_it_back_with_
     assert history.entry(demo, change.seq).fields[0][:3] == ("archived", False, True)
     [undone] = actions.undo(demo)
     assert undone.skipped is None and lines(demo) == ["c1", "c2"] and tr.count_milestones(demo, PLAN) == 6
-    row = demo.execute("SELECT done_on, done_note, archived_at FROM milestones WHERE id = ?", (n("c2.p1.a"),)).fetchone()
+    row = demo.execute("SELECT done_on, done_note, archived_at FROM milestones WHERE id = ?",
+                       (n("c2.p1.a"),)).fetchone()
     assert tuple(row) == ("2022-11-30", "已验收", None)
     actions.redo(demo)
     assert lines(demo) == ["c1"]
@@ -197,12 +201,15 @@ def _live(conn: sqlite3.Connection) -> list[str]:
                                        (PLAN,))]
 
 
-def _apply(conn: sqlite3.Connection, op: tuple) -> None:  # type: ignore[type-arg]
+def _apply(conn: sqlite3.Connection, op: tuple[Any, ...]) -> None:
     live = _live(conn)
-    pick = lambda i: live[i % len(live)] if live else None  # noqa: E731
+
+    def pick(i: int) -> str:
+        return live[i % len(live)]
+
     try:
         if op[0] == "add":
-            na.add_node(conn, PLAN, pick(op[1]) if op[1] % 5 else None, f"新增{op[1]}", op[2], position=op[3])
+            na.add_node(conn, PLAN, pick(op[1]) if live and op[1] % 5 else None, f"新增{op[1]}", op[2], position=op[3])
         elif op[0] == "move" and live:
             na.move_node(conn, pick(op[1]), None if op[2] < 0 else pick(op[2]), op[3])
         elif op[0] == "step" and live:
@@ -222,7 +229,7 @@ def _apply(conn: sqlite3.Connection, op: tuple) -> None:  # type: ignore[type-ar
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(OPS)
 def test_any_sequence_keeps_the_numbering_sound_and_undo_all_redo_all_retrace_it(demo: sqlite3.Connection,
-                                                                               ops: list) -> None:  # type: ignore[type-arg]
+                                                                               ops: list[Any]) -> None:
     demo.execute("DELETE FROM undo_stack")
     demo.execute("DELETE FROM redo_stack")
     start = structure(demo)
@@ -242,7 +249,7 @@ def test_any_sequence_keeps_the_numbering_sound_and_undo_all_redo_all_retrace_it
     demo.execute("DELETE FROM redo_stack")
     # and the test data is put back for the next example
     for row in demo.execute("SELECT id FROM nodes WHERE origin = 'clerk'").fetchall():
-        assert False, f"clerk node {row[0]} survived undo-all"
+        raise AssertionError(f"clerk node {row[0]} survived undo-all")
 
 
 def test_a_schema_3_file_gets_each_nodes_place_among_its_siblings(tmp_path: Path) -> None:
@@ -267,6 +274,8 @@ def test_history_names_an_archived_chapter_and_counts_what_went_with_it(demo: sq
     from tui.i18n import Catalog
 
     change = na.archive_node(demo, n("c2"))
-    text = changes_text(history.entry(demo, change.seq), Catalog("en"))
+    entry = history.entry(demo, change.seq)
+    assert entry is not None
+    text = changes_text(entry, Catalog("en"))
     # the project and its 3 milestones (ids named once each), not a list of every row
     assert text == f"state: in use → archived; with: {n('c2.p1')}、{n('c2.p1.a')}、{n('c2.p1.b')} and 1 more"

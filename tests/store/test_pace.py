@@ -77,7 +77,7 @@ def test_increments_are_judged_as_cumulative_figures() -> None:
     ind = indicator({2020: "18", 2021: "32", 2022: "10", 2023: "10", 2024: "10", 2025: "10"},
                     {2021: 30, 2022: 12, 2023: 15}, measure="increment")
     pace = judge(ind)
-    assert pace.cumulative and pace.end_target.number == 72  # type: ignore[union-attr]
+    assert pace.cumulative and pace.end_target.number == 72
     assert (pace.start, pace.latest) == (0.0, 57)  # 2020's own amount is not part of the plan's period
     assert pace.rating == pc.FASTER
     gap = indicator({2020: "18", 2021: "32", 2022: "10", 2023: "10", 2024: "10", 2025: "10"},

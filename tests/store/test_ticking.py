@@ -37,7 +37,7 @@ def test_milestone_to_tick_on_ids_and_tasks(conn: sqlite3.Connection) -> None:
 
 def test_a_deleted_milestone_no_longer_counts(conn: sqlite3.Connection) -> None:
     """Two milestones, one deleted (archived): the task means the one left."""
-    added = actions.add_milestone(conn, LINYI_ONE, "第二个里程碑", date(2023, 9, 30), None)
+    added = actions.add_milestone(conn, LINYI_ONE, "第二个里程碑", date(2023, 9, 30))
     with pytest.raises(NotOneMilestone):
         milestone_to_tick(conn, LINYI_ONE)
     actions.delete_milestone(conn, f"{LINYI_ONE}.m1")

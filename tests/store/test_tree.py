@@ -52,7 +52,7 @@ def test_overdue_filter_agrees_with_the_rollups(conn: sqlite3.Connection) -> Non
     sparse = tr.sparse(conn, W, found, TODAY)
     # every shown line's parent is shown too (a sparse tree, not a flat list)
     shown = {i.id for items in sparse.children.values() for i in items if i.kind == tr.NODE}
-    for parent, items in sparse.children.items():
+    for parent in sparse.children:
         assert parent is None or parent in shown
     assert len(sparse.matched) == 17
     assert f"n:{W}/c3" not in {i.key for i in sparse.children[None]}
@@ -89,7 +89,7 @@ def test_all_children_in_one_pass_equals_asking_parent_by_parent(conn: sqlite3.C
         # parents come in document order after the top level: a parent's line is always added first
         seen = {tr.key(tr.NODE, i.id) for i in everything[None]}
         for parent, items in list(everything.items())[1:]:
-            assert tr.key(tr.NODE, parent) in seen
+            assert parent is not None and tr.key(tr.NODE, parent) in seen
             seen |= {i.key for i in items}
         # a refresh of many open branches reads them the same way
         many = tr.children_of_many(conn, plan.id, parents, TODAY)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -14,7 +15,7 @@ from store.loader import load_plan_file, validate_document
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _bad_plan() -> dict:
+def _bad_plan() -> dict[str, Any]:
     return {"id": "bad-plan", "region": "区", "title": "t", "period": {"start": 2021, "end": 2025},
             "source_file": "x.txt",
             "nodes": [{"id": "c1", "kind": "task", "title": "一",

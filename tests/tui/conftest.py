@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import _markup_db
+
+from tests.tui.tui_helpers import _markup_db
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import SIZE, make_app, settle
 
+from tests.tui.tui_helpers import SIZE, make_app, settle
 from tui.actions import ACTIONS, APP, EN, INDICATORS, KEY_HINTS, MAIN, TREE, help_sections
 from tui.cli.parser import COMMAND_MODULES
 from tui.i18n import MESSAGES, Catalog
@@ -33,6 +33,7 @@ def test_every_action_names_a_method_that_exists() -> None:
     from tui.app import PlanDeskApp
 
     for action in ACTIONS:
+        owner: type[object]
         name = action.action
         if name.startswith("app."):
             owner, name = PlanDeskApp, name[4:]
@@ -63,7 +64,7 @@ def test_help_shows_exactly_the_table(lang: str) -> None:
     assert sorted(listed) == sorted(expected)
 
 
-def _footer(app) -> list[str]:  # type: ignore[no-untyped-def]
+def _footer(app) -> list[str]:
     return [key.description for key in app.screen.query("FooterKey")]
 
 
@@ -90,5 +91,5 @@ def test_english_classes_carry_english_labels() -> None:
     chinese = localized(MainScreen, Catalog("zh"))
     assert issubclass(chinese, MainScreen) and chinese.__name__ == "MainScreen"
     assert localized(MainScreen, Catalog("zh")) is chinese
-    labels = {b.description for b in chinese.BINDINGS}  # type: ignore[union-attr]
+    labels = {b.description for b in chinese.BINDINGS}
     assert "搜索" in labels and "Search" not in labels

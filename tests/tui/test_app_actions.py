@@ -4,12 +4,13 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import DataTable, Input, OptionList, Static
-from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, settle
 
 from store import actions, units
 from store.db import connect
+from tests.tui.tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, row_or_none, settle
 from tui.screens.form_dialog import FormDialog
 from tui.screens.help_screen import HelpScreen
 from tui.screens.indicators_screen import IndicatorsScreen
@@ -19,38 +20,38 @@ from tui.screens.plan_chooser import PlanChooser
 YANGJIAO_KEY = f"m:{YANGJIAO}"
 
 
-def main_screen(app) -> MainScreen:  # type: ignore[no-untyped-def]
+def main_screen(app) -> MainScreen:
     screen = app.screen_stack[0]
     assert isinstance(screen, MainScreen)
     return screen
 
 
-def label(app, key: str) -> str:  # type: ignore[no-untyped-def]
+def label(app, key: str) -> str:
     return main_screen(app).tree.by_key[key].label.plain
 
 
-def cursor_key(app) -> str | None:  # type: ignore[no-untyped-def]
+def cursor_key(app) -> str | None:
     item = main_screen(app).tree.current
     return item.key if item else None
 
 
-def detail_text(app) -> str:  # type: ignore[no-untyped-def]
+def detail_text(app) -> str:
     from tui.widgets.detail_pane import DetailPane
 
     return main_screen(app).query_one(DetailPane).plain_text()
 
 
-def header(app) -> str:  # type: ignore[no-untyped-def]
+def header(app) -> str:
     return str(app.screen.query_one("#header", Static).render())
 
 
-async def goto(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
+async def goto(pilot, key: str) -> None:
     main_screen(pilot.app).refresh_view(reveal=key)
     await settle(pilot)
     assert cursor_key(pilot.app) == key
 
 
-async def fill(pilot, **values: str) -> None:  # type: ignore[no-untyped-def]
+async def fill(pilot, **values: str) -> None:
     """Type into the open dialog's fields and press Enter in the last one (saves)."""
     dialog = pilot.app.screen
     assert isinstance(dialog, FormDialog)
@@ -168,7 +169,7 @@ async def test_record_indicator_value_and_refuse_a_non_number(seeded_db: Path) -
         await fill(pilot, value="三点六")
         assert isinstance(app.screen, FormDialog), "a non-number keeps the dialog open"
         assert "not a number: 三点六" in str(app.screen.query_one("#dialog-message", Static).render())
-        assert row(seeded_db, "SELECT * FROM actuals WHERE indicator_id = ?", first.id) is None
+        assert row_or_none(seeded_db, "SELECT * FROM actuals WHERE indicator_id = ?", first.id) is None
         await fill(pilot, value="3.6")
         assert isinstance(app.screen, IndicatorsScreen)
         saved = row(seeded_db, "SELECT year, value FROM actuals WHERE indicator_id = ?", first.id)
@@ -205,8 +206,8 @@ async def test_add_edit_delete_milestone_and_undo_the_delete(seeded_db: Path) ->
         await pilot.press("a")
         await settle(pilot)
         await fill(pilot, title="完成验收", due="2024年6月底")
-        added = row(seeded_db, "SELECT id, due, due_phrase, title FROM milestones WHERE node_id = ? AND origin = 'clerk'",
-                    node)
+        added = row(seeded_db,
+                    "SELECT id, due, due_phrase, title FROM milestones WHERE node_id = ? AND origin = 'clerk'", node)
         assert (added["title"], added["due"], added["due_phrase"]) == ("完成验收", "2024-06-30", "2024年6月底")
         new_key = f"m:{added['id']}"
         assert cursor_key(app) == new_key, "the new milestone is selected"
@@ -373,6 +374,7 @@ async def test_next_overdue_walks_the_overdue_milestones_in_order(seeded_db: Pat
             await pilot.press("n")
             await settle(pilot)
             key = cursor_key(app)
+            assert key is not None
             item = main_screen(app).tree.by_key[key].data
             assert (item.milestone or item.own).state == "overdue"
             seen.append(key)
@@ -467,7 +469,7 @@ async def test_help_lists_every_key(seeded_db: Path) -> None:
         assert isinstance(app.screen, MainScreen)
 
 
-def _table_rows(screen) -> list[list[str]]:  # type: ignore[no-untyped-def]
+def _table_rows(screen) -> list[list[str]]:
     """The help screen's (keys, what) rows, as it was given them."""
     return [[keys, what] for _, rows in screen.sections for keys, what in rows]
 
@@ -574,7 +576,7 @@ async def test_tree_measures_lines_as_textual_tree_does(seeded_db: Path) -> None
 async def test_milestone_keys_on_a_chapter_warn_and_change_nothing(seeded_db: Path) -> None:
     """d (tick with a date), e (edit) and x (delete) need a milestone: on a chapter line they say
     so, open no dialog and write nothing."""
-    def state() -> tuple:  # type: ignore[type-arg]
+    def state() -> tuple[Any, ...]:
         return tuple(row(seeded_db, "SELECT (SELECT count(*) FROM journal) AS j, (SELECT count(*) FROM milestones)"
                                     " AS m, (SELECT count(*) FROM milestones WHERE done_on IS NOT NULL) AS d"))
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_app_actions import fill, goto
 from textual.widgets import Input, Static
-from tui_helpers import SIZE, YANGJIAO, make_app, row, settle
 
+from tests.tui.test_app_actions import fill, goto
+from tests.tui.tui_helpers import SIZE, YANGJIAO, make_app, row, settle
 from tui.screens.form_dialog import FormDialog
 from tui.screens.main_screen import MainScreen
 
 YANGJIAO_KEY = f"m:{YANGJIAO}"
 
 
-def message(app) -> str:  # type: ignore[no-untyped-def]
+def message(app) -> str:
     return str(app.screen.query_one("#dialog-message", Static).render())
 
 
@@ -47,7 +47,7 @@ async def test_the_as_of_date_dialog_reads_phrases_and_refuses_far_years(seeded_
         assert app.today.isoformat() == "2023-11-30"
 
 
-async def _record_dialog_on_i14(pilot) -> None:  # type: ignore[no-untyped-def]
+async def _record_dialog_on_i14(pilot) -> None:
     await settle(pilot)
     await pilot.press("i")
     await settle(pilot)
@@ -154,7 +154,7 @@ async def test_hostile_plan_text_is_drawn_as_text_everywhere(tmp_path: Path) -> 
 SMALL = (80, 24)
 
 
-def _fits(app) -> None:  # type: ignore[no-untyped-def]
+def _fits(app) -> None:
     """The open dialog lies on the screen, and its buttons and message line inside it."""
     from textual.geometry import Region
 
@@ -219,7 +219,7 @@ async def test_no_widget_edge_falls_inside_a_toasts_text(seeded_db: Path) -> Non
                     assert not text.x < edge < text.right, (size, type(widget).__name__, edge, text)
 
 
-def _detail(app) -> str:  # type: ignore[no-untyped-def]
+def _detail(app) -> str:
     from tui.widgets.detail_pane import DetailPane
 
     return app.screen_stack[0].query_one(DetailPane).plain_text()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, screen_text, settle
-
+from tests.tui.tui_helpers import SIZE, WULONG, YANGJIAO, make_app, screen_text, settle
 from tui.screens.main_screen import MainScreen
 
 KEY_NAMES = {"space", "esc", "enter", "ctrl", "del", "tab"}  # keys are named as the keyboard names them
@@ -25,7 +24,7 @@ def test_the_check_itself_finds_english_and_passes_ids() -> None:
     assert english_words("003_a3c6fb84209f3d63.txt 第 12 行 · 2023-06-30 · space 勾选") == []
 
 
-async def _look(pilot, seen: dict[str, str], name: str) -> None:  # type: ignore[no-untyped-def]
+async def _look(pilot, seen: dict[str, str], name: str) -> None:
     await settle(pilot)
     seen[name] = screen_text(pilot.app)
 
@@ -55,7 +54,7 @@ async def test_no_english_word_under_the_chinese_ui(seeded_db: Path) -> None:
     assert found == {name: [] for name in seen}
 
 
-def test_no_english_word_in_the_chinese_printouts(cli) -> None:  # type: ignore[no-untyped-def]
+def test_no_english_word_in_the_chinese_printouts(cli) -> None:
     shown = ""
     for args in (["status", "--plan", "wulong"], ["overdue", "--plan", "wulong"], ["plans"]):
         code, out, err = cli("--lang", "zh", "--today", "2023-06-30", *args)

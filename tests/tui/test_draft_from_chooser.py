@@ -5,15 +5,15 @@ import shutil
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
-from tui_helpers import SIZE, make_app, settle
 
+from tests.tui.tui_helpers import SIZE, make_app, settle
 from tui.screens.main_screen import MainScreen
 from tui.screens.plan_chooser import DRAFT_OPTION, PlanChooser
 
 FIXTURE = Path(__file__).resolve().parents[1] / "draft" / "fixtures" / "annual_plan.txt"
 
 
-async def _wait_for(pilot, condition, rounds: int = 60) -> None:  # type: ignore[no-untyped-def]
+async def _wait_for(pilot, condition, rounds: int = 60) -> None:
     for _ in range(rounds):
         await settle(pilot, rounds=2)
         if condition():

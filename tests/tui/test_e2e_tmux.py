@@ -14,16 +14,17 @@ import time
 import uuid
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-PLANDESK = shutil.which("plandesk")
-TMUX = shutil.which("tmux")
+PLANDESK = shutil.which("plandesk") or ""
+TMUX = shutil.which("tmux") or ""
 YANGJIAO = "wulong-2021-2025/a1.p1.yangjiao"
 
 pytestmark = [
-    pytest.mark.skipif(TMUX is None, reason="tmux is not installed: the end-to-end test needs a real terminal"),
-    pytest.mark.skipif(PLANDESK is None, reason="plandesk is not installed (pip install -e .)"),
+    pytest.mark.skipif(not TMUX, reason="tmux is not installed: the end-to-end test needs a real terminal"),
+    pytest.mark.skipif(not PLANDESK, reason="plandesk is not installed (pip install -e .)"),
 ]
 
 
@@ -109,9 +110,9 @@ def test_tick_the_yangjiao_station_with_the_keyboard_and_find_it_saved(tmp_path:
     assert total > 90 and f"2 of {total} milestones done" in status
 
 
-def _milestones(data: object) -> list[dict]:
+def _milestones(data: object) -> list[dict[str, Any]]:
     """Every dict with a done_on key anywhere in the export (its layout is the exporter's business)."""
-    found: list[dict] = []
+    found: list[dict[str, Any]] = []
     if isinstance(data, dict):
         if "done_on" in data:
             found.append(data)

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
-from tui_helpers import SIZE, make_app, row, settle
 
+from tests.tui.tui_helpers import SIZE, make_app, row, settle
 from tui.screens.indicators_screen import IndicatorsScreen
 from tui.screens.main_screen import MainScreen
 from tui.widgets.detail_pane import DetailPane
@@ -70,7 +71,7 @@ async def test_tree_detail_table_and_notifications_show_markup_literally(markup_
         screen = app.screen
         assert isinstance(screen, IndicatorsScreen)
         table = screen.query_one(DataTable)
-        cells = [table.get_cell_at((0, c)) for c in range(len(table.columns))]
+        cells = [table.get_cell_at(Coordinate(0, c)) for c in range(len(table.columns))]
         plain = [c.plain if hasattr(c, "plain") else str(c) for c in cells]
         assert "[red]x" in plain[1]
         assert "[/]" in plain[2]

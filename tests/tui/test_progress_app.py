@@ -9,12 +9,12 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
-from tui_helpers import SIZE, WULONG, make_app, row, settle
 
 from store import lights as lt
 from store import progress_actions as pa
 from store import progress_views as pv
 from store.db import connect
+from tests.tui.tui_helpers import SIZE, WULONG, make_app, row, row_or_none, settle
 from tui.screens.main_screen import MainScreen
 from tui.screens.progress_dialog import ProgressDialog
 from tui.theme import LIGHT_MARK, LIGHT_STYLE
@@ -25,35 +25,36 @@ TASK_KEY = f"n:{TASK}"
 JULY = date(2023, 7, 10)
 
 
-def main_screen(app) -> MainScreen:  # type: ignore[no-untyped-def]
+def main_screen(app) -> MainScreen:
     screen = app.screen_stack[0]
     assert isinstance(screen, MainScreen)
     return screen
 
 
-def detail_text(app) -> str:  # type: ignore[no-untyped-def]
+def detail_text(app) -> str:
     return main_screen(app).query_one(DetailPane).plain_text(width=100)
 
 
-def header(app) -> str:  # type: ignore[no-untyped-def]
+def header(app) -> str:
     return str(main_screen(app).query_one("#header", Static).render())
 
 
-async def goto(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
+async def goto(pilot, key: str) -> None:
     main_screen(pilot.app).refresh_view(reveal=key)
     await settle(pilot)
     assert main_screen(pilot.app).tree.current.key == key
 
 
-def mark_style(label: Text) -> str | None:
+def mark_style(label: str | Text) -> str | None:
     """The style of the light's mark on a tree line, None if the line has no mark."""
+    assert isinstance(label, Text)  # a tree line's label is always Text
     at = label.plain.find(LIGHT_MARK)
     if at < 0:
         return None
     return next((str(span.style) for span in label.spans if span.start <= at < span.end), None)
 
 
-async def open_form(pilot, key: str = TASK_KEY) -> ProgressDialog:  # type: ignore[no-untyped-def]
+async def open_form(pilot, key: str = TASK_KEY) -> ProgressDialog:
     await goto(pilot, key)
     await pilot.press("r")
     await settle(pilot)
@@ -124,7 +125,7 @@ async def test_r_writes_a_report_that_shows_at_once_and_ctrl_z_takes_back(seeded
         # ctrl+z takes the report back
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert row(seeded_db, "SELECT * FROM progress WHERE item_id = ?", TASK) is None
+        assert row_or_none(seeded_db, "SELECT * FROM progress WHERE item_id = ?", TASK) is None
         assert "no progress report yet" in detail_text(app)
 
 
@@ -173,8 +174,10 @@ async def test_the_form_fits_80x24_in_chinese(seeded_db: Path) -> None:
 
 async def test_the_detail_pane_shows_the_light_its_reason_and_the_xushi_expectation(seeded_db: Path) -> None:
     conn = connect(seeded_db)
-    pa.report(conn, TASK, "2023Q1", "推进中", percent=20, note="完成第一批清理", on=date(2023, 4, 8), source="台账一季度.xlsx")
-    pa.report(conn, TASK, "2023Q2", "滞后", percent=25, problem="审查人员不足\x1b[2J", unit="区市场监管局\u202e", on=JULY)
+    pa.report(conn, TASK, "2023Q1", "推进中", percent=20, note="完成第一批清理", on=date(2023, 4, 8),
+              source="台账一季度.xlsx")
+    pa.report(conn, TASK, "2023Q2", "滞后", percent=25, problem="审查人员不足\x1b[2J", unit="区市场监管局\u202e",
+              on=JULY)
     conn.close()
     app = make_app(seeded_db, plan="wulong", today=JULY)
     async with app.run_test(size=SIZE) as pilot:
@@ -204,7 +207,8 @@ async def test_tree_lines_and_header_show_the_lights_of_the_lines_on_screen_only
         assert f"red {total.red} yellow {total.yellow} green {total.green}" in header(app)
         assert set(tree.lights) <= {k for k, n in tree.by_key.items() if n.parent is tree.root}  # top level only
         c3 = tree.by_key[f"n:{WULONG}/c3"]
-        assert mark_style(c3.label) == LIGHT_STYLE[whole[f"{WULONG}/c3"].light]
+        light = whole[f"{WULONG}/c3"].light
+        assert light is not None and mark_style(c3.label) == LIGHT_STYLE[light]
         assert c3.label.plain.endswith(f"{LIGHT_MARK} 0/11")  # beside done/total
         # opening a branch brings its lines' lights
         await goto(pilot, f"n:{WULONG}/a1.p1")
@@ -261,7 +265,7 @@ async def test_filters_red_yellow_not_reported_and_unit_by_role(seeded_db: Path)
 
 
 async def test_a_large_plan_s_lights_come_after_the_first_paint_with_its_roll_ups(seeded_db: Path,
-                                                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                                                   monkeypatch) -> None:
     from store import view
 
     monkeypatch.setattr(view, "SMALL_PLAN", 0)  # Wulong as if it had 50,000 milestones

@@ -5,9 +5,9 @@ import sqlite3
 from pathlib import Path
 
 from textual.widgets import Input, Select, Static
-from tui_helpers import SIZE, TODAY, WULONG, make_app, settle
 
 from store.report import FINAL
+from tests.tui.tui_helpers import SIZE, TODAY, WULONG, make_app, settle
 from tui.screens.report_dialog import ReportDialog
 
 
@@ -19,7 +19,7 @@ def _plan_title(db: Path) -> str:
         conn.close()
 
 
-def _toasts(app) -> list[str]:  # type: ignore[no-untyped-def]
+def _toasts(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tui_helpers import SIZE, TODAY, make_app, row, settle
-
 from store import queries as q
 from store import report as rp
 from store.db import connect
+from tests.tui.tui_helpers import SIZE, TODAY, make_app, row, settle
 from tui.screens.indicators_screen import IndicatorsScreen
 from tui.screens.main_screen import MainScreen
 

@@ -5,10 +5,9 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from tui_helpers import SIZE, make_app, settle
-
 from store import actions
 from store.db import open_store
+from tests.tui.tui_helpers import SIZE, make_app, settle
 
 YANGJIAO = "wulong-2021-2025/a1.p1.yangjiao"
 LINYI = "linyi-2023/p1.t1.m1"

@@ -5,9 +5,9 @@ import sqlite3
 from pathlib import Path
 
 from textual.widgets import Input, OptionList
-from tui_helpers import SIZE, make_app, settle
 
 from store import journal
+from tests.tui.tui_helpers import SIZE, make_app, settle
 from tui.screens.name_dialog import NameDialog
 from tui.screens.plan_chooser import PlanChooser
 

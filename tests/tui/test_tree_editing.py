@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_app_actions import cursor_key, goto, label, main_screen  # noqa: I001  (the app tests' helpers)
 from textual.widgets import Button, Input, OptionList, Select
-from tui_helpers import SIZE, WULONG, make_app, row, settle
 
+from tests.tui.test_app_actions import cursor_key, goto, label, main_screen  # the app tests' helpers
+from tests.tui.tui_helpers import SIZE, WULONG, make_app, row, row_or_none, settle
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.node_dialog import NodeDialog
 from tui.screens.parent_picker import ParentPicker
@@ -26,7 +26,7 @@ def children(db: Path, parent: str) -> list[str]:
         conn.close()
 
 
-def shown_children(app, parent: str) -> list[str]:  # type: ignore[no-untyped-def]
+def shown_children(app, parent: str) -> list[str]:
     node = main_screen(app).tree.by_key[f"n:{parent}"]
     return [c.data.id for c in node.children if c.data is not None and c.data.kind == "n"]
 
@@ -69,7 +69,7 @@ async def test_add_a_section_under_a_chapter_edit_it_and_undo(seeded_db: Path) -
         assert row(seeded_db, "SELECT title FROM nodes WHERE id = ?", new)["title"] == "[b]中期调整[/b]新增一节"
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert row(seeded_db, "SELECT id FROM nodes WHERE id = ?", new) is None
+        assert row_or_none(seeded_db, "SELECT id FROM nodes WHERE id = ?", new) is None
         assert new not in shown_children(app, C3)
 
 
@@ -173,7 +173,8 @@ async def test_the_dialogs_fit_an_80_by_24_terminal_in_chinese(seeded_db: Path) 
             await settle(pilot)
             dialog = app.screen
             assert isinstance(dialog, kind)
-            shown = [*dialog.query(Input), *dialog.query(Button), *dialog.query(Select), *dialog.query("#parent-options")]
+            shown = [*dialog.query(Input), *dialog.query(Button), *dialog.query(Select),
+                     *dialog.query("#parent-options")]
             assert shown
             for widget in shown:
                 region = widget.region

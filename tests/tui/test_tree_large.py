@@ -3,22 +3,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import Tree
-from tui_helpers import SIZE, TODAY, WULONG, YANGJIAO, make_app, settle
 
 from store import queries as q
+from tests.tui.tui_helpers import SIZE, TODAY, WULONG, YANGJIAO, make_app, settle
 from tui.screens.main_screen import MainScreen
 
 
-def tree_of(app):  # type: ignore[no-untyped-def]
+def tree_of(app):
     screen = app.screen_stack[0]
     assert isinstance(screen, MainScreen)
     return screen.tree
 
 
-async def open_everything(pilot) -> None:  # type: ignore[no-untyped-def]
+async def open_everything(pilot) -> None:
     await pilot.press("asterisk")
     for _ in range(200):
         await settle(pilot, rounds=1)
@@ -61,13 +62,13 @@ async def test_open_all_shows_every_line_and_close_all_folds_to_the_top(seeded_d
         assert chapter.is_expanded and not any(c.is_expanded for c in chapter.children)
 
 
-async def test_a_branch_opens_with_its_lines_in_one_go(seeded_db: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_a_branch_opens_with_its_lines_in_one_go(seeded_db: Path, monkeypatch) -> None:
     from tui.widgets.plan_tree import PlanTree
 
     seen: list[str] = []
     original = PlanTree.on_tree_node_expanded
 
-    def spy(self, event: Tree.NodeExpanded) -> None:  # type: ignore[no-untyped-def, type-arg]
+    def spy(self, event: Tree.NodeExpanded[Any]) -> None:
         seen.append(",".join(c.data.key if c.data else "loading" for c in event.node.children))
         original(self, event)
 

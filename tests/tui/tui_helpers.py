@@ -27,7 +27,7 @@ async def settle(pilot: Any, rounds: int = 4) -> None:
         await pilot.pause()
 
 
-def make_app(db: Path, **kwargs: Any):  # type: ignore[no-untyped-def]
+def make_app(db: Path, **kwargs: Any):
     from tui.app import PlanDeskApp
 
     kwargs.setdefault("today", TODAY)
@@ -47,14 +47,22 @@ def _markup_db(tmp_path: Path) -> Path:
     return path
 
 
-def row(db: Path, sql: str, *args: object) -> sqlite3.Row | None:
+def row_or_none(db: Path, sql: str, *args: object) -> sqlite3.Row | None:
     """Read the file the way another program would: a fresh connection."""
     conn = sqlite3.connect(str(db))
     conn.row_factory = sqlite3.Row
     try:
-        return conn.execute(sql, args).fetchone()
+        found: sqlite3.Row | None = conn.execute(sql, args).fetchone()
+        return found
     finally:
         conn.close()
+
+
+def row(db: Path, sql: str, *args: object) -> sqlite3.Row:
+    """``row_or_none`` for a row that must be there."""
+    found = row_or_none(db, sql, *args)
+    assert found is not None, f"no row for {sql} {args}"
+    return found
 
 
 def screen_text(app: Any) -> str:
