@@ -197,7 +197,7 @@ class Draft:
             paragraph.add_run(rest)
 
     def save(self, target: str | Path | BinaryIO) -> None:
-        self.doc.save(target)  # type: ignore[arg-type]  # a file object works too
+        self.doc.save(str(target) if isinstance(target, Path) else target)  # python-docx takes a str or a file
 
 
 def _numbered(items: list[str], total: int, what: str) -> str:
