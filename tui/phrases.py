@@ -6,8 +6,15 @@ into one line of the catalog's language, with any typed text shown as text (stor
 from __future__ import annotations
 
 from store.clerk_dates import AFTER_AS_OF, FIRST_YEAR, LAST_YEAR, OUT_OF_RANGE, ClerkDateError
+from store.errors import PlandeskError
 from store.safe_text import visible
 from tui.i18n import Catalog
+
+
+def error_line(t: Catalog, exc: PlandeskError) -> str:
+    """A store error in the UI's language: its key and values through the catalog. An error
+    without a key carries text a UI module has already worded, and shows as it is."""
+    return t(exc.key, **exc.values) if exc.key else str(exc)
 
 
 def date_problem(t: Catalog, exc: ClerkDateError, what: str) -> str:

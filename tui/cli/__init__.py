@@ -95,7 +95,11 @@ def _run(argv: Sequence[str] | None) -> int:
             print(problem, file=sys.stderr)
         return EXIT_ERROR
     except PlandeskError as exc:
-        print(visible(f"plandesk: {exc}", one_line=True), file=sys.stderr)
+        from tui.i18n import Catalog, detect_lang
+        from tui.phrases import error_line
+
+        t = ctx.t if ctx is not None else Catalog(detect_lang(args.lang))
+        print(visible(f"plandesk: {error_line(t, exc)}", one_line=True), file=sys.stderr)
         return EXIT_ERROR
     except sqlite3.DatabaseError as exc:
         message = ctx.database_error(exc) if ctx is not None else f"database error: {exc}"
