@@ -42,7 +42,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sd_step_skipped": ("Skipped: {what} of {title} ({plan}, {id}) cannot be reversed: {reason}",
                         "已跳过:{what} {title}({plan},{id})无法撤回:{reason}"),
     "sd_still_archived": ("(the item stays archived)", "(该事项仍为归档状态)"),
-    "sd_count_min": ("{step}: the number of changes must be 1 or more, not {n}", "{step}:修改数须为 1 或以上,而不是 {n}"),
     "sd_nothing_undo": ("Nothing to undo", "没有可撤销的修改"),
     "sd_nothing_undo_plan": ("Nothing to undo in {plan}", "{plan} 没有可撤销的修改"),
     "sd_nothing_redo": ("Nothing to redo", "没有可重做的修改"),
