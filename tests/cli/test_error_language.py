@@ -38,14 +38,18 @@ FAILING = [
     (["units", "set", "linyi/nosuch", "--lead", "局办公室"], "no node 'linyi/nosuch'"),
     (["ledger", "export", "--plan", "linyi", "--period", "2023Q2", "--unit", "无此单位"],
      "no item of linyi-2023 names the unit '无此单位'"),
+    (["progress", "linyi/p1.t1", "--period", "2023Q2", "--note", "x"], "--state is needed to enter a report"),
+    (["units", "set", "linyi/p1.t1"], "units set: give --lead and/or --support"),
+    (["report", "--plan", "linyi", "--year", "2023", "--date", "2023-13-01"], "--date: not a date (YYYY-MM-DD)"),
+    (["ledger", "export", "--plan", "linyi", "--period", "2023Q2", "--deadline", "xx"], "--deadline: not a date"),
     (["draft", "missing.txt"], "missing.txt: no such file"),
     (["draft", "binary.txt"], "binary.txt: not a text file (binary content)"),
     (["draft", "plan.pdf"], "plan.pdf: unsupported file type .pdf"),
     (["draft", "folder.txt"], "folder.txt: is a folder, not a file"),
 ]
-# words a clerk types as they are: the program's name and file types
-_TECHNICAL = {"plandesk", "txt", "md", "markdown", "docx", "doc", "pdf", "UTF", "GB"}
-_NOT_TYPED_VALUES = {"set", "export"}  # sub-actions, part of the command line itself
+# words a clerk types as they are: the program's name, file types, a date's pattern
+_TECHNICAL = {"plandesk", "txt", "md", "markdown", "docx", "doc", "pdf", "UTF", "GB", "YYYY", "MM", "DD"}
+_SUB_ACTIONS = {"set", "export"}  # part of the command line itself, as command names are
 
 
 def _english_words(line: str, args: list[str]) -> set[str]:
@@ -53,12 +57,12 @@ def _english_words(line: str, args: list[str]) -> set[str]:
     from tui.cli import COMMAND_MODULES
 
     for typed in args:
-        if not typed.startswith("-") and typed not in COMMAND_MODULES and typed not in _NOT_TYPED_VALUES:
+        if not typed.startswith("-") and typed not in COMMAND_MODULES and typed not in _SUB_ACTIONS:
             line = re.sub(rf"(?<![\w/.-]){re.escape(typed)}(?![\w/.-])", " ", line)
     line = re.sub(r"[\w.-]+/[\w./-]+", " ", line)  # item ids: linyi-2023/p1.t1.m1
     line = re.sub(r"\b[a-z]+(?:-\d{4}){1,2}\b", " ", line)  # plan ids: wulong-2021-2025
     line = re.sub(r"(?<![\w.])-{1,2}[\w-]+", " ", line)  # option names, typed as they are
-    return set(re.findall(r"[A-Za-z]{2,}", line)) - _TECHNICAL
+    return set(re.findall(r"[A-Za-z]{2,}", line)) - _TECHNICAL - set(COMMAND_MODULES) - _SUB_ACTIONS
 
 
 @pytest.fixture

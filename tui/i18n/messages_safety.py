@@ -253,5 +253,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mv:next": ('next', '下步措施'),
     "mv:source": ('source', '来源'),
     "mv:TEXT_OR_PATH": ('TEXT_OR_PATH', '文字或路径'),
+    # the command line's own refusals (issue 9: every error in the UI's language)
+    "in_not_iso_date": ("{what}: not a date (YYYY-MM-DD): {text}", "{what}:不是日期(应为 YYYY-MM-DD):{text}"),
+    "in_pg_state_needed": ("--state is needed to enter a report (未启动/推进中/滞后/已完成)",
+                           "录入进展报告须填写 --state(未启动/推进中/滞后/已完成)"),
+    "in_units_id_with_set": ("units: an id goes with 'set' (plandesk units set ID --lead UNIT)",
+                             "units:给出事项编号时须用 set(plandesk units set 编号 --lead 单位)"),
+    "in_units_which": ("units set: which item? (plandesk units set ID --lead UNIT [--support UNIT])",
+                       "units set:请指定事项(plandesk units set 编号 --lead 单位 [--support 单位])"),
+    "in_units_as_printed_alone": ("--as-printed goes back to the plan's units: give it alone",
+                                  "--as-printed 恢复为规划原文的责任单位,不能与 --lead、--support 同时使用"),
+    "in_units_give": ("units set: give --lead and/or --support (or --as-printed)",
+                      "units set:请给出 --lead 和/或 --support(或 --as-printed)"),
 
 }
