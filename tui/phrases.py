@@ -12,9 +12,24 @@ from tui.i18n import Catalog
 
 
 def error_line(t: Catalog, exc: PlandeskError) -> str:
-    """A store error in the UI's language: its key and values through the catalog. An error
-    without a key carries text a UI module has already worded, and shows as it is."""
-    return t(exc.key, **exc.values) if exc.key else str(exc)
+    """A store error in the UI's language: its key and values through the catalog. The store's
+    refusals that carry a ``reason`` instead (output paths, --db, backups) have their own keys;
+    an error with neither carries text a UI module has already worded, and shows as it is."""
+    from store.backup import BackupError, DatabaseDamaged
+    from store.files import OutputRefused
+    from store.locations import DbLocationRefused
+
+    if exc.key:
+        return t(exc.key, **exc.values)
+    if isinstance(exc, OutputRefused):
+        return t(f"sd_out_{exc.reason}", path=exc.path, guarded=exc.guarded)
+    if isinstance(exc, DbLocationRefused):
+        return t(f"in_db_{exc.reason}", folder=exc.path.parent if exc.path else "")
+    if isinstance(exc, BackupError):
+        return t(f"sd_bk_{exc.reason}", path=exc.path)
+    if isinstance(exc, DatabaseDamaged):
+        return t("sd_damaged", path=exc.path, detail=exc.detail)
+    return str(exc)
 
 
 def date_problem(t: Catalog, exc: ClerkDateError, what: str) -> str:

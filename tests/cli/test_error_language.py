@@ -6,6 +6,7 @@ phrases them through the catalog. Before, ``plandesk --lang zh tick nosuch`` ans
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,6 +47,7 @@ FAILING = [
     (["draft", "binary.txt"], "binary.txt: not a text file (binary content)"),
     (["draft", "plan.pdf"], "plan.pdf: unsupported file type .pdf"),
     (["draft", "folder.txt"], "folder.txt: is a folder, not a file"),
+    (["draft", "plan.txt", "-o", "folder.txt"], "folder.txt: is a folder, not a file"),
 ]
 # words a clerk types as they are: the program's name, file types, a date's pattern
 _TECHNICAL = {"plandesk", "txt", "md", "markdown", "docx", "doc", "pdf", "UTF", "GB", "YYYY", "MM", "DD"}
@@ -67,12 +69,13 @@ def _english_words(line: str, args: list[str]) -> set[str]:
 
 @pytest.fixture
 def in_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder with the documents the draft cases name (missing.txt is missing)."""
+    """A folder with the documents the draft cases name (missing.txt is missing), as the working folder."""
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     (folder / "plan.pdf").write_bytes(b"%PDF-1.4")
     (folder / "folder.txt").mkdir()
+    shutil.copy(Path(__file__).parents[1] / "draft" / "fixtures" / "annual_plan.txt", folder / "plan.txt")
     monkeypatch.chdir(folder)
     return folder
 

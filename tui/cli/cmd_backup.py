@@ -17,13 +17,12 @@ def add_parsers(add: AddParser) -> None:
 
 def _phrase(ctx: Context, exc: Exception) -> PlandeskError:
     from store.backup import BackupError, DatabaseDamaged
-    from tui.phrases import error_line
 
     if isinstance(exc, BackupError):
         return PlandeskError(ctx.t(f"sd_bk_{exc.reason}", path=exc.path))
     if isinstance(exc, DatabaseDamaged):
         return PlandeskError(ctx.t("sd_damaged", path=exc.path, detail=exc.detail))
-    return PlandeskError(error_line(ctx.t, exc) if isinstance(exc, PlandeskError) else str(exc))
+    return PlandeskError(str(exc))
 
 
 def cmd_backup(ctx: Context) -> int:
