@@ -48,3 +48,15 @@ def value_warning(t: Catalog, value: float, unit: str | None) -> list[str]:
 
     keys = {PERCENT_OUTSIDE: "in_warn_percent", NEGATIVE_COUNT: "in_warn_negative"}
     return [t(keys[code], value=format_number(value)) for code in value_warnings(value, unit)]
+
+
+def os_reason(t: Catalog, exc: OSError) -> str:
+    """Why a file could not be read or written, in the UI's language; the system's own words
+    for the rarer causes (they come in the system's language)."""
+    import errno
+
+    keys = {errno.ENOENT: "in_os_missing", errno.EACCES: "in_os_denied", errno.EPERM: "in_os_denied",
+            errno.EISDIR: "in_os_folder", errno.ENOTDIR: "in_os_not_folder", errno.ENOSPC: "in_os_full",
+            errno.EDQUOT: "in_os_quota", errno.EROFS: "in_os_read_only"}
+    key = keys.get(exc.errno) if exc.errno is not None else None
+    return t(key) if key else str(exc.strerror or exc)

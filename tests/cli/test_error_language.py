@@ -48,6 +48,8 @@ FAILING = [
     (["draft", "plan.pdf"], "plan.pdf: unsupported file type .pdf"),
     (["draft", "folder.txt"], "folder.txt: is a folder, not a file"),
     (["draft", "plan.txt", "-o", "folder.txt"], "folder.txt: is a folder, not a file"),
+    (["draft", "plan.txt", "-o", "nofolder/plan.yaml"], "nofolder/plan.yaml: cannot write (No such file or directory)"),
+    (["export", "--plan", "linyi", "-o", "nofolder/x.csv"], "nofolder/x.csv: cannot write (No such file or directory)"),
 ]
 # words a clerk types as they are: the program's name, file types, a date's pattern
 _TECHNICAL = {"plandesk", "txt", "md", "markdown", "docx", "doc", "pdf", "UTF", "GB", "YYYY", "MM", "DD"}

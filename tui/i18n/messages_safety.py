@@ -265,5 +265,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "--as-printed 恢复为规划原文的责任单位,不能与 --lead、--support 同时使用"),
     "in_units_give": ("units set: give --lead and/or --support (or --as-printed)",
                       "units set:请给出 --lead 和/或 --support(或 --as-printed)"),
+    # why a file could not be read or written (tui/phrases.py os_reason): English as the system says it
+    "in_os_missing": ("No such file or directory", "文件或文件夹不存在"),
+    "in_os_denied": ("Permission denied", "没有访问权限"),
+    "in_os_folder": ("Is a directory", "是文件夹"),
+    "in_os_not_folder": ("Not a directory", "路径中有一项不是文件夹"),
+    "in_os_full": ("No space left on device", "磁盘已满"),
+    "in_os_quota": ("Disk quota exceeded", "超出磁盘配额"),
+    "in_os_read_only": ("Read-only file system", "文件系统为只读"),
 
 }
