@@ -22,6 +22,7 @@ from store import queries as q
 from store.errors import PlandeskError
 from store.safe_text import visible
 from tui.i18n import Catalog
+from tui.phrases import error_line
 
 if TYPE_CHECKING:
     from tui.app import PlanDeskApp
@@ -123,7 +124,8 @@ class PlanChooser(ModalScreen[str | None]):
             plan_file, review_file, _ = draft_beside(source, Path(app.db_path).parent, self.t,
                                                      app.today.isoformat())
         except (PlandeskError, OSError) as exc:
-            app.call_from_thread(self._say, self.t("ui_draft_failed", reason=str(exc)))
+            reason = error_line(self.t, exc) if isinstance(exc, PlandeskError) else str(exc)
+            app.call_from_thread(self._say, self.t("ui_draft_failed", reason=reason))
             return
         app.call_from_thread(self._import, plan_file, review_file)
 
