@@ -10,9 +10,10 @@ Rules come from ``store.lights`` (lights, 序时), ``store.units`` (who is respo
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from store import lights as lt
 from store import periods as pr
