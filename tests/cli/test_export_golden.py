@@ -43,7 +43,8 @@ def _compare(name: str, text: str) -> None:
     expected = gzip.decompress(path.read_bytes()).decode("utf-8")
     if text != expected:  # say where, not 200 kB of diff
         lines, wanted = text.splitlines(), expected.splitlines()
-        first = next((i for i, (a, b) in enumerate(zip(lines, wanted)) if a != b), min(len(lines), len(wanted)))
+        pairs = enumerate(zip(lines, wanted, strict=False))
+        first = next((i for i, (a, b) in pairs if a != b), min(len(lines), len(wanted)))
         pytest.fail(f"{name}: line {first + 1} differs:\n got {lines[first:first + 1]}\nwant {wanted[first:first + 1]}")
 
 
