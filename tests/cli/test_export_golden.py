@@ -13,6 +13,7 @@ import os
 import random
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def test_plan_with_a_clerks_history_exports_as_recorded(conn: sqlite3.Connection
         _compare(f"wulong-history-{today.isoformat()}", _export(conn, plan_id, today))
 
 
-def test_the_command_writes_the_recorded_bytes(cli, tmp_path: Path) -> None:
+def test_the_command_writes_the_recorded_bytes(cli: Callable[..., tuple[int, str, str]], tmp_path: Path) -> None:
     code, out, err = cli("export", "--plan", "linyi", "--today", "2023-06-30")
     assert code == 0, err
     _compare("linyi-2023-06-30", out)
