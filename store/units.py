@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from typing import Iterable, Iterator, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 _SEPARATORS = re.compile(r"[、，,；;/]")
 LEAD = "lead"
@@ -202,5 +203,6 @@ def applying_sql() -> str:
            f"{own_or('NULL', 'n.id')} FROM nodes p JOIN nodes n ON n.parent_id = p.id AND n.archived_at IS NULL "
            "WHERE p.plan_id = :plan AND p.archived_at IS NOT NULL")
     down = (f"SELECT n.id, {own_or('a.lead', _LEAD_SQL)}, {own_or('a.support', _SUPPORT_SQL)}, "
-            f"{own_or('a.from_id', 'n.id')} FROM applying a JOIN nodes n ON n.parent_id = a.id AND n.archived_at IS NULL")
+            f"{own_or('a.from_id', 'n.id')} FROM applying a "
+            "JOIN nodes n ON n.parent_id = a.id AND n.archived_at IS NULL")
     return f"applying(id, lead, support, from_id) AS ({top} UNION ALL {down})"
