@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 _SEPARATORS = re.compile(r"[、，,；;/]")
 LEAD = "lead"
@@ -68,7 +68,7 @@ def own(units: str | None, units_override: str | None, support: str | None,
 _COLUMNS = "id, parent_id, units, units_override, support, support_override"
 
 
-def resolve(rows: Iterable[sqlite3.Row | tuple]) -> dict[str, Units]:
+def resolve(rows: Iterable[sqlite3.Row | tuple[Any, ...]]) -> dict[str, Units]:
     """Units of every node, from rows (id, parent_id, units, units_override, support,
     support_override) in document order (parents first): one pass, no query per node."""
     parsed: dict[str | None, tuple[str, ...]] = {None: ()}  # the same few texts recur on every task
@@ -81,7 +81,8 @@ def resolve(rows: Iterable[sqlite3.Row | tuple]) -> dict[str, Units]:
             for node_id, lead, support, from_id in applying_texts(rows)}
 
 
-def applying_texts(rows: Iterable[sqlite3.Row | tuple]) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+def applying_texts(rows: Iterable[sqlite3.Row | tuple[Any, ...]]
+                   ) -> Iterator[tuple[str, str | None, str | None, str | None]]:
     """The rule of ``resolve`` on the stored JSON texts, row by row as they come (document order):
     (id, lead, support, from_id), the lists as stored (None when nobody names any)."""
     walk = Walk()
@@ -101,6 +102,7 @@ class Walk:
         """(lead, support, from_id) of this node: its own lists if it names any, else its parent's."""
         lead = units_override if units_override is not None else units  # the clerk's setting wins, per list
         supp = support_override if support_override is not None else support
+        found: tuple[str | None, str | None, str | None]
         if lead not in _EMPTY or supp not in _EMPTY:
             found = (lead, supp, node_id)
         else:
@@ -125,6 +127,7 @@ class BranchWalk:
         lead = units_override if units_override is not None else units  # the clerk's setting wins, per list
         supp = support_override if support_override is not None else support
         branch = self._branch
+        found: tuple[str | None, str | None, str | None]
         if lead not in _EMPTY or supp not in _EMPTY:
             found = (lead, supp, node_id)
         elif parent_id and 0 < depth <= len(branch) and branch[depth - 1][0] == parent_id:
