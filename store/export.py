@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any, TextIO
 
@@ -49,16 +49,17 @@ def _indicator(ind: q.Indicator, today: date) -> dict[str, Any]:
     }
 
 
-def _node_rows(conn: sqlite3.Connection, plan: q.Plan, tracking: _Tracking) -> Iterator[str]:
-    """Each live node as one JSON object, in document order: SQLite writes its own fields; its units,
-    own light and its subtree's counts are spliced in by ``_Tracking.node_records`` as the rows pass."""
+def _node_rows(conn: sqlite3.Connection, plan: q.Plan, tracking: _Tracking) -> Iterator[bytes]:
+    """Each live node as one JSON object in UTF-8, in document order: SQLite writes its own fields;
+    its units, own light and its subtree's counts are spliced in by ``_Tracking.node_records`` as
+    the rows pass."""
     rows = conn.execute(
-        "SELECT json_object('id', n.id, 'parent', n.parent_id, 'kind', n.kind, 'number', n.number, "
+        "SELECT CAST(json_object('id', n.id, 'parent', n.parent_id, 'kind', n.kind, 'number', n.number, "
         "'title', n.title, 'text', n.text, "
         "'units', json(CASE WHEN n.units_override IS NOT NULL AND n.units_override != 'null' "
         "THEN n.units_override ELSE coalesce(n.units, '[]') END), "
         "'fields', json(CASE WHEN n.fields IS NULL OR n.fields IN ('', '{}') THEN 'null' ELSE n.fields END), "
-        "'source', json_object('file', ?, 'line', n.line, 'printed', n.source, 'repair', n.repair)), "
+        "'source', json_object('file', ?, 'line', n.line, 'printed', n.source, 'repair', n.repair)) AS BLOB), "
         "n.seq, n.last_seq, n.depth, n.id, n.parent_id, n.units, n.units_override, n.support, n.support_override "
         "FROM nodes n WHERE n.plan_id = ? AND n.archived_at IS NULL ORDER BY n.seq", (plan.source_file, plan.id))
     return tracking.node_records(_fetched(rows))
@@ -71,9 +72,9 @@ def _fetched(cursor: sqlite3.Cursor) -> Iterator[Any]:
 
 
 def _milestone_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_days: int,
-                    tracking: _Tracking) -> Iterator[str]:
-    """Each live milestone as one JSON object, in document order, with its state as of ``today`` and
-    its own light: written whole by SQLite."""
+                    tracking: _Tracking) -> Iterator[bytes]:
+    """Each live milestone as one JSON object in UTF-8, in document order, with its state as of
+    ``today`` and its own light: written whole by SQLite."""
     from store import lights as lt
 
     state_sql, state_args = st.sql_state(today, soon_days)
@@ -86,12 +87,12 @@ def _milestone_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_da
         light_sql = f"CASE {lt.code_sql()} {tracking.milestone_light_by_code} END"
         with_lights = ""
     cursor = conn.execute(
-        f"{with_lights}SELECT json_object('id', id, 'node', node_id, 'title', title, 'due', due, "
+        f"{with_lights}SELECT CAST(json_object('id', id, 'node', node_id, 'title', title, 'due', due, "
         "'due_phrase', nullif(due_phrase, ''), 'start', start, 'done_on', done_on, 'note', done_note, "
         f"'status', {state_sql}, 'origin', origin, "
         "'implicit', json(CASE WHEN implicit THEN 'true' ELSE 'false' END), "
         "'source', json_object('file', :file, 'line', line), "
-        f"'every', every, 'series', series, 'same_as', same_as, 'link', link, 'light', {light_sql}) "
+        f"'every', every, 'series', series, 'same_as', same_as, 'link', link, 'light', {light_sql}) AS BLOB) "
         "FROM milestones m WHERE plan_id = :plan AND archived_at IS NULL ORDER BY seq, id",
         {**tracking.params, "file": plan.source_file, **{f"state{i}": v for i, v in enumerate(state_args)}})
     while block := cursor.fetchmany(BLOCK):
@@ -103,20 +104,37 @@ def _pretty(value: Any, indent: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * indent)
 
 
-def _write_list(out: TextIO, records: Iterable[str]) -> None:
+def _write_list(write: Callable[[bytes], Any], records: Iterable[bytes]) -> None:
     """``[`` one object per line ``]``, written in blocks as the records come."""
-    block: list[str] = []
+    block: list[bytes] = []
     first = True
     for record in records:
         block.append(record)
         if len(block) == BLOCK:
-            out.write(("[\n    " if first else ",\n    ") + ",\n    ".join(block))
+            write((b"[\n    " if first else b",\n    ") + b",\n    ".join(block))
             first = False
             block.clear()
     if block:
-        out.write(("[\n    " if first else ",\n    ") + ",\n    ".join(block))
+        write((b"[\n    " if first else b",\n    ") + b",\n    ".join(block))
         first = False
-    out.write("[]" if first else "\n  ]")
+    write(b"[]" if first else b"\n  ]")
+
+
+def _bytes_writer(out: TextIO) -> Callable[[bytes], Any]:
+    """How the records reach ``out``: straight to the bytes under it when that writes what the text
+    would (UTF-8, no newline translation), so 50 MB are neither decoded from SQLite nor encoded
+    again; else decoded, block by block."""
+    import codecs
+    import os
+
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if buffer is not None and encoding and codecs.lookup(encoding).name == "utf-8" and os.linesep == "\n":
+        def write(data: bytes) -> Any:
+            out.flush()  # what was written as text goes first
+            return buffer.write(data)
+        return write
+    return lambda data: out.write(data.decode("utf-8"))
 
 
 def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,
@@ -142,10 +160,11 @@ def write_export(conn: sqlite3.Connection, plan: q.Plan, today: date, out: TextI
                  "source_file": plan.source_file},
         "summary": _rollup(tracking.total),
     }
+    write = _bytes_writer(out)
     out.write(_pretty(head, 0)[:-2] + ",\n  \"nodes\": ")
-    _write_list(out, _node_rows(conn, plan, tracking))
+    _write_list(write, _node_rows(conn, plan, tracking))
     out.write(",\n  \"milestones\": ")
-    _write_list(out, _milestone_rows(conn, plan, today, soon_days, tracking))
+    _write_list(write, _milestone_rows(conn, plan, today, soon_days, tracking))
     indicators = [_indicator(ind, today) for ind in q.indicators(conn, plan.id)]
     out.write(",\n  \"indicators\": " + _pretty(indicators, 2))
     for key, value in (("reporting", tracking.reporting), ("links", tracking.links),
@@ -186,13 +205,13 @@ class _Tracking:
         states = ((seq, state_unit[i]) for seq, i in _fetched(conn.execute(
             f"SELECT seq, CASE {state_sql} {index} END FROM milestones WHERE plan_id = ? AND archived_at IS NULL",
             (*state_args, plan.id))))
-        self.own: dict[str, str] = {}  # a tracked node's light, reason and 序时, as JSON members
+        self.own: dict[str, bytes] = {}  # a tracked node's light, reason and 序时, as JSON members
         first_colour = len(st.MILESTONE_STATES)  # kinds: the states, then the colours
 
         def placed() -> Iterator[tuple[int, int]]:  # each tracked node's seq and colour, noting its own light
             colour_unit = {light: subtrees.unit(first_colour + i) for i, light in enumerate(lt.COLOURS)}
             own = self.own
-            members: dict[tuple[str, float | None], tuple[str, int]] = {}  # most items share a few
+            members: dict[tuple[str, float | None], tuple[bytes, int]] = {}  # most items share a few
             for item, seq, reason, expected in _fetched(conn.execute(
                     f"SELECT item, seq, reason, expected FROM ({lt.facts_sql(False, '', True, self.has_reports)})",
                     self.params)):
@@ -201,7 +220,7 @@ class _Tracking:
                     light = lt.REASONS[reason]
                     found = members[reason, expected] = (
                         f'"light":"{light}","light_reason":"{reason}","expected":'
-                        f"{'null' if expected is None else repr(round(expected, 1))}",  # JSON's float text
+                        f"{'null' if expected is None else repr(round(expected, 1))}".encode(),  # JSON's float
                         colour_unit[light])
                 own[item] = found[0]
                 yield seq, found[1]
@@ -220,7 +239,7 @@ class _Tracking:
             "evidence": list(r.evidence), "unit": r.unit, "by": r.who, "at": r.at, "on": r.reported_on,
             "source": r.source} for r in pg.reports_of_plan(conn, plan.id)]
 
-    def _written(self, packed: int) -> tuple[str, str, str]:
+    def _written(self, packed: int) -> tuple[bytes, bytes, bytes]:
         """What a node with these subtree counts writes: (its status and the key after it, its light
         by its subtree when it has none of its own, its lights and the end of its object)."""
         from store import lights as lt
@@ -235,22 +254,31 @@ class _Tracking:
             counted, counts_json = "null", "null"
         else:
             counted, counts_json = json.dumps(lights.light), json.dumps(dict(lights._asdict()), separators=(",", ":"))
-        return (f',"status":{status},"lead":', f'"light":{counted},"light_reason":null,"expected":null',
-                f',"lights":{counts_json}}}')
+        return (f',"status":{status},"lead":'.encode(),
+                f'"light":{counted},"light_reason":null,"expected":null'.encode(),
+                f',"lights":{counts_json}}}'.encode())
 
-    def node_records(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[str]:
+    def node_records(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[bytes]:
         """Each node's object: SQLite's fields, then its status, units, light and lights in the
-        documented order; ``rows``: (head, seq, last_seq, depth, id, parent_id, the four unit columns)."""
+        documented order; ``rows``: (head in UTF-8, seq, last_seq, depth, id, parent_id, the four
+        unit columns)."""
         from store.units import BranchWalk
 
         step = BranchWalk().step
         below = self.counts.below
         own_of = self.own.get
-        written: dict[int, tuple[str, str, str]] = {}
+        written: dict[int, tuple[bytes, bytes, bytes]] = {}
+        encoded: dict[str | None, bytes] = {None: b"[]", "": b"[]"}  # unit lists and ids: a few texts recur
+
+        def utf8(text: str | None) -> bytes:
+            found = encoded.get(text)
+            if found is None:
+                found = encoded[text] = (text or "[]").encode()
+            return found
         for head, seq, last_seq, depth, node_id, *unit_columns in rows:
             lead, support, from_id = step(depth, node_id, *unit_columns)
             packed = below[last_seq + 1] - below[seq]
             status, counted, end = written.get(packed) or written.setdefault(packed, self._written(packed))
-            inherited = f'"{from_id}"' if from_id and from_id != node_id else "null"  # ids need no escaping
-            yield (f'{head[:-1]}{status}{lead or "[]"},"support":{support or "[]"},"units_inherited_from":{inherited},'
-                   f'{own_of(node_id) or counted}{end}')
+            inherited = utf8(f'"{from_id}"') if from_id and from_id != node_id else b"null"  # ids need no escaping
+            yield b"".join((head[:-1], status, utf8(lead), b',"support":', utf8(support), b',"units_inherited_from":',
+                            inherited, b",", own_of(node_id) or counted, end))
