@@ -275,8 +275,8 @@ class _Tracking:
             if found is None:
                 found = encoded[text] = (text or "[]").encode()
             return found
-        for head, seq, last_seq, depth, node_id, *unit_columns in rows:
-            lead, support, from_id = step(depth, node_id, *unit_columns)
+        for head, seq, last_seq, depth, node_id, parent_id, units, units_override, supp, supp_override in rows:
+            lead, support, from_id = step(depth, node_id, parent_id, units, units_override, supp, supp_override)
             packed = below[last_seq + 1] - below[seq]
             status, counted, end = written.get(packed) or written.setdefault(packed, self._written(packed))
             inherited = utf8(f'"{from_id}"') if from_id and from_id != node_id else b"null"  # ids need no escaping
