@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
@@ -18,15 +18,17 @@ from rich.text import Text
 
 from store import queries as q
 from store import status as st
-from store.history import Entry
 from store.safe_text import visible
 from tui.i18n import Catalog
 from tui.theme import DONE_BAR, STATE_STYLE, counts_line
 
+if TYPE_CHECKING:
+    from store.history import Entry
 
-def make_console(**kwargs: Any) -> Console:
+
+def make_console(**kwargs: object) -> Console:
     """Colour when the terminal has it; plain text for NO_COLOR or a pipe (rich's own rules)."""
-    return Console(highlight=False, emoji=False, markup=False, **kwargs)
+    return Console(highlight=False, emoji=False, markup=False, **kwargs)  # type: ignore[arg-type]
 
 
 def shown(text: object, style: str = "") -> Text:

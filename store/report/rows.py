@@ -13,10 +13,9 @@ import json
 import sqlite3
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from store import queries as q
 from store import status as st
@@ -29,10 +28,6 @@ RECENT_DAYS = 365  # the status's "recently done" window
 _COLUMNS = ("m.id AS id, m.title AS title, m.due AS due, m.due_phrase AS due_phrase, m.start AS start, "
             "m.done_on AS done_on, m.done_note AS done_note, m.implicit AS implicit, m.node_id AS node_id, "
             "m.seq AS seq, n.number AS node_number, n.title AS node_title, n.seq AS node_seq")
-
-
-def _d(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
 
 
 @dataclass
@@ -103,22 +98,35 @@ def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tup
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
-    for row in index.conn.execute(sql, args):
-        yield _item(index, row, as_of, period_start)
+    cursor = index.conn.cursor()
+    cursor.row_factory = None  # plain tuples: tens of thousands of rows are unpacked once each
+    make = _item_maker(index, as_of, period_start)
+    for row in cursor.execute(sql, args):
+        yield make(row)
 
 
-def _item(index: PlanIndex, row: tuple[Any, ...], as_of: date, period_start: date | None) -> Item:
-    (mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, number, node_title,
-     node_seq, state) = row
-    due = date.fromisoformat(due_text)
-    counted = st.is_done(state)
-    chapter = index.chapter_at(seq)
-    return Item(mid, title, due, due_phrase or None, _d(start), _d(done_text) if counted else None,
-                note if counted else None, state, st.days_late(due, as_of), bool(implicit), node_id,
-                f"{number} {node_title}" if number else node_title,
-                index.chapter_short[chapter] if index.chapter_short else "",
-                index.chapter_ids[chapter] if index.chapter_ids else "", index.units(node_seq),
-                period_start is not None and due < period_start)
+_DONE_STATES = frozenset(s for s in st.MILESTONE_STATES if st.is_done(s))
+
+
+def _item_maker(index: PlanIndex, as_of: date,
+                period_start: date | None) -> Callable[[tuple], Item]:  # type: ignore[type-arg]
+    """What turns a row into an ``Item``, with the per-report lookups bound once (not per row)."""
+    starts, shorts, ids = index.chapter_starts, index.chapter_short, index.chapter_ids
+    units, iso, done_states = index.units, date.fromisoformat, _DONE_STATES
+
+    def make(row: tuple) -> Item:  # type: ignore[type-arg]
+        (mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, number, node_title,
+         node_seq, state) = row
+        due = iso(due_text)
+        counted = state in done_states
+        chapter = max(bisect_right(starts, seq) - 1, 0)  # PlanIndex.chapter_at, inlined
+        return Item(mid, title, due, due_phrase or None, iso(start) if start else None,
+                    iso(done_text) if counted and done_text else None, note if counted else None, state,
+                    (as_of - due).days, bool(implicit), node_id, f"{number} {node_title}" if number else node_title,
+                    shorts[chapter] if shorts else "", ids[chapter] if ids else "", units(node_seq),
+                    period_start is not None and due < period_start)
+
+    return make
 
 
 def ledger_rows(index: PlanIndex, as_of: date, soon_days: int) -> Iterator[LedgerRow]:
@@ -171,5 +179,5 @@ def status_item(m: q.Milestone, today: date) -> Item:
     """A status list's milestone (read by ``queries.milestones_in_state``, a handful at a time)."""
     counted = st.is_done(m.state)
     return Item(m.id, m.title, m.due, m.due_phrase or None, m.start, m.done_on if counted else None,
-                m.done_note if counted else None, m.state, st.days_late(m.due, today), m.implicit, m.node_id,
-                "", "", "", (), False)
+                m.done_note if counted else None, m.state, st.days_late(m.due, today), m.implicit, m.node_id, "", "",
+                "", (), False)

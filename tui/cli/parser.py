@@ -9,14 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from store import status as st
 from tui.cli.plain_argparse import PlandeskParser, bounded_int, translated, use_catalog
 from tui.i18n import Catalog
-
-if TYPE_CHECKING:
-    from tui.cli.context import Context
 
 # command name -> module that implements it (``cmd_<name>`` in that module)
 COMMAND_MODULES: dict[str, str] = {
@@ -74,8 +71,10 @@ class _AppOnlyParser(PlandeskParser):
         raise NotJustTheApp(message)
 
 
-def build_parser(with_commands: bool = True, t: Catalog | None = None) -> argparse.ArgumentParser:
-    """The whole command line; ``with_commands=False``: just the options that open the app.
+def build_parser(with_commands: bool = True, t: Catalog | None = None,
+                 only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``with_commands=False``: just the options that open the app;
+    ``only``: just the commands of the module of command ``only`` (a command line that names it).
     ``t``: the language of --help and of usage errors (default English)."""
     use_catalog(t or Catalog("en"))
     parser_class = PlandeskParser if with_commands else _AppOnlyParser
@@ -94,12 +93,12 @@ def build_parser(with_commands: bool = True, t: Catalog | None = None) -> argpar
         shown = translated(help_text)
         return sub.add_parser(name, help=shown, parents=[common], description=shown)
 
-    for module in dict.fromkeys(COMMAND_MODULES.values()):  # each module once, in order
+    modules = [COMMAND_MODULES[only]] if only else COMMAND_MODULES.values()
+    for module in dict.fromkeys(modules):  # each module once, in order
         importlib.import_module(module).add_parsers(add)
     return parser
 
 
 def command_function(name: str) -> Callable[..., int]:
     """The function that runs command ``name``."""
-    command: Callable[[Context], int] = getattr(importlib.import_module(COMMAND_MODULES[name]), f"cmd_{name}")
-    return command
+    return getattr(importlib.import_module(COMMAND_MODULES[name]), f"cmd_{name}")  # type: ignore[no-any-return]
