@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -59,7 +60,8 @@ GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None  # GNU ti
 PEAK_RSS: dict[int, float] = {}  # MiB, the largest of a command's runs, by id() of its samples
 
 
-def timed(cmd: list[str], runs: int, env: dict[str, str], before=None) -> list[float]:  # type: ignore[no-untyped-def]
+def timed(cmd: list[str], runs: int, env: dict[str, str],
+          before: Callable[[], object] | None = None) -> list[float]:
     """Wall-clock seconds of each whole-process run (``before`` runs first, untimed); the peak
     resident memory of one more run goes to ``PEAK_RSS``."""
     samples: list[float] = []

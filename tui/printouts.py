@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from store.history import Entry
 
 
-def make_console(**kwargs: object) -> Console:
+def make_console(**kwargs: Any) -> Console:
     """Colour when the terminal has it; plain text for NO_COLOR or a pipe (rich's own rules)."""
-    return Console(highlight=False, emoji=False, markup=False, **kwargs)  # type: ignore[arg-type]
+    return Console(highlight=False, emoji=False, markup=False, **kwargs)
 
 
 def shown(text: object, style: str = "") -> Text:

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from store import queries as q
 from store import status as st
@@ -109,12 +110,12 @@ _DONE_STATES = frozenset(s for s in st.MILESTONE_STATES if st.is_done(s))
 
 
 def _item_maker(index: PlanIndex, as_of: date,
-                period_start: date | None) -> Callable[[tuple], Item]:  # type: ignore[type-arg]
+                period_start: date | None) -> Callable[[tuple[Any, ...]], Item]:
     """What turns a row into an ``Item``, with the per-report lookups bound once (not per row)."""
     starts, shorts, ids = index.chapter_starts, index.chapter_short, index.chapter_ids
     units, iso, done_states = index.units, date.fromisoformat, _DONE_STATES
 
-    def make(row: tuple) -> Item:  # type: ignore[type-arg]
+    def make(row: tuple[Any, ...]) -> Item:
         (mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, number, node_title,
          node_seq, state) = row
         due = iso(due_text)

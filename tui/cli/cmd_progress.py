@@ -3,6 +3,7 @@ unit, and setting lead / supporting units). Each asks one store function and pri
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from store.errors import PlandeskError
 from tui.cli.context import Context
@@ -42,7 +43,7 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--as-printed", action="store_true", help="back to the plan's own lead and supporting units")
 
 
-def _date(ctx: Context, text: str, what: str):  # type: ignore[no-untyped-def]
+def _date(ctx: Context, text: str, what: str) -> date:
     """A report's date: the store's one clerk-date reader, phrases in the as-of year (never the clock's)."""
     from store.clerk_dates import ClerkDateError, parse_clerk_date
 

@@ -5,10 +5,15 @@ import argparse
 import os
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from store.errors import PlandeskError
 from tui.cli.context import Context
 from tui.cli.parser import PLAN_HELP, AddParser
+
+if TYPE_CHECKING:
+    from store.report import Report
+    from tui.i18n import Catalog
 from tui.cli.plain_argparse import bounded_int
 
 
@@ -70,7 +75,7 @@ def cmd_report(ctx: Context) -> int:
     return 0
 
 
-def emit(ctx: Context, fmt: str, reports: list, t) -> None:  # type: ignore[type-arg, no-untyped-def]
+def emit(ctx: Context, fmt: str, reports: list[Report], t: Catalog) -> None:
     """Print or write reports in a text format, as they are read: the terminal, standard output,
     or ``-o FILE`` through ``tui.cli.output.write_file`` (atomic, never over the database)."""
     from tui.reports import text_width, write_report

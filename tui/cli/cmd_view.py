@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING, BinaryIO
 
 from tui.cli.context import Context
 from tui.cli.parser import PLAN_HELP, AddParser
 from tui.cli.plain_argparse import bounded_int
+
+if TYPE_CHECKING:
+    from store.report import Report
+    from tui.i18n import Catalog
 
 
 def add_parsers(add: AddParser) -> None:
@@ -44,7 +49,7 @@ def cmd_status(ctx: Context) -> int:
     return 0
 
 
-def _emit(ctx: Context, reports: list, t) -> None:  # type: ignore[type-arg, no-untyped-def]
+def _emit(ctx: Context, reports: list[Report], t: Catalog) -> None:
     """Print or write reports in ``--format``: the same renderers for ``status`` and ``report``."""
     from tui.cli.cmd_report import emit
 
@@ -86,7 +91,7 @@ def cmd_export(ctx: Context) -> int:
         return 0
     from tui.cli.output import write_file
 
-    def write(handle) -> None:  # type: ignore[no-untyped-def]
+    def write(handle: BinaryIO) -> None:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         write_export(ctx.conn, plan, ctx.today, text, ctx.soon_days)
         text.flush()

@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Callable
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from store import status as st
 from tui.cli.plain_argparse import PlandeskParser, bounded_int, translated, use_catalog
 from tui.i18n import Catalog
+
+if TYPE_CHECKING:
+    from tui.cli.context import Context
 
 # command name -> module that implements it (``cmd_<name>`` in that module)
 COMMAND_MODULES: dict[str, str] = {
@@ -101,4 +104,5 @@ def build_parser(with_commands: bool = True, t: Catalog | None = None,
 
 def command_function(name: str) -> Callable[..., int]:
     """The function that runs command ``name``."""
-    return getattr(importlib.import_module(COMMAND_MODULES[name]), f"cmd_{name}")  # type: ignore[no-any-return]
+    command: Callable[[Context], int] = getattr(importlib.import_module(COMMAND_MODULES[name]), f"cmd_{name}")
+    return command
