@@ -16,8 +16,8 @@ from store import loader_progress as progress_keys
 from store import periods
 from store.deadlines import DeadlineError, parse_deadline
 from store.errors import ImportFailed
-from store.plan_schema import FIRST_YEAR, LAST_YEAR, NODE_KINDS, check_document, ident
-from store.plan_yaml import LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar, PlanFileError, load_documents, read_text
+from store.plan_schema import FIRST_YEAR, LAST_YEAR, NODE_KINDS, check_document, check_mapping, ident
+from store.plan_yaml import HEAD, ITEM, LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar, PlanFileError, read_pieces
 from store.safe_text import visible
 from store.units import clean as clean_units
 from store.values import PrintedValue, parse_printed
@@ -29,7 +29,7 @@ TRACKED_KINDS = ("task", "entry", "project")
 _META = (LINE_KEY, LINES_KEY, TWICE_KEY)
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeData:
     local_id: str
     kind: str
@@ -48,7 +48,7 @@ class NodeData:
     fields: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class MilestoneData:
     local_id: str
     node_id: str
@@ -67,7 +67,7 @@ class MilestoneData:
     same_as: str | None = None  # local id of the milestone this one repeats
 
 
-@dataclass
+@dataclass(slots=True)
 class CellData:
     year: int
     table: str
@@ -77,7 +77,7 @@ class CellData:
     effective: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorData:
     local_id: str
     name: str
@@ -100,7 +100,7 @@ class IndicatorData:
         return (self.attribute or "").startswith("约束")
 
 
-@dataclass
+@dataclass(slots=True)
 class PlanData:
     id: str
     region: str
@@ -121,28 +121,35 @@ class PlanData:
 
 
 class _Problems:
-    """Collects problems as ``FILE:LINE: field: message``."""
+    """Collects problems as ``FILE:LINE: field: message``, one per line and field.
+
+    Reported in the order of the file's lines; on one line, what the schema check said (phase 0)
+    before what the reader found (phase 1), and only the first problem of a field."""
 
     def __init__(self, file_name: str):
         self.file_name = file_name
-        self._found: list[tuple[int, str]] = []
-        self._where: set[tuple[int, str]] = set()
+        self.phase = 0
+        self._found: list[tuple[int, int, int, str, str]] = []  # (line, phase, order, key, text)
 
     @property
     def items(self) -> list[str]:
         """The problems in the order of their lines in the file."""
-        return [text for _, text in sorted(self._found, key=lambda found: found[0])]
+        seen: set[tuple[int, str]] = set()
+        out = []
+        for line, _, _, key, text in sorted(self._found):
+            if (line, key) not in seen:
+                seen.add((line, key))
+                out.append(text)
+        return out
 
     def add(self, where: dict[str, Any] | None, key: Any, message: str, label: str = "") -> None:
         line = 0
         if isinstance(where, dict):
             line = where.get(LINES_KEY, {}).get(key) or where.get(LINE_KEY, 0)
         context = f" ({label})" if label else ""
-        if (line, str(key)) in self._where:  # the schema check said it first: one line per problem
-            return
-        self._where.add((line, str(key)))
         problem = f"{self.file_name}:{line}: {key}: {message}{context}"
-        self._found.append((line, visible(problem, one_line=True)))  # one line, never a control
+        self._found.append((line, self.phase, len(self._found), str(key),
+                            visible(problem, one_line=True)))  # one line, never a control
 
 
 def _text(where: dict[str, Any], key: str) -> str | None:
@@ -154,6 +161,10 @@ def _text(where: dict[str, Any], key: str) -> str | None:
 def _int(where: dict[str, Any], key: str) -> int | None:
     value = where.get(key)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _mapping(value: Any) -> dict[Any, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _mappings(value: Any) -> list[dict[str, Any]]:
@@ -168,36 +179,73 @@ def _names(value: Any) -> list[str]:
 
 class _PlanReader:
     """Turns one schema-checked YAML document into PlanData, reporting what the schema cannot:
-    duplicate ids, deadlines that are not dates, periods that end before they start."""
+    duplicate ids, deadlines that are not dates, periods that end before they start.
 
-    def __init__(self, doc: dict[str, Any], problems: _Problems):
-        self.doc = doc
+    Fed whole (``finish``), or top-level node by top-level node as the file is read (``begin``,
+    ``take``, then ``finish`` with the rest of the document), so that a large plan's raw YAML
+    data is dropped chapter by chapter."""
+
+    def __init__(self, problems: _Problems):
         self.p = problems
+        self.doc: dict[str, Any] = {}
         self.node_ids: set[str] = set()
         self.milestone_ids: set[str] = set()
         self.link_sources: dict[str, dict[str, Any]] = {}
         self.seq = 0
+        self.plan = PlanData(id="", region="", title="", start_year=0, end_year=0, source_file="")
+        self.streamed = False
+        self.waiting: list[dict[str, Any]] | None = None  # top-level nodes read before the period
+        self.start_year = self.end_year = LAST_YEAR
 
-    def read(self) -> PlanData:
-        doc = self.doc
+    def set_years(self, doc: dict[str, Any]) -> tuple[dict[str, Any], int, int]:
+        """The plan's period (as given, and bounded for reading deadlines)."""
+        period = _mapping(doc.get("period"))
+        start_year, end_year = _int(period, "start") or 0, _int(period, "end") or 0
+        self.end_year = end_year if FIRST_YEAR <= end_year <= LAST_YEAR else LAST_YEAR
+        self.start_year = start_year if FIRST_YEAR <= start_year <= self.end_year else self.end_year
+        return period, start_year, end_year
+
+    def begin(self, head: dict[str, Any]) -> None:
+        """The plan's keys before its nodes: deadlines need the period, else the nodes wait."""
+        self.streamed = True
+        if "period" in head:
+            self.set_years(head)
+        else:
+            self.waiting = []
+
+    def take(self, raw: dict[str, Any]) -> None:
+        """One top-level node (with everything under it): checked and read now."""
+        if self.waiting is not None:
+            self.waiting.append(raw)
+            return
+        self.p.phase = 0
+        check_mapping(raw, "node", self.p.add)
+        self.p.phase = 1
+        self.read_nodes(self.plan, [raw], parent=None, depth=0)
+
+    def finish(self, doc: dict[str, Any]) -> PlanData:
+        """The rest of the document: its own keys checked, then the plan read."""
+        self.doc = doc
+        self.p.phase = 0
+        check_document(doc, self.p.add)  # top-level nodes handed over one by one were checked then
+        self.p.phase = 1
+        plan = self.plan
         plan_id = _text(doc, "id") or ""
         label = f"plan {plan_id}"
-        period = doc.get("period") if isinstance(doc.get("period"), dict) else {}
-        start_year, end_year = _int(period, "start") or 0, _int(period, "end") or 0
+        period, start_year, end_year = self.set_years(doc)
         if start_year and end_year and end_year < start_year:
             self.p.add(period, "end", "ends before it starts", label)
         issued = doc.get("issued")
-        plan = PlanData(
-            id=plan_id, region=_text(doc, "region") or "", title=_text(doc, "title") or "",
-            start_year=start_year, end_year=end_year, source_file=_text(doc, "source_file") or "",
-            bureau=_text(doc, "bureau"), doc_number=_text(doc, "doc_number"),
-            issued=issued.isoformat() if isinstance(issued, date) else (_text(doc, "issued") or "").strip() or None,
-            note=_text(doc, "note"),
-        )
-        self.end_year = end_year if FIRST_YEAR <= end_year <= LAST_YEAR else LAST_YEAR
-        self.start_year = start_year if FIRST_YEAR <= start_year <= self.end_year else self.end_year
+        plan.id, plan.region, plan.title = plan_id, _text(doc, "region") or "", _text(doc, "title") or ""
+        plan.start_year, plan.end_year, plan.source_file = start_year, end_year, _text(doc, "source_file") or ""
+        plan.bureau, plan.doc_number, plan.note = _text(doc, "bureau"), _text(doc, "doc_number"), _text(doc, "note")
+        plan.issued = issued.isoformat() if isinstance(issued, date) else (_text(doc, "issued") or "").strip() or None
         progress_keys.read_reporting(self, plan, doc.get("reporting"), label)
-        self.read_nodes(plan, _mappings(doc.get("nodes")), parent=None, depth=0)
+        waiting, self.waiting = self.waiting, None
+        for raw in waiting or ():
+            self.take(raw)
+        if not self.streamed:
+            self.read_nodes(plan, _mappings(doc.get("nodes")), parent=None, depth=0)
         progress_keys.check_links(self, plan)
         ids: set[str] = set()
         for position, ind in enumerate(_mappings(doc.get("indicators"))):
@@ -219,7 +267,7 @@ class _PlanReader:
             kind = _text(raw, "kind") or ""
             units = self.unit_list(raw, "units", label) + self.unit_list(raw, "lead", label)
             support = self.unit_list(raw, "support", label)
-            fields = raw.get("fields") if isinstance(raw.get("fields"), dict) else {}
+            fields = _mapping(raw.get("fields"))
             node = NodeData(
                 local_id=local_id, kind=kind, title=_text(raw, "title") or "", parent=parent,
                 seq=self.next_seq(), depth=depth, number=_text(raw, "number"), text=_text(raw, "text"),
@@ -325,7 +373,7 @@ class _PlanReader:
                 self.p.add(row, "table", f"table {table!r} given twice", label)
             tables.add(table)
             basis = _text(row, "basis") or "total"
-            values = row.get("values") if isinstance(row.get("values"), dict) else {}
+            values = _mapping(row.get("values"))
             row_line = _int(row, "line")
             ind.line = ind.line or row_line
             for year, printed in values.items():
@@ -366,30 +414,51 @@ def derive_targets(ind: IndicatorData) -> None:
 
 
 def load_plan_file(path: Path | str) -> list[PlanData]:
-    """Parse and validate a whole plan file; raise ImportFailed listing every problem."""
+    """Parse and validate a whole plan file; raise ImportFailed listing every problem.
+
+    The file is read piece by piece (store.plan_yaml.read_pieces): each top-level node is checked
+    and read as soon as it is built, and its raw data dropped; nothing is written anywhere."""
     path = Path(path)
     name = str(path)
     problems = _Problems(name)
-    try:
-        docs = [d for d in load_documents(read_text(path)) if d is not None]
-    except PlanFileError as exc:
-        raise ImportFailed([visible(f"{name}:{exc.line}: {exc.field}: {exc.message}", one_line=True)]) from None
-    if not docs:
-        raise ImportFailed([visible(f"{name}:1: file: no plan in the file", one_line=True)])
     plans: list[PlanData] = []
     seen: set[str] = set()
-    for doc in docs:
-        check_document(doc, problems.add)
-        if not isinstance(doc, dict):
-            continue
-        plan = _PlanReader(doc, problems).read()
-        if plan.id and plan.id in seen:
-            problems.add(doc, "id", f"plan {plan.id!r} appears twice in the file")
-        seen.add(plan.id)
-        plans.append(plan)
+    reader: _PlanReader | None = None
+    documents = 0
+    try:
+        for kind, value in read_pieces(path):
+            if kind == HEAD:
+                reader = _PlanReader(problems)
+                reader.begin(value)
+            elif kind == ITEM:
+                assert reader is not None  # read_pieces hands over a HEAD before the first item
+                reader.take(value)
+            elif value is not None:
+                documents += 1
+                plan = reader.finish(value) if reader is not None else _read_document(value, problems)
+                reader = None
+                if plan is None:
+                    continue
+                if plan.id and plan.id in seen:
+                    problems.add(value, "id", f"plan {plan.id!r} appears twice in the file")
+                seen.add(plan.id)
+                plans.append(plan)
+    except PlanFileError as exc:
+        raise ImportFailed([visible(f"{name}:{exc.line}: {exc.field}: {exc.message}", one_line=True)]) from None
+    if not documents:
+        raise ImportFailed([visible(f"{name}:1: file: no plan in the file", one_line=True)])
     if problems.items:
         raise ImportFailed(problems.items)
     return plans
+
+
+def _read_document(doc: Any, problems: _Problems) -> PlanData | None:
+    """One plan document read whole; None (and the problem reported) if it is not a mapping."""
+    if isinstance(doc, dict):
+        return _PlanReader(problems).finish(doc)
+    problems.phase = 0
+    check_document(doc, problems.add)
+    return None
 
 
 def validate_document(doc: Any, name: str = "plan") -> list[str]:
@@ -400,7 +469,5 @@ def validate_document(doc: Any, name: str = "plan") -> list[str]:
     file it writes imports as it is, without writing and parsing the file first.
     """
     problems = _Problems(name)
-    check_document(doc, problems.add)  # keys and types first, as load_plan_file does
-    if isinstance(doc, dict):
-        _PlanReader(doc, problems).read()
+    _read_document(doc, problems)
     return problems.items
