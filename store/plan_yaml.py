@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import yaml
 from yaml.composer import Composer, ComposerError
@@ -36,7 +36,7 @@ from yaml.resolver import Resolver
 from store.plan_file import MAX_FILE_BYTES, PlanFile, PlanFileError
 
 try:  # libyaml's parser: the same events, five times faster than the pure-Python one
-    from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found]
+    from yaml._yaml import CParser as _Parser
     _C_PARSER = True
 except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml.parser import Parser as _Parser  # type: ignore[assignment]
@@ -48,7 +48,7 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
+            yaml.parser.Parser.__init__(self)  # type: ignore[arg-type]  # a Parser by the mixin, not by the stubs
 
 __all__ = ["MAX_FILE_BYTES", "MAX_DEPTH", "MAX_ALIASES", "MAX_NODES", "LINE_KEY", "LINES_KEY", "TWICE_KEY",
            "PlanFileError", "BadScalar", "StreamedItems", "Piece", "read_pieces"]
@@ -91,6 +91,11 @@ class Piece(NamedTuple):
 class _BoundedComposer(Composer):
     """PyYAML's composer with limits on depth, alias uses, expanded size, and no complex keys."""
 
+    if TYPE_CHECKING:  # the parser this composer is mixed with (PlanLoader) gives the events
+        def peek_event(self) -> Any: ...
+        def get_event(self) -> Any: ...
+        def check_event(self, *choices: type) -> bool: ...
+
     def __init__(self) -> None:
         super().__init__()
         self._depth = 0
@@ -102,7 +107,7 @@ class _BoundedComposer(Composer):
     def compose_document(self) -> Node:
         self._nodes = 0
         self._sizes = {}
-        return super().compose_document()  # type: ignore[no-any-return]
+        return cast(Node, super().compose_document())
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         event = self.peek_event()
@@ -120,7 +125,8 @@ class _BoundedComposer(Composer):
                         if pattern.match(value):
                             tag = candidate
                             break
-            return ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            scalar: Any = event  # its marks are libyaml's, which the stubs do not take for PyYAML's
+            return ScalarNode(tag, scalar.value, scalar.start_mark, scalar.end_mark, style=scalar.style)
         if self.check_event(AliasEvent):
             event = self.peek_event()
             self._aliases += 1
@@ -129,7 +135,7 @@ class _BoundedComposer(Composer):
             if event.anchor in self.anchors and event.anchor not in self._sizes:
                 raise ComposerError(None, None, f"alias *{event.anchor} refers to itself", event.start_mark)
             self._count(self._sizes.get(event.anchor, 0), event.start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return cast(Node, super().compose_node(parent, index))
         start = self.peek_event()
         self._depth += 1
         if self._depth > MAX_DEPTH:
@@ -137,28 +143,28 @@ class _BoundedComposer(Composer):
         before = self._nodes
         self._plain += 1
         self._count(1, start.start_mark)
-        node = super().compose_node(parent, index)
+        node = cast(Node, super().compose_node(parent, index))
         self._depth -= 1
         anchor = getattr(start, "anchor", None)
         if anchor:
             self._sizes[anchor] = self._nodes - before
-        return node  # type: ignore[no-any-return]
+        return node
 
     def _count(self, n: int, mark: Any) -> None:
         self._nodes += n
         if self._nodes > MAX_NODES:
             raise ComposerError(None, None, f"more than {MAX_NODES} values (aliases expanded)", mark)
 
-    def compose_mapping_node(self, anchor: str | None) -> MappingNode:
+    def compose_mapping_node(self, anchor: Any) -> MappingNode:
         node = super().compose_mapping_node(anchor)
         for key_node, _ in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise ComposerError(None, None, "a key must be plain text, not a list or mapping",
                                     key_node.start_mark)
-        return node  # type: ignore[no-any-return]
+        return node
 
 
-class PlanLoader(_Parser, _BoundedComposer, SafeConstructor, Resolver):  # type: ignore[misc, valid-type]
+class PlanLoader(_Parser, _BoundedComposer, SafeConstructor, Resolver):
     """The safe loader plan files are read with (see the module's docstring)."""
 
     def __init__(self, stream: Any) -> None:
@@ -207,7 +213,7 @@ class PlanLoader(_Parser, _BoundedComposer, SafeConstructor, Resolver):  # type:
 
     def _stream_mapping(self, stream_key: str) -> Generator[Piece, None, dict[Any, Any]]:
         """The document's top mapping, built key by key as ``_construct_mapping`` would build it."""
-        start = self.get_event()
+        start: Any = self.get_event()
         self._depth += 1
         self._plain += 1
         self._count(1, start.start_mark)
@@ -252,7 +258,7 @@ class PlanLoader(_Parser, _BoundedComposer, SafeConstructor, Resolver):  # type:
     def _stream_items(self, streamed: StreamedItems) -> Iterator[Piece]:
         """Each item built and handed over as soon as it is composed; only the values reached
         through aliases keep counting towards MAX_NODES once an item is handed over."""
-        start = self.get_event()
+        start: Any = self.get_event()
         self._depth += 1
         self._plain += 1
         self._count(1, start.start_mark)
@@ -297,7 +303,7 @@ def _mapping(line: int, pairs: list[tuple[Any, int, Any]]) -> dict[Any, Any]:
     return mapping
 
 
-def _construct_mapping(loader: SafeConstructor, node: MappingNode) -> dict[Any, Any]:
+def _construct_mapping(loader: PlanLoader, node: MappingNode) -> dict[Any, Any]:
     """``_mapping`` of a YAML mapping (merge keys ``<<`` resolved first, as PyYAML does)."""
     loader.flatten_mapping(node)
     return _mapping(node.start_mark.line + 1, [
@@ -305,7 +311,7 @@ def _construct_mapping(loader: SafeConstructor, node: MappingNode) -> dict[Any, 
          loader.construct_object(value_node, deep=True)) for key_node, value_node in node.value])
 
 
-def _construct_timestamp(loader: SafeConstructor, node: ScalarNode) -> Any:
+def _construct_timestamp(loader: PlanLoader, node: ScalarNode) -> Any:
     """A date as YAML reads it; one that does not exist stays text, marked, for a clear message."""
     try:
         return SafeConstructor.construct_yaml_timestamp(loader, node)
@@ -315,8 +321,9 @@ def _construct_timestamp(loader: SafeConstructor, node: ScalarNode) -> Any:
         return bad
 
 
-PlanLoader.add_constructor(Resolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-PlanLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+# cast: the stubs take only yaml.Loader / yaml.CLoader as the constructor's first argument
+PlanLoader.add_constructor(Resolver.DEFAULT_MAPPING_TAG, cast(Any, _construct_mapping))
+PlanLoader.add_constructor("tag:yaml.org,2002:timestamp", cast(Any, _construct_timestamp))
 
 
 def _error_line(exc: yaml.YAMLError, source: PlanFile, text: str | None) -> int:
