@@ -1,7 +1,8 @@
 """A plan as read from its file: plain data the importer writes and the plan writer rebuilds.
 
 ``PlanHeading`` (what names a plan document) is shared with the plan being drafted
-(store.draft.model), ``Printed`` (where an item stands in the document) by nodes and milestones.
+(store.draft.model); ``Noted`` (where an item stands in the document) by indicators and, as
+``Printed``, by nodes and milestones.
 """
 from __future__ import annotations
 
@@ -28,13 +29,19 @@ class PlanHeading:
 
 
 @dataclass(slots=True, kw_only=True)
-class Printed:
+class Noted:
     """Where an item stands in the plan document, and what its transcriber noted about it."""
 
     line: int | None = None
+    note: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Printed(Noted):
+    """A noted item whose printed text the transcription may have repaired."""
+
     source: str | None = None  # the text as printed, when the transcription repairs it
     repair: str | None = None
-    note: str | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -77,20 +84,18 @@ class CellData:
     effective: bool = False
 
 
-@dataclass(slots=True)
-class IndicatorData:
+@dataclass(slots=True, kw_only=True)
+class IndicatorData(Noted):
     local_id: str
     name: str
     better: str
     measure: str
     baseline_year: int
     seq: int
-    category: str | None = None
+    category: str | None = None  # the table's category cell, its number, unit and 指标属性 as printed
     number: str | None = None
     unit: str | None = None
     attribute: str | None = None
-    line: int | None = None
-    note: str | None = None
     cells: list[CellData] = field(default_factory=list)
     baseline: PrintedValue | None = None
     conflicts: list[dict[str, Any]] = field(default_factory=list)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,8 @@ def test_each_bad_file_names_every_problem_by_line_and_field(path: Path) -> None
 
 
 @pytest.mark.parametrize("path", BAD, ids=lambda p: p.stem)
-def test_importing_a_bad_file_changes_nothing(cli, seeded_db: Path, path: Path) -> None:
+def test_importing_a_bad_file_changes_nothing(cli: Callable[..., tuple[int, str, str]], seeded_db: Path,
+                                              path: Path) -> None:
     before = dump(seeded_db)
     code, out, err = cli("import", str(path))
     assert code == 1 and out == ""
