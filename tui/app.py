@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -27,9 +28,9 @@ from store import queries as q
 from store.db import open_store
 from store.errors import BadInput, PlandeskError
 from store.safe_text import visible
+from tui.actions import app_bindings, help_sections, localized
 from tui.dbworker import Database
 from tui.i18n import Catalog
-from tui.actions import app_bindings, help_sections, localized
 from tui.palette import ActionsProvider
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class PlanDeskApp(App[int]):
             self.plan = next((p for p in db.read(q.list_plans) if p.id == remembered), None)
         self._version = db.data_version()
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         from tui.screens.main_screen import MainScreen
 
         self._open()
@@ -167,6 +168,9 @@ class PlanDeskApp(App[int]):
 
     @on(Saved)
     def _saved(self, message: Saved) -> None:
+        # our own commit moves the file's data_version too: not another window's change (else a
+        # remembered selection re-read every line shown, seconds with a whole large plan open)
+        self._version = self.db.data_version()
         if message.shown is not None:
             message.shown(message.result)
         if not message.quiet:
@@ -301,7 +305,7 @@ class PlanDeskApp(App[int]):
 
     def action_command_palette(self) -> None:
         """Textual's palette with the placeholder in the clerk's language (commands: ``COMMANDS``)."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App's own type parameter: any App
             self.push_screen(CommandPalette(placeholder=self.t("ui_palette_placeholder"), id="--command-palette"))
 
     async def action_quit(self) -> None:

@@ -563,12 +563,12 @@ async def test_tree_measures_lines_as_textual_tree_does(seeded_db: Path) -> None
         await settle(pilot)
         await goto(pilot, YANGJIAO_KEY)
         tree = main_screen(app).tree
-        lines = tree._tree_lines
-        assert any(line.node.allow_expand and line.node.is_expanded for line in lines)
-        assert any(line.node.allow_expand and not line.node.is_expanded for line in lines)
-        assert any(not line.node.allow_expand for line in lines)
-        for line in lines:
-            assert tree.get_label_width(line.node) == Tree.get_label_width(tree, line.node), line.node.label
+        lines = [tree.get_node_at_line(n) for n in range(tree.last_line + 1)]
+        assert any(line.allow_expand and line.is_expanded for line in lines)
+        assert any(line.allow_expand and not line.is_expanded for line in lines)
+        assert any(not line.allow_expand for line in lines)
+        for line in lines:  # Tree's own measure: the label as drawn, icon and all
+            assert tree.get_label_width(line) == Tree.get_label_width(tree, line), line.label
 
 
 async def test_milestone_keys_on_a_chapter_warn_and_change_nothing(seeded_db: Path) -> None:

@@ -65,13 +65,13 @@ async def test_a_branch_opens_with_its_lines_in_one_go(seeded_db: Path, monkeypa
     from tui.widgets.plan_tree import PlanTree
 
     seen: list[str] = []
-    original = PlanTree.on_tree_node_expanded
+    original = PlanTree.on_expanded
 
-    def spy(self, event: Tree.NodeExpanded) -> None:  # type: ignore[no-untyped-def, type-arg]
-        seen.append(",".join(c.data.key if c.data else "loading" for c in event.node.children))
-        original(self, event)
+    def spy(self, node) -> None:  # type: ignore[no-untyped-def]
+        seen.append(",".join(c.data.key if c.data else "loading" for c in node.children))
+        original(self, node)
 
-    monkeypatch.setattr(PlanTree, "on_tree_node_expanded", spy)
+    monkeypatch.setattr(PlanTree, "on_expanded", spy)
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
