@@ -12,123 +12,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from rich.cells import cell_len
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
+
+from tui.widgets.tree_draw import TreeDrawing
+from tui.widgets.tree_line import TreeLine
+
+__all__ = ["LineTree", "TreeLine"]
 
 T = TypeVar("T")
-TOGGLE_STYLE = Style.from_meta({"toggle": True})
-GUIDES = {"default": ("  ", "│ ", "└─", "├─"), "bold": ("  ", "┃ ", "┗━", "┣━"), "double": ("  ", "║ ", "╚═", "╠═")}
 
 
-class TreeLine(Generic[T]):
-    """One line of the tree (a node): its label, its data, its children, open or not."""
-
-    __slots__ = ("_tree", "parent", "data", "_label", "_width", "_allow_expand", "_expanded", "_children", "depth")
-
-    def __init__(self, tree: LineTree[T], parent: TreeLine[T] | None, label: Text, data: T | None,
-                 allow_expand: bool = False, expanded: bool = False) -> None:
-        self._tree = tree
-        self.parent = parent
-        self.data = data
-        self._label = label
-        self._width = label.cell_len
-        self._allow_expand = allow_expand
-        self._expanded = expanded
-        self._children: list[TreeLine[T]] = []
-        self.depth: int = -1 if parent is None else parent.depth + 1
-
-    @property
-    def label(self) -> Text:
-        return self._label
-
-    def set_label(self, label: Text) -> None:
-        self._label = label
-        width, self._width = self._width, label.cell_len
-        self._tree._line_changed(self, widened=self._width > width)
-
-    @property
-    def children(self) -> list[TreeLine[T]]:
-        return self._children
-
-    @property
-    def is_root(self) -> bool:
-        return self.parent is None
-
-    @property
-    def is_last(self) -> bool:
-        return self.parent is None or self.parent._children[-1] is self
-
-    @property
-    def is_expanded(self) -> bool:
-        return self._expanded
-
-    @property
-    def allow_expand(self) -> bool:
-        return self._allow_expand
-
-    @allow_expand.setter
-    def allow_expand(self, allow: bool) -> None:
-        if allow != self._allow_expand:
-            self._allow_expand = allow
-            self._tree._line_changed(self, widened=allow)
-
-    @property
-    def line(self) -> int:
-        """Its line number, -1 when a closed branch hides it."""
-        return self._tree.line_of(self)
-
-    def expand(self) -> None:
-        self._tree._set_expanded(self, True)
-
-    def collapse(self) -> None:
-        self._tree._set_expanded(self, False)
-
-    def collapse_all(self) -> None:
-        """Close this branch and every branch below it (they stay closed when it opens again)."""
-        stack = list(self._children)
-        while stack:
-            node = stack.pop()
-            node._expanded = False
-            stack.extend(node._children)
-        self._tree._set_expanded(self, False)
-
-    def add(self, label: Text, data: T | None = None, *, allow_expand: bool = True,
-            expand: bool = False) -> TreeLine[T]:
-        node = TreeLine(self._tree, self, label, data, allow_expand, expand)
-        self._tree._append_lines(self, [node])
-        return node
-
-    def add_leaf(self, label: Text, data: T | None = None) -> TreeLine[T]:
-        return self.add(label, data, allow_expand=False)
-
-    def remove_children(self) -> None:
-        self._tree._remove_children(self)
-
-    def visible(self) -> bool:
-        """Whether every branch above it is open (so it is one of the tree's lines)."""
-        parent = self.parent
-        while parent is not None:
-            if not parent._expanded:
-                return False
-            parent = parent.parent
-        return True
-
-
-class LineTree(ScrollView, Generic[T], can_focus=True):
+class LineTree(TreeDrawing[T], can_focus=True):
     """The widget: ``root``'s children are the top lines; the cursor is on one line."""
 
-    ICON_NODE = "▶ "
-    ICON_NODE_EXPANDED = "▼ "
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("shift+left", "cursor_parent", "Cursor to parent", show=False),
         Binding("shift+up", "cursor_previous_sibling", "Cursor to previous sibling", show=False),
@@ -138,48 +40,6 @@ class LineTree(ScrollView, Generic[T], can_focus=True):
         Binding("up", "cursor_up", "Cursor Up", show=False),
         Binding("down", "cursor_down", "Cursor Down", show=False),
     ]
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "tree--cursor", "tree--guides", "tree--guides-hover", "tree--guides-selected", "tree--highlight",
-        "tree--highlight-line", "tree--label",
-    }
-    DEFAULT_CSS = """
-    LineTree {
-        background: $surface;
-        color: $foreground;
-        & > .tree--label {}
-        & > .tree--guides { color: $surface-lighten-2; }
-        & > .tree--guides-hover { color: $surface-lighten-2; }
-        & > .tree--guides-selected { color: $block-cursor-blurred-background; }
-        & > .tree--cursor {
-            text-style: $block-cursor-blurred-text-style;
-            background: $block-cursor-blurred-background;
-        }
-        & > .tree--highlight {}
-        & > .tree--highlight-line { background: $block-hover-background; }
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .tree--cursor {
-                color: $block-cursor-foreground;
-                background: $block-cursor-background;
-                text-style: $block-cursor-text-style;
-            }
-            & > .tree--guides { color: $surface-lighten-3; }
-            & > .tree--guides-hover { color: $surface-lighten-3; }
-            & > .tree--guides-selected { color: $block-cursor-background; }
-        }
-        &:light {
-            & > .tree--guides { color: $surface-darken-1; }
-            & > .tree--guides-hover { color: $block-cursor-background; }
-            & > .tree--guides-selected { color: $block-cursor-background; }
-        }
-    }
-    LineTree:ansi {
-        color: ansi_default;
-        & > .tree--guides { color: $ansi-background; }
-        &:nocolor > .tree--cursor { text-style: reverse; }
-    }
-    """
-
     class NodeHighlighted(Message):
         """The cursor moved to another line."""
 
@@ -226,11 +86,6 @@ class LineTree(ScrollView, Generic[T], can_focus=True):
 
     def get_node_at_line(self, line: int) -> TreeLine[T] | None:
         return self._lines[line] if 0 <= line < len(self._lines) else None
-
-    def get_label_width(self, node: TreeLine[T]) -> int:
-        """What the line's icon and label take, as Tree measures it."""
-        icon = (self.ICON_NODE_EXPANDED if node._expanded else self.ICON_NODE) if node._allow_expand else ""
-        return cell_len(icon) + node._width
 
     def _line_width(self, node: TreeLine[T]) -> int:
         return self.get_label_width(node) + node.depth * self.guide_depth
@@ -527,78 +382,3 @@ class LineTree(ScrollView, Generic[T], can_focus=True):
         else:
             self._move_to(node, line)  # type: ignore[arg-type]  # an int, checked above
             self.action_select_cursor()
-
-    # drawing -----------------------------------------------------------------------------
-    def render_label(self, node: TreeLine[T], base_style: Style, style: Style) -> Text:
-        label = node._label.copy()
-        label.stylize(style)
-        if node._allow_expand:
-            icon = (self.ICON_NODE_EXPANDED if node._expanded else self.ICON_NODE, base_style + TOGGLE_STYLE)
-            return Text.assemble(icon, label)
-        return Text.assemble(("", base_style), label)
-
-    def _guides(self, style: Style, hidden: bool) -> tuple[str, str, str, str]:
-        chars = GUIDES["bold" if style.bold else "double" if style.underline2 else "default"]
-        if hidden:
-            chars = ("  ", "  ", "  ", "  ")
-        depth = max(0, self.guide_depth - 2)
-        return tuple(f"{c[0]}{c[1] * depth} " for c in chars)  # type: ignore[return-value]  # four, as given
-
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.size.width
-        line = y + scroll_y
-        if line >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
-        return self._draw_line(line).crop(scroll_x, scroll_x + width)
-
-    def _draw_line(self, y: int) -> Strip:
-        """One line, drawn as Tree draws it: guides, icon, label, the cursor's and hover's styles."""
-        node = self._lines[y]
-        path: list[TreeLine[T]] = []
-        above: TreeLine[T] | None = node
-        while above is not None and above.parent is not None:
-            path.append(above)
-            above = above.parent
-        path.reverse()
-        focus = self.has_focus
-        base_hidden = self.get_component_styles("tree--guides").color.a == 0
-        hover_hidden = self.get_component_styles("tree--guides-hover").color.a == 0
-        selected_hidden = self.get_component_styles("tree--guides-selected").color.a == 0
-        base_guide = self.get_component_rich_style("tree--guides", partial=True)
-        hover_guide = base_guide + self.get_component_rich_style("tree--guides-hover", partial=True)
-        selected_guide = base_guide + self.get_component_rich_style("tree--guides-selected", partial=True)
-        is_hover = self._hover is not None and self._hover in path
-        line_style = self.get_component_rich_style("tree--highlight-line") if is_hover else self.rich_style
-        line_style += Style(meta={"line": y})
-        guides = Text(style=line_style)
-        hover = path[0] is self._hover
-        selected = path[0] is self._cursor and focus
-        guide_style, hidden = base_guide, True
-        for step in path[1:]:
-            hidden = base_hidden
-            if hover:
-                guide_style, hidden = hover_guide, hover_hidden
-            if selected:
-                guide_style, hidden = selected_guide, selected_hidden
-            space, vertical, _, _ = self._guides(guide_style, hidden)
-            if step is not node:
-                guides.append(space if step.is_last else vertical, style=guide_style)
-            hover = hover or step is self._hover
-            selected = (selected or step is self._cursor) and focus
-        if len(path) > 1:
-            _, _, terminator, cross = self._guides(guide_style, hidden)
-            guides.append(terminator if node.is_last else cross, style=guide_style)
-        label_style = self.get_component_rich_style("tree--label", partial=True)
-        if node is self._hover:
-            label_style += self.get_component_rich_style("tree--highlight", partial=True)
-        if node is self._cursor:
-            label_style += self.get_component_rich_style("tree--cursor", partial=False)
-        label = self.render_label(node, line_style, label_style)
-        label.stylize(Style(meta={"node": id(node)}))  # as Tree does: which line a click was on
-        guides.append(label)
-        segments = list(guides.render(self.app.console))
-        pad = max(self.virtual_size.width, self.size.width) - guides.cell_len
-        if pad > 0:
-            segments.append(Segment(" " * pad, line_style))
-        return Strip(segments)
