@@ -90,8 +90,15 @@ def tree_filled(tree) -> bool:  # type: ignore[no-untyped-def]
 
 
 async def filled(pilot, app, tree) -> None:  # type: ignore[no-untyped-def]
-    await until(pilot, lambda: tree_filled(tree))
-    await app.workers.wait_for_complete()
+    """Until every read has come back and the tree has filled in what it read."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(3):
+        await until(pilot, lambda: tree_filled(tree))
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # a read made stale by a newer one
+            continue
     await until(pilot, lambda: tree_filled(tree))
     await pilot.pause()
 

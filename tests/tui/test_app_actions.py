@@ -6,10 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Static
+from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, settle
 
 from store import actions, units
 from store.db import connect
-from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, settle
 from tui.screens.form_dialog import FormDialog
 from tui.screens.help_screen import HelpScreen
 from tui.screens.indicators_screen import IndicatorsScreen

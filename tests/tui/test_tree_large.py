@@ -6,9 +6,9 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import Tree
+from tui_helpers import SIZE, TODAY, WULONG, YANGJIAO, make_app, settle
 
 from store import queries as q
-from tui_helpers import SIZE, TODAY, WULONG, YANGJIAO, make_app, settle
 from tui.screens.main_screen import MainScreen
 
 
@@ -134,3 +134,44 @@ async def test_a_relabelled_line_that_grew_is_reachable_by_horizontal_scroll(see
         while parent is not None and not parent.is_root:
             depth, parent = depth + 1, parent.parent
         assert tree.virtual_size.width >= tree.get_label_width(line) + depth * tree.guide_depth
+
+
+def shown_in_order(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    """The lines a clerk should see: every line whose branches above are all open, in plan order."""
+    out: list[str] = []
+
+    def walk(node) -> None:  # type: ignore[no-untyped-def]
+        for child in node.children:
+            out.append(child.data.key if child.data else "loading")
+            if child.is_expanded:
+                walk(child)
+
+    walk(tree.root)
+    return out
+
+
+def lines_on_screen(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    return [n.data.key if n.data else "loading" for n in map(tree.get_node_at_line, range(tree.last_line + 1))]
+
+
+async def test_opening_and_closing_branches_keeps_every_line_in_plan_order(seeded_db: Path) -> None:
+    """The tree splices a branch's lines in and out instead of laying out every line: after any
+    mix of opening and closing, the lines are exactly the open branches' lines, in plan order."""
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_everything(pilot)
+        tree = tree_of(app)
+        assert lines_on_screen(tree) == shown_in_order(tree)
+        branches = [n for n in tree.by_key.values() if n.allow_expand]
+        for node in branches[::3]:
+            node.collapse()
+        assert lines_on_screen(tree) == shown_in_order(tree)
+        for node in branches[::2]:
+            node.expand()
+        assert lines_on_screen(tree) == shown_in_order(tree)
+        chapter = tree.root.children[0]
+        tree.move_cursor(chapter.children[0] if chapter.children else chapter)
+        await pilot.press("minus")  # close all: the cursor climbs to its chapter
+        assert lines_on_screen(tree) == shown_in_order(tree) == [c.data.key for c in tree.root.children]
+        assert tree.cursor_node is chapter

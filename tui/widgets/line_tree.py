@@ -114,6 +114,13 @@ class LineTree(TreeDrawing[T], can_focus=True):
             self._width_stale = True
         self._size_changed()
 
+    def _cut(self, start: int, end: int) -> None:
+        """Remove lines ``start:end``; all lines are measured again only if the widest went."""
+        if max(map(self._line_width, self._lines[start:end]), default=0) >= self._width:
+            self._width_stale = True
+        del self._lines[start:end]
+        self._size_changed()
+
     def _size_changed(self) -> None:
         if self._width_stale:
             self._width = max(map(self._line_width, self._lines), default=0)
@@ -159,8 +166,7 @@ class LineTree(TreeDrawing[T], can_focus=True):
             self._lines[index + 1:index + 1] = added
             self._resized_lines(added + [node])
         else:
-            del self._lines[index + 1:self._end_of(index)]
-            self._resized_lines()
+            self._cut(index + 1, self._end_of(index))
         self._keep_cursor()
         if expanded:
             self.on_expanded(node)
@@ -206,9 +212,11 @@ class LineTree(TreeDrawing[T], can_focus=True):
         parent._children = []
         if index == -2:
             self._lines = []
+            self._resized_lines()
         elif index >= 0 and parent._expanded:
-            del self._lines[index + 1:self._end_of(index)]
-        self._resized_lines()
+            self._cut(index + 1, self._end_of(index))
+        else:
+            self.refresh()
         if cursor_gone:
             self._cursor = None if index < 0 else parent
         self._keep_cursor()
@@ -233,11 +241,29 @@ class LineTree(TreeDrawing[T], can_focus=True):
         self.virtual_size = Size(0, 0)
         self.refresh()
 
+    @property
+    def lines_changed(self) -> bool:
+        """Inside ``changing()``: whether the lines are to be laid out again when it ends."""
+        return self._dirty
+
     def rebuild_lines(self) -> None:
         """Lay every line out again from the branches (after changes made without splicing)."""
+        for _ in self.rebuilding(step=0):
+            pass
+
+    def rebuilding(self, step: int = 5000) -> Iterator[None]:
+        """``rebuild_lines`` as a job that yields every ``step`` lines (none if 0), for a job of
+        many lines inside ``changing()``: the screen shows the old lines until the new are done."""
         self._dirty = False
-        self._lines = list(self._shown(self.root._children))
-        self._width_stale = True
+        lines: list[TreeLine[T]] = []
+        width = 0
+        line_width = self._line_width
+        for n, node in enumerate(self._shown(self.root._children), 1):
+            lines.append(node)
+            width = max(width, line_width(node))
+            if step and n % step == 0:
+                yield
+        self._lines, self._width, self._width_stale = lines, width, False
         self._size_changed()
         self._keep_cursor()
 

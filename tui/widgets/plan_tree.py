@@ -208,6 +208,8 @@ class PlanTree(LineTree[Item]):
         def job() -> Generator[None, None, None]:
             with self.changing():
                 yield from self._apply(children, expand)
+                if self.lines_changed:
+                    yield from self.rebuilding()
 
         self.chunks.run_now(job(), "apply", then)
 
@@ -324,6 +326,8 @@ class PlanTree(LineTree[Item]):
                         self.pending.discard(parent_id)
                         self.open_on_arrival.discard(parent_id)
                     yield
+                if self.opening_all and self.lines_changed:
+                    yield from self.rebuilding()
         finally:
             self.opening_all = False
             self._queue.clear()
