@@ -205,8 +205,8 @@ async def test_add_edit_delete_milestone_and_undo_the_delete(seeded_db: Path) ->
         await pilot.press("a")
         await settle(pilot)
         await fill(pilot, title="完成验收", due="2024年6月底")
-        added = row(seeded_db, "SELECT id, due, due_phrase, title FROM milestones WHERE node_id = ? AND origin = 'clerk'",
-                    node)
+        added = row(seeded_db,
+                    "SELECT id, due, due_phrase, title FROM milestones WHERE node_id = ? AND origin = 'clerk'", node)
         assert (added["title"], added["due"], added["due_phrase"]) == ("完成验收", "2024-06-30", "2024年6月底")
         new_key = f"m:{added['id']}"
         assert cursor_key(app) == new_key, "the new milestone is selected"
@@ -556,7 +556,7 @@ async def test_chinese_labels_under_lang_zh(seeded_db: Path) -> None:
 async def test_tree_measures_lines_as_textual_tree_does(seeded_db: Path) -> None:
     """PlanTree measures line widths without building styled labels; horizontal scrolling must
     still reach the end of the longest (wide-character) title, expanded or not."""
-    from textual.widgets import Tree
+    from rich.style import Style
 
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
@@ -567,8 +567,8 @@ async def test_tree_measures_lines_as_textual_tree_does(seeded_db: Path) -> None
         assert any(line.allow_expand and line.is_expanded for line in lines)
         assert any(line.allow_expand and not line.is_expanded for line in lines)
         assert any(not line.allow_expand for line in lines)
-        for line in lines:  # Tree's own measure: the label as drawn, icon and all
-            assert tree.get_label_width(line) == Tree.get_label_width(tree, line), line.label
+        for line in lines:  # as Tree measures: the label as drawn, icon and all
+            assert tree.get_label_width(line) == tree.render_label(line, Style(), Style()).cell_len, line.label
 
 
 async def test_milestone_keys_on_a_chapter_warn_and_change_nothing(seeded_db: Path) -> None:
