@@ -255,6 +255,8 @@ def main() -> None:
         conn = open_store(db, seed=False)
         import_file(conn, write_plan(work / "big.yaml", args.nodes))
         conn.close()
+    empty = first_screen_rss(db, True)  # first: a forked child's peak counts this process's size
+    plan = first_screen_rss(db, False)
     r = asyncio.run(drive(db))
     branches: list[tuple[int, float]] = r["branches"]
     early, late = branches[:10], branches[-10:]
@@ -277,8 +279,6 @@ def main() -> None:
     searched, found, cleared, stall = r["search"]
     print(f"  search (/{SEARCH}, {found:,} lines): {ms(searched)}; clear (esc): {ms(cleared)}; "
           f"longest stall {ms(stall)}")
-    empty = first_screen_rss(db, True)
-    plan = first_screen_rss(db, False)
     print(f"  memory at first screen: {plan} MiB beside {empty} MiB for an empty Textual app ({plan / empty:.2f}x)")
 
 

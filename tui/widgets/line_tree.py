@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -88,7 +89,19 @@ class LineTree(TreeDrawing[T], can_focus=True):
         return self._lines[line] if 0 <= line < len(self._lines) else None
 
     def _line_width(self, node: TreeLine[T]) -> int:
-        return self.get_label_width(node) + node.depth * self.guide_depth
+        """A line's width as far as known: a label not made yet counts when it is made."""
+        icon = (self.ICON_NODE_EXPANDED if node._expanded else self.ICON_NODE) if node._allow_expand else ""
+        return cell_len(icon) + max(node._width, 0) + node.depth * self.guide_depth
+
+    def make_label(self, node: TreeLine[T]) -> Text:
+        """The label of a line added without one, made when it is first drawn or asked for."""
+        return Text("")
+
+    def _label_made(self, node: TreeLine[T]) -> None:
+        width = self._line_width(node)
+        if width > self._width and node.visible():
+            self._width = width
+            self.virtual_size = Size(self._width, len(self._lines))
 
     def _shown(self, nodes: list[TreeLine[T]]) -> Iterator[TreeLine[T]]:
         """``nodes`` and every line below them that their open branches show, in order."""
@@ -192,8 +205,10 @@ class LineTree(TreeDrawing[T], can_focus=True):
         else:
             self.refresh()  # its icon (no children yet) may change
 
-    def add_children(self, parent: TreeLine[T], children: list[tuple[Text, T, bool, bool]]) -> list[TreeLine[T]]:
-        """Add many lines in one splice: (label, data, allow_expand, expand) each."""
+    def add_children(self, parent: TreeLine[T],
+                     children: list[tuple[Text | None, T, bool, bool]]) -> list[TreeLine[T]]:
+        """Add many lines in one splice: (label, data, allow_expand, expand) each; a label of None
+        is made when the line is first drawn (``make_label``)."""
         nodes = [TreeLine(self, parent, label, data, allow, expand) for label, data, allow, expand in children]
         self._append_lines(parent, nodes)
         return nodes

@@ -30,6 +30,7 @@ from tui.widgets.line_tree import LineTree, TreeLine
 DONE_MARK = "[x] "
 OPEN_MARK = "[ ] "
 CHUNK_SECONDS = 0.03  # "open all" adds lines for this long, then lets the screen refresh
+EAGER_LINES = 3000  # a fill of more lines makes their labels when they are first drawn
 LOADING_DELAY = 0.15  # a branch whose lines take longer than this shows "loading" meanwhile
 
 
@@ -117,6 +118,8 @@ class PlanTree(LineTree[Item]):
         self.opening_all = False
         self._drawn: dict[str, tuple[object, ...]] = {}  # line key -> what its label was drawn from
         self._queue: list[tuple[str | None, list[Item]]] = []  # "open all": lines still to add
+        self._lazy = False  # adding many lines: labels made when first drawn (``_add_all``)
+        self._open_lazy = False
         self.chunks = Chunks(self, CHUNK_SECONDS)  # filling many lines, a slice per screen refresh
 
     # drawing -------------------------------------------------------------------------------
@@ -130,10 +133,21 @@ class PlanTree(LineTree[Item]):
         return (item, tuple(rollup.counts.values()) if rollup else None, item.key in self.matched,
                 self.lights.get(item.key))
 
+    def make_label(self, node: TreeLine[Item]) -> Text:
+        """A line's label, made when it is first drawn, from what is known then."""
+        item = node.data
+        if item is None:
+            return Text("")
+        self._drawn[item.key] = self._drawn_from(item)
+        return self.label_for(item)
+
     def _relabel(self, tree_node: TreeLine[Item], item: Item) -> None:
-        """Redraw one line if what it shows changed."""
-        drawn = self._drawn_from(item)
+        """Redraw one line if what it shows changed (one not drawn yet is drawn when it is)."""
         tree_node.data = item
+        if not tree_node.has_label:
+            tree_node.allow_expand = item.has_children
+            return
+        drawn = self._drawn_from(item)
         if self._drawn.get(item.key) == drawn:
             return
         tree_node.allow_expand = item.has_children
@@ -141,7 +155,7 @@ class PlanTree(LineTree[Item]):
         self._drawn[item.key] = drawn
 
     def relabel_all(self) -> None:
-        """Redraw every loaded line whose lights or roll-ups changed, a slice at a time."""
+        """Redraw every drawn line whose lights or roll-ups changed, a slice at a time."""
         self.chunks.cancel("relabel")
         self.chunks.add(self._relabelling(), "relabel")
 
@@ -168,12 +182,15 @@ class PlanTree(LineTree[Item]):
         self.lights = {}
 
     def _add_all(self, parent: TreeLine[Item], items: list[Item], expand: bool = False) -> list[TreeLine[Item]]:
-        """Add the lines of ``items`` under ``parent`` in one go (one splice)."""
-        nodes = self.add_children(parent, [(self.label_for(i), i, i.has_children, expand and i.has_children)
-                                           for i in items])
-        for node, item in zip(nodes, items, strict=True):
-            self.by_key[item.key] = node
-            self._drawn[item.key] = self._drawn_from(item)
+        """Add the lines of ``items`` under ``parent`` in one go (one splice). In a large fill
+        (``_lazy``) their labels are made when they are first drawn, so the scrollable width
+        counts the lines drawn so far; otherwise at once."""
+        nodes = self.add_children(parent, [(None if self._lazy else self.label_for(i), i, i.has_children,
+                                            expand and i.has_children) for i in items])
+        self.by_key.update(zip([i.key for i in items], nodes, strict=True))
+        if not self._lazy:
+            for item in items:
+                self._drawn[item.key] = self._drawn_from(item)
         return nodes
 
     def _forget(self, tree_node: TreeLine[Item]) -> None:
@@ -205,9 +222,15 @@ class PlanTree(LineTree[Item]):
         """
         self.chunks.cancel("apply")
 
+        lazy = sum(map(len, children.values())) > EAGER_LINES
+
         def job() -> Generator[None, None, None]:
             with self.changing():
-                yield from self._apply(children, expand)
+                self._lazy = lazy
+                try:
+                    yield from self._apply(children, expand)
+                finally:
+                    self._lazy = False
                 if self.lines_changed:
                     yield from self.rebuilding()
 
@@ -301,6 +324,7 @@ class PlanTree(LineTree[Item]):
         slices so keys are handled while the rest comes in; the lines are laid out once, at the
         end (``LineTree.changing``)."""
         self.opening_all = True
+        self._open_lazy = sum(map(len, children.values())) > EAGER_LINES
         self._queue = list(reversed(children.items()))
         self.chunks.add(self._opening_all(), "open all")
 
@@ -320,7 +344,9 @@ class PlanTree(LineTree[Item]):
                     else:
                         self._forget(tree_node)
                         tree_node.remove_children()
+                        self._lazy = self._open_lazy
                         self._add_all(tree_node, items, expand=True)
+                        self._lazy = False
                     if parent_id is not None:
                         self.loaded.add(parent_id)
                         self.pending.discard(parent_id)

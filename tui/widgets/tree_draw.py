@@ -73,10 +73,10 @@ class TreeDrawing(ScrollView, Generic[T]):
     def get_label_width(self, node: TreeLine[T]) -> int:
         """What the line's icon and label take, as Tree measures it."""
         icon = (self.ICON_NODE_EXPANDED if node._expanded else self.ICON_NODE) if node._allow_expand else ""
-        return cell_len(icon) + node._width
+        return cell_len(icon) + node.label_width
 
     def render_label(self, node: TreeLine[T], base_style: Style, style: Style) -> Text:
-        label = node._label.copy()
+        label = node.label.copy()
         label.stylize(style)
         if node._allow_expand:
             icon = (self.ICON_NODE_EXPANDED if node._expanded else self.ICON_NODE, base_style + TOGGLE_STYLE)

@@ -18,13 +18,13 @@ class TreeLine(Generic[T]):
 
     __slots__ = ("_tree", "parent", "data", "_label", "_width", "_allow_expand", "_expanded", "_children", "depth")
 
-    def __init__(self, tree: LineTree[T], parent: TreeLine[T] | None, label: Text, data: T | None,
+    def __init__(self, tree: LineTree[T], parent: TreeLine[T] | None, label: Text | None, data: T | None,
                  allow_expand: bool = False, expanded: bool = False) -> None:
         self._tree = tree
         self.parent = parent
         self.data = data
-        self._label = label
-        self._width = label.cell_len
+        self._label = label  # None: made from ``data`` when first drawn or asked for (``LineTree.make_label``)
+        self._width = -1 if label is None else label.cell_len
         self._allow_expand = allow_expand
         self._expanded = expanded
         self._children: list[TreeLine[T]] = []
@@ -32,7 +32,22 @@ class TreeLine(Generic[T]):
 
     @property
     def label(self) -> Text:
+        if self._label is None:
+            self._label = self._tree.make_label(self)
+            self._width = self._label.cell_len
+            self._tree._label_made(self)
         return self._label
+
+    @property
+    def label_width(self) -> int:
+        """Its label's width in cells (making the label if it was not made yet)."""
+        return self.label.cell_len if self._label is None else self._width
+
+    @property
+    def has_label(self) -> bool:
+        """Whether its label was made yet (a line nobody has seen has none: 100,000 labels of
+        a whole plan opened would take seconds to make and tens of MiB to keep)."""
+        return self._label is not None
 
     def set_label(self, label: Text) -> None:
         self._label = label
