@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -28,9 +27,9 @@ from store import queries as q
 from store.db import open_store
 from store.errors import BadInput, PlandeskError
 from store.safe_text import visible
-from tui.actions import app_bindings, help_sections, localized
 from tui.dbworker import Database
 from tui.i18n import Catalog
+from tui.actions import app_bindings, help_sections, localized
 from tui.palette import ActionsProvider
 
 if TYPE_CHECKING:
@@ -104,7 +103,7 @@ class PlanDeskApp(App[int]):
             self.plan = next((p for p in db.read(q.list_plans) if p.id == remembered), None)
         self._version = db.data_version()
 
-    def get_default_screen(self) -> Screen[None]:
+    def get_default_screen(self) -> Screen:
         from tui.screens.main_screen import MainScreen
 
         self._open()
@@ -156,9 +155,11 @@ class PlanDeskApp(App[int]):
             result = future.result()
         except (PlandeskError, ValueError, sqlite3.Error) as exc:
             from store.db import error_kind
+            from tui.phrases import error_line
 
             kind = error_kind(exc)
-            text = self.t(f"sd_db_{kind}", path=self.db_path, detail=exc) if kind else str(exc)
+            text = (self.t(f"sd_db_{kind}", path=self.db_path, detail=exc) if kind
+                    else error_line(self.t, exc) if isinstance(exc, PlandeskError) else str(exc))
             self.post_message(WriteFailed(text))
             return
         except Exception as exc:  # a bug: raised again on the app's thread, as a worker's would be
@@ -168,9 +169,6 @@ class PlanDeskApp(App[int]):
 
     @on(Saved)
     def _saved(self, message: Saved) -> None:
-        # our own commit moves the file's data_version too: not another window's change (else a
-        # remembered selection re-read every line shown, seconds with a whole large plan open)
-        self._version = self.db.data_version()
         if message.shown is not None:
             message.shown(message.result)
         if not message.quiet:
@@ -305,7 +303,7 @@ class PlanDeskApp(App[int]):
 
     def action_command_palette(self) -> None:
         """Textual's palette with the placeholder in the clerk's language (commands: ``COMMANDS``)."""
-        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App's own type parameter: any App
+        if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(placeholder=self.t("ui_palette_placeholder"), id="--command-palette"))
 
     async def action_quit(self) -> None:

@@ -67,6 +67,7 @@ class LineTree(TreeDrawing[T], can_focus=True):
         self._width_stale = False
         self._batching = 0  # inside ``changing()``: change the branches now, lay the lines out after
         self._dirty = False
+        self._gone: list[TreeLine[T]] = []  # lines removed inside ``changing()``, let go once laid out
 
     # the lines ---------------------------------------------------------------------------
     @property
@@ -217,8 +218,10 @@ class LineTree(TreeDrawing[T], can_focus=True):
         if not parent._children:
             return
         cursor_gone = self._cursor is not None and self._is_below(self._cursor, parent)
+        gone = parent._children
         if self._batching:
             parent._children = []
+            self._gone.extend(gone)  # still among the lines drawn until they are laid out again
             self._dirty = True
             if cursor_gone:
                 self._cursor = parent if parent.parent is not None else None
@@ -232,6 +235,7 @@ class LineTree(TreeDrawing[T], can_focus=True):
             self._cut(index + 1, self._end_of(index))
         else:
             self.refresh()
+        self._let_go(gone)
         if cursor_gone:
             self._cursor = None if index < 0 else parent
         self._keep_cursor()
@@ -245,10 +249,23 @@ class LineTree(TreeDrawing[T], can_focus=True):
             above = above.parent
         return False
 
+    @staticmethod
+    def _let_go(nodes: list[TreeLine[T]]) -> None:
+        """Unlink removed lines from their parents, so that they are freed as soon as they are
+        dropped (no parent/child cycle left for the cyclic collector, which may be ``gc.freeze``d
+        out of looking at them: ``PlanTree``)."""
+        stack = list(nodes)
+        while stack:
+            node = stack.pop()
+            node.parent = None
+            stack.extend(node._children)
+
     def clear(self) -> None:
         """Forget every line."""
-        self.root._children = []
         self._lines = []
+        self._let_go(self.root._children + self._gone)
+        self._gone = []
+        self.root._children = []
         self._dirty = False
         self._cursor = None
         self._hover = None
@@ -279,6 +296,8 @@ class LineTree(TreeDrawing[T], can_focus=True):
             if step and n % step == 0:
                 yield
         self._lines, self._width, self._width_stale = lines, width, False
+        self._let_go(self._gone)
+        self._gone = []
         self._size_changed()
         self._keep_cursor()
 

@@ -11,6 +11,7 @@ all") are added in time-boxed chunks and laid out once, so keys still work meanw
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Generator
 from typing import ClassVar
 
@@ -32,6 +33,15 @@ OPEN_MARK = "[ ] "
 CHUNK_SECONDS = 0.03  # "open all" adds lines for this long, then lets the screen refresh
 EAGER_LINES = 3000  # a fill of more lines makes their labels when they are first drawn
 LOADING_DELAY = 0.15  # a branch whose lines take longer than this shows "loading" meanwhile
+
+
+def keep_out_of_collections() -> None:
+    """Tens of thousands of lines were just made and will live as long as the view: keep them
+    out of the cyclic garbage collector's full passes (``gc.freeze``), each of which otherwise
+    walked every one of them, stalling the screen for up to a second at random moments. They
+    are still freed by reference counting when dropped (the tree leaves no cycles behind:
+    ``LineTree._let_go``)."""
+    gc.freeze()
 
 
 def milestone_mark(state: str) -> str:
@@ -188,7 +198,9 @@ class PlanTree(LineTree[Item]):
         nodes = self.add_children(parent, [(None if self._lazy else self.label_for(i), i, i.has_children,
                                             expand and i.has_children) for i in items])
         self.by_key.update(zip([i.key for i in items], nodes, strict=True))
-        if not self._lazy:
+        if self._lazy:
+            keep_out_of_collections()  # as they come: a full pass meanwhile would walk them all
+        else:
             for item in items:
                 self._drawn[item.key] = self._drawn_from(item)
         return nodes
@@ -233,6 +245,8 @@ class PlanTree(LineTree[Item]):
                     self._lazy = False
                 if self.lines_changed:
                     yield from self.rebuilding()
+                if lazy:
+                    keep_out_of_collections()
 
         self.chunks.run_now(job(), "apply", then)
 
@@ -354,6 +368,8 @@ class PlanTree(LineTree[Item]):
                     yield
                 if self.opening_all and self.lines_changed:
                     yield from self.rebuilding()
+                    if self._open_lazy:
+                        keep_out_of_collections()
         finally:
             self.opening_all = False
             self._queue.clear()

@@ -107,6 +107,8 @@ class TreeDrawing(ScrollView, Generic[T]):
             path.append(above)
             above = above.parent
         path.reverse()
+        if not path:  # a line let go of (``LineTree._let_go``): nothing to draw
+            return Strip.blank(self.size.width, self.rich_style)
         focus = self.has_focus
         base_hidden = self.get_component_styles("tree--guides").color.a == 0
         hover_hidden = self.get_component_styles("tree--guides-hover").color.a == 0
