@@ -27,7 +27,7 @@ def read_everything(conn, plan_id: str, today: date,  # type: ignore[no-untyped-
                                                                             everything=True)
 
 
-def open_all(screen: "MainScreen") -> None:
+def open_all(screen: MainScreen) -> None:
     """Open every line: with a filter on, every line the filter shows (nothing more is read)."""
     plan = screen.app.plan
     tree = screen.tree
