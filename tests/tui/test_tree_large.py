@@ -5,15 +5,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from rich.style import Style
 from rich.text import Text
-from textual.widgets import Tree
 
 from store import queries as q
 from tests.tui.tui_helpers import SIZE, TODAY, WULONG, YANGJIAO, make_app, settle
 from tui.screens.main_screen import MainScreen
+from tui.widgets.plan_tree import PlanTree
 
 
-def tree_of(app):
+def tree_of(app: Any) -> PlanTree:
     screen = app.screen_stack[0]
     assert isinstance(screen, MainScreen)
     return screen.tree
@@ -63,16 +64,14 @@ async def test_open_all_shows_every_line_and_close_all_folds_to_the_top(seeded_d
 
 
 async def test_a_branch_opens_with_its_lines_in_one_go(seeded_db: Path, monkeypatch) -> None:
-    from tui.widgets.plan_tree import PlanTree
-
     seen: list[str] = []
-    original = PlanTree.on_tree_node_expanded
+    original = PlanTree.on_expanded
 
-    def spy(self, event: Tree.NodeExpanded[Any]) -> None:
-        seen.append(",".join(c.data.key if c.data else "loading" for c in event.node.children))
-        original(self, event)
+    def spy(self, node) -> None:
+        seen.append(",".join(c.data.key if c.data else "loading" for c in node.children))
+        original(self, node)
 
-    monkeypatch.setattr(PlanTree, "on_tree_node_expanded", spy)
+    monkeypatch.setattr(PlanTree, "on_expanded", spy)
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -84,7 +83,8 @@ async def test_a_branch_opens_with_its_lines_in_one_go(seeded_db: Path, monkeypa
         node = tree.by_key[f"n:{WULONG}/a1"]
         assert node.is_expanded and f"{WULONG}/a1" in tree.loaded
         assert node.children and all(c.data for c in node.children)
-        assert seen == [",".join(c.data.key for c in node.children)], "opened with its lines, no loading line"
+        keys = ",".join(c.data.key if c.data else "" for c in node.children)
+        assert seen == [keys], "opened with its lines, no loading line"
 
 
 async def test_line_widths_are_those_tree_would_measure(seeded_db: Path) -> None:
@@ -97,7 +97,7 @@ async def test_line_widths_are_those_tree_would_measure(seeded_db: Path) -> None
         await pilot.press("space")  # a new label on a measured line
         await settle(pilot)
         for node in tree.by_key.values():
-            assert tree.get_label_width(node) == Tree.get_label_width(tree, node), node.label.plain
+            assert tree.get_label_width(node) == tree.render_label(node, Style(), Style()).cell_len, node.label.plain
 
 
 async def test_a_refresh_redraws_only_the_lines_that_changed(seeded_db: Path) -> None:
@@ -135,3 +135,45 @@ async def test_a_relabelled_line_that_grew_is_reachable_by_horizontal_scroll(see
         while parent is not None and not parent.is_root:
             depth, parent = depth + 1, parent.parent
         assert tree.virtual_size.width >= tree.get_label_width(line) + depth * tree.guide_depth
+
+
+def shown_in_order(tree) -> list[str]:
+    """The lines a clerk should see: every line whose branches above are all open, in plan order."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        for child in node.children:
+            out.append(child.data.key if child.data else "loading")
+            if child.is_expanded:
+                walk(child)
+
+    walk(tree.root)
+    return out
+
+
+def lines_on_screen(tree) -> list[str]:
+    return [n.data.key if n.data else "loading" for n in map(tree.get_node_at_line, range(tree.last_line + 1))]
+
+
+async def test_opening_and_closing_branches_keeps_every_line_in_plan_order(seeded_db: Path) -> None:
+    """The tree splices a branch's lines in and out instead of laying out every line: after any
+    mix of opening and closing, the lines are exactly the open branches' lines, in plan order."""
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_everything(pilot)
+        tree = tree_of(app)
+        assert lines_on_screen(tree) == shown_in_order(tree)
+        branches = [n for n in tree.by_key.values() if n.allow_expand]
+        for node in branches[::3]:
+            node.collapse()
+        assert lines_on_screen(tree) == shown_in_order(tree)
+        for node in branches[::2]:
+            node.expand()
+        assert lines_on_screen(tree) == shown_in_order(tree)
+        chapter = tree.root.children[0]
+        tree.move_cursor(chapter.children[0] if chapter.children else chapter)
+        await pilot.press("minus")  # close all: the cursor climbs to its chapter
+        top = [c.data.key if c.data else "" for c in tree.root.children]
+        assert lines_on_screen(tree) == shown_in_order(tree) == top
+        assert tree.cursor_node is chapter

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Tree
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from store import queries as q
@@ -172,9 +172,13 @@ class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation
                 children.setdefault(parent, items)
             expand |= {tr.key(tr.NODE, p) for p in data.reveal.path}
             self.pending_select = data.reveal.target
-        tree.apply(children, expand)
+        tree.apply(children, expand, then=lambda: self._select_after_view(data))
         self.show_header()
         self.show_filter_bar(len(data.sparse.matched) if data.sparse else None)
+
+    def _select_after_view(self, data: ViewData) -> None:
+        """Once the view's lines are in the tree: the cursor on the line to show."""
+        tree = self.tree
         target = self.pending_select or self.selected_key
         if data.sparse is not None and (target is None or target not in tree.by_key):
             target = data.sparse.first
@@ -241,9 +245,9 @@ class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation
             self.pending_select = None
 
     # selection and detail ------------------------------------------------------------------
-    @on(Tree.NodeHighlighted)
-    def _highlighted(self, event: Tree.NodeHighlighted[tr.Item]) -> None:
-        item = event.node.data
+    @on(PlanTree.NodeHighlighted)
+    def _highlighted(self, event: PlanTree.NodeHighlighted) -> None:
+        item: tr.Item | None = event.node.data
         if item is None:
             return
         self.selected_key = item.key

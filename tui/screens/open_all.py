@@ -2,8 +2,9 @@
 
 The whole plan's lines and roll-ups are read in one pass by a worker (a few queries, whatever
 the size), then handed to the tree, which adds them in time-boxed chunks with a screen refresh
-between chunks (``PlanTree.open_all``), the way harlequin's database tree and Textual's
-DirectoryTree load: the screen stays live and a key pressed meanwhile is handled at once.
+between chunks and lays them out once at the end (``PlanTree.open_all``), the way harlequin's
+database tree and Textual's DirectoryTree load: the screen stays live and a key pressed
+meanwhile is handled at once.
 """
 from __future__ import annotations
 
@@ -34,9 +35,10 @@ def open_all(screen: MainScreen) -> None:
     if plan is None or tree.opening_all:
         return
     if screen.flt is not None:
-        for tree_node in list(tree.by_key.values()):
-            if tree_node.allow_expand and tree_node.children and not tree_node.is_expanded:
-                tree_node.expand()
+        with tree.changing():
+            for tree_node in list(tree.by_key.values()):
+                if tree_node.allow_expand and tree_node.children and not tree_node.is_expanded:
+                    tree_node.expand()
         return
     gen, app = screen.gen, screen.app
     today, soon = app.today, app.soon_days

@@ -4,35 +4,44 @@ The tree holds no rules and reads nothing: the main screen gives it lines (``sto
 and roll-ups (``store.queries.rollups``); it draws them with their status colours and asks for
 a parent's children when a branch is opened for the first time (``NeedChildren``).
 
-Large plans: Textual's Tree lays out every visible line again whenever lines are added, opened
-or closed, measuring each label. So each label's width is measured once, when it is set
-(``get_label_width``); an unloaded branch opens when its lines arrive, in one layout instead of
-two; a refresh relabels only the lines whose item or counts changed; and "open all" adds the
-whole plan in time-boxed chunks, one screen refresh between chunks, so keys still work meanwhile.
+Large plans: the tree is a ``LineTree`` (a flat list of its visible lines: opening a branch
+splices its lines in, whatever else is open); an unloaded branch opens when its lines arrive; a
+refresh relabels only the lines whose item or counts changed; many lines at once (a filter, "open
+all") are added in time-boxed chunks and laid out once, so keys still work meanwhile.
 """
 from __future__ import annotations
 
-from time import perf_counter
+import gc
+from collections.abc import Callable, Generator
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import BindingType
 from textual.message import Message
-from textual.widgets import Tree
-from textual.widgets.tree import NodeID, TreeNode
 
 from store import status as st
 from store.tree import MILESTONE, NODE, Item, key
 from tui.actions import EN, TREE, bindings
 from tui.i18n import Catalog
 from tui.theme import LIGHT_TITLE, STATE_STYLE, light_mark
+from tui.widgets.chunks import Chunks
 from tui.widgets.common import one_line
+from tui.widgets.line_tree import LineTree, TreeLine
 
 DONE_MARK = "[x] "
 OPEN_MARK = "[ ] "
 CHUNK_SECONDS = 0.03  # "open all" adds lines for this long, then lets the screen refresh
+EAGER_LINES = 3000  # a fill of more lines makes their labels when they are first drawn
 LOADING_DELAY = 0.15  # a branch whose lines take longer than this shows "loading" meanwhile
+
+
+def keep_out_of_collections() -> None:
+    """Tens of thousands of lines were just made and will live as long as the view: keep them
+    out of the cyclic garbage collector's full passes (``gc.freeze``), each of which otherwise
+    walked every one of them, stalling the screen for up to a second at random moments. They
+    are still freed by reference counting when dropped (the tree leaves no cycles behind:
+    ``LineTree._let_go``)."""
+    gc.freeze()
 
 
 def milestone_mark(state: str) -> str:
@@ -92,7 +101,8 @@ def item_label(item: Item, rollup: st.Rollup | None, matched: bool, t: Catalog, 
     return label
 
 
-class PlanTree(Tree[Item]):
+
+class PlanTree(LineTree[Item]):
     """The plan's tree of nodes and milestones; its lines are keyed ``n:<id>`` / ``m:<id>``."""
 
     ACTIONS_WHERE = (TREE,)
@@ -106,45 +116,23 @@ class PlanTree(Tree[Item]):
             super().__init__()
 
     def __init__(self, t: Catalog, *, id: str | None = None) -> None:
-        self._widths: dict[NodeID, tuple[str | Text, int]] = {}  # label drawn -> its width in cells
-        super().__init__(Text("plan"), id=id)
+        super().__init__(id=id, guide_depth=2)
         self.t = t
-        self.show_root = False
-        self.guide_depth = 2
-        self.auto_expand = False
         self.rollups: dict[str, st.Rollup] = {}
         self.lights: dict[str, str | None] = {}  # line key -> its reporting light, for the lines read so far
         self.matched: set[str] = set()
-        self.by_key: dict[str, TreeNode[Item]] = {}
+        self.by_key: dict[str, TreeLine[Item]] = {}
         self.loaded: set[str | None] = set()
         self.pending: set[str] = set()
         self.open_on_arrival: set[str] = set()  # branches to open as soon as their lines are in
         self.opening_all = False
         self._drawn: dict[str, tuple[object, ...]] = {}  # line key -> what its label was drawn from
         self._queue: list[tuple[str | None, list[Item]]] = []  # "open all": lines still to add
-        self._chunk_done = 0.0  # when "open all" last added lines
+        self._lazy = False  # adding many lines: labels made when first drawn (``_add_all``)
+        self._open_lazy = False
+        self.chunks = Chunks(self, CHUNK_SECONDS)  # filling many lines, a slice per screen refresh
 
     # drawing -------------------------------------------------------------------------------
-    def process_label(self, label: str | Text) -> Text:
-        """Our labels are one line already (``one_line``): keep them as they are instead of
-        splitting each into lines and copying the first (Tree's docs invite this override)."""
-        if isinstance(label, Text) and "\n" not in label.plain:
-            return label
-        return super().process_label(label)
-
-    def get_label_width(self, node: TreeNode[Item]) -> int:
-        """A line's width, measured once per label (Tree's docs invite this override): the tree
-        asks for every visible line's width whenever lines are added, opened or closed, so
-        measuring Chinese text each time made opening a branch slower the more was open."""
-        label = node.label
-        known = self._widths.get(node.id)
-        if known is None or known[0] is not label:
-            width = label.cell_len if isinstance(label, Text) else cell_len(label)
-            known = self._widths[node.id] = (label, width)
-        if node.allow_expand:
-            return cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) + known[1]
-        return known[1]
-
     def label_for(self, item: Item) -> Text:
         rollup = self.rollups.get(item.id) if item.kind == NODE else None
         return item_label(item, rollup, item.key in self.matched, self.t, self.lights.get(item.key))
@@ -155,28 +143,38 @@ class PlanTree(Tree[Item]):
         return (item, tuple(rollup.counts.values()) if rollup else None, item.key in self.matched,
                 self.lights.get(item.key))
 
-    def _relabel(self, tree_node: TreeNode[Item], item: Item) -> bool:
-        """Redraw one line if what it shows changed; True when its width changed, since Tree
-        measures its scrollable width only when lines are laid out, not when a label is set."""
-        drawn = self._drawn_from(item)
+    def make_label(self, node: TreeLine[Item]) -> Text:
+        """A line's label, made when it is first drawn, from what is known then."""
+        item = node.data
+        if item is None:
+            return Text("")
+        self._drawn[item.key] = self._drawn_from(item)
+        return self.label_for(item)
+
+    def _relabel(self, tree_node: TreeLine[Item], item: Item) -> None:
+        """Redraw one line if what it shows changed (one not drawn yet is drawn when it is)."""
         tree_node.data = item
+        if not tree_node.has_label:
+            tree_node.allow_expand = item.has_children
+            return
+        drawn = self._drawn_from(item)
         if self._drawn.get(item.key) == drawn:
-            return False
-        before = self.get_label_width(tree_node)
+            return
         tree_node.allow_expand = item.has_children
         tree_node.set_label(self.label_for(item))
         self._drawn[item.key] = drawn
-        return self.get_label_width(tree_node) != before
 
     def relabel_all(self) -> None:
-        """Redraw every loaded line (new lights, new roll-ups); lay the tree out again only when
-        a line's width changed, so its horizontal scroll reaches the end of the widest line."""
-        widened = False
-        for tree_node in self.by_key.values():
+        """Redraw every drawn line whose lights or roll-ups changed, a slice at a time."""
+        self.chunks.cancel("relabel")
+        self.chunks.add(self._relabelling(), "relabel")
+
+    def _relabelling(self) -> Generator[None, None, None]:
+        for n, tree_node in enumerate(list(self.by_key.values())):
             if tree_node.data is not None:
-                widened = self._relabel(tree_node, tree_node.data) or widened
-        if widened:
-            self._invalidate()
+                self._relabel(tree_node, tree_node.data)
+            if n % 100 == 0:
+                yield
 
     # loading -------------------------------------------------------------------------------
     def reset_lines(self) -> None:
@@ -186,24 +184,32 @@ class PlanTree(Tree[Item]):
         self.loaded.clear()
         self.pending.clear()
         self.open_on_arrival.clear()
-        self._widths.clear()
         self._drawn.clear()
-        self._queue.clear()
+        self.chunks.cancel()
         self.opening_all = False
+        self._queue.clear()
         self.matched = set()
         self.lights = {}
 
-    def _add(self, parent: TreeNode[Item], item: Item, expand: bool = False) -> TreeNode[Item]:
-        node = parent.add(self.label_for(item), item, allow_expand=item.has_children,
-                          expand=expand and item.has_children)
-        self.by_key[item.key] = node
-        self._drawn[item.key] = self._drawn_from(item)
-        return node
+    def _add_all(self, parent: TreeLine[Item], items: list[Item], expand: bool = False) -> list[TreeLine[Item]]:
+        """Add the lines of ``items`` under ``parent`` in one go (one splice). In a large fill
+        (``_lazy``) their labels are made when they are first drawn, so the scrollable width
+        counts the lines drawn so far; otherwise at once."""
+        nodes = self.add_children(parent, [(None if self._lazy else self.label_for(i), i, i.has_children,
+                                            expand and i.has_children) for i in items])
+        self.by_key.update(zip([i.key for i in items], nodes, strict=True))
+        if self._lazy:
+            keep_out_of_collections()  # as they come: a full pass meanwhile would walk them all
+        else:
+            for item in items:
+                self._drawn[item.key] = self._drawn_from(item)
+        return nodes
 
-    def _forget(self, tree_node: TreeNode[Item]) -> None:
-        for child in tree_node.children:
-            self._forget(child)
-            self._widths.pop(child.id, None)
+    def _forget(self, tree_node: TreeLine[Item]) -> None:
+        stack = list(tree_node.children)
+        while stack:
+            child = stack.pop()
+            stack.extend(child.children)
             if child.data is not None:
                 self.by_key.pop(child.data.key, None)
                 self._drawn.pop(child.data.key, None)
@@ -212,22 +218,46 @@ class PlanTree(Tree[Item]):
 
     def set_children(self, parent_id: str | None, items: list[Item]) -> None:
         """Show the lines under one parent (replacing a placeholder or older lines)."""
-        self.apply({parent_id: items}, set())
+        with self.changing():
+            for _ in self._apply({parent_id: items}, set()):
+                pass
 
-    def apply(self, children: dict[str | None, list[Item]], expand: set[str]) -> None:
-        """Bring the loaded part of the tree up to date with ``children`` (parent id -> lines).
+    def apply(self, children: dict[str | None, list[Item]], expand: set[str],
+              then: Callable[[], None] | None = None) -> None:
+        """Bring the loaded part of the tree up to date with ``children`` (parent id -> lines),
+        then call ``then``. A few lines are done at once; many (a filter on a large plan, every
+        line after a change with all open) a slice per screen refresh, the screen live meanwhile.
 
         Lines whose keys did not change keep their place, expansion and cursor; a parent whose
         lines changed is rebuilt, re-opening what was open. ``expand``: keys to open as well.
+        A newer ``apply`` replaces one still under way.
         """
+        self.chunks.cancel("apply")
 
+        lazy = sum(map(len, children.values())) > EAGER_LINES
+
+        def job() -> Generator[None, None, None]:
+            with self.changing():
+                self._lazy = lazy
+                try:
+                    yield from self._apply(children, expand)
+                finally:
+                    self._lazy = False
+                if self.lines_changed:
+                    yield from self.rebuilding()
+                if lazy:
+                    keep_out_of_collections()
+
+        self.chunks.run_now(job(), "apply", then)
+
+    def _apply(self, children: dict[str | None, list[Item]], expand: set[str]) -> Generator[None, None, None]:
         visited: set[str | None] = set()
 
-        def populate(tree_node: TreeNode[Item], parent_id: str | None) -> None:
+        def populate(tree_node: TreeLine[Item], parent_id: str | None) -> Generator[None, None, None]:
             items = children.get(parent_id)
             if items is None:
                 return
-            item: Item | None  # the loops below share the name
+            yield
             visited.add(parent_id)
             self.loaded.add(parent_id)
             if parent_id is not None:
@@ -240,40 +270,38 @@ class PlanTree(Tree[Item]):
                 was_open = {c.data.key for c in tree_node.children if c.data and c.is_expanded}
                 self._forget(tree_node)
                 tree_node.remove_children()
-                for item in items:
-                    self._add(tree_node, item)
+                self._add_all(tree_node, items)
                 for child in tree_node.children:
                     if child.data and (child.data.key in was_open or child.data.key in expand) and \
                             child.data.has_children:
-                        if child.data.id in children or child.data.kind != NODE:
-                            child._expanded = True  # loaded below: no NeedChildren round trip
-                        else:
-                            child.expand()
+                        self._open(child, child.data.id in children or child.data.kind != NODE)
             for child in tree_node.children:
-                item = child.data
-                if item is None or item.kind != NODE:
+                line = child.data
+                if line is None or line.kind != NODE:
                     continue
-                if item.key in expand and item.has_children and not child.is_expanded:
-                    if item.id in children:
-                        child._expanded = True
-                    else:
-                        child.expand()
-                populate(child, item.id)
+                if line.key in expand and line.has_children and not child.is_expanded:
+                    self._open(child, line.id in children)
+                yield from populate(child, line.id)
 
-        populate(self.root, None)
+        yield from populate(self.root, None)
         for parent_id in children:  # parents below a level that was not given (lazy loading)
             if parent_id not in visited and parent_id is not None:
                 tree_node = self.by_key.get(key(NODE, parent_id))
                 if tree_node is not None:
-                    populate(tree_node, parent_id)
-        for parent_id in self.open_on_arrival & visited:
+                    yield from populate(tree_node, parent_id)
+        for parent_id in visited & self.open_on_arrival:
             self.open_on_arrival.discard(parent_id)
-            tree_node = self.by_key.get(key(NODE, parent_id))
+            tree_node = self.by_key.get(key(NODE, parent_id))  # type: ignore[arg-type]
             if tree_node is not None and not tree_node.is_expanded:
                 tree_node.expand()
-        self._invalidate()
 
-    def open_line(self, tree_node: TreeNode[Item]) -> None:
+    def _open(self, tree_node: TreeLine[Item], lines_given: bool) -> None:
+        """Open a branch; one whose lines are given here needs no ``NeedChildren`` round trip."""
+        if lines_given and tree_node.data is not None:
+            self.loaded.add(tree_node.data.id)
+        tree_node.expand()
+
+    def open_line(self, tree_node: TreeLine[Item]) -> None:
         """Open a branch. One whose lines are not loaded yet opens when they arrive: the tree is
         laid out once, not once for a "loading" line and again for the real ones."""
         item = tree_node.data
@@ -286,17 +314,18 @@ class PlanTree(Tree[Item]):
             self.post_message(self.NeedChildren(item.id))
         self.set_timer(LOADING_DELAY, lambda: self._still_loading(tree_node))
 
-    def _still_loading(self, tree_node: TreeNode[Item]) -> None:
+    def _still_loading(self, tree_node: TreeLine[Item]) -> None:
         item = tree_node.data
         if item is not None and item.id in self.pending and not tree_node.is_expanded:
-            tree_node.expand()  # shows the "loading" line (on_tree_node_expanded)
+            tree_node.expand()  # shows the "loading" line (on_expanded)
 
-    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Item]) -> None:
-        item = event.node.data
+    def on_expanded(self, node: TreeLine[Item]) -> None:
+        """A branch whose lines are not loaded shows "loading" and asks for them."""
+        item = node.data
         if item is None or item.kind != NODE or item.id in self.loaded or self.opening_all:
             return
-        if not event.node.children:
-            event.node.add_leaf(Text(self.t("ui_loading"), style="dim italic"))
+        if not node.children:
+            node.add_leaf(Text(self.t("ui_loading"), style="dim italic"))
         if item.id not in self.pending:
             self.pending.add(item.id)
             self.post_message(self.NeedChildren(item.id))
@@ -305,57 +334,56 @@ class PlanTree(Tree[Item]):
     def open_all(self, children: dict[str | None, list[Item]]) -> None:
         """Open every line, given the lines under every parent (parents in document order).
 
-        Added in chunks of ``CHUNK_SECONDS``, each followed by a screen refresh, so the tree
-        draws what is there and keys are handled while the rest comes in."""
+        The branches are filled a slice at a time (``Chunks``), the screen refreshed between
+        slices so keys are handled while the rest comes in; the lines are laid out once, at the
+        end (``LineTree.changing``)."""
         self.opening_all = True
-        self._chunk_done = 0.0
+        self._open_lazy = sum(map(len, children.values())) > EAGER_LINES
         self._queue = list(reversed(children.items()))
-        self._open_next_chunk()
+        self.chunks.add(self._opening_all(), "open all")
 
-    def _open_next_chunk(self) -> None:
-        """Add lines for as long as the screen took to refresh since the last chunk (at least
-        ``CHUNK_SECONDS``): each refresh lays out every visible line, so chunks grow with the
-        tree and the refreshes stay at most half of the time, however large the plan."""
-        if not self.opening_all:
-            return
-        start = perf_counter()
-        deadline = start + max(CHUNK_SECONDS, start - self._chunk_done if self._chunk_done else 0.0)
-        while self._queue and perf_counter() < deadline:
-            parent_id, items = self._queue.pop()
-            tree_node = self.root if parent_id is None else self.by_key.get(key(NODE, parent_id))
-            if tree_node is None:  # its own line went away meanwhile (a refresh): skip it
-                continue
-            if [c.data.key if c.data else "" for c in tree_node.children] == [i.key for i in items]:
-                for child, item in zip(tree_node.children, items, strict=True):
-                    if self._relabel(child, item):
-                        self._invalidate()
-                    if item.has_children and not child.is_expanded:
-                        child.expand()
-            else:
-                self._forget(tree_node)
-                tree_node.remove_children()
-                for item in items:
-                    self._add(tree_node, item, expand=True)
-            if parent_id is not None:
-                self.loaded.add(parent_id)
-                self.pending.discard(parent_id)
-                self.open_on_arrival.discard(parent_id)
-        self._chunk_done = perf_counter()
-        if self._queue:
-            self.call_after_refresh(self._open_next_chunk)
-        else:
+    def _opening_all(self) -> Generator[None, None, None]:
+        try:
+            with self.changing():
+                while self._queue and self.opening_all:
+                    parent_id, items = self._queue.pop()
+                    tree_node = self.root if parent_id is None else self.by_key.get(key(NODE, parent_id))
+                    if tree_node is None:  # its own line went away meanwhile (a refresh): skip it
+                        continue
+                    if [c.data.key if c.data else "" for c in tree_node.children] == [i.key for i in items]:
+                        for child, item in zip(tree_node.children, items, strict=True):
+                            self._relabel(child, item)
+                            if item.has_children and not child.is_expanded:
+                                child.expand()
+                    else:
+                        self._forget(tree_node)
+                        tree_node.remove_children()
+                        self._lazy = self._open_lazy
+                        self._add_all(tree_node, items, expand=True)
+                        self._lazy = False
+                    if parent_id is not None:
+                        self.loaded.add(parent_id)
+                        self.pending.discard(parent_id)
+                        self.open_on_arrival.discard(parent_id)
+                    yield
+                if self.opening_all and self.lines_changed:
+                    yield from self.rebuilding()
+                    if self._open_lazy:
+                        keep_out_of_collections()
+        finally:
             self.opening_all = False
+            self._queue.clear()
 
     def close_all(self) -> None:
         """Close every line down to the top level (an interrupted "open all" stops)."""
-        self.opening_all = False
-        self._queue.clear()
-        for tree_node in self.root.children:
-            tree_node.collapse_all()
-        if self.cursor_node is not None:
-            top = self.cursor_node
-            while top.parent is not None and not top.parent.is_root:
-                top = top.parent
+        self.chunks.cancel("open all")
+        top = self.cursor_node
+        while top is not None and top.parent is not None and not top.parent.is_root:
+            top = top.parent
+        with self.changing():
+            for tree_node in self.root.children:
+                tree_node.collapse_all()
+        if top is not None:
             self.move_cursor(top)
 
     # cursor --------------------------------------------------------------------------------
@@ -369,20 +397,19 @@ class PlanTree(Tree[Item]):
         node = self.by_key.get(key)
         if node is None:
             return False
-        parent = node.parent
-        while parent is not None and not parent.is_root:
-            parent._expanded = True
-            parent = parent.parent
-        self._invalidate()
-        _ = self._tree_lines  # build now so the line numbers are known
+        with self.changing():
+            parent = node.parent
+            while parent is not None and not parent.is_root:
+                if not parent.is_expanded:
+                    self._open(parent, True)
+                parent = parent.parent
         self.move_cursor(node)
-        self.scroll_to_node(node, animate=False)
         return True
 
     def update_item(self, item: Item) -> None:
         node = self.by_key.get(item.key)
-        if node is not None and self._relabel(node, item):
-            self._invalidate()
+        if node is not None:
+            self._relabel(node, item)
 
     def action_open_branch(self) -> None:
         node = self.cursor_node
