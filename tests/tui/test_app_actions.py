@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from store import actions, units
 from store.db import connect
-from tests.tui.tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, settle
+from tests.tui.tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, row_or_none, settle
 from tui.screens.form_dialog import FormDialog
 from tui.screens.help_screen import HelpScreen
 from tui.screens.indicators_screen import IndicatorsScreen
