@@ -26,9 +26,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -62,7 +67,17 @@ class StallMeter:
         return self.worst
 
 
-async def until(pilot, condition, timeout: float = 300.0) -> float:  # type: ignore[no-untyped-def]
+def _loaded(tree: Any, node: Any) -> bool:
+    """The tree has read ``node``'s children."""
+    return bool(node.data.id in tree.loaded)
+
+
+def _grown(tree: Any, node: Any, lines_before: int) -> bool:
+    """``node``'s children are read and laid out below it."""
+    return _loaded(tree, node) and tree.last_line + 1 > lines_before
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 300.0) -> float:
     """Seconds until ``condition()`` holds, letting the app run meanwhile."""
     start = time.perf_counter()
     while not condition():
@@ -83,13 +98,13 @@ def forget_selection(db: Path) -> None:
     conn.close()
 
 
-def tree_filled(tree) -> bool:  # type: ignore[no-untyped-def]
+def tree_filled(tree: Any) -> bool:
     """Whether the tree has finished filling in its lines (it does so a slice per frame)."""
     chunks = getattr(tree, "chunks", None)
     return chunks is None or not chunks.busy
 
 
-async def filled(pilot, app, tree) -> None:  # type: ignore[no-untyped-def]
+async def filled(pilot: Pilot[Any], app: Any, tree: Any) -> None:
     """Until every read has come back and the tree has filled in what it read."""
     from textual.worker import WorkerCancelled
 
@@ -124,14 +139,13 @@ async def drive(db: Path) -> dict[str, Any]:
         for chapter in chapters[:6]:
             tree.move_cursor(chapter)
             await pilot.press("right")
-            await until(pilot, lambda chapter=chapter: chapter.data.id in tree.loaded)
+            await until(pilot, partial(_loaded, tree, chapter))
             for section in list(chapter.children):
                 lines = tree.last_line + 1
                 tree.move_cursor(section)
                 start = time.perf_counter()
                 await pilot.press("right")
-                await until(pilot, lambda section=section, lines=lines: section.data.id in tree.loaded and
-                            tree.last_line + 1 > lines)
+                await until(pilot, partial(_grown, tree, section, lines))
                 opened.append((lines, time.perf_counter() - start))
         results["branch_stall"] = meter.stop()
         print(f"  opened {len(opened)} sections", flush=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import DataTable, Input, OptionList, Static
 
@@ -576,7 +577,7 @@ async def test_tree_measures_lines_as_textual_tree_does(seeded_db: Path) -> None
 async def test_milestone_keys_on_a_chapter_warn_and_change_nothing(seeded_db: Path) -> None:
     """d (tick with a date), e (edit) and x (delete) need a milestone: on a chapter line they say
     so, open no dialog and write nothing."""
-    def state() -> tuple:  # type: ignore[type-arg]
+    def state() -> tuple[Any, ...]:
         return tuple(row(seeded_db, "SELECT (SELECT count(*) FROM journal) AS j, (SELECT count(*) FROM milestones)"
                                     " AS m, (SELECT count(*) FROM milestones WHERE done_on IS NOT NULL) AS d"))
 

@@ -289,9 +289,9 @@ class PlanTree(LineTree[Item]):
                 tree_node = self.by_key.get(key(NODE, parent_id))
                 if tree_node is not None:
                     yield from populate(tree_node, parent_id)
-        for parent_id in visited & self.open_on_arrival:
+        for parent_id in self.open_on_arrival & visited:
             self.open_on_arrival.discard(parent_id)
-            tree_node = self.by_key.get(key(NODE, parent_id))  # type: ignore[arg-type]
+            tree_node = self.by_key.get(key(NODE, parent_id))
             if tree_node is not None and not tree_node.is_expanded:
                 tree_node.expand()
 
