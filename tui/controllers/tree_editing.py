@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from store import queries as q
 from store import tree as tr
+from store.records import numbered
 from tui.controllers.selection import Selection
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class TreeEditing(Selection):
             return
         t = self.app.t
         rows = self.app.db.read(na.parent_choices, node.id)
-        candidates = [Candidate(r["id"], f"{r['number']} {r['title']}" if r["number"] else r["title"], r["depth"])
+        candidates = [Candidate(r["id"], numbered(r["number"], r["title"]), r["depth"])
                       for r in rows]
 
         def chosen(parent_id: str | None) -> None:
