@@ -36,8 +36,7 @@ class HelpScreen(Dialog[None]):
     ]
 
     def __init__(self, t: Catalog, sections: list[Section]):
-        super().__init__()
-        self.t = t
+        super().__init__(t)
         self.sections = sections
 
     def compose(self) -> ComposeResult:

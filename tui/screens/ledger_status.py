@@ -51,7 +51,7 @@ class LedgerStatusScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide tall"):
-            yield Static(Text(self.app.t("lg_loading"), style="bold"), id="ledger-title", markup=False)
+            yield Static(Text(self.t("lg_loading"), style="bold"), id="ledger-title", markup=False)
             with VerticalScroll(id="help-scroll"):
                 yield Static("", id="ledger-table", markup=False)
                 yield Static("", id="ledger-chase", markup=False)
@@ -75,7 +75,7 @@ class LedgerStatusScreen(Dialog[None]):
 
     @on(LedgerLoaded)
     def _loaded(self, message: LedgerLoaded) -> None:
-        t = self.app.t
+        t = self.t
         title = Text(t("lg_status_heading", period=message.period), style="bold")
         table = status_table(message.rows, t) if message.rows else Text(
             t("lg_nothing_owed", plan=self.app.plan.id if self.app.plan else "", period=message.period))

@@ -33,8 +33,7 @@ class ParentPicker(Dialog[str]):
     """Dismisses with the chosen parent's id, ``TOP`` for the top level, or None (cancelled)."""
 
     def __init__(self, t: Catalog, moving: str, candidates: list[Candidate], current: str | None):
-        super().__init__()
-        self.t = t
+        super().__init__(t)
         self.moving = moving
         self.candidates = candidates
         self.current = current

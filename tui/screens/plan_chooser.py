@@ -57,8 +57,7 @@ class PlanChooser(Dialog[str]):
     """Dismisses with the chosen plan's id (``None``: cancelled)."""
 
     def __init__(self, t: Catalog, plans: list[q.Plan], current: str | None, first_run: bool):
-        super().__init__()
-        self.t = t
+        super().__init__(t)
         self.plans = plans
         self.current = current
         self.first_run = first_run
