@@ -11,19 +11,28 @@ import re
 import pytest
 
 from tests.seeds.seedtext import (
-    RECURRING, check_links, check_yearly, everything_text, milestones, plan, source_lines, squash, walk,
+    CN,
+    RECURRING,
+    check_links,
+    check_yearly,
+    everything_text,
+    heading,
+    milestones,
+    plan,
+    source_lines,
+    squash,
+    walk,
 )
 
 FILE = "002_c97b93fe9adfb2ac.txt"
 PLAN_ID = "luoyang-2021-2025"
-CN = "一二三四五六七八九十"
 
-RE_CHAPTER = re.compile(rf"^第([{CN}]+)章\s*(.+)$")
-RE_SECTION = re.compile(rf"^([{CN}]+)、(.+)$")
-RE_TASK = re.compile(rf"^\(([{CN}]+)\)(.+?)。(.*)$")
-RE_BOX = re.compile(r"^专栏(\d+)\s*(.+)$")
-RE_ENTRY = re.compile(r"^(0\d)\s*(.+)$")
-RE_IND = re.compile(r"^(\d+)\.(.+)$")
+RE_CHAPTER = heading(r"第({cn})章\s*(.+)")
+RE_SECTION = heading(r"({cn})、(.+)")
+RE_TASK = heading(r"\(({cn})\)(.+?)。(.*)")
+RE_BOX = heading(r"专栏(\d+)\s*(.+)")
+RE_ENTRY = heading(r"(0\d)\s*(.+)")
+RE_IND = heading(r"(\d+)\.(.+)")
 # a deadline inside the plan period (2021-2025): 到2025年 / 到2025年底 / 2022年年底前 / 2025年,
 RE_DEADLINE = re.compile(r"20(2[1-5])年")
 
