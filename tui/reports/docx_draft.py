@@ -30,6 +30,7 @@ from docx.shared import Mm, Pt, RGBColor
 from store import report as rp
 from tui.reports import common as c
 from tui.reports import docx_text as tx
+from tui.reports import indicator_tables
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -266,11 +267,11 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
     labels = dict(tx._COUNTED)
     status = {"met": "达标", "not_met": "未达标", "no_value": "未填报", "missing": "缺报", "no_target": "无目标"}
     for k, row in enumerate(report.indicators, 1):
-        baseline = c.text_of(c.target_cell(row.baseline)) if row.baseline else "—"
+        baseline = c.text_of(indicator_tables.target_cell(row.baseline)) if row.baseline else "—"
         if evaluation:
             pace = row.pace
             assert pace is not None
-            target = c.text_of(c.target_cell(pace.end_target)) if pace.end_target else "—"
+            target = c.text_of(indicator_tables.target_cell(pace.end_target)) if pace.end_target else "—"
             latest = tx.number(pace.latest)
             if pace.cumulative:
                 baseline, target = "—", f"累计{target}"
@@ -278,7 +279,7 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
             extra = str(pace.latest_year or "—")
             verdict = labels[pace.rating] + ("（预警）" if pace.warning else "")
         else:
-            target = c.text_of(c.target_cell(row.target)) if row.target else "—"
+            target = c.text_of(indicator_tables.target_cell(row.target)) if row.target else "—"
             latest = tx.number(row.actual)
             extra = c.text_of(c.Signed(row.gap)) if row.gap is not None else "—"
             verdict = status.get(row.status, row.status)
