@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app_pilot import fill, goto
 from textual.widgets import Input, Static
-
-from test_app_actions import fill, goto
 from tui_helpers import SIZE, YANGJIAO, make_app, row, settle
+
 from tui.screens.form_dialog import FormDialog
 from tui.screens.main_screen import MainScreen
 

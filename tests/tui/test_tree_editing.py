@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app_pilot import cursor_key, goto, label, main_screen
 from textual.widgets import Button, Input, OptionList, Select
-
 from tui_helpers import SIZE, WULONG, make_app, row, settle
+
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.node_dialog import NodeDialog
 from tui.screens.parent_picker import ParentPicker
-
-from test_app_actions import cursor_key, goto, label, main_screen  # noqa: I001  (the app tests' helpers)
 
 C3 = f"{WULONG}/c3"
 
