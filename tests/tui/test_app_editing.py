@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from app_pilot import cursor_key, detail_text, fill, goto, label, main_screen
-from tui_helpers import SIZE, WULONG, make_app, row, settle
+from tui_helpers import SIZE, WULONG, forget_notifications, make_app, notifications, row, settle
 
 from tui.screens.main_screen import MainScreen
 
@@ -70,9 +70,9 @@ async def test_milestone_keys_on_a_chapter_warn_and_change_nothing(seeded_db: Pa
         await goto(pilot, f"n:{WULONG}/c4")
         before = state()
         for key in ("d", "e", "x"):
-            app.clear_notifications()
+            forget_notifications(app)
             await pilot.press(key)
             await settle(pilot)
             assert isinstance(app.screen, MainScreen), key
-            assert [str(n.message) for n in app._notifications] == ["Select a milestone first"], key
+            assert [str(n.message) for n in notifications(app)] == ["Select a milestone first"], key
         assert state() == before

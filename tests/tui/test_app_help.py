@@ -79,9 +79,11 @@ async def test_tree_measures_lines_as_textual_tree_does(seeded_db: Path) -> None
         await settle(pilot)
         await goto(pilot, YANGJIAO_KEY)
         tree = main_screen(app).tree
-        lines = tree._tree_lines
-        assert any(line.node.allow_expand and line.node.is_expanded for line in lines)
-        assert any(line.node.allow_expand and not line.node.is_expanded for line in lines)
-        assert any(not line.node.allow_expand for line in lines)
-        for line in lines:
-            assert tree.get_label_width(line.node) == Tree.get_label_width(tree, line.node), line.node.label
+        shown = [tree.get_node_at_line(n) for n in range(tree.last_line + 1)]
+        nodes = [node for node in shown if node is not None]
+        assert len(nodes) == len(shown) > 1
+        assert any(node.allow_expand and node.is_expanded for node in nodes)
+        assert any(node.allow_expand and not node.is_expanded for node in nodes)
+        assert any(not node.allow_expand for node in nodes)
+        for node in nodes:
+            assert tree.get_label_width(node) == Tree.get_label_width(tree, node), node.label

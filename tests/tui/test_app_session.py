@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app_pilot import YANGJIAO_KEY, cursor_key, goto, header, label, main_screen
 from textual.widgets import OptionList, Static
-from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, settle
+from tui_helpers import SIZE, WULONG, YANGJIAO, make_app, notifications, row, settle
 
 from store import actions
 from store.db import connect
@@ -114,7 +114,7 @@ async def test_two_apps_on_one_file_never_report_locked(seeded_db: Path) -> None
         assert label(second, YANGJIAO_KEY).startswith("[x] ")
         assert label(first, f"m:{WULONG}/a1.p1.huolu").startswith("[x] ")
         for app in (first, second):
-            assert not any("locked" in str(n.message) for n in app._notifications)
+            assert not any("locked" in str(n.message) for n in notifications(app))
 
 
 async def test_a_write_that_fails_is_reported_not_shown(seeded_db: Path) -> None:
@@ -127,5 +127,5 @@ async def test_a_write_that_fails_is_reported_not_shown(seeded_db: Path) -> None
         other.close()
         await pilot.press("space")
         await settle(pilot)
-        assert any("Not saved" in str(n.message) for n in app._notifications)
+        assert any("Not saved" in str(n.message) for n in notifications(app))
         assert row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", YANGJIAO)["done_on"] is None
