@@ -117,7 +117,7 @@ class _Sheet:
             return value
         cell = WriteOnlyCell(self.ws, value)
         template = self._templates.get(style)
-        # Cell._style (private): openpyxl has no public way to reuse a style; ``cell.style = name`` rebuilds it, ~3x slower
+        # Cell._style (private): openpyxl has no public way to reuse a style; cell.style = name is ~3x slower
         if template is None:
             cell.style = style  # a shared named style: no style objects per cell
             self._templates[style] = cell._style
