@@ -217,7 +217,8 @@ def _ledger(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
                 yield c.Row([None, lr.title, None, None, None, None, None]), "pd_chapter"
                 continue
             title = lr.title if lr.kind == "task" else "\u3000" + lr.title
-            yield (c.Row([progress_tables.ledger_number(lr), title, "、".join(lr.units), lr.due, progress_tables.ledger_state(lr, t), lr.done_on,
+            number, state = progress_tables.ledger_number(lr), progress_tables.ledger_state(lr, t)
+            yield (c.Row([number, title, "、".join(lr.units), lr.due, state, lr.done_on,
                           lr.note or ""], {4: lr.state or ""}, {4: lr.light}),
                    "pd_bold" if lr.progress is not None else None)
 
