@@ -101,6 +101,7 @@ def _fallback_fonts(doc: DocxDocument) -> None:
         charset.set(qn("w:val"), "86")  # GB2312
         family = etree.SubElement(font, qn("w:family"))
         family.set(qn("w:val"), "modern" if face == BODY_FONT else "auto")
+    # Part._blob (private): python-docx offers no public way to replace a non-XML part's bytes
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -138,19 +139,19 @@ def _field(paragraph: object, instruction: str, shown: str) -> None:
     """A Word field (``PAGE``): begin, instruction, separate, the value shown until updated, end."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", shown), ("end", None)):
         run = paragraph.add_run()  # type: ignore[attr-defined]
-        set_fonts(run._r, PAGE_FONT)
+        set_fonts(run.element, PAGE_FONT)
         run.font.size = Pt(14)
         if kind == "instr":
             node = OxmlElement("w:instrText")
             node.set(qn("xml:space"), "preserve")
             node.text = f" {text} "
-            run._r.append(node)
+            run.element.append(node)
         elif kind == "text":
             run.text = text
         else:
             node = OxmlElement("w:fldChar")
             node.set(qn("w:fldCharType"), kind)
-            run._r.append(node)
+            run.element.append(node)
 
 
 def _page_number(paragraph: object) -> None:
@@ -162,7 +163,7 @@ def _page_number(paragraph: object) -> None:
             _field(paragraph, "PAGE", "1")
             continue
         run = paragraph.add_run(text)  # type: ignore[attr-defined]
-        set_fonts(run._r, PAGE_FONT)
+        set_fonts(run.element, PAGE_FONT)
         run.font.size = Pt(14)
 
 
@@ -290,9 +291,8 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
             _cell(cell, value, bold=row.binding and value == row.attribute)
     widths = [Mm(8), Mm(36), Mm(16), Mm(15), Mm(13), Mm(16), Mm(14), Mm(13), Mm(25)]  # 156 mm: the type area
     table.autofit = False
-    grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths):
-        col.set(qn("w:w"), str(int(width.twips)))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row_ in table.rows:
         for cell, width in zip(row_.cells, widths):
             cell.width = width
