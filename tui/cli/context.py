@@ -8,7 +8,6 @@ from datetime import date
 
 from store.errors import PlandeskError
 
-
 WRITING_COMMANDS = frozenset({"tick", "untick", "record", "undo", "redo", "import"})
 READING_COMMANDS = frozenset({"plans", "status", "report", "overdue", "history", "export", "backup"})
 
@@ -58,6 +57,12 @@ class Context:
             self._daily_backup()
             self._who()
         return self._conn
+
+    def close(self) -> None:
+        """Close the database (the app opens its own); ``conn`` would open it again."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def _who(self) -> None:
         """Name the journal's author: --user, PLANDESK_USER, the saved name, or (only on a
