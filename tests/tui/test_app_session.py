@@ -90,7 +90,7 @@ async def test_another_window_tick_shows_on_next_poll(seeded_db: Path) -> None:
         other = connect(seeded_db)
         actions.tick(other, YANGJIAO, date(2023, 6, 1))
         other.close()
-        app._poll()  # what the timer does every 1.5 s
+        app.poll()  # what the timer does every 1.5 s
         await settle(pilot)
         assert label(app, YANGJIAO_KEY).startswith("[x] ")
         assert "done 2" in header(app)  # with 附件4's copy of the target
@@ -107,8 +107,8 @@ async def test_two_apps_on_one_file_never_report_locked(seeded_db: Path) -> None
         await p2.press("space")
         await settle(p1)
         await settle(p2)
-        second._poll()
-        first._poll()
+        second.poll()
+        first.poll()
         await settle(p1)
         await settle(p2)
         assert label(second, YANGJIAO_KEY).startswith("[x] ")
