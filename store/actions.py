@@ -65,7 +65,7 @@ _change = journaled
 def _live_milestone(conn: sqlite3.Connection, milestone_id: str) -> sqlite3.Row:
     row = conn.execute("SELECT * FROM milestones WHERE id = ?", (milestone_id,)).fetchone()
     if row is None or row["archived_at"]:
-        raise NotFound(f"no milestone {milestone_id!r}")
+        raise NotFound("err_no_milestone", ref=milestone_id)
     return row
 
 
@@ -95,7 +95,7 @@ def untick(conn: sqlite3.Connection, milestone_id: str) -> Change:
     """Take a tick back, from the linked copies too."""
     row = _live_milestone(conn, milestone_id)
     if not row["done_on"]:
-        raise BadInput(f"milestone {milestone_id!r} is not ticked")
+        raise BadInput("err_not_ticked", ref=milestone_id)
     ids = [milestone_id, *linked_copies(conn, milestone_id)]
     marks = ", ".join("?" for _ in ids)
 
@@ -112,7 +112,7 @@ def record(conn: sqlite3.Connection, indicator_id: str, year: int, value: float,
     row = conn.execute("SELECT i.plan_id, i.archived_at, p.start_year, p.end_year FROM indicators i "
                        "JOIN plans p ON p.id = i.plan_id WHERE i.id = ?", (indicator_id,)).fetchone()
     if row is None or row["archived_at"]:
-        raise NotFound(f"no indicator {indicator_id!r}")
+        raise NotFound("err_no_indicator", ref=indicator_id)
     check_year(year, row["start_year"], row["end_year"])
     return _change(conn, "record", "actual", f"{indicator_id}@{year}", row["plan_id"],
                    "INSERT INTO actuals (indicator_id, year, value, note, recorded_at) VALUES (?, ?, ?, ?, ?) "
@@ -124,9 +124,9 @@ def record(conn: sqlite3.Connection, indicator_id: str, year: int, value: float,
 def unrecord(conn: sqlite3.Connection, indicator_id: str, year: int) -> Change:
     row = conn.execute("SELECT plan_id FROM indicators WHERE id = ?", (indicator_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no indicator {indicator_id!r}")
+        raise NotFound("err_no_indicator", ref=indicator_id)
     if not conn.execute("SELECT 1 FROM actuals WHERE indicator_id = ? AND year = ?", (indicator_id, year)).fetchone():
-        raise BadInput(f"no value recorded for {indicator_id} in {year}")
+        raise BadInput("err_no_value_recorded", ref=indicator_id, year=year)
     return _change(conn, "unrecord", "actual", f"{indicator_id}@{year}", row["plan_id"],
                    "DELETE FROM actuals WHERE indicator_id = ? AND year = ?", (indicator_id, year))
 
@@ -136,10 +136,10 @@ def add_milestone(conn: sqlite3.Connection, node_id: str, title: str, due: date,
     """A clerk's own milestone under a node; re-import never archives it."""
     title = title.strip()
     if not title:
-        raise BadInput("a milestone needs a title")
+        raise BadInput("err_milestone_title")
     node = conn.execute("SELECT plan_id, local_id, seq, archived_at FROM nodes WHERE id = ?", (node_id,)).fetchone()
     if node is None or node["archived_at"]:
-        raise NotFound(f"no node {node_id!r}")
+        raise NotFound("err_no_node", ref=node_id)
     with _transaction(conn):
         taken = {r[0] for r in conn.execute("SELECT local_id FROM milestones WHERE plan_id = ?", (node["plan_id"],))}
         n = 1
@@ -160,7 +160,7 @@ def edit_milestone(conn: sqlite3.Connection, milestone_id: str, *, title: str | 
                    due: date | None = None, due_phrase: str | None = None, note: str | None = None) -> Change:
     row = _live_milestone(conn, milestone_id)
     if title is not None and not title.strip():
-        raise BadInput("a milestone needs a title")
+        raise BadInput("err_milestone_title")
     copies = linked_copies(conn, milestone_id) if note is not None else []  # one target: one note
 
     def write() -> None:
@@ -193,7 +193,7 @@ def set_units(conn: sqlite3.Connection, node_id: str, units: list[str] | None = 
 
     row = conn.execute("SELECT plan_id FROM nodes WHERE id = ?", (node_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no node {node_id!r}")
+        raise NotFound("err_no_node", ref=node_id)
     sets: list[str] = []
     args: list[Any] = []
     for column, value in (("units_override", units), ("support_override", support)):
@@ -202,7 +202,7 @@ def set_units(conn: sqlite3.Connection, node_id: str, units: list[str] | None = 
         sets.append(f"{column} = ?")
         args.append(None if value is None else json.dumps(clean(value), ensure_ascii=False))
     if not sets:
-        raise BadInput("nothing to set: give the lead or the supporting units")
+        raise BadInput("err_nothing_to_set")
     return _change(conn, "set_units", "node", node_id, row["plan_id"],
                    f"UPDATE nodes SET {', '.join(sets)} WHERE id = ?", (*args, node_id))
 

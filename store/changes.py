@@ -299,7 +299,7 @@ def step(conn: sqlite3.Connection, which: str, plan_id: str | None = None) -> Ch
 def steps(conn: sqlite3.Connection, which: str, count: int, plan_id: str | None = None) -> list[Change]:
     """Up to ``count`` undos or redos, newest first; a skipped entry counts as a step."""
     if count < 1:
-        raise BadInput(f"{which}: the number of changes must be 1 or more, not {count}")
+        raise BadInput("err_undo_count" if which == "undo" else "err_redo_count", count=count)
     done: list[Change] = []
     for _ in range(count):
         change = step(conn, which, plan_id)
@@ -307,5 +307,5 @@ def steps(conn: sqlite3.Connection, which: str, count: int, plan_id: str | None 
             break
         done.append(change)
     if not done:
-        raise BadInput(f"nothing to {which}")
+        raise BadInput("err_nothing_to_undo" if which == "undo" else "err_nothing_to_redo")
     return done

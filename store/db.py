@@ -52,13 +52,13 @@ def read_header(path: Path) -> bytes | None:
     if not path.exists():
         return None
     if path.is_dir():
-        raise DatabaseRefused(f"{path}: is a folder, not a plandesk database")
+        raise DatabaseRefused("err_db_folder", path=path)
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header:
         return None
     if not header.startswith(_SQLITE_HEADER):
-        raise DatabaseRefused(f"{path}: not a plandesk database (not an SQLite file); left untouched")
+        raise DatabaseRefused("err_db_not_sqlite", path=path)
     return header
 
 
@@ -67,12 +67,11 @@ def _header_int(header: bytes, offset: int) -> int:
 
 
 def _foreign(path: Path) -> DatabaseRefused:
-    return DatabaseRefused(f"{path}: not a plandesk database (an SQLite file of another program); left untouched")
+    return DatabaseRefused("err_db_foreign", path=path)
 
 
 def _newer(path: Path, version: int) -> DatabaseRefused:
-    return DatabaseRefused(f"{path}: written by a newer plandesk (schema {version}, this one knows {SCHEMA_VERSION}); "
-                           "left untouched: upgrade plandesk to open it")
+    return DatabaseRefused("err_db_newer", path=path, version=version, known=SCHEMA_VERSION)
 
 
 def _inspect(path: Path) -> tuple[int, int, int]:

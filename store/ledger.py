@@ -132,7 +132,7 @@ def chapters(conn: sqlite3.Connection, plan_id: str) -> dict[str, str]:
 def check_period(conn: sqlite3.Connection, plan_id: str, period: pr.Period) -> None:
     row = conn.execute("SELECT start_year, end_year FROM plans WHERE id = ?", (plan_id,)).fetchone()
     if row is None:
-        raise BadInput(f"no plan {plan_id!r}")
+        raise BadInput("err_no_plan", plan=plan_id)
     pr.check_in_plan(period, row[0], row[1])
 
 
@@ -147,7 +147,7 @@ def ledgers(conn: sqlite3.Connection, plan_id: str, period: pr.Period,
         known = {u for units in applying.values() for u in units.lead + units.support}
         unknown = [u for u in only_units if u not in known]
         if unknown:
-            raise BadInput(f"no item of {plan_id} names the unit {unknown[0]!r}")
+            raise BadInput("err_unit_not_named", plan=plan_id, unit=unknown[0])
     item_ids = owing(conn, plan_id, period)
     if not item_ids:
         return []

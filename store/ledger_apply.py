@@ -136,7 +136,7 @@ def apply(conn: sqlite3.Connection, checked: Checked, who: str | None = None) ->
     """Enter the new reports of a checked workbook as ONE journaled, undoable step (None if
     nothing changes). Refuses a workbook with problems: nothing of it is applied."""
     if checked.refused:
-        raise PlandeskError(f"{checked.book.name}: refused ({len(checked.problems)} problems)")
+        raise PlandeskError("err_book_refused", file=checked.book.name, count=len(checked.problems))
     if not checked.changes:
         return None
     from store import progress_actions as pa

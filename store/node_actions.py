@@ -34,7 +34,7 @@ for _action in ("add_node", "edit_node", "move_node", "archive_node"):
 def _live_node(conn: sqlite3.Connection, node_id: str) -> sqlite3.Row:
     row = conn.execute("SELECT * FROM nodes WHERE id = ?", (node_id,)).fetchone()
     if row is None or row["archived_at"]:
-        raise NotFound(f"no node {node_id!r}")
+        raise NotFound("err_no_node", ref=node_id)
     return row
 
 
@@ -43,13 +43,13 @@ def _clean_title(title: str | None) -> str | None:
         return None
     title = " ".join(title.split())
     if not title:
-        raise BadInput("an item needs a title")
+        raise BadInput("err_item_title")
     return title
 
 
 def _check_kind(kind: str | None) -> None:
     if kind is not None and kind not in NODE_KINDS:
-        raise BadInput(f"{kind!r} is not one of {', '.join(NODE_KINDS)}")
+        raise BadInput("err_bad_kind", kind=kind, kinds=", ".join(NODE_KINDS))
 
 
 def _with_clerk(row: sqlite3.Row, fields: dict[str, Any]) -> str | None:
@@ -127,10 +127,10 @@ def add_node(conn: sqlite3.Connection, plan_id: str, parent_id: str | None, titl
     _check_kind(kind)
     plan = conn.execute("SELECT id, end_year FROM plans WHERE id = ?", (plan_id,)).fetchone()
     if plan is None:
-        raise NotFound(f"no plan {plan_id!r}")
+        raise NotFound("err_no_plan", plan=plan_id)
     parent = _live_node(conn, parent_id) if parent_id is not None else None
     if parent is not None and parent["plan_id"] != plan_id:
-        raise BadInput(f"{parent_id} is not in plan {plan_id}")
+        raise BadInput("err_not_in_plan", ref=parent_id, plan=plan_id)
     with transaction(conn):
         local = _free_local_id(conn, plan_id, parent["local_id"] if parent else None)
         node_id = f"{plan_id}/{local}"
@@ -174,7 +174,7 @@ def edit_node(conn: sqlite3.Connection, node_id: str, *, title: str | None = Non
         given["kind"] = kind
     changed = {k: v for k, v in given.items() if row[k] != v}
     if not changed:
-        raise BadInput("nothing to change")
+        raise BadInput("err_nothing_to_change")
     own = [r["id"] for r in conn.execute("SELECT id FROM milestones WHERE node_id = ? AND implicit = 1 "
                                          "AND archived_at IS NULL", (node_id,))] if "title" in changed else []
 
@@ -196,16 +196,16 @@ def move_node(conn: sqlite3.Connection, node_id: str, parent_id: Any = KEEP, pos
     if target is not None:
         parent = conn.execute("SELECT * FROM nodes WHERE id = ?", (target,)).fetchone()
         if parent is None or parent["plan_id"] != plan_id:
-            raise NotFound(f"no node {target!r} in plan {plan_id}")
+            raise NotFound("err_no_node_in_plan", ref=target, plan=plan_id)
         if parent["archived_at"]:
-            raise BadInput(f"cannot move under an archived item ({target})")
+            raise BadInput("err_under_archived", ref=target)
         if target == node_id or target in _subtree(conn, row):
-            raise BadInput("cannot move an item under itself or under an item inside it")
+            raise BadInput("err_under_itself")
     with transaction(conn):
         ord_, respace = _slot(conn, plan_id, target, position, node_id)
         fields = {"parent_id": target, "ord": ord_}
         if (row["parent_id"], row["ord"]) == (target, ord_) and not respace:
-            raise BadInput("the item is already there")
+            raise BadInput("err_already_there")
 
         def write() -> None:
             conn.executemany("UPDATE nodes SET ord = ? WHERE id = ?", [(o, i) for i, o in respace])
@@ -223,7 +223,7 @@ def move_by(conn: sqlite3.Connection, node_id: str, step: int) -> Change:
     here = live.index(node_id)
     there = here + step
     if not 0 <= there < len(live):
-        raise BadInput("already first" if step < 0 else "already last")
+        raise BadInput("err_already_first" if step < 0 else "err_already_last")
     return move_node(conn, node_id, KEEP, there)
 
 

@@ -115,7 +115,7 @@ def parse(text: str) -> Period:
         if not 1 <= number <= limit or not 1900 < year < 2200:
             break
         return Period(cycle, year, number)
-    raise BadInput(f"not a reporting period: {text!r} (e.g. 2023-05, 2023Q2, 2023H1, 2023, 2023年第二季度)")
+    raise BadInput("err_not_a_period", text=text)
 
 
 def containing(day: date, cycle: str = DEFAULT_CYCLE) -> Period:
@@ -128,7 +128,7 @@ def containing(day: date, cycle: str = DEFAULT_CYCLE) -> Period:
         return Period(HALF, day.year, 1 if day.month <= 6 else 2)
     if cycle == YEAR:
         return Period(YEAR, day.year, 1)
-    raise BadInput(f"not a reporting cycle: {cycle!r} (one of {', '.join(CYCLES)})")
+    raise BadInput("err_not_a_cycle", text=cycle, cycles=", ".join(CYCLES))
 
 
 def previous(period: Period) -> Period:
@@ -150,14 +150,14 @@ def check_in_plan(period: Period, start_year: int, end_year: int) -> None:
     """A report must be about a period inside the plan's years."""
     if period.end.year < start_year or period.start.year > end_year:
         span = str(start_year) if start_year == end_year else f"{start_year}-{end_year}"
-        raise BadInput(f"period {period.key} is outside the plan's period {span}")
+        raise BadInput("err_period_outside", period=period.key, span=span)
 
 
 def expand(start: date, due: date, every: str) -> list[tuple[Period, date, date]]:
     """The occurrences of a recurring item from ``start`` to ``due``: (period, its start, its due),
     each clipped to the span (a yearly item due 2025-06-30 has its last occurrence due then)."""
     if every not in (YEAR, QUARTER):
-        raise BadInput(f"every: {every!r} is not year or quarter")
+        raise BadInput("err_every", text=every)
     result: list[tuple[Period, date, date]] = []
     period = containing(start, every)
     while period.start <= due:

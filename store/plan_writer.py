@@ -193,7 +193,7 @@ def plan_file(conn: sqlite3.Connection, plan_id: str) -> PlanFile:
     """The plan document (one YAML document's data) of the plan as it now is: live items only."""
     plan = conn.execute("SELECT * FROM plans WHERE id = ?", (plan_id,)).fetchone()
     if plan is None:
-        raise NotFound(f"no plan {plan_id!r}")
+        raise NotFound("err_no_plan", plan=plan_id)
     end_year = plan["end_year"]
     doc: dict[str, Any] = {"id": plan["id"], "region": plan["region"]}
     _put(doc, "bureau", plan["bureau"])

@@ -41,8 +41,7 @@ def parse_state(text: str) -> str:
     """A report state from Chinese or English (未启动/not-started, 推进中/on-track, 滞后/behind, 已完成/done)."""
     state = _STATE_OF.get(str(text).strip().lower())
     if state is None:
-        raise BadInput(f"not a progress state: {text!r} (未启动/not-started, 推进中/on-track, 滞后/behind, "
-                       "已完成/done)")
+        raise BadInput("err_not_a_state", text=text)
     return state
 
 
@@ -50,7 +49,7 @@ def check_percent(value: float | None) -> float | None:
     if value is None:
         return None
     if not 0 <= value <= 100:
-        raise BadInput(f"percent must be from 0 to 100, not {value:g}")
+        raise BadInput("err_percent_range", value=value)
     return float(value)
 
 
@@ -112,20 +111,20 @@ def resolve_item(conn: sqlite3.Connection, ref: str) -> Item:
         row = conn.execute("SELECT n.plan_id, n.title, n.kind, (SELECT count(*) FROM milestones m WHERE m.node_id = "
                            "n.id AND m.archived_at IS NULL) FROM nodes n WHERE n.id = ?", (node_id,)).fetchone()
         if not row[3]:
-            raise BadInput(f"{ref!r} is a {row[2]} with no target of its own: report on its tasks")
+            raise BadInput("err_no_own_target", ref=ref)
         return Item(NODE_ITEM, node_id, node_id, row[0], row[1])
     milestone_id = q.resolve_item(conn, "milestones", ref)
     row = conn.execute("SELECT plan_id, node_id, title, archived_at FROM milestones WHERE id = ?",
                        (milestone_id,)).fetchone()
     if row["archived_at"]:
-        raise NotFound(f"no milestone {ref!r}")
+        raise NotFound("err_no_milestone", ref=ref)
     return Item(MILESTONE_ITEM, milestone_id, row["node_id"], row["plan_id"], row["title"])
 
 
 def get(conn: sqlite3.Connection, report_id: int) -> Report:
     row = conn.execute(f"SELECT {_COLUMNS} FROM progress WHERE id = ?", (report_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no progress report #{report_id}")
+        raise NotFound("err_no_progress_report", id=report_id)
     return _report(row)
 
 
@@ -169,6 +168,6 @@ def reporting_settings(conn: sqlite3.Connection, plan_id: str) -> tuple[str, flo
     """(cycle, yellow lag, red lag) of a plan, with the defaults for what it does not set."""
     row = conn.execute("SELECT report_cycle, yellow_lag, red_lag FROM plans WHERE id = ?", (plan_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no plan {plan_id!r}")
+        raise NotFound("err_no_plan", plan=plan_id)
     return (row[0] or pr.DEFAULT_CYCLE, pr.DEFAULT_YELLOW_LAG if row[1] is None else float(row[1]),
             pr.DEFAULT_RED_LAG if row[2] is None else float(row[2]))

@@ -108,10 +108,10 @@ def report_many(conn: sqlite3.Connection, action: str, reports: Sequence[dict[st
     holds ``report``'s arguments."""
     built = [_new_row(conn, **r) for r in reports]
     if not built:
-        raise BadInput("no report to enter")
+        raise BadInput("err_no_report_to_enter")
     plans = {item.plan_id for item, _ in built}
     if len(plans) > 1:
-        raise BadInput("reports of one plan at a time")
+        raise BadInput("err_one_plan_reports")
     ticks = [(_to_tick(conn, item) if row["state"] == pg.DONE else [], row["reported_on"]) for item, row in built]
     touched = list(dict.fromkeys(m for ids, _ in ticks for m in ids))
 
@@ -150,7 +150,7 @@ def edit(conn: sqlite3.Connection, report_id: int, *, state: str | None = None, 
     if on is not None:
         changes["reported_on"] = on.isoformat()
     if not changes:
-        raise BadInput("nothing to change in the report")
+        raise BadInput("err_nothing_to_change_report")
     new_state = changes.get("state", old.state)
     ticks: list[str] = []
     if new_state == pg.DONE and old.state != pg.DONE:

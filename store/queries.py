@@ -41,10 +41,10 @@ def resolve_plan(conn: sqlite3.Connection, prefix: str) -> Plan:
     exact = [p for p in plans if p.id == prefix]
     matches = exact or [p for p in plans if p.id.startswith(prefix)]
     if not matches:
-        known = ", ".join(p.id for p in plans) or "none"
-        raise NotFound(f"no plan {prefix!r} (plans: {known})")
+        known = ", ".join(p.id for p in plans) or "—"
+        raise NotFound("err_no_plan_known", plan=prefix, known=known)
     if len(matches) > 1:
-        raise NotFound(f"plan {prefix!r} is ambiguous: {', '.join(p.id for p in matches)}")
+        raise NotFound("err_plan_ambiguous", plan=prefix, matches=", ".join(p.id for p in matches))
     return matches[0]
 
 
@@ -113,7 +113,7 @@ def children(conn: sqlite3.Connection, plan_id: str, parent_id: str | None) -> l
 def node(conn: sqlite3.Connection, node_id: str) -> Node:
     row = conn.execute("SELECT * FROM nodes WHERE id = ?", (node_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no node {node_id!r}")
+        raise NotFound("err_no_node", ref=node_id)
     found = _node(row)
     found.applying = un.of_node(conn, node_id)
     return found
@@ -138,7 +138,7 @@ def milestone(conn: sqlite3.Connection, milestone_id: str, today: date,
               soon_days: int = st.DEFAULT_SOON_DAYS) -> Milestone:
     row = conn.execute(f"SELECT {_MILESTONE_COLUMNS} FROM milestones WHERE id = ?", (milestone_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no milestone {milestone_id!r}")
+        raise NotFound("err_no_milestone", ref=milestone_id)
     return _milestone(row, today, soon_days)
 
 
@@ -296,9 +296,9 @@ def resolve_item(conn: sqlite3.Connection, table: str, ref: str) -> str:
         if len(rows) == 1:
             return str(rows[0][0])
         if len(rows) > 1:
-            raise NotFound(f"{ref!r} is in several plans: {', '.join(r[0] for r in rows)}")
-    what = {"milestones": "milestone", "indicators": "indicator", "nodes": "node"}[table]
-    raise NotFound(f"no {what} {ref!r}")
+            raise NotFound("err_in_several_plans", ref=ref, ids=", ".join(r[0] for r in rows))
+    missing = {"milestones": "err_no_milestone", "indicators": "err_no_indicator", "nodes": "err_no_node"}[table]
+    raise NotFound(missing, ref=ref)
 
 
 def history(conn: sqlite3.Connection, limit: int = 50, plan_id: str | None = None,

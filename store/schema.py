@@ -182,7 +182,7 @@ def migrate(conn: sqlite3.Connection, path: Path, target_version: int, applicati
     """
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > target_version:
-        raise DatabaseRefused(f"{path}: written by a newer plandesk (schema {version})")
+        raise DatabaseRefused("err_db_newer_schema", path=path, version=version)
     backup = backup_before_migration(conn, path, version) if 0 < version < target_version else None
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode = WAL")  # outside any transaction

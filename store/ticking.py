@@ -27,8 +27,8 @@ class NotOneMilestone(NotFound):
 
     def __init__(self, ref: str, milestone_ids: list[str]) -> None:
         self.ref, self.milestone_ids = ref, milestone_ids
-        listed = ", ".join(milestone_ids) or "none"
-        super().__init__(f"{ref!r} is a node with {len(milestone_ids)} milestones: {listed}")
+        listed = ", ".join(milestone_ids) or "—"
+        super().__init__("err_not_one_milestone", ref=ref, count=len(milestone_ids), ids=listed)
 
 
 def milestone_to_tick(conn: sqlite3.Connection, ref: str) -> str:

@@ -36,7 +36,7 @@ class YearOutsidePeriod(BadInput):
 
     def __init__(self, year: int, start: int, end: int):
         self.year, self.start, self.end = year, start, end
-        super().__init__(f"{year} is outside the plan's period {start}..{end}")
+        super().__init__("err_year_outside", year=year, start=start, end=end)
 
 
 PERCENT_UNITS = ("%", "％")

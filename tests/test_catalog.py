@@ -74,3 +74,14 @@ def test_dynamic_keys_exist_for_every_value() -> None:
         assert f"light_{light}" in MESSAGES, light
     for which in ("undo", "redo"):
         assert f"ui_nothing_{which}" in MESSAGES
+
+
+def test_every_error_key_the_code_raises_is_in_the_catalog() -> None:
+    """The store raises errors by key (store/error_texts.py, merged into the catalog): a key
+    spelled wrong would fail only when a clerk meets that error."""
+    from store.error_texts import MESSAGES as ERROR_TEXTS
+
+    raised = {text for text in _literals() if re.fullmatch(r"err_\w+", text)}
+    assert raised, "no error key found in the source"
+    assert sorted(raised - MESSAGES.keys()) == []
+    assert all(key.startswith("err_") and key in MESSAGES for key in ERROR_TEXTS)

@@ -155,9 +155,11 @@ class PlanDeskApp(App[int]):
             result = future.result()
         except (PlandeskError, ValueError, sqlite3.Error) as exc:
             from store.db import error_kind
+            from tui.phrases import error_line
 
             kind = error_kind(exc)
-            text = self.t(f"sd_db_{kind}", path=self.db_path, detail=exc) if kind else str(exc)
+            text = (self.t(f"sd_db_{kind}", path=self.db_path, detail=exc) if kind
+                    else error_line(self.t, exc) if isinstance(exc, PlandeskError) else str(exc))
             self.post_message(WriteFailed(text))
             return
         except Exception as exc:  # a bug: raised again on the app's thread, as a worker's would be

@@ -26,4 +26,6 @@ def write_guarded(t: Catalog, target: str | Path, write: Callable[[BinaryIO], No
     except files.OutputRefused as exc:
         raise PlandeskError(t(f"sd_out_{exc.reason}", path=exc.path, guarded=exc.guarded)) from None
     except OSError as exc:
-        raise PlandeskError(t("sd_out_failed", path=target, reason=exc.strerror or exc)) from None
+        from tui.phrases import os_reason
+
+        raise PlandeskError(t("sd_out_failed", path=target, reason=os_reason(t, exc))) from None

@@ -6,8 +6,30 @@ into one line of the catalog's language, with any typed text shown as text (stor
 from __future__ import annotations
 
 from store.clerk_dates import AFTER_AS_OF, FIRST_YEAR, LAST_YEAR, OUT_OF_RANGE, ClerkDateError
+from store.errors import PlandeskError
 from store.safe_text import visible
 from tui.i18n import Catalog
+
+
+def error_line(t: Catalog, exc: PlandeskError) -> str:
+    """A store error in the UI's language: its key and values through the catalog. The store's
+    refusals that carry a ``reason`` instead (output paths, --db, backups) have their own keys;
+    an error with neither carries text a UI module has already worded, and shows as it is."""
+    from store.backup import BackupError, DatabaseDamaged
+    from store.files import OutputRefused
+    from store.locations import DbLocationRefused
+
+    if exc.key:
+        return t(exc.key, **exc.values)
+    if isinstance(exc, OutputRefused):
+        return t(f"sd_out_{exc.reason}", path=exc.path, guarded=exc.guarded)
+    if isinstance(exc, DbLocationRefused):
+        return t(f"in_db_{exc.reason}", folder=exc.path.parent if exc.path else "")
+    if isinstance(exc, BackupError):
+        return t(f"sd_bk_{exc.reason}", path=exc.path)
+    if isinstance(exc, DatabaseDamaged):
+        return t("sd_damaged", path=exc.path, detail=exc.detail)
+    return str(exc)
 
 
 def date_problem(t: Catalog, exc: ClerkDateError, what: str) -> str:
@@ -26,3 +48,15 @@ def value_warning(t: Catalog, value: float, unit: str | None) -> list[str]:
 
     keys = {PERCENT_OUTSIDE: "in_warn_percent", NEGATIVE_COUNT: "in_warn_negative"}
     return [t(keys[code], value=format_number(value)) for code in value_warnings(value, unit)]
+
+
+def os_reason(t: Catalog, exc: OSError) -> str:
+    """Why a file could not be read or written, in the UI's language; the system's own words
+    for the rarer causes (they come in the system's language)."""
+    import errno
+
+    keys = {errno.ENOENT: "in_os_missing", errno.EACCES: "in_os_denied", errno.EPERM: "in_os_denied",
+            errno.EISDIR: "in_os_folder", errno.ENOTDIR: "in_os_not_folder", errno.ENOSPC: "in_os_full",
+            errno.EDQUOT: "in_os_quota", errno.EROFS: "in_os_read_only"}
+    key = keys.get(exc.errno) if exc.errno is not None else None
+    return t(key) if key else str(exc.strerror or exc)

@@ -47,13 +47,13 @@ def draft_document(document: Document, header: str = "") -> Draft:
     review = Review()
     blocks = document.blocks
     if not any(b.kind in ("para", "table") for b in blocks):
-        raise PlandeskError(f"{document.name}: the document has no text")
+        raise PlandeskError("err_draft_no_text", file=document.name)
     stem = Path(document.name).stem
     front = read_front(blocks, stem, review)
     outline = Outline(blocks, front, review)
     root = outline.build()
     if not root.children:
-        raise PlandeskError(f"{document.name}: no plan content was found")
+        raise PlandeskError("err_draft_no_plan", file=document.name)
     finish(root, front.start, front.end, review, recurring_key=EMIT_EVERY)
     for number, indicator in enumerate(outline.indicators, start=1):
         indicator.id = f"i{number:02d}"
@@ -65,7 +65,7 @@ def draft_document(document: Document, header: str = "") -> Draft:
     text = to_yaml(doc, header)
     problems = validate_document(doc, document.name)
     if problems:  # a defect of the draft, never the clerk's: say so rather than write a broken file
-        raise PlandeskError(f"{document.name}: the draft does not load ({problems[0]}); please report this")
+        raise PlandeskError("err_draft_broken", file=document.name, problem=problems[0])
     return Draft(plan, text, review.items, document.encoding)
 
 

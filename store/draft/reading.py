@@ -53,13 +53,13 @@ def clean(text: str) -> str:
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """UTF-8 (with or without a byte-order mark), else GB18030 (which includes GBK); strictly."""
     if b"\x00" in data[:4096]:
-        raise BadInput(f"{name}: not a text file (binary content)")
+        raise BadInput("err_binary", file=name)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise BadInput(f"{name}: cannot be read as UTF-8 or GB18030 text")
+    raise BadInput("err_encoding", file=name)
 
 
 def read_document(path: Path | str) -> Document:
@@ -67,18 +67,17 @@ def read_document(path: Path | str) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise BadInput(f"{path.name}: unsupported file type {suffix or '(none)'} "
-                       f"(supported: {', '.join(SUPPORTED)}; save a .doc or .pdf as .docx or .txt)")
+        raise BadInput("err_file_type", file=path.name, suffix=suffix or "—", supported=", ".join(SUPPORTED))
     try:
         if suffix == ".docx":
             return Document(path.name, _docx_blocks(path), "docx")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
+        raise BadInput("err_no_file", path=path) from None
     except IsADirectoryError:
-        raise BadInput(f"{path}: is a folder, not a file") from None
+        raise BadInput("err_is_folder", path=path) from None
     except OSError as exc:
-        raise BadInput(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise BadInput("err_unreadable", path=path, reason=exc.strerror or exc) from None
     text, encoding = decode(data, path.name)
     lines = text.splitlines()
     blocks = _markdown_blocks(lines) if suffix in (".md", ".markdown") else _text_blocks(lines)
@@ -145,13 +144,13 @@ def _docx_blocks(path: Path) -> list[Block]:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise BadInput("reading .docx needs python-docx (pip install python-docx)") from None
+        raise BadInput("err_needs_docx") from None
     if not path.exists():
-        raise BadInput(f"{path}: no such file")
+        raise BadInput("err_no_file", path=path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise BadInput(f"{path.name}: not a readable .docx file ({exc.__class__.__name__})") from None
+        raise BadInput("err_bad_docx", file=path.name, reason=exc.__class__.__name__) from None
     blocks: list[Block] = []
     counter = 0
     for item in document.iter_inner_content():

@@ -35,15 +35,15 @@ def period_for(plan: q.Plan, kind: str, year: int | None = None) -> Period:
     """The period of an annual (``year``), mid-term or final report of ``plan``."""
     if kind == ANNUAL:
         if year is None:
-            raise BadInput("an annual report needs a year")
+            raise BadInput("err_annual_needs_year")
         if not plan.start_year <= year <= plan.end_year:
-            raise BadInput(f"--year: {year} is outside the plan's period {plan.period}")
+            raise BadInput("err_report_year_outside", year=year, span=plan.period)
         return Period(ANNUAL, year, year)
     if kind == MIDTERM:
         return Period(MIDTERM, plan.start_year, (plan.start_year + plan.end_year) // 2)
     if kind == FINAL:
         return Period(FINAL, plan.start_year, plan.end_year)
-    raise BadInput(f"unknown report kind {kind!r}")
+    raise BadInput("err_report_kind", kind=kind)
 
 
 def next_period(plan: q.Plan, period: Period) -> Period | None:

@@ -20,12 +20,15 @@ if os.path.basename(sys.argv[0]) == "plandesk" and \
 
 import argparse  # noqa: E402
 import sqlite3  # noqa: E402
-from typing import Sequence  # noqa: E402
+from typing import TYPE_CHECKING, Sequence  # noqa: E402
 
 from store.errors import ImportFailed, PlandeskError  # noqa: E402
 from store.safe_text import visible  # noqa: E402
 from tui.cli.context import Context  # noqa: E402
 from tui.cli.parser import COMMAND_MODULES, NotJustTheApp, build_parser, command_function
+
+if TYPE_CHECKING:
+    from tui.i18n import Catalog
 
 __all__ = ["COMMAND_MODULES", "Context", "build_parser", "main", "parse_args"]
 
@@ -95,7 +98,9 @@ def _run(argv: Sequence[str] | None) -> int:
             print(problem, file=sys.stderr)
         return EXIT_ERROR
     except PlandeskError as exc:
-        print(visible(f"plandesk: {exc}", one_line=True), file=sys.stderr)
+        from tui.phrases import error_line
+
+        print(visible(f"plandesk: {error_line(_catalog(ctx, args), exc)}", one_line=True), file=sys.stderr)
         return EXIT_ERROR
     except sqlite3.DatabaseError as exc:
         message = ctx.database_error(exc) if ctx is not None else f"database error: {exc}"
@@ -104,8 +109,18 @@ def _run(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:  # `plandesk overdue | head`: main() sends stdout to devnull, exit 0
         raise
     except OSError as exc:
-        print(visible(f"plandesk: {exc.filename or ''}: {exc.strerror or exc}", one_line=True), file=sys.stderr)
+        from tui.phrases import os_reason
+
+        reason = os_reason(_catalog(ctx, args), exc)
+        print(visible(f"plandesk: {exc.filename or ''}: {reason}", one_line=True), file=sys.stderr)
         return EXIT_ERROR
+
+
+def _catalog(ctx: Context | None, args: argparse.Namespace) -> Catalog:
+    """The UI's language for an error, also when the error came before the context was made."""
+    from tui.i18n import Catalog, detect_lang
+
+    return ctx.t if ctx is not None else Catalog(detect_lang(args.lang))
 
 
 def _finish_output() -> None:

@@ -107,7 +107,7 @@ def _steps(ctx: Context, which: str) -> int:
 
     count = ctx.args.count
     if count < 1:
-        raise PlandeskError(ctx.t("sd_count_min", step=which, n=count))
+        raise BadInput("err_undo_count" if which == "undo" else "err_redo_count", count=count)
     plan = q.resolve_plan(ctx.conn, ctx.args.plan) if ctx.args.plan else None
     step = actions.undo if which == "undo" else actions.redo
     try:

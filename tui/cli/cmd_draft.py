@@ -7,6 +7,7 @@ atomically and the review list printed. The review list is in the UI's language.
 from __future__ import annotations
 
 import sys
+from typing import BinaryIO
 
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
@@ -34,7 +35,17 @@ def cmd_draft(ctx: Context) -> int:
         sys.stderr.write(review_text(ctx.t, draft, source.name))
         return 0
     data = draft.yaml_text.encode("utf-8")
-    write_atomically(target, lambda handle: handle.write(data))
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(data)
+
+    try:
+        write_atomically(target, write)
+    except OSError as exc:  # name the file the clerk asked for, not the temporary one beside it
+        from store.errors import PlandeskError
+        from tui.phrases import os_reason
+
+        raise PlandeskError(ctx.t("sd_out_failed", path=target, reason=os_reason(ctx.t, exc))) from None
     print(summary(ctx.t, draft, str(target)))
     sys.stdout.write(review_text(ctx.t, draft, source.name))
     return 0

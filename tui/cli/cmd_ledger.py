@@ -60,13 +60,13 @@ def _period(ctx: Context, plan_id: str):  # type: ignore[no-untyped-def]
     return period
 
 
-def _date(text: str, what: str):  # type: ignore[no-untyped-def]
+def _date(ctx: Context, text: str, what: str):  # type: ignore[no-untyped-def]
     from datetime import date
 
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise PlandeskError(f"{what}: not a date (YYYY-MM-DD): {text!r}") from None
+        raise PlandeskError(ctx.t("in_not_iso_date", what=what, text=text)) from None
 
 
 def _folder(ctx: Context) -> Path:
@@ -96,7 +96,7 @@ def _export(ctx: Context) -> int:
     args = ctx.args
     plan = ctx.one_plan()
     period = _period(ctx, plan.id)
-    deadline = _date(args.deadline, "--deadline") if args.deadline else None
+    deadline = _date(ctx, args.deadline, "--deadline") if args.deadline else None
     books = lg.ledgers(ctx.conn, plan.id, period, args.unit)
     console = ctx.console()
     t = ctx.t

@@ -71,7 +71,7 @@ def cmd_progress(ctx: Context) -> int:
     given = [f for f in _REPORT_FIELDS if getattr(args, f) is not None] + (["period"] if args.period else [])
     if args.state is None:
         if given:
-            raise PlandeskError("--state is needed to enter a report (未启动/推进中/滞后/已完成)")
+            raise PlandeskError(ctx.t("in_pg_state_needed"))
         return _list(ctx)
     return _enter(ctx)
 
@@ -192,7 +192,7 @@ def cmd_units(ctx: Context) -> int:
     if ctx.args.action == "set":
         return _set_units(ctx)
     if ctx.args.id:
-        raise PlandeskError("units: an id goes with 'set' (plandesk units set ID --lead UNIT)")
+        raise PlandeskError(ctx.t("in_units_id_with_set"))
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -231,15 +231,15 @@ def _set_units(ctx: Context) -> int:
 
     args = ctx.args
     if not args.id:
-        raise PlandeskError("units set: which item? (plandesk units set ID --lead UNIT [--support UNIT])")
+        raise PlandeskError(ctx.t("in_units_which"))
     node_id = q.resolve_item(ctx.conn, "nodes", args.id)
     if args.as_printed:
         if args.lead or args.support:
-            raise PlandeskError("--as-printed goes back to the plan's units: give it alone")
+            raise PlandeskError(ctx.t("in_units_as_printed_alone"))
         actions.set_units(ctx.conn, node_id, None, support=None)
     else:
         if args.lead is None and args.support is None:
-            raise PlandeskError("units set: give --lead and/or --support (or --as-printed)")
+            raise PlandeskError(ctx.t("in_units_give"))
         actions.set_units(ctx.conn, node_id, actions.KEEP if args.lead is None else names(args.lead),
                           support=actions.KEEP if args.support is None else names(args.support))
     node = q.node(ctx.conn, node_id)

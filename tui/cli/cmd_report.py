@@ -46,7 +46,7 @@ def cmd_report(ctx: Context) -> int:
         try:
             signed = date.fromisoformat(ctx.args.date)
         except ValueError:
-            raise PlandeskError(f"--date: not a date (YYYY-MM-DD): {ctx.args.date!r}") from None
+            raise PlandeskError(ctx.t("in_not_iso_date", what="--date", text=ctx.args.date)) from None
     plan = ctx.one_plan()
     kind = rp.MIDTERM if ctx.args.midterm else rp.FINAL if ctx.args.final else rp.ANNUAL
     if kind == rp.ANNUAL and not plan.start_year <= ctx.args.year <= plan.end_year:  # said in the report's language

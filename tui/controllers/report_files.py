@@ -54,9 +54,12 @@ class ReportFiles(Selection):
         try:
             replaced = self.app.db.read(job)
         except Exception as exc:  # noqa: BLE001 - any failure is one line for the clerk, never a crash
+            from store.errors import PlandeskError
             from store.safe_text import visible
+            from tui.phrases import error_line
 
-            message = visible(str(exc).strip() or type(exc).__name__, one_line=True)
+            said = error_line(t, exc) if isinstance(exc, PlandeskError) else str(exc)
+            message = visible(said.strip() or type(exc).__name__, one_line=True)
             self.app.call_from_thread(self.notify_plain, message, "error")
             return
         said = t("ui_report_wrote", path=choice.path)

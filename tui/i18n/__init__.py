@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+from store import error_texts  # the store's error texts (err_*): one more part, kept beside the store
 from tui.i18n import messages_core
 from tui.i18n import messages_safety
 from tui.i18n import messages_house
@@ -18,7 +19,8 @@ from tui.i18n import messages_large
 
 LANG_ENV = "PLANDESK_LANG"
 
-_PARTS = (messages_core, messages_safety, messages_house, messages_progress, messages_ledger, messages_reports, messages_draft, messages_large)
+_PARTS = (messages_core, messages_safety, messages_house, messages_progress, messages_ledger, messages_reports,
+          messages_draft, messages_large, error_texts)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

@@ -42,7 +42,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sd_step_skipped": ("Skipped: {what} of {title} ({plan}, {id}) cannot be reversed: {reason}",
                         "已跳过:{what} {title}({plan},{id})无法撤回:{reason}"),
     "sd_still_archived": ("(the item stays archived)", "(该事项仍为归档状态)"),
-    "sd_count_min": ("{step}: the number of changes must be 1 or more, not {n}", "{step}:修改数须为 1 或以上,而不是 {n}"),
     "sd_nothing_undo": ("Nothing to undo", "没有可撤销的修改"),
     "sd_nothing_undo_plan": ("Nothing to undo in {plan}", "{plan} 没有可撤销的修改"),
     "sd_nothing_redo": ("Nothing to redo", "没有可重做的修改"),
@@ -254,5 +253,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mv:next": ('next', '下步措施'),
     "mv:source": ('source', '来源'),
     "mv:TEXT_OR_PATH": ('TEXT_OR_PATH', '文字或路径'),
+    # the command line's own refusals (issue 9: every error in the UI's language)
+    "in_not_iso_date": ("{what}: not a date (YYYY-MM-DD): {text}", "{what}:不是日期(应为 YYYY-MM-DD):{text}"),
+    "in_pg_state_needed": ("--state is needed to enter a report (未启动/推进中/滞后/已完成)",
+                           "录入进展报告须填写 --state(未启动/推进中/滞后/已完成)"),
+    "in_units_id_with_set": ("units: an id goes with 'set' (plandesk units set ID --lead UNIT)",
+                             "units:给出事项编号时须用 set(plandesk units set 编号 --lead 单位)"),
+    "in_units_which": ("units set: which item? (plandesk units set ID --lead UNIT [--support UNIT])",
+                       "units set:请指定事项(plandesk units set 编号 --lead 单位 [--support 单位])"),
+    "in_units_as_printed_alone": ("--as-printed goes back to the plan's units: give it alone",
+                                  "--as-printed 恢复为规划原文的责任单位,不能与 --lead、--support 同时使用"),
+    "in_units_give": ("units set: give --lead and/or --support (or --as-printed)",
+                      "units set:请给出 --lead 和/或 --support(或 --as-printed)"),
+    # why a file could not be read or written (tui/phrases.py os_reason): English as the system says it
+    "in_os_missing": ("No such file or directory", "文件或文件夹不存在"),
+    "in_os_denied": ("Permission denied", "没有访问权限"),
+    "in_os_folder": ("Is a directory", "是文件夹"),
+    "in_os_not_folder": ("Not a directory", "路径中有一项不是文件夹"),
+    "in_os_full": ("No space left on device", "磁盘已满"),
+    "in_os_quota": ("Disk quota exceeded", "超出磁盘配额"),
+    "in_os_read_only": ("Read-only file system", "文件系统为只读"),
 
 }

@@ -19,6 +19,7 @@ from store import queries as q
 from store.errors import PlandeskError
 from store.safe_text import visible
 from tui.i18n import Catalog
+from tui.phrases import error_line
 from tui.screens.dialog import Dialog
 
 DRAFT_OPTION = "draft"
@@ -113,7 +114,8 @@ class PlanChooser(Dialog[str]):
             plan_file, review_file, _ = draft_beside(source, Path(app.db_path).parent, self.t,  # type: ignore[attr-defined]
                                                      app.today.isoformat())  # type: ignore[attr-defined]
         except (PlandeskError, OSError) as exc:
-            app.call_from_thread(self._say, self.t("ui_draft_failed", reason=str(exc)))
+            reason = error_line(self.t, exc) if isinstance(exc, PlandeskError) else str(exc)
+            app.call_from_thread(self._say, self.t("ui_draft_failed", reason=reason))
             return
         app.call_from_thread(self._import, plan_file, review_file)
 
