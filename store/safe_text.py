@@ -37,5 +37,7 @@ def is_formula_like(text: str) -> bool:
 
 def cell_text(text: str | None) -> str:
     """Text for a CSV or workbook cell: visible, and never a live formula (prefixed with ``'``)."""
+    if text and text.isprintable() and not text.startswith(FORMULA_LEADS):
+        return text  # no control, bidi or separator character (none is printable), no formula lead: as it is
     shown = visible(text)
     return "'" + shown if is_formula_like(shown) else shown

@@ -7,8 +7,8 @@ The progress-report fields of each task (latest state, 进展情况, 存在问�
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from itertools import groupby
-from typing import Iterable
 
 from store import status as st
 from store.report import rows
@@ -18,11 +18,15 @@ GROUP_LIMIT = 30  # lagging tasks named per chapter; the rest are counted
 ANNEX_LIMIT = 200  # tasks listed per annex or among the projects
 
 
-def _tasks(conn: sqlite3.Connection, found: Iterable[Item], limit: int) -> tuple[list[TaskProgress], int]:
-    """Items in document order grouped into tasks: the first ``limit`` tasks, and how many there are."""
+def _tasks(conn: sqlite3.Connection, found: Iterable[Item], limit: int,
+           count: bool = True) -> tuple[list[TaskProgress], int]:
+    """Items in document order grouped into tasks: the first ``limit`` tasks, and how many there are
+    (unless ``count`` is False: then reading stops after the first ``limit``, and so does the count)."""
     tasks: list[TaskProgress] = []
     total = 0
     for node_id, group in groupby(found, key=lambda it: it.node_id):
+        if len(tasks) >= limit and not count:
+            break
         total += 1
         if len(tasks) >= limit:
             continue
@@ -58,7 +62,7 @@ def task_groups(conn: sqlite3.Connection, index: rows.PlanIndex, report: Report)
         where = "seq BETWEEN ? AND ? AND state = ? AND due <= ?"
         params = (first, last, st.OVERDUE, end)
         found = rows.items(index, as_of, soon, where, params, order="seq, id", limit=GROUP_LIMIT * 20)
-        tasks, _ = _tasks(conn, found, GROUP_LIMIT)
+        tasks, _ = _tasks(conn, found, GROUP_LIMIT, count=False)  # counted below, by SQLite
         total = conn.execute("SELECT count(DISTINCT node_id) FROM milestones WHERE plan_id = ? "
                              f"AND archived_at IS NULL AND seq BETWEEN ? AND ? AND due <= ? AND ({state_sql}) = ?",
                              (report.plan.id, first, last, end, *state_args, st.OVERDUE)).fetchone()[0]

@@ -28,11 +28,13 @@ _LATEST = (
 
 def task_reports(conn: sqlite3.Connection, plan_id: str, start: date, end: date, as_of: date) -> list[TaskReport]:
     """Each reported task's latest report in ``start``..``end`` (dated by ``as_of``), in plan order."""
+    found = conn.execute(_LATEST, (plan_id, start.isoformat(), end.isoformat(), as_of.isoformat())).fetchall()
+    if not found:  # no units to look up (a plan nobody reports on yet: most large plans)
+        return []
     applying = un.of_plan(conn, plan_id)
     result = []
     for (node_id, state, percent, note, problem, next_step, period, reported_on, number, title, chapter_id,
-         chapter_number, chapter_title) in conn.execute(_LATEST, (plan_id, start.isoformat(), end.isoformat(),
-                                                                  as_of.isoformat())):
+         chapter_number, chapter_title) in found:
         chapter = (f"{chapter_number} {chapter_title}" if chapter_number else chapter_title) or ""
         task = f"{number} {title}" if number else title
         result.append(TaskReport(node_id, chapter_id or "", chapter, task, title, applying.get(node_id, un.NONE).lead,
@@ -53,8 +55,7 @@ def fill_progress(conn: sqlite3.Connection, report: Report) -> Report:
     report.task_reports = task_reports(conn, plan_id, report.period.start, report.period.end, report.as_of)
     period = reporting_period(conn, plan_id, report.period.end, report.as_of)
     report.reporting_period = period.key
-    report.units_not_reported = [g.unit for g in pv.missing(conn, plan_id, period, report.as_of)
-                                 if g.unit != pv.NO_UNIT]
+    report.units_not_reported = [u for u in pv.missing_units(conn, plan_id, period, report.as_of) if u != pv.NO_UNIT]
     by_id = {r.node_id: r for r in report.task_reports}
     for group in report.groups:
         for task in {id(t): t for t in [*group.lagging, *group.tasks]}.values():

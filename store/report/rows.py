@@ -13,9 +13,9 @@ import json
 import sqlite3
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterator
 
 from store import queries as q
 from store import status as st
@@ -30,10 +30,6 @@ _COLUMNS = ("m.id AS id, m.title AS title, m.due AS due, m.due_phrase AS due_phr
             "m.seq AS seq, n.number AS node_number, n.title AS node_title, n.seq AS node_seq")
 
 
-def _d(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
 @dataclass
 class PlanIndex:
     """Chapters by seq and each node's inherited units: what a streamed row needs from above it."""
@@ -43,11 +39,11 @@ class PlanIndex:
     chapter_starts: list[int] = field(default_factory=list)
     chapter_ids: list[str] = field(default_factory=list)
     chapter_short: list[str] = field(default_factory=list)
-    _units_at: array | None = None  # node seq -> index into _unit_lists (-1: none)
+    _units_at: array[int] | None = None  # node seq -> index into _unit_lists (-1: none)
     _unit_lists: list[tuple[str, ...]] = field(default_factory=list)
 
     @classmethod
-    def load(cls, conn: sqlite3.Connection, plan_id: str) -> "PlanIndex":
+    def load(cls, conn: sqlite3.Connection, plan_id: str) -> PlanIndex:
         index = cls(conn, plan_id)
         for node_id, seq, number, title in conn.execute(
                 "SELECT id, seq, number, title FROM nodes WHERE plan_id = ? AND depth = 0 AND archived_at IS NULL "
@@ -102,22 +98,35 @@ def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tup
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
-    for row in index.conn.execute(sql, args):
-        yield _item(index, row, as_of, period_start)
+    cursor = index.conn.cursor()
+    cursor.row_factory = None  # plain tuples: tens of thousands of rows are unpacked once each
+    make = _item_maker(index, as_of, period_start)
+    for row in cursor.execute(sql, args):
+        yield make(row)
 
 
-def _item(index: PlanIndex, row: tuple, as_of: date, period_start: date | None) -> Item:  # type: ignore[type-arg]
-    (mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, number, node_title,
-     node_seq, state) = row
-    due = date.fromisoformat(due_text)
-    counted = st.is_done(state)
-    chapter = index.chapter_at(seq)
-    return Item(mid, title, due, due_phrase or None, _d(start), _d(done_text) if counted else None,
-                note if counted else None, state, st.days_late(due, as_of), bool(implicit), node_id,
-                f"{number} {node_title}" if number else node_title,
-                index.chapter_short[chapter] if index.chapter_short else "",
-                index.chapter_ids[chapter] if index.chapter_ids else "", index.units(node_seq),
-                period_start is not None and due < period_start)
+_DONE_STATES = frozenset(s for s in st.MILESTONE_STATES if st.is_done(s))
+
+
+def _item_maker(index: PlanIndex, as_of: date,
+                period_start: date | None) -> Callable[[tuple], Item]:  # type: ignore[type-arg]
+    """What turns a row into an ``Item``, with the per-report lookups bound once (not per row)."""
+    starts, shorts, ids = index.chapter_starts, index.chapter_short, index.chapter_ids
+    units, iso, done_states = index.units, date.fromisoformat, _DONE_STATES
+
+    def make(row: tuple) -> Item:  # type: ignore[type-arg]
+        (mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, number, node_title,
+         node_seq, state) = row
+        due = iso(due_text)
+        counted = state in done_states
+        chapter = max(bisect_right(starts, seq) - 1, 0)  # PlanIndex.chapter_at, inlined
+        return Item(mid, title, due, due_phrase or None, iso(start) if start else None,
+                    iso(done_text) if counted and done_text else None, note if counted else None, state,
+                    (as_of - due).days, bool(implicit), node_id, f"{number} {node_title}" if number else node_title,
+                    shorts[chapter] if shorts else "", ids[chapter] if ids else "", units(node_seq),
+                    period_start is not None and due < period_start)
+
+    return make
 
 
 def ledger_rows(index: PlanIndex, as_of: date, soon_days: int) -> Iterator[LedgerRow]:
@@ -170,5 +179,5 @@ def status_item(m: q.Milestone, today: date) -> Item:
     """A status list's milestone (read by ``queries.milestones_in_state``, a handful at a time)."""
     counted = st.is_done(m.state)
     return Item(m.id, m.title, m.due, m.due_phrase or None, m.start, m.done_on if counted else None,
-                m.done_note if counted else None, m.state, st.days_late(m.due, today), m.implicit, m.node_id, "", "", "",
-                (), False)
+                m.done_note if counted else None, m.state, st.days_late(m.due, today), m.implicit, m.node_id, "", "",
+                "", (), False)

@@ -70,6 +70,7 @@ def _check(conn: sqlite3.Connection, plan_id: str) -> int:
         period = pv.due_period(conn, plan_id, today)
         got = pv.missing(conn, plan_id, period, today)
         assert got == plain_missing(conn, plan_id, period, today)
+        assert pv.missing_units(conn, plan_id, period, today) == [g.unit for g in got]  # what a report names
         listed += sum(len(g.items) for g in got)
         assert pv.unit_rows(conn, plan_id, today, 30) == (period, plain_unit_rows(conn, plan_id, today, period))
     return listed

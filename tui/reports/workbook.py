@@ -17,12 +17,12 @@ The only module that imports openpyxl.
 """
 from __future__ import annotations
 
-import math
+from collections.abc import Iterable, Iterator
 from copy import copy
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -82,6 +82,7 @@ class _Sheet:
                  sample: list[c.Row], freeze_columns: int = 0):
         self.ws = wb.create_sheet(name[:31])
         self.columns = columns
+        self.keys = [col.key for col in columns]
         self.row_index = 0
         self._templates: dict[str, object] = {}
         widths = [cell_len(col.header) for col in columns]
@@ -105,7 +106,7 @@ class _Sheet:
         ws.oddFooter.center.size = 9
         self._append([self._cell(title, "pd_title")], 1)
         self._append([self._cell(col.header, "pd_head") for col in columns],
-                      max(_lines(col.header, w) for col, w in zip(columns, self.widths)))
+                      max(_lines(col.header, w) for col, w in zip(columns, self.widths, strict=True)))
 
     def _cell(self, value: object, style: str | None) -> object:
         """A cell: a plain value where the default look will do (cheap), a styled cell where not."""
@@ -137,28 +138,34 @@ class _Sheet:
     def row(self, row: c.Row, style: str | None = None) -> None:
         """One row. Only what needs a look of its own is styled: dates, shares, coloured states, bold
         cells, and text that wraps (and then the whole row, so that it all sits at the top)."""
-        texts = [(i, value) for i, value in enumerate(row.cells) if isinstance(value, str) and value]
-        lines = max((_lines(value, self.widths[i]) for i, value in texts), default=1)
+        values, widths = row.cells, self.widths
+        lines = 1
+        for i, value in enumerate(values):
+            if isinstance(value, str) and value:
+                n = _lines(value, widths[i])
+                if n > lines:
+                    lines = n
+        lights, states, tall = row.light, row.state, lines > 1
         cells: list[object] = []
-        for i, (value, col) in enumerate(zip(row.cells, self.columns)):
+        for i, (value, key) in enumerate(zip(values, self.keys, strict=True)):
             if value is None or value == "":
                 cells.append(None)
                 continue
             if row.depth and i == 0 and isinstance(value, str):
                 value = "\u3000" * row.depth + value
-            light = row.light.get(i)
-            if light and (i in row.state or col.key == "chapter"):
+            light = lights.get(i) if lights else None
+            if light and (i in states or key == "chapter"):
                 name: str | None = f"pd_{light}"
             elif style:
                 name = style
             elif isinstance(value, date):
                 # a plain date gets openpyxl's own yyyy-mm-dd format, cheaper than a styled cell
-                name = "pd_date" if lines > 1 else None
+                name = "pd_date" if tall else None
             elif isinstance(value, c.Percent):
                 name = "pd_pct"
-            elif row.bold and col.key in ("attribute", "task"):
+            elif row.bold and key in ("attribute", "task"):
                 name = "pd_bold"
-            elif lines > 1:
+            elif tall:
                 name = "pd_text"
             else:
                 name = None
@@ -173,9 +180,12 @@ def _lines(text: str, width: int) -> int:
     columns wide, anything else as one (measured in C by the encoder: rows stream by the ten thousand).
     """
     room = max(width - 1, 2)
-    if 2 * len(text) <= room and "\n" not in text:  # fits even if every character is wide
+    if "\n" in text:
+        return sum(max(1, -(-_width(part) // room)) for part in text.split("\n"))
+    if 2 * len(text) <= room:  # fits even if every character is wide
         return 1
-    return sum(max(1, math.ceil(_width(part) / room)) for part in text.split("\n"))
+    wide = _width(text)
+    return 1 if wide <= room else -(-wide // room)  # the ceiling of wide / room
 
 
 def _width(text: str) -> int:
