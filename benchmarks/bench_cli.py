@@ -7,6 +7,11 @@ over repeated runs, all measured in the same run of this script:
 - ``plandesk tick`` vs ``python -c "import sqlite3"``
 - importing seed_plans.yaml into a new file
 - ``plandesk status`` on a generated 50,000-node plan vs the same rich floor
+- ``plandesk export --format json`` and ``plandesk missing`` on that plan vs its ``status``
+  (issue 15: export within 2x of status, in time and in peak memory)
+
+Every row also gives the peak resident memory of one more run under GNU time (``%M``), when
+``/usr/bin/time`` is installed.
 
 Targets (issue 2): status within 2x its floor on the seed database and 3x on 50,000 nodes;
 tick within 3x its floor.
@@ -50,15 +55,29 @@ def compile_bytecode() -> None:
         compileall.compile_dir(REPO / package, quiet=1)
 
 
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None  # GNU time, for peak memory
+PEAK_RSS: dict[int, float] = {}  # MiB, the largest of a command's runs, by id() of its samples
+
+
 def timed(cmd: list[str], runs: int, env: dict[str, str], before=None) -> list[float]:  # type: ignore[no-untyped-def]
-    """Wall-clock seconds of each whole-process run (``before`` runs first, untimed)."""
-    samples = []
+    """Wall-clock seconds of each whole-process run (``before`` runs first, untimed); the peak
+    resident memory of one more run goes to ``PEAK_RSS``."""
+    samples: list[float] = []
+    peak = 0.0
     for _ in range(runs):
         if before:
             before()
         start = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=REPO, check=True)
         samples.append(time.perf_counter() - start)
+    if GNU_TIME:  # one more run, under GNU time: a child forked from this big process would count its pages
+        if before:
+            before()
+        with tempfile.NamedTemporaryFile("r") as report:
+            subprocess.run([GNU_TIME, "-f", "%M", "-o", report.name, *cmd], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, env=env, cwd=REPO, check=True)
+            peak = int(report.read().split()[-1]) / 1024
+    PEAK_RSS[id(samples)] = peak
     return samples
 
 
@@ -100,22 +119,26 @@ def main() -> None:
 
     seed_import = timed([*PLANDESK, "--db", str(fresh), "import", str(REPO / "seed_plans.yaml")], args.runs, env,
                         before=remove_fresh)
-    status_big = timed([*PLANDESK, "--db", str(big_db), "status", "--plan", "big", "--today", "2023-06-30"],
-                       args.runs, env)
+    big = [*PLANDESK, "--db", str(big_db), "--today", "2023-06-30"]
+    status_big = timed([*big, "status", "--plan", "big"], args.runs, env)
+    export_big = timed([*big, "export", "--plan", "big"], args.runs, env)
+    missing_big = timed([*big, "missing", "--plan", "big"], args.runs, env)
 
     med = statistics.median
-    print(f"\n{'what':44} {'median (min-max)':>28}   ratio to floor")
+    print(f"\n{'what':44} {'median (min-max)':>28}   {'beside':>14}   peak RSS")
     rows = [
-        ("floor: python -c 'import rich...'", rich_floor, None),
-        ("plandesk status (seed db, wulong)", status_seed, rich_floor),
-        (f"plandesk status ({args.nodes} nodes)", status_big, rich_floor),
-        ("floor: python -c 'import sqlite3'", sqlite_floor, None),
-        ("plandesk tick", tick, sqlite_floor),
-        ("plandesk import seed_plans.yaml (new file)", seed_import, None),
+        ("floor: python -c 'import rich...'", rich_floor, None, ""),
+        ("plandesk status (seed db, wulong)", status_seed, rich_floor, "floor"),
+        (f"plandesk status ({args.nodes} nodes)", status_big, rich_floor, "floor"),
+        (f"plandesk export --format json ({args.nodes})", export_big, status_big, "status"),
+        (f"plandesk missing ({args.nodes} nodes)", missing_big, status_big, "status"),
+        ("floor: python -c 'import sqlite3'", sqlite_floor, None, ""),
+        ("plandesk tick", tick, sqlite_floor, "floor"),
+        ("plandesk import seed_plans.yaml (new file)", seed_import, None, ""),
     ]
-    for label, samples, floor in rows:
-        ratio = f"{med(samples) / med(floor):.2f}x" if floor else ""
-        print(f"{label:44} {fmt(samples):>28}   {ratio}")
+    for label, samples, floor, beside in rows:
+        ratio = f"{med(samples) / med(floor):.2f}x {beside}" if floor else ""
+        print(f"{label:44} {fmt(samples):>28}   {ratio:>14}   {PEAK_RSS.get(id(samples), 0):5.1f} MiB")
     print(f"\none-time import of the {args.nodes}-node plan: {big_import:.1f} s")
     shutil.rmtree(work, ignore_errors=True)
 

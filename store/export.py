@@ -4,39 +4,35 @@ The shape is documented in the README; it is what other tools (a spreadsheet, a 
 read, so keys only get added, never renamed. A plan of 50,000 nodes is 100,000 records: they
 are never gathered into one document. SQLite writes each node and milestone as one JSON
 object (``json_object``, in C) straight from its row, one object per line, and the lines go
-out in blocks. A node's roll-ups (its subtree's milestone states and item lights) come from
-prefix sums over seq (store.subtrees), its units from one walk in document order, and are
-spliced into its object as prefabricated JSON text (most nodes share a handful). The state
-rules are the shared ones: ``status.sql_state`` classifies milestones, ``status.Rollup``
-decides each node's light and share done, ``store.lights`` the traffic lights,
-``store.units`` who is responsible (tests/progress/test_progress_export_fast.py holds the
-export to them node by node).
+out in blocks, as the UTF-8 bytes SQLite made wherever the output is UTF-8 underneath (standard
+output, the ``-o`` file), so 50 MB are not decoded and encoded again. A node's roll-ups (its
+subtree's milestone states and item lights) come from prefix sums over seq (store.subtrees),
+its units from one walk in document order, and are spliced into its object as prefabricated
+JSON text (most nodes share a handful). The state rules are the shared ones:
+``status.sql_state`` classifies milestones, ``status.Rollup`` decides each node's light and
+share done, ``store.lights`` the traffic lights, ``store.units`` who is responsible
+(tests/progress/test_progress_export_fast.py holds the export to them node by node,
+tests/cli/test_export_golden.py to its bytes).
 """
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from functools import lru_cache
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, TextIO
 
 from store import queries as q
 from store import status as st
 
 EXPORT_VERSION = 1
-BLOCK = 2000  # records per write
+BLOCK = 500  # records per write
 
 
 def _rollup(rollup: st.Rollup) -> dict[str, Any]:
     return {"light": rollup.light, "total": rollup.total, "done": rollup.done,
             "share_done": round(rollup.share_done, 4), "counts": dict(rollup.counts)}
-
-
-@lru_cache(maxsize=4096)
-def _status_json(*counts: int | None) -> str:
-    """A node's ``status`` object from its counts by state (most nodes share a handful)."""
-    return json.dumps(_rollup(st.Rollup(dict(zip(st.MILESTONE_STATES, (n or 0 for n in counts))))),
-                      separators=(",", ":"))
 
 
 def _indicator(ind: q.Indicator, today: date) -> dict[str, Any]:
@@ -55,25 +51,32 @@ def _indicator(ind: q.Indicator, today: date) -> dict[str, Any]:
     }
 
 
-def _node_rows(conn: sqlite3.Connection, plan: q.Plan, tracking: "_Tracking") -> Iterable[tuple[str, str]]:
-    """Each live node as one JSON object, in document order: SQLite writes its own fields; its units,
-    own light and its subtree's counts are spliced in by ``_Tracking.node_record`` as the rows pass."""
+def _node_rows(conn: sqlite3.Connection, plan: q.Plan, tracking: _Tracking) -> Iterator[bytes]:
+    """Each live node as one JSON object in UTF-8, in document order: SQLite writes its own fields;
+    its units, own light and its subtree's counts are spliced in by ``_Tracking.node_records`` as
+    the rows pass."""
     rows = conn.execute(
-        "SELECT json_object('id', n.id, 'parent', n.parent_id, 'kind', n.kind, 'number', n.number, "
+        "SELECT CAST(json_object('id', n.id, 'parent', n.parent_id, 'kind', n.kind, 'number', n.number, "
         "'title', n.title, 'text', n.text, "
         "'units', json(CASE WHEN n.units_override IS NOT NULL AND n.units_override != 'null' "
         "THEN n.units_override ELSE coalesce(n.units, '[]') END), "
         "'fields', json(CASE WHEN n.fields IS NULL OR n.fields IN ('', '{}') THEN 'null' ELSE n.fields END), "
-        "'source', json_object('file', ?, 'line', n.line, 'printed', n.source, 'repair', n.repair)), "
-        "n.seq, n.last_seq, n.id, n.parent_id, n.units, n.units_override, n.support, n.support_override "
+        "'source', json_object('file', ?, 'line', n.line, 'printed', n.source, 'repair', n.repair)) AS BLOB), "
+        "n.seq, n.last_seq, n.depth, n.id, n.parent_id, n.units, n.units_override, n.support, n.support_override "
         "FROM nodes n WHERE n.plan_id = ? AND n.archived_at IS NULL ORDER BY n.seq", (plan.source_file, plan.id))
-    return tracking.node_records(rows)
+    return tracking.node_records(_fetched(rows))
+
+
+def _fetched(cursor: sqlite3.Cursor) -> Iterator[Any]:
+    """A cursor's rows, fetched in blocks (a step per row costs more than the row)."""
+    while block := cursor.fetchmany(BLOCK):
+        yield from block
 
 
 def _milestone_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_days: int,
-                    tracking: "_Tracking") -> Iterable[tuple[str, str]]:
-    """Each live milestone as one JSON object, in document order, with its state as of ``today`` and
-    its own light: written whole by SQLite."""
+                    tracking: _Tracking) -> Iterator[bytes]:
+    """Each live milestone as one JSON object in UTF-8, in document order, with its state as of
+    ``today`` and its own light: written whole by SQLite."""
     from store import lights as lt
 
     state_sql, state_args = st.sql_state(today, soon_days)
@@ -85,15 +88,17 @@ def _milestone_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_da
     else:  # no report counts yet: a milestone's light follows from its code alone
         light_sql = f"CASE {lt.code_sql()} {tracking.milestone_light_by_code} END"
         with_lights = ""
-    return conn.execute(
-        f"{with_lights}SELECT json_object('id', id, 'node', node_id, 'title', title, 'due', due, "
+    cursor = conn.execute(
+        f"{with_lights}SELECT CAST(json_object('id', id, 'node', node_id, 'title', title, 'due', due, "
         "'due_phrase', nullif(due_phrase, ''), 'start', start, 'done_on', done_on, 'note', done_note, "
         f"'status', {state_sql}, 'origin', origin, "
         "'implicit', json(CASE WHEN implicit THEN 'true' ELSE 'false' END), "
         "'source', json_object('file', :file, 'line', line), "
-        f"'every', every, 'series', series, 'same_as', same_as, 'link', link, 'light', {light_sql}), id "
+        f"'every', every, 'series', series, 'same_as', same_as, 'link', link, 'light', {light_sql}) AS BLOB) "
         "FROM milestones m WHERE plan_id = :plan AND archived_at IS NULL ORDER BY seq, id",
         {**tracking.params, "file": plan.source_file, **{f"state{i}": v for i, v in enumerate(state_args)}})
+    while block := cursor.fetchmany(BLOCK):
+        yield from [row[0] for row in block]
 
 
 def _pretty(value: Any, indent: int) -> str:
@@ -101,20 +106,37 @@ def _pretty(value: Any, indent: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * indent)
 
 
-def _write_list(out: TextIO, rows: Iterable[tuple[str, str]]) -> None:
-    """``[`` one object per line ``]``, written in blocks as the rows come."""
-    block: list[str] = []
+def _write_list(write: Callable[[bytes], Any], records: Iterable[bytes]) -> None:
+    """``[`` one object per line ``]``, written in blocks as the records come."""
+    block: list[bytes] = []
     first = True
-    for record, _row_id in rows:
+    for record in records:
         block.append(record)
         if len(block) == BLOCK:
-            out.write(("[\n    " if first else ",\n    ") + ",\n    ".join(block))
+            write((b"[\n    " if first else b",\n    ") + b",\n    ".join(block))
             first = False
             block.clear()
     if block:
-        out.write(("[\n    " if first else ",\n    ") + ",\n    ".join(block))
+        write((b"[\n    " if first else b",\n    ") + b",\n    ".join(block))
         first = False
-    out.write("[]" if first else "\n  ]")
+    write(b"[]" if first else b"\n  ]")
+
+
+def _bytes_writer(out: TextIO) -> Callable[[bytes], Any]:
+    """How the records reach ``out``: straight to the bytes under it when that writes what the text
+    would (UTF-8, no newline translation), so 50 MB are neither decoded from SQLite nor encoded
+    again; else decoded, block by block."""
+    import codecs
+    import os
+
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if buffer is not None and encoding and codecs.lookup(encoding).name == "utf-8" and os.linesep == "\n":
+        def write(data: bytes) -> Any:
+            out.flush()  # what was written as text goes first
+            return buffer.write(data)
+        return write
+    return lambda data: out.write(data.decode("utf-8"))
 
 
 def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,
@@ -130,7 +152,7 @@ def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,
 def write_export(conn: sqlite3.Connection, plan: q.Plan, today: date, out: TextIO,
                  soon_days: int = st.DEFAULT_SOON_DAYS) -> None:
     """Write the export document of ``plan`` to ``out``, node by node, milestone by milestone."""
-    total = q.rollups(conn, plan.id, today, soon_days, max_depth=0).get(plan.id, st.Rollup())
+    tracking = _Tracking(conn, plan, today, soon_days)
     head = {
         "plandesk_export": EXPORT_VERSION,
         "as_of": today.isoformat(),
@@ -138,13 +160,13 @@ def write_export(conn: sqlite3.Connection, plan: q.Plan, today: date, out: TextI
         "plan": {"id": plan.id, "region": plan.region, "bureau": plan.bureau, "title": plan.title,
                  "doc_number": plan.doc_number, "period": {"start": plan.start_year, "end": plan.end_year},
                  "source_file": plan.source_file},
-        "summary": _rollup(total),
+        "summary": _rollup(tracking.total),
     }
-    tracking = _Tracking(conn, plan, today, soon_days)
+    write = _bytes_writer(out)
     out.write(_pretty(head, 0)[:-2] + ",\n  \"nodes\": ")
-    _write_list(out, _node_rows(conn, plan, tracking))
+    _write_list(write, _node_rows(conn, plan, tracking))
     out.write(",\n  \"milestones\": ")
-    _write_list(out, _milestone_rows(conn, plan, today, soon_days, tracking))
+    _write_list(write, _milestone_rows(conn, plan, today, soon_days, tracking))
     indicators = [_indicator(ind, today) for ind in q.indicators(conn, plan.id)]
     out.write(",\n  \"indicators\": " + _pretty(indicators, 2))
     for key, value in (("reporting", tracking.reporting), ("links", tracking.links),
@@ -153,30 +175,21 @@ def write_export(conn: sqlite3.Connection, plan: q.Plan, today: date, out: TextI
     out.write("\n}\n")
 
 
-@lru_cache(maxsize=4096)
-def _lights_json(red: int, yellow: int, green: int) -> tuple[str, str]:
-    """A node's ``light`` (as red as its reddest item) and ``lights`` counts as JSON, or nulls."""
-    from store import lights as lt
-
-    counts = lt.Counts(red, yellow, green)
-    if not counts.total:
-        return "null", "null"
-    return json.dumps(counts.light), json.dumps(dict(counts._asdict()), separators=(",", ":"))
-
-
 class _Tracking:
-    """The reporting cycle's part of the export (issue 11): units that apply, lights, recurring and
-    linked milestones, progress reports. Keys only get added to the documented shape.
+    """The state and reporting-cycle part of the export (issue 11): roll-ups, units that apply,
+    lights, linked milestones, progress reports. Keys only get added to the documented shape.
 
     Every node's counts come from prefix sums over seq (store.subtrees): one pass over the
     milestones (their states) and one over the tracked items (their own lights, which also give
-    each tracked node its light, reason and 序时), then a subtraction per node, instead of a join of
-    every node with its subtree. Units are resolved as the nodes pass, in document order."""
+    each tracked node its light, reason and 序时), both packed into one integer per seq, then one
+    subtraction per node, instead of a join of every node with its subtree. What a node's counts
+    write is prepared once per distinct count. Units are resolved as the nodes pass, in document
+    order."""
 
     def __init__(self, conn: sqlite3.Connection, plan: q.Plan, today: date, soon_days: int) -> None:
         from store import lights as lt
         from store import progress as pg
-        from store.subtrees import SubtreeCounts
+        from store import subtrees
 
         s = lt.settings(conn, plan.id, today, soon_days)
         self.params = s.params()
@@ -190,20 +203,35 @@ class _Tracking:
                             self.params).fetchone()[0]
         state_sql, state_args = st.sql_state(today, soon_days)
         index = " ".join(f"WHEN '{state}' THEN {i}" for i, state in enumerate(st.MILESTONE_STATES))
-        self.states = SubtreeCounts(conn.execute(
+        state_unit = [subtrees.unit(i) for i in range(len(st.MILESTONE_STATES))]  # beyond SQLite's 64 bits
+        states = ((seq, state_unit[i]) for seq, i in _fetched(conn.execute(
             f"SELECT seq, CASE {state_sql} {index} END FROM milestones WHERE plan_id = ? AND archived_at IS NULL",
-            (*state_args, plan.id)), len(st.MILESTONE_STATES), last)
-        self.own: dict[str, str] = {}  # a tracked node's light, reason and 序时, as JSON members
+            (*state_args, plan.id))))
+        self.own: dict[str, bytes] = {}  # a tracked node's light, reason and 序时, as JSON members
+        first_colour = len(st.MILESTONE_STATES)  # kinds: the states, then the colours
 
         def placed() -> Iterator[tuple[int, int]]:  # each tracked node's seq and colour, noting its own light
-            for item, seq, reason, expected in conn.execute(
+            colour_unit = {light: subtrees.unit(first_colour + i) for i, light in enumerate(lt.COLOURS)}
+            own = self.own
+            members: dict[tuple[str, float | None], tuple[bytes, int]] = {}  # most items share a few
+            for item, seq, reason, expected in _fetched(conn.execute(
                     f"SELECT item, seq, reason, expected FROM ({lt.facts_sql(False, '', True, self.has_reports)})",
-                    self.params):
-                light = lt.REASONS[reason]
-                self.own[item] = (f'"light":"{light}","light_reason":"{reason}","expected":'
-                                  f"{'null' if expected is None else repr(round(expected, 1))}")  # JSON's float text
-                yield seq, lt.COLOURS.index(light)
-        self.lights = SubtreeCounts(placed(), len(lt.COLOURS), last)
+                    self.params)):
+                found = members.get((reason, expected))
+                if found is None:
+                    light = lt.REASONS[reason]
+                    found = members[reason, expected] = (
+                        f'"light":"{light}","light_reason":"{reason}","expected":'
+                        f"{'null' if expected is None else repr(round(expected, 1))}".encode(),  # JSON's float
+                        colour_unit[light])
+                own[item] = found[0]
+                yield seq, found[1]
+        self.counts = subtrees.SubtreeCounts(itertools.chain(states, placed()), last)
+        top = conn.execute("SELECT seq, last_seq FROM nodes WHERE plan_id = ? AND depth = 0 AND archived_at IS NULL",
+                           (plan.id,)).fetchall()
+        whole = sum(self.counts.packed(seq, last_seq) for seq, last_seq in top)
+        self.total = st.Rollup(dict(zip(st.MILESTONE_STATES, subtrees.unpack(whole, first_colour), strict=True)))
+        self._kinds = first_colour + len(lt.COLOURS)
         rows = conn.execute("SELECT id, same_as, link FROM milestones WHERE plan_id = ? AND archived_at IS NULL "
                             "AND same_as IS NOT NULL ORDER BY seq, id", (plan.id,)).fetchall()
         self.links = [{"milestone": r[0], "same_as": r[1], "link": r[2]} for r in rows]
@@ -213,17 +241,46 @@ class _Tracking:
             "evidence": list(r.evidence), "unit": r.unit, "by": r.who, "at": r.at, "on": r.reported_on,
             "source": r.source} for r in pg.reports_of_plan(conn, plan.id)]
 
-    def node_records(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[str, str]]:
-        """Each node's object: SQLite's fields, then its status, units, light and lights in the
-        documented order; ``rows``: (head, seq, last_seq, id, parent_id, the four unit columns)."""
-        from store.units import Walk
+    def _written(self, packed: int) -> tuple[bytes, bytes, bytes]:
+        """What a node with these subtree counts writes: (its status and the key after it, its light
+        by its subtree when it has none of its own, its lights and the end of its object)."""
+        from store import lights as lt
+        from store import subtrees
 
-        walk = Walk()
-        for head, seq, last_seq, node_id, *unit_columns in rows:
-            lead, support, from_id = walk.step(node_id, *unit_columns)
-            counted_light, lights = _lights_json(*self.lights.of(seq, last_seq))
-            own = self.own.get(node_id) or f'"light":{counted_light},"light_reason":null,"expected":null'
-            inherited = f'"{from_id}"' if from_id and from_id != node_id else "null"  # ids need no escaping
-            yield (f'{head[:-1]},"status":{_status_json(*self.states.of(seq, last_seq))},"lead":{lead or "[]"},'
-                   f'"support":{support or "[]"},"units_inherited_from":{inherited},{own},"lights":{lights}}}',
-                   node_id)
+        counts = subtrees.unpack(packed, self._kinds)
+        states, colours = counts[:len(st.MILESTONE_STATES)], counts[len(st.MILESTONE_STATES):]
+        status = json.dumps(_rollup(st.Rollup(dict(zip(st.MILESTONE_STATES, states, strict=True)))),
+                            separators=(",", ":"))
+        lights = lt.Counts(*colours)
+        if not lights.total:
+            counted, counts_json = "null", "null"
+        else:
+            counted, counts_json = json.dumps(lights.light), json.dumps(dict(lights._asdict()), separators=(",", ":"))
+        return (f',"status":{status},"lead":'.encode(),
+                f'"light":{counted},"light_reason":null,"expected":null'.encode(),
+                f',"lights":{counts_json}}}'.encode())
+
+    def node_records(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[bytes]:
+        """Each node's object: SQLite's fields, then its status, units, light and lights in the
+        documented order; ``rows``: (head in UTF-8, seq, last_seq, depth, id, parent_id, the four
+        unit columns)."""
+        from store.units import BranchWalk
+
+        step = BranchWalk().step
+        below = self.counts.below
+        own_of = self.own.get
+        written: dict[int, tuple[bytes, bytes, bytes]] = {}
+        encoded: dict[str | None, bytes] = {None: b"[]", "": b"[]"}  # unit lists and ids: a few texts recur
+
+        def utf8(text: str | None) -> bytes:
+            found = encoded.get(text)
+            if found is None:
+                found = encoded[text] = (text or "[]").encode()
+            return found
+        for head, seq, last_seq, depth, node_id, parent_id, units, units_override, supp, supp_override in rows:
+            lead, support, from_id = step(depth, node_id, parent_id, units, units_override, supp, supp_override)
+            packed = below[last_seq + 1] - below[seq]
+            status, counted, end = written.get(packed) or written.setdefault(packed, self._written(packed))
+            inherited = utf8(f'"{from_id}"') if from_id and from_id != node_id else b"null"  # ids need no escaping
+            yield b"".join((head[:-1], status, utf8(lead), b',"support":', utf8(support), b',"units_inherited_from":',
+                            inherited, b",", own_of(node_id) or counted, end))

@@ -2,394 +2,72 @@
 
 Every problem is reported as ``FILE:LINE: field: message`` with the line in the YAML file, so a
 clerk can fix the file; nothing is written to the database unless the whole file is valid.
-Reading is bounded (store.plan_yaml), keys and types are checked against the one declarative
-schema (store.plan_schema), and this module reads the meaning: ids unique, deadlines real dates.
+Reading is bounded and streamed (store.plan_file, store.plan_yaml), keys and types are checked
+against the one declarative schema (store.plan_schema), store.plan_reader reads the meaning
+(ids unique, deadlines real dates) into the data of store.plan_data.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from store import loader_progress as progress_keys
-from store import periods
-from store.deadlines import DeadlineError, parse_deadline
 from store.errors import ImportFailed
-from store.plan_schema import FIRST_YEAR, LAST_YEAR, NODE_KINDS, check_document, ident
-from store.plan_yaml import LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar, PlanFileError, load_documents, read_text
+from store.plan_data import TRACKED_KINDS, CellData, IndicatorData, MilestoneData, NodeData, PlanData, derive_targets
+from store.plan_reader import PlanReader, Problems
+from store.plan_schema import NODE_KINDS, check_document
+from store.plan_yaml import HEAD, ITEM, LINE_KEY, LINES_KEY, PlanFileError, read_pieces
 from store.safe_text import visible
-from store.units import clean as clean_units
-from store.values import PrintedValue, parse_printed
 
-__all__ = ["NODE_KINDS", "TRACKED_KINDS", "LINE_KEY", "LINES_KEY", "load_plan_file", "derive_targets", "PlanData",
-           "NodeData", "MilestoneData", "IndicatorData", "CellData"]
-
-TRACKED_KINDS = ("task", "entry", "project")
-_META = (LINE_KEY, LINES_KEY, TWICE_KEY)
-
-
-@dataclass
-class NodeData:
-    local_id: str
-    kind: str
-    title: str
-    parent: str | None
-    seq: int
-    depth: int
-    number: str | None = None
-    text: str | None = None
-    units: list[str] = field(default_factory=list)  # the lead units (牵头单位) as printed
-    support: list[str] = field(default_factory=list)  # the supporting units (配合单位) as printed
-    line: int | None = None
-    source: str | None = None
-    repair: str | None = None
-    note: str | None = None
-    fields: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class MilestoneData:
-    local_id: str
-    node_id: str
-    title: str
-    due: date
-    due_phrase: str
-    seq: int
-    start: date | None = None
-    line: int | None = None
-    source: str | None = None
-    repair: str | None = None
-    note: str | None = None
-    implicit: bool = False
-    every: str | None = None  # "year"/"quarter": this is one occurrence of a recurring target
-    series: str | None = None  # the recurring target's own id, shared by its occurrences
-    same_as: str | None = None  # local id of the milestone this one repeats
-
-
-@dataclass
-class CellData:
-    year: int
-    table: str
-    value: PrintedValue
-    basis: str
-    line: int | None
-    effective: bool = False
-
-
-@dataclass
-class IndicatorData:
-    local_id: str
-    name: str
-    better: str
-    measure: str
-    baseline_year: int
-    seq: int
-    category: str | None = None
-    number: str | None = None
-    unit: str | None = None
-    attribute: str | None = None
-    line: int | None = None
-    note: str | None = None
-    cells: list[CellData] = field(default_factory=list)
-    baseline: PrintedValue | None = None
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def binding(self) -> bool:
-        return (self.attribute or "").startswith("约束")
-
-
-@dataclass
-class PlanData:
-    id: str
-    region: str
-    title: str
-    start_year: int
-    end_year: int
-    source_file: str
-    bureau: str | None = None
-    doc_number: str | None = None
-    issued: str | None = None
-    note: str | None = None
-    report_cycle: str | None = None  # None: the default (quarter)
-    yellow_lag: float | None = None
-    red_lag: float | None = None
-    nodes: list[NodeData] = field(default_factory=list)
-    milestones: list[MilestoneData] = field(default_factory=list)
-    indicators: list[IndicatorData] = field(default_factory=list)
-
-
-class _Problems:
-    """Collects problems as ``FILE:LINE: field: message``."""
-
-    def __init__(self, file_name: str):
-        self.file_name = file_name
-        self._found: list[tuple[int, str]] = []
-        self._where: set[tuple[int, str]] = set()
-
-    @property
-    def items(self) -> list[str]:
-        """The problems in the order of their lines in the file."""
-        return [text for _, text in sorted(self._found, key=lambda found: found[0])]
-
-    def add(self, where: dict[str, Any] | None, key: Any, message: str, label: str = "") -> None:
-        line = 0
-        if isinstance(where, dict):
-            line = where.get(LINES_KEY, {}).get(key) or where.get(LINE_KEY, 0)
-        context = f" ({label})" if label else ""
-        if (line, str(key)) in self._where:  # the schema check said it first: one line per problem
-            return
-        self._where.add((line, str(key)))
-        problem = f"{self.file_name}:{line}: {key}: {message}{context}"
-        self._found.append((line, visible(problem, one_line=True)))  # one line, never a control
-
-
-def _text(where: dict[str, Any], key: str) -> str | None:
-    """A text value; anything else was already reported by the schema check."""
-    value = where.get(key)
-    return value if isinstance(value, str) and not isinstance(value, BadScalar) else None
-
-
-def _int(where: dict[str, Any], key: str) -> int | None:
-    value = where.get(key)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _mappings(value: Any) -> list[dict[str, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-def _names(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
-class _PlanReader:
-    """Turns one schema-checked YAML document into PlanData, reporting what the schema cannot:
-    duplicate ids, deadlines that are not dates, periods that end before they start."""
-
-    def __init__(self, doc: dict[str, Any], problems: _Problems):
-        self.doc = doc
-        self.p = problems
-        self.node_ids: set[str] = set()
-        self.milestone_ids: set[str] = set()
-        self.link_sources: dict[str, dict[str, Any]] = {}
-        self.seq = 0
-
-    def read(self) -> PlanData:
-        doc = self.doc
-        plan_id = _text(doc, "id") or ""
-        label = f"plan {plan_id}"
-        period = doc.get("period") if isinstance(doc.get("period"), dict) else {}
-        start_year, end_year = _int(period, "start") or 0, _int(period, "end") or 0
-        if start_year and end_year and end_year < start_year:
-            self.p.add(period, "end", "ends before it starts", label)
-        issued = doc.get("issued")
-        plan = PlanData(
-            id=plan_id, region=_text(doc, "region") or "", title=_text(doc, "title") or "",
-            start_year=start_year, end_year=end_year, source_file=_text(doc, "source_file") or "",
-            bureau=_text(doc, "bureau"), doc_number=_text(doc, "doc_number"),
-            issued=issued.isoformat() if isinstance(issued, date) else (_text(doc, "issued") or "").strip() or None,
-            note=_text(doc, "note"),
-        )
-        self.end_year = end_year if FIRST_YEAR <= end_year <= LAST_YEAR else LAST_YEAR
-        self.start_year = start_year if FIRST_YEAR <= start_year <= self.end_year else self.end_year
-        progress_keys.read_reporting(self, plan, doc.get("reporting"), label)
-        self.read_nodes(plan, _mappings(doc.get("nodes")), parent=None, depth=0)
-        progress_keys.check_links(self, plan)
-        ids: set[str] = set()
-        for position, ind in enumerate(_mappings(doc.get("indicators"))):
-            self.read_indicator(plan, ind, position, ids)
-        return plan
-
-    def check_id(self, where: dict[str, Any], seen: set[str], what: str) -> str:
-        local_id = _text(where, "id") or ""
-        if local_id in seen:
-            self.p.add(where, "id", f"duplicate id {local_id!r}", what)
-        if local_id:
-            seen.add(local_id)
-        return local_id
-
-    def read_nodes(self, plan: PlanData, nodes: list[dict[str, Any]], parent: str | None, depth: int) -> None:
-        for raw in nodes:
-            local_id = self.check_id(raw, self.node_ids, "node")
-            label = f"node {local_id}"
-            kind = _text(raw, "kind") or ""
-            units = self.unit_list(raw, "units", label) + self.unit_list(raw, "lead", label)
-            support = self.unit_list(raw, "support", label)
-            fields = raw.get("fields") if isinstance(raw.get("fields"), dict) else {}
-            node = NodeData(
-                local_id=local_id, kind=kind, title=_text(raw, "title") or "", parent=parent,
-                seq=self.next_seq(), depth=depth, number=_text(raw, "number"), text=_text(raw, "text"),
-                units=clean_units(units), support=support, line=_int(raw, "line"), source=_text(raw, "source"),
-                repair=_text(raw, "repair"), note=_text(raw, "note"),
-                fields={str(k): str(v) for k, v in fields.items() if k not in _META and v is not None},
-            )
-            plan.nodes.append(node)
-            own_due = raw.get("due")
-            milestones = _mappings(raw.get("milestones"))
-            for m in milestones:
-                self.read_milestone(plan, m, local_id)
-            if not milestones and (kind in TRACKED_KINDS or own_due is not None):
-                self.implicit_milestone(plan, raw, node, own_due)
-            self.read_nodes(plan, _mappings(raw.get("children")), local_id, depth + 1)
-
-    def unit_list(self, raw: dict[str, Any], key: str, label: str) -> list[str]:
-        return progress_keys.unit_list(self, raw, key, label)
-
-    def next_seq(self) -> int:
-        self.seq += 1
-        return self.seq
-
-    def deadline(self, where: dict[str, Any], key: str, value: Any, label: str) -> tuple[date | None, date | None]:
-        """(start, due) of a phrase; for the ``start`` key the phrase is read as a start."""
-        if isinstance(value, BadScalar) or not isinstance(value, (str, int, date)) or isinstance(value, bool):
-            return None, None  # the schema check has said why
-        try:
-            parsed = parse_deadline(str(value) if isinstance(value, int) else value, self.end_year)
-        except DeadlineError as exc:
-            self.p.add(where, key, str(exc), label)
-            return None, None
-        start, due = (parsed.as_start, parsed.as_start) if key == "start" else (parsed.start, parsed.due)
-        for day in (start, due):
-            if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-                self.p.add(where, key, f"{day.isoformat()} is outside {FIRST_YEAR}..{LAST_YEAR}", label)
-                return None, None
-        return start, due
-
-    def implicit_milestone(self, plan: PlanData, raw: dict[str, Any], node: NodeData, own_due: Any) -> None:
-        """A tracked node with no milestone of its own is one: due at its date or the plan's end."""
-        if own_due is not None:
-            start, due = self.deadline(raw, "due", own_due, f"node {node.local_id}")
-            phrase = "" if isinstance(own_due, date) else str(own_due)
-        else:
-            start, due, phrase = None, date(self.end_year, 12, 31), ""
-        if due is None:
-            return
-        if node.local_id in self.milestone_ids:
-            self.p.add(raw, "id", f"node id {node.local_id!r} is also used by a milestone", f"node {node.local_id}")
-        self.milestone_ids.add(node.local_id)
-        plan.milestones.append(MilestoneData(
-            local_id=node.local_id, node_id=node.local_id, title=node.title, due=due, due_phrase=phrase,
-            seq=node.seq, start=start, line=node.line, implicit=True))
-
-    def read_milestone(self, plan: PlanData, raw: dict[str, Any], node_id: str) -> None:
-        local_id = self.check_id(raw, self.milestone_ids, "milestone")
-        label = f"milestone {local_id}"
-        if local_id in self.node_ids:
-            self.p.add(raw, "id", f"{local_id!r} is already a node id", label)
-        due_raw = raw.get("due")
-        start, due = (None, None) if due_raw is None else self.deadline(raw, "due", due_raw, label)
-        if raw.get("start") is not None:
-            _, start = self.deadline(raw, "start", raw["start"], label)
-        if start and due and start > due:
-            self.p.add(raw, "start", "is after the due date", label)
-        every = raw.get("every") if raw.get("every") in (periods.YEAR, periods.QUARTER) else None
-        same_as = raw.get("same_as")
-        if same_as is not None and ident(same_as):  # the schema check has said why
-            same_as = None
-        if every and same_as:
-            self.p.add(raw, "same_as", "a recurring target cannot be the same as one milestone; "
-                       "link its occurrences instead", label)
-            same_as = None
-        if due is None:
-            return
-        template = MilestoneData(
-            local_id=local_id, node_id=node_id, title=_text(raw, "title") or "", due=due,
-            due_phrase="" if isinstance(due_raw, date) else str(due_raw), seq=0, start=start,
-            line=_int(raw, "line"), source=_text(raw, "source"), repair=_text(raw, "repair"),
-            note=_text(raw, "note"), same_as=same_as)
-        if same_as:
-            self.link_sources[local_id] = raw
-        if not every:
-            template.seq = self.next_seq()
-            plan.milestones.append(template)
-            return
-        progress_keys.recurring(self, plan, raw, template, every, label)
-
-    def read_indicator(self, plan: PlanData, raw: dict[str, Any], position: int, ids: set[str]) -> None:
-        local_id = self.check_id(raw, ids, "indicator")
-        label = f"indicator {local_id}"
-        measure = _text(raw, "measure") or "total"
-        ind = IndicatorData(
-            local_id=local_id, name=_text(raw, "name") or "", better=_text(raw, "better") or "higher",
-            measure=measure, baseline_year=_int(raw, "baseline_year") or 0, seq=position + 1,
-            category=_text(raw, "category"), number=_text(raw, "number"), unit=_text(raw, "unit"),
-            attribute=_text(raw, "attribute"), line=_int(raw, "line"), note=_text(raw, "note"))
-        tables: set[str] = set()
-        for row in _mappings(raw.get("rows")):
-            table = _text(row, "table") or ""
-            if table in tables:
-                self.p.add(row, "table", f"table {table!r} given twice", label)
-            tables.add(table)
-            basis = _text(row, "basis") or "total"
-            values = row.get("values") if isinstance(row.get("values"), dict) else {}
-            row_line = _int(row, "line")
-            ind.line = ind.line or row_line
-            for year, printed in values.items():
-                if year in _META or not isinstance(year, int) or isinstance(printed, (dict, list, BadScalar)):
-                    continue
-                if printed is None or isinstance(printed, bool):
-                    continue
-                ind.cells.append(CellData(year=year, table=table, value=parse_printed(printed),
-                                          basis=basis, line=row_line))
-        derive_targets(ind)
-        plan.indicators.append(ind)
-
-
-def derive_targets(ind: IndicatorData) -> None:
-    """Baseline, the effective target per year, and conflicts between tables.
-
-    The first row (the plan's main table) wins for a year; a later table that prints a
-    different value for the same year is a conflict, kept and flagged, never silently dropped.
-    A row given as yearly increments of a total does not supply that total's targets.
-    """
-    by_year: dict[int, list[CellData]] = {}
-    for cell in ind.cells:
-        by_year.setdefault(cell.year, []).append(cell)
-    for year, cells in sorted(by_year.items()):
-        usable = [c for c in cells if c.basis == ind.measure] or ([] if year != ind.baseline_year else cells)
-        if usable:
-            usable[0].effective = True
-            if year == ind.baseline_year:
-                ind.baseline = usable[0].value
-        printed = {c.table: c.value.printed for c in cells}
-        distinct = {(c.value.comparator, c.value.number, c.value.printed if c.value.number is None else "")
-                    for c in cells}
-        if len(distinct) > 1:
-            conflict: dict[str, Any] = {"year": year, "values": printed}
-            if len({c.basis for c in cells}) > 1:  # e.g. a period total against a yearly increment
-                conflict["bases"] = {c.table: c.basis for c in cells}
-            ind.conflicts.append(conflict)
+__all__ = ["NODE_KINDS", "TRACKED_KINDS", "LINE_KEY", "LINES_KEY", "load_plan_file", "validate_document",
+           "derive_targets", "PlanData", "NodeData", "MilestoneData", "IndicatorData", "CellData"]
 
 
 def load_plan_file(path: Path | str) -> list[PlanData]:
-    """Parse and validate a whole plan file; raise ImportFailed listing every problem."""
+    """Parse and validate a whole plan file; raise ImportFailed listing every problem.
+
+    The file is read piece by piece (store.plan_yaml.read_pieces): each top-level node is checked
+    and read as soon as it is built, and its raw data dropped; nothing is written anywhere."""
     path = Path(path)
     name = str(path)
-    problems = _Problems(name)
-    try:
-        docs = [d for d in load_documents(read_text(path)) if d is not None]
-    except PlanFileError as exc:
-        raise ImportFailed([visible(f"{name}:{exc.line}: {exc.field}: {exc.message}", one_line=True)]) from None
-    if not docs:
-        raise ImportFailed([visible(f"{name}:1: file: no plan in the file", one_line=True)])
+    problems = Problems(name)
     plans: list[PlanData] = []
     seen: set[str] = set()
-    for doc in docs:
-        check_document(doc, problems.add)
-        if not isinstance(doc, dict):
-            continue
-        plan = _PlanReader(doc, problems).read()
-        if plan.id and plan.id in seen:
-            problems.add(doc, "id", f"plan {plan.id!r} appears twice in the file")
-        seen.add(plan.id)
-        plans.append(plan)
+    reader: PlanReader | None = None
+    documents = 0
+    try:
+        for kind, value in read_pieces(path):
+            if kind == HEAD:
+                reader = PlanReader(problems)
+                reader.begin(value)
+            elif kind == ITEM:
+                assert reader is not None  # read_pieces hands over a HEAD before the first item
+                reader.take(value)
+            elif value is not None:
+                documents += 1
+                plan = reader.finish(value) if reader is not None else _read_document(value, problems)
+                reader = None
+                if plan is None:
+                    continue
+                if plan.id and plan.id in seen:
+                    problems.add(value, "id", f"plan {plan.id!r} appears twice in the file")
+                seen.add(plan.id)
+                plans.append(plan)
+    except PlanFileError as exc:
+        raise ImportFailed([visible(f"{name}:{exc.line}: {exc.field}: {exc.message}", one_line=True)]) from None
+    if not documents:
+        raise ImportFailed([visible(f"{name}:1: file: no plan in the file", one_line=True)])
     if problems.items:
         raise ImportFailed(problems.items)
     return plans
+
+
+def _read_document(doc: Any, problems: Problems) -> PlanData | None:
+    """One plan document read whole; None (and the problem reported) if it is not a mapping."""
+    if isinstance(doc, dict):
+        return PlanReader(problems).finish(doc)
+    problems.phase = 0
+    check_document(doc, problems.add)
+    return None
 
 
 def validate_document(doc: Any, name: str = "plan") -> list[str]:
@@ -399,8 +77,6 @@ def validate_document(doc: Any, name: str = "plan") -> list[str]:
     For code that builds a plan document in memory (``plandesk draft``) and must know that the
     file it writes imports as it is, without writing and parsing the file first.
     """
-    problems = _Problems(name)
-    check_document(doc, problems.add)  # keys and types first, as load_plan_file does
-    if isinstance(doc, dict):
-        _PlanReader(doc, problems).read()
+    problems = Problems(name)
+    _read_document(doc, problems)
     return problems.items

@@ -1,8 +1,9 @@
 """The plan-format keys of progress tracking (issue 11): reporting settings, lead and supporting
 units, recurring (``every``) and linked (``same_as``) milestones.
 
-Kept beside ``store.loader`` so the reader stays small; each function reads one key for the
-loader's ``_PlanReader`` (passed as ``self``) and records problems the same way.
+Kept beside ``store.plan_reader`` so the reader stays small; each function reads one key for its
+``PlanReader`` (passed as ``self``) and records problems the same way. The data it builds comes
+from ``store.plan_data``, which both import: this module never imports the reader at run time.
 """
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 from store import periods
 from store.errors import BadInput
 from store.lights import DEFAULT_RED_LAG, DEFAULT_YELLOW_LAG
+from store.plan_data import MilestoneData, PlanData
 from store.units import clean as clean_units
 
 if TYPE_CHECKING:
-    from store.loader import MilestoneData, PlanData, _PlanReader  # noqa: F401
+    from store.plan_reader import PlanReader
 
 # The keys issue 11 added to the format, with their meaning (docs/PLAN_FORMAT.md says the same).
 PROGRESS_KEYS: dict[str, dict[str, str]] = {
@@ -27,7 +29,7 @@ PROGRESS_KEYS: dict[str, dict[str, str]] = {
 }
 
 
-def unit_list(self: "_PlanReader", raw: dict[str, Any], key: str, label: str) -> list[str]:
+def unit_list(self: PlanReader, raw: dict[str, Any], key: str, label: str) -> list[str]:
     """Unit names under ``key``: a list, or one string with 、，, between the names."""
     value = raw.get(key)
     if value is None:
@@ -38,7 +40,7 @@ def unit_list(self: "_PlanReader", raw: dict[str, Any], key: str, label: str) ->
     return []
 
 
-def read_reporting(self: "_PlanReader", plan: PlanData, raw: Any, label: str) -> None:
+def read_reporting(self: PlanReader, plan: PlanData, raw: Any, label: str) -> None:
     """``reporting: {cycle, yellow_lag, red_lag}``: every key optional."""
     if raw is None:
         return
@@ -69,7 +71,7 @@ def read_reporting(self: "_PlanReader", plan: PlanData, raw: Any, label: str) ->
     plan.yellow_lag, plan.red_lag = lags.get("yellow_lag"), lags.get("red_lag")
 
 
-def check_links(self: "_PlanReader", plan: PlanData) -> None:
+def check_links(self: PlanReader, plan: PlanData) -> None:
     """Every ``same_as`` names a milestone of the same plan, and not itself."""
     for m in plan.milestones:
         if m.same_as is None:
@@ -84,11 +86,9 @@ def check_links(self: "_PlanReader", plan: PlanData) -> None:
                        f"milestone {m.local_id}")
 
 
-def recurring(self: "_PlanReader", plan: PlanData, raw: dict[str, Any], item: MilestoneData, every: str,
+def recurring(self: PlanReader, plan: PlanData, raw: dict[str, Any], item: MilestoneData, every: str,
               label: str) -> None:
     """One milestone per year (quarter) of the span: ``start`` (or the plan's first year) to ``due``."""
-    from store.loader import MilestoneData
-
     span_start = item.start or date(self.start_year, 1, 1)
     if span_start > item.due:
         self.p.add(raw, "every", "the span ends before it starts", label)

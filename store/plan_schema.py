@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from store.periods import CYCLES
-from store.plan_yaml import LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar
+from store.plan_yaml import LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar, StreamedItems
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years a plan, a date or a value may name
 NODE_KINDS = ("part", "chapter", "section", "task", "box", "entry", "project", "text", "annex")
@@ -269,6 +269,12 @@ def _check_value(mapping: dict[str, Any], key: str, value: Any, rule: Key, repor
             report(mapping, key, f"must be a mapping ({', '.join(SCHEMA[rule.table])})", label)
         return
     if rule.items:
+        if isinstance(value, StreamedItems):  # its mappings were checked one by one as they were read
+            if rule.non_empty and not value.count:
+                report(mapping, key, f"must be a non-empty list of {rule.items}s", label)
+            elif value.not_mappings:
+                report(mapping, key, f"each {rule.items} must be a mapping of keys", label)
+            return
         if not isinstance(value, list) or (rule.non_empty and not value):
             report(mapping, key, f"must be a {'non-empty ' if rule.non_empty else ''}list of {rule.items}s", label)
             return

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from typing import Iterable, Iterator, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
 
 _SEPARATORS = re.compile(r"[、，,；;/]")
 LEAD = "lead"
@@ -67,7 +68,7 @@ def own(units: str | None, units_override: str | None, support: str | None,
 _COLUMNS = "id, parent_id, units, units_override, support, support_override"
 
 
-def resolve(rows: Iterable[sqlite3.Row | tuple]) -> dict[str, Units]:
+def resolve(rows: Iterable[sqlite3.Row | tuple[Any, ...]]) -> dict[str, Units]:
     """Units of every node, from rows (id, parent_id, units, units_override, support,
     support_override) in document order (parents first): one pass, no query per node."""
     parsed: dict[str | None, tuple[str, ...]] = {None: ()}  # the same few texts recur on every task
@@ -80,7 +81,8 @@ def resolve(rows: Iterable[sqlite3.Row | tuple]) -> dict[str, Units]:
             for node_id, lead, support, from_id in applying_texts(rows)}
 
 
-def applying_texts(rows: Iterable[sqlite3.Row | tuple]) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+def applying_texts(rows: Iterable[sqlite3.Row | tuple[Any, ...]]
+                   ) -> Iterator[tuple[str, str | None, str | None, str | None]]:
     """The rule of ``resolve`` on the stored JSON texts, row by row as they come (document order):
     (id, lead, support, from_id), the lists as stored (None when nobody names any)."""
     walk = Walk()
@@ -100,11 +102,41 @@ class Walk:
         """(lead, support, from_id) of this node: its own lists if it names any, else its parent's."""
         lead = units_override if units_override is not None else units  # the clerk's setting wins, per list
         supp = support_override if support_override is not None else support
+        found: tuple[str | None, str | None, str | None]
         if lead not in _EMPTY or supp not in _EMPTY:
             found = (lead, supp, node_id)
         else:
             found = self._applying.get(parent_id, _NOBODY) if parent_id else _NOBODY
         self._applying[node_id] = found
+        return found
+
+
+class BranchWalk:
+    """``Walk`` keeping only the current branch (a node per depth), not every node passed: the
+    export's pass over a 50,000-node plan then holds a handful of entries instead of 50,000. Rows
+    come in document order with their depth; a node whose parent is not the live node one level up
+    (an archived parent) inherits nothing, as in ``Walk``."""
+
+    def __init__(self) -> None:
+        self._branch: list[tuple[str, tuple[str | None, str | None, str | None]]] = []
+
+    def step(self, depth: int, node_id: str, parent_id: str | None, units: str | None,
+             units_override: str | None, support: str | None,
+             support_override: str | None) -> tuple[str | None, str | None, str | None]:
+        """(lead, support, from_id) of this node: its own lists if it names any, else its parent's."""
+        lead = units_override if units_override is not None else units  # the clerk's setting wins, per list
+        supp = support_override if support_override is not None else support
+        branch = self._branch
+        found: tuple[str | None, str | None, str | None]
+        if lead not in _EMPTY or supp not in _EMPTY:
+            found = (lead, supp, node_id)
+        elif parent_id and 0 < depth <= len(branch) and branch[depth - 1][0] == parent_id:
+            found = branch[depth - 1][1]
+        else:
+            found = _NOBODY
+        del branch[depth:]
+        branch.extend([("", _NOBODY)] * (depth - len(branch)))  # under an archived parent: a gap above
+        branch.append((node_id, found))
         return found
 
 
@@ -174,5 +206,6 @@ def applying_sql() -> str:
            f"{own_or('NULL', 'n.id')} FROM nodes p JOIN nodes n ON n.parent_id = p.id AND n.archived_at IS NULL "
            "WHERE p.plan_id = :plan AND p.archived_at IS NOT NULL")
     down = (f"SELECT n.id, {own_or('a.lead', _LEAD_SQL)}, {own_or('a.support', _SUPPORT_SQL)}, "
-            f"{own_or('a.from_id', 'n.id')} FROM applying a JOIN nodes n ON n.parent_id = a.id AND n.archived_at IS NULL")
+            f"{own_or('a.from_id', 'n.id')} FROM applying a "
+            "JOIN nodes n ON n.parent_id = a.id AND n.archived_at IS NULL")
     return f"applying(id, lead, support, from_id) AS ({top} UNION ALL {down})"

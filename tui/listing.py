@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -99,3 +100,41 @@ def write_overdue(out: TextIO, heading: str, rows: Sequence[Sequence[str]], toda
             write("".join(lines))
             lines.clear()
     write("".join(lines))
+
+
+def write_missing(out: TextIO, title: str, heading: str | None, none_line: str,
+                  groups: Sequence[tuple[str, Sequence[tuple[str, str | None, str, str]]]], due_label: str,
+                  width: int | None = None) -> None:
+    """One plan's 催报 list: its title, then ``heading`` and per unit ``UNIT (n)`` with its items,
+    ``  id  number title  Due date`` (or ``none_line`` when ``heading`` is None).
+
+    ``groups``: (unit label, items (id without the plan, number, title, due ISO)). On a terminal
+    a long line folds under its title; in a pipe every item stays one line, for ``grep``."""
+    colour = use_colour(out)
+    bold, dim, reset = (BOLD, DIM, RESET) if colour else ("", "", "")
+    green, yellow = ("\x1b[32m", "\x1b[1;33m") if colour else ("", "")
+    width = width or shutil.get_terminal_size().columns
+    folding = is_terminal(out)
+    write = out.write
+    write(f"{bold}{visible(title, one_line=True)}{reset}\n")
+    if heading is None:
+        write(f"  {green}{none_line}{reset}\n")
+        return
+    write(f"{bold}{heading}{reset}\n")
+    for unit, items in groups:
+        write(f"{yellow}{visible(unit, one_line=True)} ({len(items)}){reset}\n")
+        lines: list[str] = []  # written in blocks: one write per row costs more than the row itself
+        for item_id, number, item_title, due in items:
+            text = visible(" ".join(item_title.split()), one_line=True)
+            text = f"{visible(number, one_line=True)} {text}" if number else text
+            indent = len(item_id) + 4  # ids are ASCII
+            tail = f"{GAP}{due_label} {due}"
+            if folding and width - indent >= MIN_TITLE_WIDTH and cell_len(text + tail) > width - indent:
+                pieces = fold(text + tail, width - indent)
+                lines.append(f"  {dim}{item_id}{reset}{GAP}" + ("\n" + " " * indent).join(pieces) + "\n")
+            else:
+                lines.append(f"  {dim}{item_id}{reset}{GAP}{text}{dim}{tail}{reset}\n")
+            if len(lines) >= 1000:
+                write("".join(lines))
+                lines.clear()
+        write("".join(lines))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
@@ -17,10 +18,12 @@ from rich.text import Text
 
 from store import queries as q
 from store import status as st
-from store.history import Entry
 from store.safe_text import visible
 from tui.i18n import Catalog
 from tui.theme import DONE_BAR, STATE_STYLE, counts_line
+
+if TYPE_CHECKING:
+    from store.history import Entry
 
 
 def make_console(**kwargs: object) -> Console:
@@ -57,7 +60,8 @@ def print_plans(console: Console, conn: sqlite3.Connection, today: date, t: Cata
         rollup = q.rollups(conn, plan.id, today, max_depth=0).get(plan.id, st.Rollup())
         table.add_row(shown(plan.id), shown(plan.region), shown(plan.title), Text(plan.period),
                       Text(f"{rollup.done}/{rollup.total} {rollup.share_done:.0%}"),
-                      Text(str(rollup.counts[st.OVERDUE]), style=STATE_STYLE[st.OVERDUE] if rollup.counts[st.OVERDUE] else ""))
+                      Text(str(rollup.counts[st.OVERDUE]),
+                           style=STATE_STYLE[st.OVERDUE] if rollup.counts[st.OVERDUE] else ""))
     console.print(table)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from store.plan_data import PlanHeading
+
 
 @dataclass
 class DraftMilestone:
@@ -74,15 +76,10 @@ class DraftIndicator:
 
 
 @dataclass
-class DraftPlan:
-    id: str
-    region: str
-    title: str
+class DraftPlan(PlanHeading):
+    """A plan being drafted: named as a plan read from its file is (``PlanHeading``)."""
+
     start: int
     end: int
-    source_file: str
-    bureau: str | None = None
-    doc_number: str | None = None
-    issued: str | None = None
     nodes: list[DraftNode] = field(default_factory=list)
     indicators: list[DraftIndicator] = field(default_factory=list)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,8 @@ def test_each_bad_file_names_every_problem_by_line_and_field(path: Path) -> None
 
 
 @pytest.mark.parametrize("path", BAD, ids=lambda p: p.stem)
-def test_importing_a_bad_file_changes_nothing(cli, seeded_db: Path, path: Path) -> None:
+def test_importing_a_bad_file_changes_nothing(cli: Callable[..., tuple[int, str, str]], seeded_db: Path,
+                                              path: Path) -> None:
     before = dump(seeded_db)
     code, out, err = cli("import", str(path))
     assert code == 1 and out == ""
@@ -83,7 +85,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> N
     huge = tmp_path / "huge.yaml"
     with open(huge, "wb") as handle:  # sparse: costs no disk
         handle.truncate(MAX_FILE_BYTES + 1)
-    assert problems(huge) == [f"{huge}:0: file: is larger than the 64 MiB a plan file may have"]
+    assert problems(huge) == [f"{huge}:0: file: is larger than the {MAX_FILE_BYTES // 2**20} MiB a plan file may have"]
 
 
 def test_new_keys_of_the_format_are_accepted_and_a_unicode_minus_is_minus() -> None:

@@ -6,13 +6,15 @@ import os
 import sys
 from datetime import date
 
-from store.clerk_dates import FIRST_YEAR, LAST_YEAR
 from store.errors import PlandeskError
 from tui.cli.context import Context
-from tui.cli.parser import PLAN_HELP, AddParser, bounded_int
+from tui.cli.parser import PLAN_HELP, AddParser
+from tui.cli.plain_argparse import bounded_int
 
 
 def add_parsers(add: AddParser) -> None:
+    from store.clerk_dates import FIRST_YEAR, LAST_YEAR  # here: status prints through this module's emit
+
     p = add("report", "annual monitoring, mid-term or final evaluation report of a plan")
     p.add_argument("--plan", default=argparse.SUPPRESS, help=PLAN_HELP)
     which = p.add_mutually_exclusive_group(required=True)
@@ -31,8 +33,8 @@ def add_parsers(add: AddParser) -> None:
 
 def cmd_report(ctx: Context) -> int:
     from store import report as rp
-    from tui.i18n import LANG_ENV, Catalog
     from tui.cli.output import write_file
+    from tui.i18n import LANG_ENV, Catalog
     from tui.reports import BINARY_FORMATS
 
     # the documents are Chinese: Chinese labels unless --lang (or PLANDESK_LANG) says otherwise

@@ -5,8 +5,8 @@ import argparse
 import sys
 
 from tui.cli.context import Context
-from store.clerk_dates import FIRST_YEAR, LAST_YEAR
-from tui.cli.parser import PLAN_HELP, AddParser, bounded_int
+from tui.cli.parser import PLAN_HELP, AddParser
+from tui.cli.plain_argparse import bounded_int
 
 
 def add_parsers(add: AddParser) -> None:
@@ -65,7 +65,8 @@ def cmd_overdue(ctx: Context) -> int:
 
 
 def cmd_history(ctx: Context) -> int:
-    from store import history, queries as q
+    from store import history
+    from store import queries as q
     from tui.printouts import print_history
 
     plan_id = q.resolve_plan(ctx.conn, ctx.args.plan).id if ctx.args.plan else None

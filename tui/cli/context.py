@@ -5,8 +5,15 @@ import argparse
 import sqlite3
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from store.errors import PlandeskError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from store.queries import Plan
+
 
 WRITING_COMMANDS = frozenset({"tick", "untick", "record", "undo", "redo", "import"})
 READING_COMMANDS = frozenset({"plans", "status", "report", "overdue", "history", "export", "backup"})
@@ -118,14 +125,14 @@ class Context:
                 return
             raise PlandeskError(message) from None
 
-    def plans(self):  # type: ignore[no-untyped-def]
+    def plans(self) -> list[Plan]:
         from store import queries as q
 
         if self.args.plan:
             return [q.resolve_plan(self.conn, self.args.plan)]
         return q.list_plans(self.conn)
 
-    def one_plan(self):  # type: ignore[no-untyped-def]
+    def one_plan(self) -> Plan:
         """The plan named by --plan, else the only or remembered one, else the first."""
         from store import queries as q
 
@@ -140,7 +147,7 @@ class Context:
                 return plan
         return plans[0]
 
-    def console(self):  # type: ignore[no-untyped-def]
+    def console(self) -> Console:
         from tui.printouts import make_console
 
         return make_console()

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from typing import Callable, NoReturn
+from collections.abc import Callable
+from typing import NoReturn
 
 from store import status as st
 from tui.cli.plain_argparse import PlandeskParser, bounded_int, translated, use_catalog
@@ -70,8 +71,10 @@ class _AppOnlyParser(PlandeskParser):
         raise NotJustTheApp(message)
 
 
-def build_parser(with_commands: bool = True, t: Catalog | None = None) -> argparse.ArgumentParser:
-    """The whole command line; ``with_commands=False``: just the options that open the app.
+def build_parser(with_commands: bool = True, t: Catalog | None = None,
+                 only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``with_commands=False``: just the options that open the app;
+    ``only``: just the commands of the module of command ``only`` (a command line that names it).
     ``t``: the language of --help and of usage errors (default English)."""
     use_catalog(t or Catalog("en"))
     parser_class = PlandeskParser if with_commands else _AppOnlyParser
@@ -83,14 +86,15 @@ def build_parser(with_commands: bool = True, t: Catalog | None = None) -> argpar
         return parser
     sub = parser.add_subparsers(dest="command", metavar=(t or Catalog("en"))("in_command"),
                                 parser_class=PlandeskParser)
-    common = argparse.ArgumentParser(add_help=False)
+    common = PlandeskParser(add_help=False)
     _common(common, suppress=True)
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         shown = translated(help_text)
         return sub.add_parser(name, help=shown, parents=[common], description=shown)
 
-    for module in dict.fromkeys(COMMAND_MODULES.values()):  # each module once, in order
+    modules = [COMMAND_MODULES[only]] if only else COMMAND_MODULES.values()
+    for module in dict.fromkeys(modules):  # each module once, in order
         importlib.import_module(module).add_parsers(add)
     return parser
 
