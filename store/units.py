@@ -100,12 +100,8 @@ class Walk:
     def step(self, node_id: str, parent_id: str | None, units: str | None, units_override: str | None,
              support: str | None, support_override: str | None) -> tuple[str | None, str | None, str | None]:
         """(lead, support, from_id) of this node: its own lists if it names any, else its parent's."""
-        lead = units_override if units_override is not None else units  # the clerk's setting wins, per list
-        supp = support_override if support_override is not None else support
-        found: tuple[str | None, str | None, str | None]
-        if lead not in _EMPTY or supp not in _EMPTY:
-            found = (lead, supp, node_id)
-        else:
+        found = naming(node_id, units, units_override, support, support_override)
+        if found is None:
             found = self._applying.get(parent_id, _NOBODY) if parent_id else _NOBODY
         self._applying[node_id] = found
         return found
@@ -124,16 +120,11 @@ class BranchWalk:
              units_override: str | None, support: str | None,
              support_override: str | None) -> tuple[str | None, str | None, str | None]:
         """(lead, support, from_id) of this node: its own lists if it names any, else its parent's."""
-        lead = units_override if units_override is not None else units  # the clerk's setting wins, per list
-        supp = support_override if support_override is not None else support
         branch = self._branch
-        found: tuple[str | None, str | None, str | None]
-        if lead not in _EMPTY or supp not in _EMPTY:
-            found = (lead, supp, node_id)
-        elif parent_id and 0 < depth <= len(branch) and branch[depth - 1][0] == parent_id:
-            found = branch[depth - 1][1]
-        else:
-            found = _NOBODY
+        found = naming(node_id, units, units_override, support, support_override)
+        if found is None:
+            inherits = parent_id and 0 < depth <= len(branch) and branch[depth - 1][0] == parent_id
+            found = branch[depth - 1][1] if inherits else _NOBODY
         del branch[depth:]
         branch.extend([("", _NOBODY)] * (depth - len(branch)))  # under an archived parent: a gap above
         branch.append((node_id, found))
@@ -141,6 +132,18 @@ class BranchWalk:
 
 
 _EMPTY = (None, "", "[]")  # a list stored empty (json.dumps writes "[]") or never set
+
+
+def naming(node_id: str, units: str | None, units_override: str | None, support: str | None,
+           support_override: str | None) -> tuple[str | None, str | None, str | None] | None:
+    """The rule of who is responsible, on the stored JSON texts: (lead, support, node_id) when the
+    node names units of its own (the clerk's setting wins, per list; naming only supporting units
+    counts, so it stops the lead units inherited from above), None when it inherits."""
+    lead = units_override if units_override is not None else units
+    supp = support_override if support_override is not None else support
+    if lead not in _EMPTY or supp not in _EMPTY:
+        return (lead, supp, node_id)
+    return None
 _NOBODY: tuple[str | None, str | None, str | None] = (None, None, None)
 
 

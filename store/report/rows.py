@@ -20,6 +20,7 @@ from datetime import date
 from store import queries as q
 from store import status as st
 from store.report.model import Item, LedgerRow
+from store.units import BranchWalk
 
 LIST_LIMIT = 25  # rows of each list of the status
 RECENT_DAYS = 365  # the status's "recently done" window
@@ -65,25 +66,21 @@ class PlanIndex:
         return self._unit_lists[at] if at >= 0 else ()
 
     def _load_units(self) -> None:
-        """One pass over the nodes in document order: a node's own units, else its parent's."""
+        """One pass over the nodes in document order: the lead units that apply to each node."""
         top = self.conn.execute("SELECT max(seq) FROM nodes WHERE plan_id = ?", (self.plan_id,)).fetchone()[0] or 0
         units_at = array("i", [-1]) * (top + 1)
         known: dict[str, int] = {}
-        stack: list[int] = []  # the inherited units index at each depth of the current path
-        for seq, depth, units, override in self.conn.execute(
-                "SELECT seq, depth, units, units_override FROM nodes WHERE plan_id = ? AND archived_at IS NULL "
-                "ORDER BY seq", (self.plan_id,)):
-            own = override if override is not None else units
-            if own and own != "[]":
-                at = known.get(own)
+        walk = BranchWalk()  # the one rule of who is responsible (store.units)
+        for seq, depth, node_id, parent_id, units, override, support, support_override in self.conn.execute(
+                "SELECT seq, depth, id, parent_id, units, units_override, support, support_override FROM nodes "
+                "WHERE plan_id = ? AND archived_at IS NULL ORDER BY seq", (self.plan_id,)):
+            lead = walk.step(depth, node_id, parent_id, units, override, support, support_override)[0]
+            if lead and lead != "[]":
+                at = known.get(lead)
                 if at is None:
-                    at = known[own] = len(self._unit_lists)
-                    self._unit_lists.append(tuple(json.loads(own)))
-            else:
-                at = stack[depth - 1] if 0 < depth <= len(stack) else -1
-            del stack[depth:]
-            stack.append(at)
-            units_at[seq] = at
+                    at = known[lead] = len(self._unit_lists)
+                    self._unit_lists.append(tuple(json.loads(lead)))
+                units_at[seq] = at
         self._units_at = units_at
 
 

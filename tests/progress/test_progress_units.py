@@ -74,3 +74,17 @@ def test_unit_lists_split_on_chinese_and_ascii_separators(text: str, names: list
 
 def test_a_listed_unit_name_is_kept_whole() -> None:
     assert un.clean(["[b]科室[/b]", "区市场监管局", "区市场监管局"]) == ["[b]科室[/b]", "区市场监管局"]
+
+
+def test_the_report_lists_take_the_same_lead_units_on_every_node(track: sqlite3.Connection) -> None:
+    """The report's units column (``PlanIndex``) is the store's rule, also on a node that names only
+    supporting units (that stops the lead units inherited from its chapter)."""
+    from store.report.rows import PlanIndex
+
+    only_support = f"{PLAN}/c1.t1"
+    actions.set_units(track, only_support, [], support=["法规科"])
+    rule = un.of_plan(track, PLAN)
+    assert rule[only_support] == un.Units((), ("法规科",), only_support)
+    index = PlanIndex.load(track, PLAN)
+    seqs = dict(track.execute("SELECT id, seq FROM nodes WHERE plan_id = ? AND archived_at IS NULL", (PLAN,)))
+    assert {node_id: index.units(seqs[node_id]) for node_id in rule} == {n: u.lead for n, u in rule.items()}
