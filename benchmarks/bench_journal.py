@@ -28,6 +28,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ["PLANDESK_AUTO_BACKUP"] = "0"
 
+from benchmarks.timing import median_ms  # noqa: E402  (after the path insert)
+
 
 def build(seed: Path, folder: Path, size: int) -> Path:
     """A copy of the seed database with ``size`` journal entries (all in one transaction: fast)."""
@@ -50,15 +52,6 @@ def build(seed: Path, folder: Path, size: int) -> Path:
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return path
-
-
-def median_ms(fn, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def measure(path: Path) -> dict[str, float]:

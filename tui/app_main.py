@@ -9,19 +9,17 @@ if TYPE_CHECKING:
     from tui.cli import Context
 
 
-def run_app(ctx: "Context") -> int:
+def run_app(ctx: Context) -> int:
     """Open (and on first use seed) the database, check --plan, then run the app."""
+    from store import journal
     from store import queries as q
     from store.clock import TODAY_ENV
-
-    from store import journal
 
     conn = ctx.conn  # creates, seeds or migrates the file; refuses a foreign one with a clear message
     plan = q.resolve_plan(conn, ctx.args.plan).id if ctx.args.plan else None
     ask_name = (journal.resolve_user(conn, getattr(ctx.args, "user", None)) is None
                 and q.get_setting(conn, journal.USER_ASKED_KEY) is None)
-    conn.close()
-    ctx._conn = None
+    ctx.close()
 
     from tui.app import PlanDeskApp
 

@@ -6,23 +6,30 @@ what it prints is present in the transcription, so an edit that loses an item fa
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
+CN = "一二三四五六七八九十"  # the Chinese numerals a seed plan numbers its headings with
 REPO = Path(__file__).resolve().parents[2]
 SOURCE_DIR = Path(__file__).resolve().parent / "source"
 
 
-@lru_cache(maxsize=None)
+def heading(pattern: str) -> re.Pattern[str]:
+    """A whole-line heading pattern, ``{cn}`` standing for a Chinese numeral (一 ... 十)."""
+    return re.compile("^" + pattern.replace("{cn}", f"[{CN}]+") + "$")
+
+
+@cache
 def source_lines(file_name: str) -> tuple[str, ...]:
     """The seed file's lines (index 0 is line 1)."""
     return tuple((SOURCE_DIR / file_name).read_text(encoding="utf-8").splitlines())
 
 
-@lru_cache(maxsize=None)
+@cache
 def all_plans() -> dict[str, dict[str, Any]]:
     """Every plan in seed_plans.yaml by id."""
     plans: dict[str, dict[str, Any]] = {}

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
+from tui_helpers import SIZE, WULONG, make_app, notifications, row, settle
 
 from store import lights as lt
 from store import progress_actions as pa
 from store import progress_views as pv
 from store.db import connect
-from tui_helpers import SIZE, WULONG, make_app, row, settle
-from tui.screens.progress_dialog import ProgressDialog
 from tui.screens.main_screen import MainScreen
+from tui.screens.progress_dialog import ProgressDialog
 from tui.theme import LIGHT_MARK, LIGHT_STYLE
 from tui.widgets.detail_pane import DetailPane
 
@@ -150,7 +150,7 @@ async def test_r_on_a_chapter_says_to_report_on_its_tasks(seeded_db: Path) -> No
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        assert any("no target of its own" in str(n.message) for n in app._notifications)
+        assert any("no target of its own" in str(n.message) for n in notifications(app))
 
 
 async def test_the_form_fits_80x24_in_chinese(seeded_db: Path) -> None:

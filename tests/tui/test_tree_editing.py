@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app_pilot import cursor_key, goto, label, main_screen
 from textual.widgets import Button, Input, OptionList, Select
+from tui_helpers import SIZE, WULONG, make_app, notifications, row, settle
 
-from tui_helpers import SIZE, WULONG, make_app, row, settle
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.node_dialog import NodeDialog
 from tui.screens.parent_picker import ParentPicker
-
-from test_app_actions import cursor_key, goto, label, main_screen  # noqa: I001  (the app tests' helpers)
 
 C3 = f"{WULONG}/c3"
 
@@ -161,7 +160,7 @@ async def test_an_edit_on_a_milestone_line_is_refused_with_a_word(seeded_db: Pat
         await pilot.press("X")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog)
-        assert any("not a milestone" in str(n.message) for n in app._notifications)
+        assert any("not a milestone" in str(n.message) for n in notifications(app))
 
 
 async def test_the_dialogs_fit_an_80_by_24_terminal_in_chinese(seeded_db: Path) -> None:

@@ -65,6 +65,12 @@ class Context:
             self._who()
         return self._conn
 
+    def close(self) -> None:
+        """Close the database (the app opens its own); ``conn`` would open it again."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
     def _who(self) -> None:
         """Name the journal's author: --user, PLANDESK_USER, the saved name, or (only on a
         terminal, only for a command that writes, only once) ask; never block a script."""

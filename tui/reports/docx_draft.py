@@ -30,6 +30,7 @@ from docx.shared import Mm, Pt, RGBColor
 from store import report as rp
 from tui.reports import common as c
 from tui.reports import docx_text as tx
+from tui.reports import indicator_tables
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -100,6 +101,7 @@ def _fallback_fonts(doc: DocxDocument) -> None:
         charset.set(qn("w:val"), "86")  # GB2312
         family = etree.SubElement(font, qn("w:family"))
         family.set(qn("w:val"), "modern" if face == BODY_FONT else "auto")
+    # Part._blob (private): python-docx offers no public way to replace a non-XML part's bytes
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -137,19 +139,19 @@ def _field(paragraph: object, instruction: str, shown: str) -> None:
     """A Word field (``PAGE``): begin, instruction, separate, the value shown until updated, end."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", shown), ("end", None)):
         run = paragraph.add_run()  # type: ignore[attr-defined]
-        set_fonts(run._r, PAGE_FONT)
+        set_fonts(run.element, PAGE_FONT)
         run.font.size = Pt(14)
         if kind == "instr":
             node = OxmlElement("w:instrText")
             node.set(qn("xml:space"), "preserve")
             node.text = f" {text} "
-            run._r.append(node)
+            run.element.append(node)
         elif kind == "text":
             run.text = text
         else:
             node = OxmlElement("w:fldChar")
             node.set(qn("w:fldCharType"), kind)
-            run._r.append(node)
+            run.element.append(node)
 
 
 def _page_number(paragraph: object) -> None:
@@ -161,7 +163,7 @@ def _page_number(paragraph: object) -> None:
             _field(paragraph, "PAGE", "1")
             continue
         run = paragraph.add_run(text)  # type: ignore[attr-defined]
-        set_fonts(run._r, PAGE_FONT)
+        set_fonts(run.element, PAGE_FONT)
         run.font.size = Pt(14)
 
 
@@ -266,11 +268,11 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
     labels = dict(tx._COUNTED)
     status = {"met": "达标", "not_met": "未达标", "no_value": "未填报", "missing": "缺报", "no_target": "无目标"}
     for k, row in enumerate(report.indicators, 1):
-        baseline = c.text_of(c.target_cell(row.baseline)) if row.baseline else "—"
+        baseline = c.text_of(indicator_tables.target_cell(row.baseline)) if row.baseline else "—"
         if evaluation:
             pace = row.pace
             assert pace is not None
-            target = c.text_of(c.target_cell(pace.end_target)) if pace.end_target else "—"
+            target = c.text_of(indicator_tables.target_cell(pace.end_target)) if pace.end_target else "—"
             latest = tx.number(pace.latest)
             if pace.cumulative:
                 baseline, target = "—", f"累计{target}"
@@ -278,7 +280,7 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
             extra = str(pace.latest_year or "—")
             verdict = labels[pace.rating] + ("（预警）" if pace.warning else "")
         else:
-            target = c.text_of(c.target_cell(row.target)) if row.target else "—"
+            target = c.text_of(indicator_tables.target_cell(row.target)) if row.target else "—"
             latest = tx.number(row.actual)
             extra = c.text_of(c.Signed(row.gap)) if row.gap is not None else "—"
             verdict = status.get(row.status, row.status)
@@ -289,9 +291,8 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
             _cell(cell, value, bold=row.binding and value == row.attribute)
     widths = [Mm(8), Mm(36), Mm(16), Mm(15), Mm(13), Mm(16), Mm(14), Mm(13), Mm(25)]  # 156 mm: the type area
     table.autofit = False
-    grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths):
-        col.set(qn("w:w"), str(int(width.twips)))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row_ in table.rows:
         for cell, width in zip(row_.cells, widths):
             cell.width = width

@@ -15,8 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.screens.dialog import Dialog
 
 if TYPE_CHECKING:
     from store.ledger import UnitStatus
@@ -24,12 +25,12 @@ if TYPE_CHECKING:
 
 
 class LedgerLoaded(Message):
-    def __init__(self, period: str, rows: "list[UnitStatus]", unnamed: int) -> None:
+    def __init__(self, period: str, rows: list[UnitStatus], unnamed: int) -> None:
         self.period, self.rows, self.unnamed = period, rows, unnamed
         super().__init__()
 
 
-def status_table(rows: "list[UnitStatus]", t) -> Table:  # type: ignore[no-untyped-def]
+def status_table(rows: list[UnitStatus], t) -> Table:  # type: ignore[no-untyped-def]
     table = Table(box=None, show_header=True, header_style="bold", padding=(0, 2), expand=True)
     table.add_column(t("lg_col_unit"), overflow="fold")
     for key in ("lg_col_sent", "lg_col_answered", "lg_col_missing"):
@@ -42,19 +43,15 @@ def status_table(rows: "list[UnitStatus]", t) -> Table:  # type: ignore[no-untyp
     return table
 
 
-class LedgerStatusScreen(ModalScreen[None]):
-    CSS_PATH = "dialog.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "k_close"),
-        Binding("l", "close", "k_close", show=False),
-    ]
+class LedgerStatusScreen(Dialog[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("l", "cancel", "k_close", show=False)]
 
-    app: "PlanDeskApp"
+    app: PlanDeskApp
     shown: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide tall"):
-            yield Static(Text(self.app.t("lg_loading"), style="bold"), id="ledger-title", markup=False)
+            yield Static(Text(self.t("lg_loading"), style="bold"), id="ledger-title", markup=False)
             with VerticalScroll(id="help-scroll"):
                 yield Static("", id="ledger-table", markup=False)
                 yield Static("", id="ledger-chase", markup=False)
@@ -78,7 +75,7 @@ class LedgerStatusScreen(ModalScreen[None]):
 
     @on(LedgerLoaded)
     def _loaded(self, message: LedgerLoaded) -> None:
-        t = self.app.t
+        t = self.t
         title = Text(t("lg_status_heading", period=message.period), style="bold")
         table = status_table(message.rows, t) if message.rows else Text(
             t("lg_nothing_owed", plan=self.app.plan.id if self.app.plan else "", period=message.period))
@@ -90,7 +87,7 @@ class LedgerStatusScreen(ModalScreen[None]):
         if message.unnamed:
             lines.append("\n" + t("lg_unnamed", n=message.unnamed, period=message.period), style="dim")
         self.shown = (title, table, lines)
-        for widget_id, renderable in zip(("ledger-title", "ledger-table", "ledger-chase"), self.shown):
+        for widget_id, renderable in zip(("ledger-title", "ledger-table", "ledger-chase"), self.shown, strict=True):
             self.query_one(f"#{widget_id}", Static).update(renderable)
 
     def plain_text(self, width: int = 100) -> str:
@@ -103,6 +100,3 @@ class LedgerStatusScreen(ModalScreen[None]):
         for renderable in self.shown:
             console.print(renderable)
         return console.export_text()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -7,14 +7,11 @@ be written), writes the review list next to it, imports the plan and says where 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,6 +20,7 @@ from store.errors import PlandeskError
 from store.safe_text import visible
 from tui.i18n import Catalog
 from tui.phrases import error_line
+from tui.screens.dialog import Dialog
 
 DRAFT_OPTION = "draft"
 
@@ -56,15 +54,11 @@ def _plan_option(plan: q.Plan) -> Option:
     return Option(label, id=f"plan:{plan.id}")
 
 
-class PlanChooser(ModalScreen[str | None]):
+class PlanChooser(Dialog[str]):
     """Dismisses with the chosen plan's id (``None``: cancelled)."""
 
-    CSS_PATH = "dialog.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "k_close")]
-
     def __init__(self, t: Catalog, plans: list[q.Plan], current: str | None, first_run: bool):
-        super().__init__()
-        self.t = t
+        super().__init__(t)
         self.plans = plans
         self.current = current
         self.first_run = first_run
