@@ -21,13 +21,14 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ["PLANDESK_AUTO_BACKUP"] = "0"
+
+from benchmarks.timing import median_ms  # noqa: E402  (after the path insert)
 
 
 def build(seed: Path, folder: Path, size: int) -> Path:
@@ -51,15 +52,6 @@ def build(seed: Path, folder: Path, size: int) -> Path:
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return path
-
-
-def median_ms(fn: Callable[[], object], runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def measure(path: Path) -> dict[str, float]:

@@ -1,36 +1,25 @@
 """How long the clerk's tree edits take on a large plan: each renumbers the whole plan's pre-order.
 
 Run: ``python benchmarks/bench_tree_edit.py [--nodes 50000]``. Prints the median of 5 runs (ms) of
-a move between the first section and the last chapter, a move up, an add, an archive, the undo of a move
-and ``plan write`` (building the document); ``--reimport`` adds a re-import of the plan file with the edits kept.
+a move between the first section and the last chapter, a move up, an add, an archive, the undo of
+a move and ``plan write`` (building the document); ``--reimport`` adds a re-import of the plan file with the edits kept.
 """
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate_plan import write_plan  # noqa: E402
+from benchmarks.timing import median_ms  # noqa: E402
 from store import actions  # noqa: E402
 from store import node_actions as na  # noqa: E402
 from store.db import open_store  # noqa: E402
 from store.importer import import_file  # noqa: E402
 from store.plan_writer import plan_file  # noqa: E402
-
-
-def median_ms(fn: Callable[[], object], runs: int = 5) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ from rich.cells import cell_len
 from store import ledger as lg
 from store import periods as pr
 from store import progress as pg
+from store.records import numbered
 from store.safe_text import cell_text
 
 COVER_SHEET = "填报说明"
@@ -227,7 +228,7 @@ def _data(wb: Workbook, plan_title: str, plan_id: str, period: pr.Period, ledger
     first = HEADER_ROW + 1
     for i, item in enumerate(ledger.rows):
         r = first + i
-        task = f"{item.number} {item.title}" if item.number else item.title
+        task = numbered(item.number, item.title)
         values = {
             KEY: lg.row_key(plan_id, item.item_id, period.key, ledger.unit, item.role), NUMBER: i + 1,
             CHAPTER: item.chapter, TASK: task, ROLE: item.role,

@@ -24,6 +24,7 @@ from store import lights as lt
 from store import periods as pr
 from store import progress as pg
 from store import units as un
+from store.records import numbered
 
 LIGHT_ZH = {lt.RED: "红灯", lt.YELLOW: "黄灯", lt.GREEN: "绿灯"}
 LIGHT_FILLS = {lt.RED: ("F4CCCC", "9C0006"), lt.YELLOW: ("FFEB9C", "7F6000"), lt.GREEN: ("D9EAD3", "006100")}
@@ -75,7 +76,7 @@ def write_master(handle: BinaryIO, conn: sqlite3.Connection, plan_id: str, plan_
         report = pg.latest(conn, node_id, period)
         share = expected.get(node_id)
         values: list[object] = [
-            r - 2, heads.get(node_id, ""), f"{number} {title}" if number else title, "、".join(units.lead),
+            r - 2, heads.get(node_id, ""), numbered(number, title), "、".join(units.lead),
             "、".join(units.support), date.fromisoformat(due) if due else None,
             None if share is None or share.expected is None else round(share.expected, 1),
             LIGHT_ZH[light.light], pg.STATE_ZH[report.state] if report else None,

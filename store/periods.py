@@ -28,7 +28,23 @@ DEFAULT_RED_LAG = 30.0
 
 _CN_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
                "十一": 11, "十二": 12}
-_QUARTER_CN = {1: "一", 2: "二", 3: "三", 4: "四"}
+_CN_ORDINALS = {n: cn for cn, n in _CN_NUMBERS.items()}
+
+
+class _Form(NamedTuple):
+    """How long a period of one cycle is, and how it is written (str.format over year, n, cn, half)."""
+
+    months: int
+    key: str  # canonical
+    zh: str  # as a Chinese document names it
+
+
+_WRITTEN = {
+    MONTH: _Form(1, "{year}-{n:02d}", "{year}年{n}月"),
+    QUARTER: _Form(3, "{year}Q{n}", "{year}年第{cn}季度"),
+    HALF: _Form(6, "{year}H{n}", "{year}年{half}半年"),
+    YEAR: _Form(12, "{year}", "{year}年"),
+}
 
 
 class Period(NamedTuple):
@@ -39,20 +55,18 @@ class Period(NamedTuple):
     year: int
     number: int
 
+    def _written(self, form: str) -> str:
+        half = "上" if self.number == 1 else "下"
+        return form.format(year=self.year, n=self.number, cn=_CN_ORDINALS[self.number], half=half)
+
     @property
     def key(self) -> str:
         """The canonical text: 2023-05, 2023Q2, 2023H1, 2023."""
-        if self.cycle == MONTH:
-            return f"{self.year}-{self.number:02d}"
-        if self.cycle == QUARTER:
-            return f"{self.year}Q{self.number}"
-        if self.cycle == HALF:
-            return f"{self.year}H{self.number}"
-        return str(self.year)
+        return self._written(_WRITTEN[self.cycle].key)
 
     @property
     def months(self) -> int:
-        return {MONTH: 1, QUARTER: 3, HALF: 6, YEAR: 12}[self.cycle]
+        return _WRITTEN[self.cycle].months
 
     @property
     def start(self) -> date:
@@ -65,13 +79,7 @@ class Period(NamedTuple):
 
     def label_zh(self) -> str:
         """How a Chinese document names the period: 2023年第二季度, 2023年上半年, 2023年5月, 2023年."""
-        if self.cycle == MONTH:
-            return f"{self.year}年{self.number}月"
-        if self.cycle == QUARTER:
-            return f"{self.year}年第{_QUARTER_CN[self.number]}季度"
-        if self.cycle == HALF:
-            return f"{self.year}年{'上' if self.number == 1 else '下'}半年"
-        return f"{self.year}年"
+        return self._written(_WRITTEN[self.cycle].zh)
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end

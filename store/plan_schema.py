@@ -38,20 +38,19 @@ def text(value: Any) -> str | None:
     return None if _is_text(value) else "must be text (put it in quotes if YAML reads it as a number or date)"
 
 
-def ident(value: Any) -> str | None:
-    if not _is_text(value):
-        return "must be text"
-    if not _ID.fullmatch(value):
-        return f"{value!r} is not a valid id (letters, digits, . - _)"
-    return None
+def _matching(pattern: re.Pattern[str], what: str) -> Check:
+    """A check that a value is text matching ``pattern``; ``what`` says what it should be."""
+
+    def check(value: Any) -> str | None:
+        if not _is_text(value):
+            return "must be text"
+        return None if pattern.fullmatch(value) else f"{value!r} is not {what}"
+
+    return check
 
 
-def plan_ident(value: Any) -> str | None:
-    if not _is_text(value):
-        return "must be text"
-    if not _PLAN_ID.fullmatch(value):
-        return f"{value!r} is not a plan id (lower-case letters, digits and -)"
-    return None
+ident = _matching(_ID, "a valid id (letters, digits, . - _)")
+plan_ident = _matching(_PLAN_ID, "a plan id (lower-case letters, digits and -)")
 
 
 def year(value: Any) -> str | None:

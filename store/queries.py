@@ -7,149 +7,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from store import status as st
 from store import units as un
 from store.errors import NotFound
-from store.units import Units
 
-
-class Plan(NamedTuple):
-    """A plan's heading (a named tuple: immutable, and a quarter of a frozen dataclass's
-    start-up cost, which every command and the app pay on import)."""
-
-    id: str
-    region: str
-    title: str
-    bureau: str | None
-    doc_number: str | None
-    start_year: int
-    end_year: int
-    source_file: str | None
-
-    @property
-    def period(self) -> str:
-        return f"{self.start_year}-{self.end_year}" if self.start_year != self.end_year else str(self.start_year)
-
-
-@dataclass
-class Node:
-    id: str
-    plan_id: str
-    local_id: str
-    parent_id: str | None
-    kind: str
-    number: str | None
-    title: str
-    text: str | None
-    units: list[str]
-    line: int | None
-    source: str | None
-    repair: str | None
-    note: str | None
-    fields: dict[str, str]
-    depth: int
-    seq: int
-    units_override: list[str] | None = None
-    support: list[str] = field(default_factory=list)  # supporting units (配合单位) as printed
-    support_override: list[str] | None = None
-    # the units that apply (store.units: own, else the nearest named ancestor's); filled by
-    # ``node()`` and ``nodes()``, None from the tree's lazy loading (which shows no units)
-    applying: Units | None = None
-
-    @property
-    def own_units(self) -> list[str]:
-        """The lead units named on this node itself (the clerk's setting, else as printed)."""
-        return self.units_override if self.units_override is not None else self.units
-
-    @property
-    def effective_units(self) -> list[str]:
-        """The lead units (牵头单位) that apply: own, else inherited (see store.units)."""
-        if self.applying is not None:
-            return list(self.applying.lead)
-        return self.own_units
-
-    @property
-    def effective_support(self) -> list[str]:
-        """The supporting units (配合单位) that apply."""
-        if self.applying is not None:
-            return list(self.applying.support)
-        return self.support_override if self.support_override is not None else self.support
-
-    @property
-    def label(self) -> str:
-        return f"{self.number} {self.title}" if self.number else self.title
-
-
-@dataclass
-class Milestone:
-    id: str
-    plan_id: str
-    node_id: str
-    title: str
-    due: date
-    due_phrase: str | None
-    start: date | None
-    done_on: date | None
-    done_note: str | None
-    implicit: bool
-    origin: str
-    line: int | None
-    seq: int
-    state: str = st.OPEN
-
-
-class Cell(NamedTuple):
-    """One printed target cell (immutable)."""
-
-    year: int
-    table: str
-    printed: str
-    number: float | None
-    comparator: str | None
-    basis: str
-    effective: bool
-
-
-@dataclass
-class Indicator:
-    id: str
-    plan_id: str
-    category: str | None
-    number: str | None
-    name: str
-    unit: str | None
-    attribute: str | None
-    binding: bool
-    better: str
-    measure: str
-    baseline_year: int
-    baseline_printed: str | None
-    note: str | None
-    conflicts: list[dict[str, object]]
-    line: int | None
-    cells: list[Cell] = field(default_factory=list)
-    actuals: dict[int, float] = field(default_factory=dict)
-    actual_notes: dict[int, str] = field(default_factory=dict)
-
-    def target(self, year: int) -> Cell | None:
-        """The effective target printed for ``year`` (the main table's, see loader.derive_targets)."""
-        for cell in self.cells:
-            if cell.year == year and cell.effective:
-                return cell
-        return None
-
-    @property
-    def target_years(self) -> list[int]:
-        return sorted({c.year for c in self.cells if c.year > self.baseline_year})
-
-    def status(self, year: int, today: date) -> str:
-        cell = self.target(year)
-        return st.indicator_status(cell.number if cell else None, cell.comparator if cell else None,
-                                   self.better, self.actuals.get(year), year, today, self.binding)
+# the records the answers are made of, named through this module by the callers that ask it
+from store.records import Cell as Cell
+from store.records import Indicator as Indicator
+from store.records import Milestone as Milestone
+from store.records import Node as Node
+from store.records import Plan as Plan
 
 
 def _d(text: str | None) -> date | None:
@@ -277,7 +146,7 @@ def rollup_select(plan_id: str, today: date, soon_days: int, where: list[str] | 
                   params: list[object] | None = None) -> tuple[str, list[object]]:
     """SQL giving ``id, depth`` and the count of each of ``status.MILESTONE_STATES`` for every live
     node of a plan that has milestones under it (narrowed by ``where`` over nodes ``c``)."""
-    state_sql, args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
+    state_sql, state_args = st.sql_state(today, soon_days, due="m.due", done_on="m.done_on")
     states = st.MILESTONE_STATES
     conditions = ["c.plan_id = ?", "c.archived_at IS NULL", *(where or [])]
     # one row per node; grouping in index order (depth, seq) needs no sort
@@ -285,7 +154,7 @@ def rollup_select(plan_id: str, today: date, soon_days: int, where: list[str] | 
     sql = (f"SELECT c.id, c.depth, {sums} FROM nodes c JOIN milestones m "
            "ON m.plan_id = c.plan_id AND m.seq BETWEEN c.seq AND c.last_seq AND m.archived_at IS NULL "
            f"WHERE {' AND '.join(conditions)} GROUP BY c.depth, c.seq")
-    return sql, [*args * len(states), plan_id, *(params or [])]
+    return sql, [*state_args * len(states), plan_id, *(params or [])]
 
 
 def rollups(conn: sqlite3.Connection, plan_id: str, today: date, soon_days: int = st.DEFAULT_SOON_DAYS,

@@ -111,7 +111,7 @@ class PlanDeskApp(App[int]):
         return localized(MainScreen, self.t)()
 
     def on_mount(self) -> None:
-        self.set_interval(POLL_SECONDS, self._poll)
+        self.set_interval(POLL_SECONDS, self.poll)
         if self.plan is None:
             self.call_after_refresh(self._first_run)
         elif self.plan_ref:
@@ -196,7 +196,8 @@ class PlanDeskApp(App[int]):
                 changed(focus if screen is self.screen_stack[0] else None)
 
     # another window --------------------------------------------------------------------------
-    def _poll(self) -> None:
+    def poll(self) -> None:
+        """Look for another window's changes (the timer's job every ``POLL_SECONDS``; tests call it)."""
         self._poll_version()
 
     @work(thread=True, exclusive=True, group="poll")

@@ -19,8 +19,7 @@ def run_app(ctx: Context) -> int:
     plan = q.resolve_plan(conn, ctx.args.plan).id if ctx.args.plan else None
     ask_name = (journal.resolve_user(conn, getattr(ctx.args, "user", None)) is None
                 and q.get_setting(conn, journal.USER_ASKED_KEY) is None)
-    conn.close()
-    ctx._conn = None
+    ctx.close()
 
     from tui.app import PlanDeskApp
 

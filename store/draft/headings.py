@@ -20,16 +20,27 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLE_RANK = {"part": 0, "chapter": 1, "jie": 2, "cn_dun": 3, "cn_paren": 4, "num_dot": 5, "num_dun": 6,
               "num_paren": 7, "circled": 8, "zero_num": 9}
 
+
+def _ordinal_of(unit: str) -> re.Pattern[str]:
+    """第<number><unit>: how a part (部分, 篇), a chapter (章) or a section (节) is numbered."""
+    return re.compile(rf"^第\s*([0-9{_CN_NUM}]+)\s*(?:{unit})\s*[::、]?\s*")
+
+
+def _in_brackets(number: str) -> re.Pattern[str]:
+    """(<number>): the bracketed styles, (一) and (1)."""
+    return re.compile(rf"^\(\s*({number})\s*\)\s*")
+
+
 # style -> pattern on the NFKC form of the line (full-width brackets and digits become half-width)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("box", re.compile(rf"^(?:专栏|專欄)\s*([0-9{_CN_NUM}]+(?:\s*[—\-–－]\s*[0-9]+)?)\s*[::]?\s*")),
     ("annex", re.compile(r"^附件\s*([0-9]+)\s*[::.、]?\s*")),
-    ("part", re.compile(rf"^第\s*([0-9{_CN_NUM}]+)\s*(?:部分|部份|篇)\s*[::、]?\s*")),
-    ("chapter", re.compile(rf"^第\s*([0-9{_CN_NUM}]+)\s*章\s*[::、]?\s*")),
-    ("jie", re.compile(rf"^第\s*([0-9{_CN_NUM}]+)\s*(?:节|節)\s*[::、]?\s*")),
+    ("part", _ordinal_of("部分|部份|篇")),
+    ("chapter", _ordinal_of("章")),
+    ("jie", _ordinal_of("节|節")),
     ("cn_dun", re.compile(rf"^([{_CN_NUM}]+)\s*[、.]\s*")),
-    ("cn_paren", re.compile(rf"^\(\s*([{_CN_NUM}]+)\s*\)\s*")),
-    ("num_paren", re.compile(r"^\(\s*([0-9]{1,2})\s*\)\s*")),
+    ("cn_paren", _in_brackets(f"[{_CN_NUM}]+")),
+    ("num_paren", _in_brackets("[0-9]{1,2}")),
     ("zero_num", re.compile(r"^0([1-9])(?=\s|[\u4e00-\u9fff])\s*")),
     ("num_dun", re.compile(r"^([0-9]{1,2})\s*、\s*")),
     ("num_dot", re.compile(r"^([0-9]{1,2})\s*\.(?![0-9])\s*")),

@@ -161,9 +161,9 @@ def _docx_blocks(path: Path) -> list[Block]:
                 cells: list[Cell] = []
                 previous = None
                 for cell in row.cells:
-                    if previous is not None and cell._tc is previous:  # a horizontally merged cell
+                    if cell is previous:  # a horizontally merged cell: python-docx yields it once per column
                         continue
-                    previous = cell._tc
+                    previous = cell
                     cells.append(Cell(clean(cell.text), counter))
                 rows.append(cells)
             if rows and max(len(r) for r in rows) == 1 and re.match(r"^(专栏|專欄)", rows[0][0].text):

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from store import queries as q
 from store import status as st
 from store.pace import Pace, Value
+from store.records import Labelled
 
 ANNUAL = "annual"
 MIDTERM = "midterm"
@@ -125,7 +126,7 @@ class Listing:
 
 
 @dataclass
-class ChapterRow:
+class ChapterRow(Labelled):
     id: str
     depth: int
     kind: str
@@ -133,10 +134,6 @@ class ChapterRow:
     title: str
     counts: st.Rollup  # the milestones counted by the report (a period's, or all for status)
     plan: st.Rollup  # all the node's milestones as of the as-of date
-
-    @property
-    def label(self) -> str:
-        return f"{self.number} {self.title}" if self.number else self.title
 
 
 @dataclass
@@ -205,7 +202,7 @@ class Ledger:
 
 
 @dataclass
-class TaskProgress:
+class TaskProgress(Labelled):
     """A task as the evaluation narrates it; the progress-report fields stay None until reported."""
 
     id: str
@@ -219,10 +216,6 @@ class TaskProgress:
     progress: str | None = None  # 进展情况
     problems: str | None = None  # 存在问题
     next_steps: str | None = None  # 下步措施
-
-    @property
-    def label(self) -> str:
-        return f"{self.number} {self.title}" if self.number else self.title
 
 
 class TaskReport(NamedTuple):
@@ -244,7 +237,7 @@ class TaskReport(NamedTuple):
 
 
 @dataclass
-class TaskGroup:
+class TaskGroup(Labelled):
     """A chapter (or an annex) with the tasks the evaluation names under it."""
 
     id: str
@@ -255,10 +248,6 @@ class TaskGroup:
     lagging: list[TaskProgress]  # tasks with an overdue milestone (at most ``GROUP_LIMIT``)
     lagging_total: int
     tasks: list[TaskProgress] = field(default_factory=list)  # projects and annex tasks: every one, with milestones
-
-    @property
-    def label(self) -> str:
-        return f"{self.number} {self.title}" if self.number else self.title
 
 
 @dataclass

@@ -52,8 +52,9 @@ def test_page_and_type_of_an_official_document(demo_conn: sqlite3.Connection, tm
     body = doc.styles["Normal"].paragraph_format
     assert body.line_spacing == Pt(29) and str(body.line_spacing_rule).startswith("EXACTLY")
     footer = section.footer.paragraphs[0]
-    xml = footer._p.xml
-    assert "PAGE" in "".join(t.text for t in footer._p.iter(qn("w:instrText")))  # a field, not a typed number
+    runs = [run.element for run in footer.runs]
+    xml = "".join(run.xml for run in runs)
+    assert "PAGE" in "".join(t.text for run in runs for t in run.iter(qn("w:instrText")))  # a field, not a typed number
     assert 'w:fldCharType="begin"' in xml and footer.text.startswith("— ") and footer.text.endswith(" —")
     table = next(p for p in doc.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml").blob.decode()
     assert 'w:name="方正小标宋简体"' in table and 'w:val="宋体"' in table and 'w:val="仿宋"' in table

@@ -13,8 +13,14 @@ from typing import Any
 
 import yaml
 
+CN = "一二三四五六七八九十"  # the Chinese numerals a seed plan numbers its headings with
 REPO = Path(__file__).resolve().parents[2]
 SOURCE_DIR = Path(__file__).resolve().parent / "source"
+
+
+def heading(pattern: str) -> re.Pattern[str]:
+    """A whole-line heading pattern, ``{cn}`` standing for a Chinese numeral (一 ... 十)."""
+    return re.compile("^" + pattern.replace("{cn}", f"[{CN}]+") + "$")
 
 
 @cache

@@ -11,14 +11,24 @@ from collections import Counter
 
 import pytest
 
-from tests.seeds.seedtext import RECURRING, check_yearly, everything_text, milestones, plan, source_lines, squash, walk
+from tests.seeds.seedtext import (
+    RECURRING,
+    check_yearly,
+    everything_text,
+    heading,
+    milestones,
+    plan,
+    source_lines,
+    squash,
+    walk,
+)
 
 PLAN_ID = "tongliao-2021-2025"
 SRC = "000_101de0a0ffcce441.txt"
 
-PART_RE = re.compile(r"^([一二三四五六七八九十]+、)(.+)$")
-SEC_RE = re.compile(r"^[((]([一二三四五六七八九十]+)[))](.+)$")
-BOX_RE = re.compile(r"^(专栏\d+)[::](.+?)\s*\|$")
+PART_RE = heading(r"({cn}、)(.+)")
+SEC_RE = heading(r"[((]({cn})[))](.+)")
+BOX_RE = heading(r"(专栏\d+)[::](.+?)\s*\|")
 ENTRY_SPLIT = re.compile(r"(?:^|\s)(\d+)\.\s")
 # concrete numeric targets of the task part (counts, rates, per-population rates, money, staff)
 TARGET_RE = re.compile(r"\d+(?:\.\d+)?(?:%|份/百万人口|件以上|家以上|项以上|万元|名)")

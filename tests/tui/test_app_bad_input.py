@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from tests.tui.test_app_actions import fill, goto
-from tests.tui.tui_helpers import SIZE, YANGJIAO, make_app, row, settle
+from tests.tui.app_pilot import fill, goto
+from tests.tui.tui_helpers import SIZE, YANGJIAO, make_app, notifications, row, settle
 from tui.screens.form_dialog import FormDialog
 from tui.screens.main_screen import MainScreen
 
@@ -79,7 +79,7 @@ async def test_a_percentage_over_100_is_recorded_with_a_warning(seeded_db: Path)
         await _record_dialog_on_i14(pilot)
         await fill(pilot, value="965")
         await settle(pilot)
-        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        warnings = [n.message for n in notifications(app) if n.severity == "warning"]
         assert any("965% is outside 0..100" in w for w in warnings)
         saved = row(seeded_db, "SELECT value FROM actuals WHERE indicator_id = ? AND year = 2023",
                     "wulong-2021-2025/i14")
@@ -129,7 +129,7 @@ async def test_hostile_plan_text_is_drawn_as_text_everywhere(tmp_path: Path) -> 
         _assert_no_controls(app.export_screenshot())  # header, tree, detail pane as drawn
         await pilot.press("space")  # tick: the toast names the hostile title
         await settle(pilot)
-        toasts = [str(n.message) for n in app._notifications]
+        toasts = [str(n.message) for n in notifications(app)]
         assert any("\\u001b[31m" in toast for toast in toasts)
         for toast in toasts:
             _assert_no_controls(toast)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.tui.tui_helpers import SIZE, WULONG, make_app, settle
+from tests.tui.tui_helpers import SIZE, WULONG, make_app, notifications, settle
 from tui.screens.main_screen import MainScreen
 
 JULY = date(2023, 7, 10)
@@ -25,7 +25,7 @@ async def _refused_write(seeded_db: Path, lang: str) -> str:
         title = app.db.read(lambda conn: q.node(conn, chapter).title)
         app.write(lambda conn: na.edit_node(conn, chapter, title=title))
         await settle(pilot)
-        return "\n".join(str(n.message) for n in app._notifications)
+        return "\n".join(str(n.message) for n in notifications(app))
 
 
 async def test_a_store_refusal_is_chinese_under_the_chinese_ui(seeded_db: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from tests.tui.tui_helpers import SIZE, make_app, row, settle
+from tests.tui.tui_helpers import SIZE, make_app, notifications, row, settle
 from tui.screens.indicators_screen import IndicatorsScreen
 from tui.screens.main_screen import MainScreen
 from tui.widgets.detail_pane import DetailPane
@@ -50,13 +50,13 @@ async def test_tree_detail_table_and_notifications_show_markup_literally(markup_
         await settle(pilot)
         await pilot.press("space")
         await settle(pilot)
-        assert any("完成[/]" in str(n.message) for n in app._notifications)
+        assert any("完成[/]" in str(n.message) for n in notifications(app))
         tree.select_key(f"m:{PLAN}/c1.t2.m2")
         await settle(pilot)
         await pilot.press("space")
         await settle(pilot)
         assert app.is_running, "a title with an @click action did not run it"
-        assert any("[@click=app.quit]点我[/]" in str(n.message) for n in app._notifications)
+        assert any("[@click=app.quit]点我[/]" in str(n.message) for n in notifications(app))
         assert row(markup_db, "SELECT done_on FROM milestones WHERE id = ?", f"{PLAN}/c1.t2.m1")["done_on"]
         # search and filter with a bracket query
         await pilot.press("slash")

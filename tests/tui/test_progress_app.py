@@ -14,7 +14,7 @@ from store import lights as lt
 from store import progress_actions as pa
 from store import progress_views as pv
 from store.db import connect
-from tests.tui.tui_helpers import SIZE, WULONG, make_app, row, row_or_none, settle
+from tests.tui.tui_helpers import SIZE, WULONG, make_app, notifications, row, settle
 from tui.screens.main_screen import MainScreen
 from tui.screens.progress_dialog import ProgressDialog
 from tui.theme import LIGHT_MARK, LIGHT_STYLE
@@ -125,7 +125,7 @@ async def test_r_writes_a_report_that_shows_at_once_and_ctrl_z_takes_back(seeded
         # ctrl+z takes the report back
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert row_or_none(seeded_db, "SELECT * FROM progress WHERE item_id = ?", TASK) is None
+        assert row(seeded_db, "SELECT * FROM progress WHERE item_id = ?", TASK) is None
         assert "no progress report yet" in detail_text(app)
 
 
@@ -151,7 +151,7 @@ async def test_r_on_a_chapter_says_to_report_on_its_tasks(seeded_db: Path) -> No
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        assert any("no target of its own" in str(n.message) for n in app._notifications)
+        assert any("no target of its own" in str(n.message) for n in notifications(app))
 
 
 async def test_the_form_fits_80x24_in_chinese(seeded_db: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, Select, Static
 
 from store.report import FINAL
-from tests.tui.tui_helpers import SIZE, TODAY, WULONG, make_app, settle
+from tests.tui.tui_helpers import SIZE, TODAY, WULONG, make_app, notifications, settle
 from tui.screens.report_dialog import ReportDialog
 
 
@@ -20,7 +20,7 @@ def _plan_title(db: Path) -> str:
 
 
 def _toasts(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in notifications(app)]
 
 
 async def test_final_report_as_markdown_is_written_where_the_toast_says(seeded_db: Path) -> None:
@@ -62,7 +62,7 @@ async def test_a_folder_that_does_not_exist_is_one_error_line_and_no_file(seeded
         dialog.query_one("#report-path", Input).value = str(missing / "report.docx")
         await pilot.click("#save")
         await settle(pilot)
-        errors = [n for n in app._notifications if n.severity == "error"]
+        errors = [n for n in notifications(app) if n.severity == "error"]
         assert len(errors) == 1 and "no such folder" in str(errors[0].message)
         assert "\n" not in str(errors[0].message)
     assert not missing.exists()
@@ -110,7 +110,7 @@ async def test_the_database_itself_is_refused_and_stays_whole(seeded_db: Path) -
         app.screen.query_one("#report-path", Input).value = seeded_db.name
         await pilot.click("#save")
         await settle(pilot)
-        assert [n.severity for n in app._notifications if n.severity == "error"] == ["error"]
+        assert [n.severity for n in notifications(app) if n.severity == "error"] == ["error"]
     assert seeded_db.read_bytes()[:100] == before
     assert _plan_title(seeded_db)
 

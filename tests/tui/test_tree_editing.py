@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.widgets import Button, Input, OptionList, Select
 
-from tests.tui.test_app_actions import cursor_key, goto, label, main_screen  # the app tests' helpers
-from tests.tui.tui_helpers import SIZE, WULONG, make_app, row, row_or_none, settle
+from tests.tui.app_pilot import cursor_key, goto, label, main_screen
+from tests.tui.tui_helpers import SIZE, WULONG, make_app, notifications, row, settle
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.node_dialog import NodeDialog
 from tui.screens.parent_picker import ParentPicker
@@ -69,7 +69,7 @@ async def test_add_a_section_under_a_chapter_edit_it_and_undo(seeded_db: Path) -
         assert row(seeded_db, "SELECT title FROM nodes WHERE id = ?", new)["title"] == "[b]中期调整[/b]新增一节"
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert row_or_none(seeded_db, "SELECT id FROM nodes WHERE id = ?", new) is None
+        assert row(seeded_db, "SELECT id FROM nodes WHERE id = ?", new) is None
         assert new not in shown_children(app, C3)
 
 
@@ -160,7 +160,7 @@ async def test_an_edit_on_a_milestone_line_is_refused_with_a_word(seeded_db: Pat
         await pilot.press("X")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog)
-        assert any("not a milestone" in str(n.message) for n in app._notifications)
+        assert any("not a milestone" in str(n.message) for n in notifications(app))
 
 
 async def test_the_dialogs_fit_an_80_by_24_terminal_in_chinese(seeded_db: Path) -> None:

@@ -5,6 +5,9 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
+from unittest.mock import Mock
+
+from textual.notifications import Notification
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -32,7 +35,24 @@ def make_app(db: Path, **kwargs: Any):
 
     kwargs.setdefault("today", TODAY)
     kwargs.setdefault("lang", "en")
-    return PlanDeskApp(db, **kwargs)
+    app = PlanDeskApp(db, **kwargs)
+    # Textual keeps the notifications it shows private (App._notifications): the tests read what
+    # the clerk was told from calls to the public App.notify instead (see ``notifications``)
+    app.notify = Mock(wraps=app.notify)  # type: ignore[method-assign]  # this instance only
+    return app
+
+
+def notifications(app: Any) -> list[Notification]:
+    """Every notification the app made (through ``App.notify``) since it started or was last told to forget."""
+    return [Notification(call.args[0], call.kwargs.get("title", ""), call.kwargs.get("severity", "information"),
+                         markup=call.kwargs.get("markup", True))
+            for call in app.notify.call_args_list]
+
+
+def forget_notifications(app: Any) -> None:
+    """Start the record of ``notifications`` afresh (and clear the toasts, as the clerk would see)."""
+    app.notify.reset_mock()
+    app.clear_notifications()
 
 
 def _markup_db(tmp_path: Path) -> Path:

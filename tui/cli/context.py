@@ -19,7 +19,7 @@ WRITING_COMMANDS = frozenset({"tick", "untick", "record", "undo", "redo", "impor
 READING_COMMANDS = frozenset({"plans", "status", "report", "overdue", "history", "export", "backup"})
 
 
-def _setting(conn: sqlite3.Connection, key: str) -> str | None:
+def _setting(conn, key: str) -> str | None:  # type: ignore[no-untyped-def]
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
@@ -61,24 +61,30 @@ class Context:
                 self._conn = open_store(self.db_path, seed=self.seed_new_database)
             except sqlite3.DatabaseError as exc:
                 raise PlandeskError(self.database_error(exc)) from None
-            self._daily_backup(self._conn)
-            self._who(self._conn)
+            self._daily_backup()
+            self._who()
         return self._conn
 
-    def _who(self, conn: sqlite3.Connection) -> None:
+    def close(self) -> None:
+        """Close the database (the app opens its own); ``conn`` would open it again."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def _who(self) -> None:
         """Name the journal's author: --user, PLANDESK_USER, the saved name, or (only on a
         terminal, only for a command that writes, only once) ask; never block a script."""
         import sys
 
         from store import journal
 
-        name = journal.resolve_user(conn, getattr(self.args, "user", None))
+        name = journal.resolve_user(self._conn, getattr(self.args, "user", None))
         if (name is None and self.args.command in WRITING_COMMANDS and sys.stdin.isatty()
-                and not _setting(conn, journal.USER_ASKED_KEY)):
-            name = self._ask_name(conn)
+                and not _setting(self._conn, journal.USER_ASKED_KEY)):
+            name = self._ask_name()
         journal.set_user(name)
 
-    def _ask_name(self, conn: sqlite3.Connection) -> str | None:
+    def _ask_name(self) -> str | None:
         from store import actions, journal
 
         try:
@@ -86,9 +92,9 @@ class Context:
         except (EOFError, KeyboardInterrupt):
             print(file=sys.stderr)
             typed = ""
-        actions.set_setting(conn, journal.USER_ASKED_KEY, "1")
+        actions.set_setting(self._conn, journal.USER_ASKED_KEY, "1")  # type: ignore[arg-type]
         if typed:
-            actions.set_setting(conn, journal.USER_KEY, typed)
+            actions.set_setting(self._conn, journal.USER_KEY, typed)  # type: ignore[arg-type]
         return typed or None
 
     def database_error(self, exc: sqlite3.Error) -> str:
@@ -103,13 +109,13 @@ class Context:
             return self.t("sd_db_other", path=path, detail=exc)
         return self.t(f"sd_db_{kind}", path=path, detail=exc)
 
-    def _daily_backup(self, conn: sqlite3.Connection) -> None:
+    def _daily_backup(self) -> None:
         """Once a day, a checked copy in backups/ (store/backup.py); a damaged file stops a
         command that would write, and only warns one that reads."""
         from store.backup import DatabaseDamaged, daily_backup
 
         try:
-            daily_backup(conn, self.db_path)
+            daily_backup(self._conn, self.db_path)  # type: ignore[arg-type]
         except DatabaseDamaged as exc:
             message = self.t("sd_damaged", path=exc.path, detail=exc.detail)
             if self.args.command in READING_COMMANDS:

@@ -16,14 +16,11 @@ class Editing(Selection):
         from store import actions
         from tui.screens.milestone_dialog import MilestoneDialog
 
-        node = self.node_or_warn()
-        if node is None:
+        if (node := self.node_or_warn()) is None:
             return
         t = self.app.t
 
-        def chosen(form: MilestoneForm | None) -> None:
-            if form is None:
-                return
+        def chosen(form: MilestoneForm) -> None:
 
             def shown(change: Change) -> None:
                 self.pending_select = tr.key(tr.MILESTONE, change.entity_id)
@@ -32,34 +29,30 @@ class Editing(Selection):
             self.app.write(lambda conn: actions.add_milestone(conn, node.id, form.title, form.due, form.phrase),
                            shown, focus=lambda change: tr.key(tr.MILESTONE, change.entity_id))
 
-        self.app.push_screen(MilestoneDialog(t, t("k_add_help"), node.label, "",
-                                             f"{self.app.today.year}-12-31", self.app.today), chosen)
+        self.ask(MilestoneDialog(t, t("k_add_help"), node.label, "",
+                                 f"{self.app.today.year}-12-31", self.app.today), chosen)
 
     def action_edit_milestone(self) -> None:
         from store import actions
         from tui.screens.milestone_dialog import MilestoneDialog
 
-        selected = self.milestone_or_warn()
-        if selected is None:
+        if (selected := self.milestone_or_warn()) is None:
             return
         _, m = selected
         t = self.app.t
 
-        def chosen(form: MilestoneForm | None) -> None:
-            if form is None:
-                return
+        def chosen(form: MilestoneForm) -> None:
             self.app.write(lambda conn: actions.edit_milestone(conn, m.id, title=form.title, due=form.due,
                                                                due_phrase=form.phrase),
                            lambda change: self.notify_plain(t("ui_edited", title=form.title)))
 
-        self.app.push_screen(MilestoneDialog(t, t("k_edit_help"), m.id, m.title, m.due_phrase or m.due.isoformat(),
-                                             self.app.today), chosen)
+        self.ask(MilestoneDialog(t, t("k_edit_help"), m.id, m.title, m.due_phrase or m.due.isoformat(),
+                                 self.app.today), chosen)
 
     def action_delete_milestone(self) -> None:
         from store import actions
 
-        selected = self.milestone_or_warn()
-        if selected is None:
+        if (selected := self.milestone_or_warn()) is None:
             return
         _, m = selected
         t = self.app.t
@@ -92,17 +85,14 @@ class Editing(Selection):
         from store import actions
         from tui.screens.unit_dialog import UnitDialog
 
-        node = self.node_or_warn()
-        if node is None:
+        if (node := self.node_or_warn()) is None:
             return
         t = self.app.t
 
-        def chosen(result: tuple[list[str] | None] | None) -> None:
-            if result is None:
-                return
+        def chosen(result: tuple[list[str] | None]) -> None:
             (units,) = result
             shown_units = "、".join(units) if units else t("ui_as_printed", units="、".join(node.units) or t("none"))
             self.app.write(lambda conn: actions.set_units(conn, node.id, units),
                            lambda change: self.notify_plain(t("ui_units_set", title=node.label, units=shown_units)))
 
-        self.app.push_screen(UnitDialog(t, node.label, node.effective_units), chosen)
+        self.ask(UnitDialog(t, node.label, node.effective_units), chosen)

@@ -43,7 +43,7 @@ class Navigation(Selection):
         from tui.screens.ledger_status import LedgerStatusScreen
 
         if self.app.plan is not None:
-            self.app.push_screen(LedgerStatusScreen())
+            self.app.push_screen(LedgerStatusScreen(self.app.t))
 
     def on_next_overdue(self, message: NextOverdue) -> None:
         m = message.milestone

@@ -1,7 +1,8 @@
 """What the cursor is on, as the actions need it: a line, its milestone, its task."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from store import queries as q
 from store import tree as tr
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     _ScreenForTypes = Screen[None]  # the mixins are only ever mixed into the main screen
 else:
     _ScreenForTypes = object
+
+Answer = TypeVar("Answer")
 
 
 class Selection(_ScreenForTypes):
@@ -64,3 +67,16 @@ class Selection(_ScreenForTypes):
 
     def notify_plain(self, message: str, severity: SeverityLevel = "information") -> None:
         self.app.notify(visible(message), markup=False, severity=severity)
+
+    def ask(self, dialog: Screen[Any], then: Callable[[Answer], None]) -> None:
+        """Open ``dialog``; ``then`` gets the clerk's answer, never a cancel (None) or a "no" (False).
+
+        (The dialog's answer type is ``Answer | None`` or bool; Screen's result type is invariant,
+        so it is spelt ``Any`` here.)
+        """
+
+        def answered(answer: Answer | None) -> None:
+            if answer is not None and answer is not False:
+                then(answer)
+
+        self.app.push_screen(dialog, answered)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from store import queries as q
 from store import tree as tr
+from store.records import numbered
 from tui.controllers.selection import Selection
 
 if TYPE_CHECKING:
@@ -43,29 +44,24 @@ class TreeEditing(Selection):
         t = self.app.t
         kind = "section" if parent is not None and parent.kind in ("part", "chapter") else "task"
 
-        def chosen(form: NodeForm | None) -> None:
-            if form is None:
-                return
+        def chosen(form: NodeForm) -> None:
             parent_id = parent.id if parent is not None else None
             self.app.write(lambda conn: na.add_node(conn, plan.id, parent_id, form.title, form.kind,
                                                     text=form.text, number=form.number),
                            lambda change: self.notify_plain(t("tr_added", title=form.title)), focus=self._node_focus)
 
         context = t("tr_under", parent=parent.label) if parent is not None else t("tr_at_top")
-        self.app.push_screen(NodeDialog(t, t("k_add_node_help"), context, kind), chosen)
+        self.ask(NodeDialog(t, t("k_add_node_help"), context, kind), chosen)
 
     def action_edit_node(self) -> None:
         from store import node_actions as na
         from tui.screens.node_dialog import NodeDialog
 
-        node = self.line_node_or_warn()
-        if node is None:
+        if (node := self.line_node_or_warn()) is None:
             return
         t = self.app.t
 
-        def chosen(form: NodeForm | None) -> None:
-            if form is None:
-                return
+        def chosen(form: NodeForm) -> None:
             if (form.kind, form.number, form.title, form.text) == (node.kind, node.number or "", node.title,
                                                                    node.text or ""):
                 return
@@ -73,14 +69,13 @@ class TreeEditing(Selection):
                                                      number=form.number, kind=form.kind),
                            lambda change: self.notify_plain(t("tr_edited", title=form.title)), focus=self._node_focus)
 
-        self.app.push_screen(NodeDialog(t, t("k_edit_node_help"), node.id, node.kind, node.number or "", node.title,
-                                        node.text or ""), chosen)
+        self.ask(NodeDialog(t, t("k_edit_node_help"), node.id, node.kind, node.number or "", node.title,
+                            node.text or ""), chosen)
 
     def _move_by(self, step: int) -> None:
         from store import node_actions as na
 
-        node = self.line_node_or_warn()
-        if node is None:
+        if (node := self.line_node_or_warn()) is None:
             return
         t = self.app.t
 
@@ -106,40 +101,34 @@ class TreeEditing(Selection):
         from store import node_actions as na
         from tui.screens.parent_picker import TOP, Candidate, ParentPicker
 
-        node = self.line_node_or_warn()
-        if node is None:
+        if (node := self.line_node_or_warn()) is None:
             return
         t = self.app.t
         rows = self.app.db.read(na.parent_choices, node.id)
-        candidates = [Candidate(r["id"], f"{r['number']} {r['title']}" if r["number"] else r["title"], r["depth"])
+        candidates = [Candidate(r["id"], numbered(r["number"], r["title"]), r["depth"])
                       for r in rows]
 
-        def chosen(parent_id: str | None) -> None:
-            if parent_id is None:
-                return
+        def chosen(parent_id: str) -> None:
             target = None if parent_id == TOP else parent_id
             where = next((c.label for c in candidates if c.id == target), t("tr_top_level"))
             self.app.write(lambda conn: na.move_node(conn, node.id, target),
                            lambda change: self.notify_plain(t("tr_moved", title=node.title, parent=where)),
                            focus=self._node_focus)
 
-        self.app.push_screen(ParentPicker(t, node.label, candidates, node.parent_id), chosen)
+        self.ask(ParentPicker(t, node.label, candidates, node.parent_id), chosen)
 
     def action_archive_node(self) -> None:
         from store import node_actions as na
         from tui.screens.confirm_dialog import ConfirmDialog
 
-        node = self.line_node_or_warn()
-        if node is None:
+        if (node := self.line_node_or_warn()) is None:
             return
         t = self.app.t
 
-        def chosen(sure: bool | None) -> None:
-            if not sure:
-                return
+        def chosen(sure: bool) -> None:
             self.app.write(lambda conn: na.archive_node(conn, node.id),
                            lambda change: self.notify_plain(t("tr_archived", title=node.title)),
                            focus=lambda change: tr.key(tr.NODE, node.parent_id) if node.parent_id else None)
 
         question = t("tr_archive_question", title=node.label)
-        self.app.push_screen(ConfirmDialog(t, t("k_archive_node_help"), question, t("tr_archive")), chosen)
+        self.ask(ConfirmDialog(t, t("k_archive_node_help"), question, t("tr_archive")), chosen)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from store import pace as pc
 from store import report as rp
 from store import status as st
 from store.values import format_number
@@ -20,8 +19,6 @@ from tui import theme
 from tui.i18n import Catalog
 
 LIGHT_COLOURS = theme.LIGHT_COLOURS  # fill, text of each light on paper (html and xlsx)
-PACE_LIGHTS = {pc.AHEAD_DONE: "green", pc.ACHIEVED: "green", pc.FASTER: "green", pc.ON_PACE: "green",
-               pc.BEHIND: "yellow", pc.AT_RISK: "red", pc.MISSED: "red", pc.NO_VALUE: None, pc.UNRATED: None}
 
 
 class Percent(float):
@@ -70,7 +67,7 @@ def text_of(value: object, t: Catalog | None = None) -> str:
         return f"{value:.0%}"
     if isinstance(value, Signed):
         text = format_number(value)
-        return text if text.startswith("-") or value == 0.0 else f"+{text}"
+        return text if text.startswith("-") or float(value) == 0 else f"+{text}"
     if isinstance(value, float):
         return format_number(value)
     if isinstance(value, date):
@@ -262,158 +259,6 @@ def list_table(section: rp.Listing, t: Catalog, with_ids: bool = False, limit: i
             yield Row([get(it, index) for get in getters], dict.fromkeys(coloured, it.state),
                       dict.fromkeys(coloured, it.light))
 
-    more = t("rp_more_in_data", n=(section.total or 0) - (limit or 0)) if cut else more_text(section, t)
+    more = t("rp_more_in_data", n=section.total - limit) if cut else more_text(section, t)  # type: ignore[operator]
     return Table(section.key, section_heading(section, t), columns, rows(), section.total,
                  empty_text(section, t), more)
-
-
-# ---- indicators ----------------------------------------------------------------------------
-
-
-def indicator_heading(report: rp.Report, t: Catalog) -> str:
-    if report.period is None:
-        return t("indicators", year=report.indicator_year)
-    if evaluation(report):
-        return t("rp_pace_heading", period=report.period.label)
-    return t("rp_indicators", year=report.indicator_year)
-
-
-NONE_PRINTED = ("-", "－", "--", "—")
-
-
-def target_cell(value: rp.Value | None) -> object:
-    """A target as a number where it is a plain number (or derived), else its printed text (``≤0.1``);
-    the plans' ``-`` (none) as a dash that no spreadsheet takes for a minus sign."""
-    if value is None:
-        return None
-    if value.number is not None and value.comparator is None:
-        return value.number
-    return "—" if value.printed.strip() in NONE_PRINTED else value.printed
-
-
-def annual_indicator_table(report: rp.Report, t: Catalog) -> Table:
-    columns = [Col("number", "#", "text"), Col("name", t("indicator"), "long"), Col("unit", t("unit")),
-               Col("attribute", t("attribute")), Col("baseline", t("baseline"), "num"),
-               Col("target", t("target"), "num"), Col("actual", t("actual"), "num"), Col("gap", t("rp_gap"), "num"),
-               Col("status", t("status"), "state"), Col("notes", t("rp_note"), "long")]
-    rows = []
-    for row in report.indicators:
-        target = target_cell(row.target) if row.target is not None else "—"
-        notes = [conflict_text(row.conflict, t)] if row.conflict else []
-        if row.target is not None and row.target.derived:
-            notes.append(t("rp_derived_note"))
-        rows.append(Row([row.number or "", row.name, row.unit or "", row.attribute or "", target_cell(row.baseline),
-                         target, row.actual if row.actual is not None else "—",
-                         Signed(row.gap) if row.gap is not None else None, t(row.status),
-                         "; ".join(notes)], {8: row.status}, {8: row.light},
-                        bold=row.binding, id=row.id))
-    return Table("indicators", indicator_heading(report, t), columns, rows, len(rows))
-
-
-def pace_text(pace: rp.Pace | None, t: Catalog) -> str:
-    if pace is None:
-        return ""
-    return t(f"pace_{pace.rating}")
-
-
-def pace_notes(row: rp.IndicatorRow, t: Catalog) -> str:
-    """What a reader needs to read the pace: cumulative figures, years counted as 0, table conflicts."""
-    pace = row.pace
-    notes = []
-    if pace is not None and pace.cumulative and pace.latest_year is not None:
-        notes.append(t("rp_cumulative", start=row.baseline_year + 1, end=pace.latest_year))
-    if pace is not None and pace.gaps:
-        notes.append(t("rp_gaps", years="、".join(str(y) for y in pace.gaps)))
-    if pace is not None and pace.rating == pc.AT_RISK and pace.projected is not None:
-        notes.append(t("rp_projected", year=pace.end_year, value=format_number(round(pace.projected, 4))))
-    conflicts = [f"{y.year}: {conflict_text(y.conflict, t)}" for y in row.years if y.conflict]
-    return "; ".join(notes + conflicts)
-
-
-def pace_table(report: rp.Report, t: Catalog) -> Table:
-    """The evaluation's indicator table: end target, latest value, share of the way and of the time,
-    the rating and the early warning. Not the annual table: no single-year target in it."""
-    end = max((r.pace.end_year for r in report.indicators if r.pace), default=report.plan.end_year)
-    columns = [Col("number", "#", "text"), Col("name", t("indicator"), "long"), Col("unit", t("unit")),
-               Col("attribute", t("attribute")), Col("baseline", t("rp_baseline_of"), "num"),
-               Col("end_target", t("rp_end_target", year=end), "num"), Col("latest", t("rp_latest"), "num"),
-               Col("latest_year", t("rp_latest_year"), "int"), Col("progress", t("rp_progress"), "pct"),
-               Col("elapsed", t("rp_elapsed"), "pct"), Col("rating", t("rp_rating"), "state"),
-               Col("warning", t("rp_warning"), "state"), Col("notes", t("rp_note"), "long")]
-    rows = []
-    for row in report.indicators:
-        pace = row.pace
-        assert pace is not None
-        baseline = target_cell(row.baseline)
-        if pace.cumulative:
-            baseline = 0
-        rows.append(Row([row.number or "", row.name, row.unit or "", row.attribute or "", baseline,
-                         target_cell(pace.end_target), pace.latest, pace.latest_year,
-                         Percent(pace.progress) if pace.progress is not None else None,
-                         Percent(pace.elapsed) if pace.elapsed is not None else None, pace_text(pace, t),
-                         t("rp_warn") if pace.warning else "", pace_notes(row, t)],
-                        {10: _pace_state(pace.rating), 11: st.NOT_MET if pace.warning else ""},
-                        {10: PACE_LIGHTS[pace.rating], 11: "red" if pace.warning else None}, bold=row.binding,
-                        id=row.id))
-    return Table("indicators", indicator_heading(report, t), columns, rows, len(rows))
-
-
-def _pace_state(rating: str) -> str:
-    """The state whose colour a rating borrows in the terminal."""
-    return {pc.AT_RISK: st.NOT_MET, pc.MISSED: st.NOT_MET, pc.BEHIND: st.DUE_SOON, pc.NO_VALUE: st.NO_VALUE,
-            pc.UNRATED: st.NO_TARGET}.get(rating, st.MET)
-
-
-def indicator_table(report: rp.Report, t: Catalog) -> Table:
-    return pace_table(report, t) if evaluation(report) else annual_indicator_table(report, t)
-
-
-def conflict_text(conflict: dict[str, str] | None, t: Catalog) -> str:
-    if not conflict:
-        return ""
-    return t("rp_conflict_detail", detail=", ".join(f"{table} {value}" for table, value in conflict.items()))
-
-
-def ledger_state(row: rp.LedgerRow, t: Catalog) -> str:
-    """A milestone's state, or for a task with several milestones its light and done/total."""
-    if row.progress is not None:
-        return f"{t('light_' + (row.light or 'green'))} {row.progress[0]}/{row.progress[1]}"
-    return t(row.state) if row.state else ""
-
-
-def ledger_number(row: rp.LedgerRow) -> str:
-    if row.task_no is None:
-        return ""
-    return f"{row.task_no}.{row.milestone_no}" if row.milestone_no else str(row.task_no)
-
-
-# ---- the progress reports' part (issue 13) --------------------------------------------------
-
-def progress_state(state: str | None, t: Catalog) -> str:
-    return t("pg_state_" + state) if state else ""
-
-
-def progress_tables(report: rp.Report, t: Catalog) -> list[Table]:
-    """Each reported task's latest state and 进展情况 chapter by chapter, the tasks reported 滞后
-    with 存在问题 and 下步措施, and the units that did not report for the last finished period."""
-    if report.task_reports is None:
-        return []
-    columns = [Col("chapter", t("rp_chapter"), "text"), Col("task", t("rp_pg_task"), "long"),
-               Col("units", t("rp_units"), "long"), Col("period", t("pg_col_period"), "text"),
-               Col("state", t("pg_col_state"), "text"), Col("percent", t("pg_col_percent"), "num"),
-               Col("note", t("rp_pg_progress"), "long")]
-    rows = [Row([r.chapter, r.task, "、".join(r.units), r.period, progress_state(r.state, t), r.percent, r.note or ""],
-                id=r.node_id) for r in report.task_reports]
-    reported = Table("progress", t("rp_pg_heading"), columns, rows, len(rows), t("rp_pg_none"))
-    lag_columns = [Col("chapter", t("rp_chapter"), "text"), Col("task", t("rp_pg_task"), "long"),
-                   Col("units", t("rp_units"), "long"), Col("percent", t("pg_col_percent"), "num"),
-                   Col("problem", t("rp_pg_problem"), "long"), Col("next", t("rp_pg_next"), "long")]
-    lagging = report.lagging_reports
-    lag_rows = [Row([r.chapter, r.task, "、".join(r.units), r.percent, r.problem or "", r.next_step or ""],
-                    id=r.node_id) for r in lagging]
-    behind = Table("lagging", t("rp_pg_lagging"), lag_columns, lag_rows, len(lag_rows), t("rp_pg_lagging_none"))
-    units = report.units_not_reported or []
-    owing = Table("not_reported", t("rp_pg_not_reported", period=report.reporting_period or ""),
-                  [Col("unit", t("rp_units"), "long")], [Row([u]) for u in units], len(units),
-                  t("rp_pg_all_reported"))
-    return [reported, behind, owing]

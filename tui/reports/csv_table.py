@@ -17,6 +17,7 @@ from store.safe_text import FORMULA_LEADS, cell_text
 from store.values import format_number
 from tui.i18n import Catalog
 from tui.reports import common as c
+from tui.reports import indicator_tables, progress_tables
 
 
 def _text(text: str) -> str:
@@ -71,9 +72,9 @@ def _report(writer: Any, report: rp.Report, t: Catalog) -> None:
         elif part == "chapters":
             _table(writer, c.chapter_table(report, t), True, t)
         elif part == "indicators":
-            _table(writer, c.indicator_table(report, t), True, t)
+            _table(writer, indicator_tables.indicator_table(report, t), True, t)
         elif part == "progress":
-            for k, table in enumerate(c.progress_tables(report, t)):
+            for k, table in enumerate(progress_tables.progress_tables(report, t)):
                 if k:
                     writer.writerow([])
                 _table(writer, table, True, t)

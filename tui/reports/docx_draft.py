@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -26,12 +26,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX, WD_LINE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
-from docx.table import _Cell
-from docx.text.paragraph import Paragraph
 
 from store import report as rp
 from tui.reports import common as c
 from tui.reports import docx_text as tx
+from tui.reports import indicator_tables
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -47,9 +46,9 @@ CHINESE_NUMBERS = "一二三四五六七八九十"
 LIST_LIMIT = 30  # tasks or milestones named in one paragraph list
 
 
-def set_fonts(element: Any, face: str) -> None:  # a style's or a run's XML element
+def set_fonts(element: object, face: str) -> None:
     """Name ``face`` for every script of a style or run, dropping theme fonts that would win over it."""
-    rpr = element.get_or_add_rPr()
+    rpr = element.get_or_add_rPr()  # type: ignore[attr-defined]
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -102,6 +101,7 @@ def _fallback_fonts(doc: DocxDocument) -> None:
         charset.set(qn("w:val"), "86")  # GB2312
         family = etree.SubElement(font, qn("w:family"))
         family.set(qn("w:val"), "modern" if face == BODY_FONT else "auto")
+    # Part._blob (private): python-docx offers no public way to replace a non-XML part's bytes
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -135,35 +135,35 @@ def new_document() -> DocxDocument:
     return doc
 
 
-def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+def _field(paragraph: object, instruction: str, shown: str) -> None:
     """A Word field (``PAGE``): begin, instruction, separate, the value shown until updated, end."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", shown), ("end", None)):
-        run = paragraph.add_run()
-        set_fonts(run._r, PAGE_FONT)
+        run = paragraph.add_run()  # type: ignore[attr-defined]
+        set_fonts(run.element, PAGE_FONT)
         run.font.size = Pt(14)
         if kind == "instr":
             node = OxmlElement("w:instrText")
             node.set(qn("xml:space"), "preserve")
             node.text = f" {text} "
-            run._r.append(node)
+            run.element.append(node)
         elif kind == "text":
-            run.text = shown
+            run.text = text
         else:
             node = OxmlElement("w:fldChar")
             node.set(qn("w:fldCharType"), kind)
-            run._r.append(node)
+            run.element.append(node)
 
 
-def _page_number(paragraph: Paragraph) -> None:
+def _page_number(paragraph: object) -> None:
     """"— 1 —" in 4号 宋体, centred in the footer."""
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.first_line_indent = Pt(0)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER  # type: ignore[attr-defined]
+    paragraph.paragraph_format.first_line_indent = Pt(0)  # type: ignore[attr-defined]
     for text in ("— ", None, " —"):
         if text is None:
             _field(paragraph, "PAGE", "1")
             continue
-        run = paragraph.add_run(text)
-        set_fonts(run._r, PAGE_FONT)
+        run = paragraph.add_run(text)  # type: ignore[attr-defined]
+        set_fonts(run.element, PAGE_FONT)
         run.font.size = Pt(14)
 
 
@@ -197,7 +197,7 @@ class Draft:
             paragraph.add_run(rest)
 
     def save(self, target: str | Path | BinaryIO) -> None:
-        self.doc.save(str(target) if isinstance(target, Path) else target)  # python-docx takes a str or a file
+        self.doc.save(target)  # type: ignore[arg-type]  # a file object works too
 
 
 def _numbered(items: list[str], total: int, what: str) -> str:
@@ -269,11 +269,11 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
     labels = dict(tx._COUNTED)
     status = {"met": "达标", "not_met": "未达标", "no_value": "未填报", "missing": "缺报", "no_target": "无目标"}
     for k, row in enumerate(report.indicators, 1):
-        baseline = c.text_of(c.target_cell(row.baseline)) if row.baseline else "—"
+        baseline = c.text_of(indicator_tables.target_cell(row.baseline)) if row.baseline else "—"
         if evaluation:
             pace = row.pace
             assert pace is not None
-            target = c.text_of(c.target_cell(pace.end_target)) if pace.end_target else "—"
+            target = c.text_of(indicator_tables.target_cell(pace.end_target)) if pace.end_target else "—"
             latest = tx.number(pace.latest)
             if pace.cumulative:
                 baseline, target = "—", f"累计{target}"
@@ -281,7 +281,7 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
             extra = str(pace.latest_year or "—")
             verdict = labels[pace.rating] + ("（预警）" if pace.warning else "")
         else:
-            target = c.text_of(c.target_cell(row.target)) if row.target else "—"
+            target = c.text_of(indicator_tables.target_cell(row.target)) if row.target else "—"
             latest = tx.number(row.actual)
             extra = c.text_of(c.Signed(row.gap)) if row.gap is not None else "—"
             verdict = status.get(row.status, row.status)
@@ -292,9 +292,8 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
             _cell(cell, value, bold=row.binding and value == row.attribute)
     widths = [Mm(8), Mm(36), Mm(16), Mm(15), Mm(13), Mm(16), Mm(14), Mm(13), Mm(25)]  # 156 mm: the type area
     table.autofit = False
-    grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
-        col.set(qn("w:w"), str(int(width.twips)))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row_ in table.rows:
         for cell, width in zip(row_.cells, widths, strict=True):
             cell.width = width
@@ -302,8 +301,8 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
         draft.para("注：“新增”类指标按规划期内逐年新增量累计计算。", indent=False)
 
 
-def _cell(cell: _Cell, text: str, bold: bool = False) -> None:
-    paragraph = cell.paragraphs[0]
+def _cell(cell: object, text: str, bold: bool = False) -> None:
+    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
     paragraph.paragraph_format.first_line_indent = Pt(0)
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -17,6 +17,7 @@ from store.values import format_number
 from tui import theme
 from tui.i18n import Catalog
 from tui.reports import common as c
+from tui.reports import indicator_tables, progress_tables
 
 FONT_STACK = ('"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", STSong, SimSun, "宋体", '
               '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "微软雅黑", '
@@ -99,7 +100,7 @@ def _article(report: rp.Report, t: Catalog, out: TextIO) -> None:
         elif part == "indicators":
             _indicators(report, t, out)
         elif part == "progress":
-            for table in c.progress_tables(report, t):
+            for table in progress_tables.progress_tables(report, t):
                 _table(table, out, f"progress progress-{table.key}")
         else:
             assert section is not None
@@ -163,7 +164,7 @@ def _header(report: rp.Report, t: Catalog) -> str:
 
 
 def _indicators(report: rp.Report, t: Catalog, out: TextIO) -> None:
-    _table(c.indicator_table(report, t), out, "indicators")
+    _table(indicator_tables.indicator_table(report, t), out, "indicators")
     charts = [svg for row in report.indicators if (svg := chart_svg(row, t))]
     if charts:
         out.write(f'<section class="charts-section">\n<h3>{_e(t("ui_chart"))}</h3>\n<div class="charts">\n'

@@ -13,6 +13,7 @@ from store import report as rp
 from store.safe_text import visible
 from tui.i18n import Catalog
 from tui.reports import common as c
+from tui.reports import indicator_tables, progress_tables
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 
@@ -56,9 +57,9 @@ def _report(report: rp.Report, t: Catalog, out: TextIO) -> None:
         elif part == "chapters":
             _table(out, c.chapter_table(report, t))
         elif part == "indicators":
-            _table(out, c.indicator_table(report, t))
+            _table(out, indicator_tables.indicator_table(report, t))
         elif part == "progress":
-            for k, table in enumerate(c.progress_tables(report, t)):
+            for k, table in enumerate(progress_tables.progress_tables(report, t)):
                 out.write("\n" if k else "")
                 _table(out, table)
         else:

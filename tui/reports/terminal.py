@@ -18,6 +18,7 @@ from store import report as rp
 from store import status as st
 from tui.i18n import Catalog
 from tui.reports import common as c
+from tui.reports import indicator_tables, progress_tables
 from tui.reports.linebreak import width, wrap
 from tui.reports.textgrid import Line, table_lines
 from tui.theme import DONE_BAR, LIGHT_STYLE, STATE_STYLE
@@ -97,9 +98,9 @@ def _write(out: Out, reports: list[rp.Report], t: Catalog) -> None:
                         out.blank()
                         out.renderable(renderable)
             elif part == "indicators":
-                _table(out, c.indicator_table(report, t))
+                _table(out, indicator_tables.indicator_table(report, t))
             elif part == "progress":
-                for k, table in enumerate(c.progress_tables(report, t)):
+                for k, table in enumerate(progress_tables.progress_tables(report, t)):
                     if k:
                         out.blank()
                     _table(out, table)

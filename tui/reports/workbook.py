@@ -36,6 +36,7 @@ from store import report as rp
 from store.safe_text import cell_text
 from tui.i18n import Catalog
 from tui.reports import common as c
+from tui.reports import indicator_tables, progress_tables
 
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_WIDTH = 50  # wider text wraps inside its cell
@@ -117,6 +118,7 @@ class _Sheet:
             return value
         cell = WriteOnlyCell(self.ws, value)  # type: ignore[arg-type]  # any cell value; the stubs name fewer
         template = self._templates.get(style)
+        # Cell._style (private): openpyxl has no public way to reuse a style; cell.style = name is ~3x slower
         if template is None:
             cell.style = style  # a shared named style: no style objects per cell
             self._templates[style] = cell._style  # type: ignore[attr-defined]  # openpyxl's style array
@@ -225,7 +227,8 @@ def _ledger(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
                 yield c.Row([None, lr.title, None, None, None, None, None]), "pd_chapter"
                 continue
             title = lr.title if lr.kind == "task" else "\u3000" + lr.title
-            yield (c.Row([c.ledger_number(lr), title, "、".join(lr.units), lr.due, c.ledger_state(lr, t), lr.done_on,
+            number, state = progress_tables.ledger_number(lr), progress_tables.ledger_state(lr, t)
+            yield (c.Row([number, title, "、".join(lr.units), lr.due, state, lr.done_on,
                           lr.note or ""], {4: lr.state or ""}, {4: lr.light}),
                    "pd_bold" if lr.progress is not None else None)
 
@@ -248,8 +251,8 @@ def _indicator_years(report: rp.Report, t: Catalog) -> c.Table:
     rows = []
     for row in report.indicators:
         for y in row.years:
-            target = c.target_cell(y.target)
-            notes = [c.conflict_text(y.conflict, t)] if y.conflict else []
+            target = indicator_tables.target_cell(y.target)
+            notes = [indicator_tables.conflict_text(y.conflict, t)] if y.conflict else []
             if y.target is not None and y.target.derived:
                 notes.append(t("rp_derived_note"))
             note = "; ".join(notes)
@@ -268,7 +271,7 @@ def build_workbook(report: rp.Report, t: Catalog) -> Workbook:
     chapters = c.chapter_table(report, t)
     _table_sheet(wb, t("rp_sheet_chapters"), f"{plan.title} · {chapters.title} · {as_of}", chapters, t)
     _ledger(wb, report, t, f"{plan.title} · {t('rp_sheet_ledger')} · {as_of}")
-    indicators = c.indicator_table(report, t)
+    indicators = indicator_tables.indicator_table(report, t)
     _table_sheet(wb, t("rp_sheet_indicators"), f"{plan.title} · {indicators.title} · {as_of}", indicators, t,
                  freeze_columns=2)
     years = _indicator_years(report, t)
@@ -276,7 +279,7 @@ def build_workbook(report: rp.Report, t: Catalog) -> Workbook:
                  freeze_columns=2)
     progress_sheets = {"progress": t("rp_sheet_progress"), "lagging": t("rp_sheet_lagging"),
                        "not_reported": t("rp_sheet_not_reported")}
-    for table in c.progress_tables(report, t):  # the progress reports: a sheet each (issue 13)
+    for table in progress_tables.progress_tables(report, t):  # the progress reports: a sheet each (issue 13)
         _table_sheet(wb, progress_sheets[table.key], f"{plan.title} · {table.title} · {as_of}", table, t)
     sheet_names = {rp.DUE_IN_PERIOD: "rp_sheet_due", rp.CARRIED: "rp_sheet_carried", rp.NEXT_PERIOD: "rp_sheet_next"}
     for section in report.sections:

@@ -8,10 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.i18n import Catalog
+from tui.screens.dialog import Dialog
 
 Section = tuple[str, list[tuple[str, str]]]  # heading, (key display, description)
 
@@ -29,17 +29,14 @@ def help_table(sections: list[Section], t: Catalog) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
-    CSS_PATH = "dialog.tcss"
+class HelpScreen(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "k_close"),
-        Binding("question_mark", "close", "k_close", show=False),
-        Binding("q", "close", "k_close", show=False),
+        Binding("question_mark", "cancel", "k_close", show=False),
+        Binding("q", "cancel", "k_close", show=False),
     ]
 
     def __init__(self, t: Catalog, sections: list[Section]):
-        super().__init__()
-        self.t = t
+        super().__init__(t)
         self.sections = sections
 
     def compose(self) -> ComposeResult:
@@ -47,6 +44,3 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(self.t("ui_help_title"), style="bold"), markup=False)
             with VerticalScroll(id="help-scroll"):
                 yield Static(help_table(self.sections, self.t), id="help-table", markup=False)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -5,7 +5,6 @@ as a table; unit names and file names are data, shown as ``Text`` (never markup)
 """
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,13 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.screens.dialog import Dialog
 
 if TYPE_CHECKING:
     from store.ledger import UnitStatus
     from tui.app import PlanDeskApp
-    from tui.i18n import Catalog
 
 
 class LedgerLoaded(Message):
@@ -31,7 +30,7 @@ class LedgerLoaded(Message):
         super().__init__()
 
 
-def status_table(rows: list[UnitStatus], t: Catalog) -> Table:
+def status_table(rows: list[UnitStatus], t) -> Table:  # type: ignore[no-untyped-def]
     table = Table(box=None, show_header=True, header_style="bold", padding=(0, 2), expand=True)
     table.add_column(t("lg_col_unit"), overflow="fold")
     for key in ("lg_col_sent", "lg_col_answered", "lg_col_missing"):
@@ -44,19 +43,15 @@ def status_table(rows: list[UnitStatus], t: Catalog) -> Table:
     return table
 
 
-class LedgerStatusScreen(ModalScreen[None]):
-    CSS_PATH = "dialog.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "k_close"),
-        Binding("l", "close", "k_close", show=False),
-    ]
+class LedgerStatusScreen(Dialog[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("l", "cancel", "k_close", show=False)]
 
     app: PlanDeskApp
     shown: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide tall"):
-            yield Static(Text(self.app.t("lg_loading"), style="bold"), id="ledger-title", markup=False)
+            yield Static(Text(self.t("lg_loading"), style="bold"), id="ledger-title", markup=False)
             with VerticalScroll(id="help-scroll"):
                 yield Static("", id="ledger-table", markup=False)
                 yield Static("", id="ledger-chase", markup=False)
@@ -71,7 +66,7 @@ class LedgerStatusScreen(ModalScreen[None]):
         from store import ledger as lg
         from store import progress_views as pv
 
-        def job(conn: sqlite3.Connection) -> tuple[str, list[UnitStatus], int]:
+        def job(conn):  # type: ignore[no-untyped-def]
             period = pv.due_period(conn, plan_id, today)
             return period.key, lg.status(conn, plan_id, period), lg.unnamed_count(conn, plan_id, period)
 
@@ -80,7 +75,7 @@ class LedgerStatusScreen(ModalScreen[None]):
 
     @on(LedgerLoaded)
     def _loaded(self, message: LedgerLoaded) -> None:
-        t = self.app.t
+        t = self.t
         title = Text(t("lg_status_heading", period=message.period), style="bold")
         table = status_table(message.rows, t) if message.rows else Text(
             t("lg_nothing_owed", plan=self.app.plan.id if self.app.plan else "", period=message.period))
@@ -105,6 +100,3 @@ class LedgerStatusScreen(ModalScreen[None]):
         for renderable in self.shown:
             console.print(renderable)
         return console.export_text()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -6,18 +6,17 @@ document order, indented by level; "top level" is the first choice. A large plan
 """
 from __future__ import annotations
 
-from typing import ClassVar, NamedTuple
+from typing import NamedTuple
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.i18n import Catalog
+from tui.screens.dialog import Dialog
 from tui.widgets.common import one_line
 
 TOP = "\x00top"  # the choice "top level" (no node id looks like this)
@@ -30,15 +29,11 @@ class Candidate(NamedTuple):
     depth: int
 
 
-class ParentPicker(ModalScreen[str | None]):
+class ParentPicker(Dialog[str]):
     """Dismisses with the chosen parent's id, ``TOP`` for the top level, or None (cancelled)."""
 
-    CSS_PATH = "dialog.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "k_close")]
-
     def __init__(self, t: Catalog, moving: str, candidates: list[Candidate], current: str | None):
-        super().__init__()
-        self.t = t
+        super().__init__(t)
         self.moving = moving
         self.candidates = candidates
         self.current = current
@@ -46,8 +41,8 @@ class ParentPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(self.t("tr_move_title"), style="bold"), markup=False)
-            yield Static(Text(one_line(self.moving), overflow="ellipsis", no_wrap=True), id="dialog-subtitle",
-                         markup=False)
+            subtitle = Text(one_line(self.moving), overflow="ellipsis", no_wrap=True)
+            yield Static(subtitle, id="dialog-subtitle", markup=False)
             yield Input(placeholder=self.t("tr_move_search"), id="parent-search", compact=True)
             yield OptionList(id="parent-options")
             yield Static("", id="parent-count", markup=False)
@@ -83,7 +78,7 @@ class ParentPicker(ModalScreen[str | None]):
         if listing.highlighted is not None and listing.option_count:
             self.dismiss(listing.get_option_at_index(listing.highlighted).id)
 
-    def on_key(self, event: events.Key) -> None:
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
         """↑ ↓ in the search box move in the list (the list keeps its own keys when focused)."""
         listing = self.query_one(OptionList)
         if self.focused is self.query_one(Input) and event.key in ("up", "down"):
@@ -93,6 +88,3 @@ class ParentPicker(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

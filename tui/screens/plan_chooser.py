@@ -7,14 +7,11 @@ be written), writes the review list next to it, imports the plan and says where 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,9 +20,7 @@ from store.errors import PlandeskError
 from store.safe_text import visible
 from tui.i18n import Catalog
 from tui.phrases import error_line
-
-if TYPE_CHECKING:
-    from tui.app import PlanDeskApp
+from tui.screens.dialog import Dialog
 
 DRAFT_OPTION = "draft"
 
@@ -59,16 +54,11 @@ def _plan_option(plan: q.Plan) -> Option:
     return Option(label, id=f"plan:{plan.id}")
 
 
-class PlanChooser(ModalScreen[str | None]):
-    app: PlanDeskApp
+class PlanChooser(Dialog[str]):
     """Dismisses with the chosen plan's id (``None``: cancelled)."""
 
-    CSS_PATH = "dialog.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "k_close")]
-
     def __init__(self, t: Catalog, plans: list[q.Plan], current: str | None, first_run: bool):
-        super().__init__()
-        self.t = t
+        super().__init__(t)
         self.plans = plans
         self.current = current
         self.first_run = first_run
@@ -121,8 +111,8 @@ class PlanChooser(ModalScreen[str | None]):
         """Drafting reads and writes files only; the import goes through the app's one writer."""
         app = self.app
         try:
-            plan_file, review_file, _ = draft_beside(source, Path(app.db_path).parent, self.t,
-                                                     app.today.isoformat())
+            plan_file, review_file, _ = draft_beside(source, Path(app.db_path).parent, self.t,  # type: ignore[attr-defined]
+                                                     app.today.isoformat())  # type: ignore[attr-defined]
         except (PlandeskError, OSError) as exc:
             reason = error_line(self.t, exc) if isinstance(exc, PlandeskError) else str(exc)
             app.call_from_thread(self._say, self.t("ui_draft_failed", reason=reason))
@@ -132,9 +122,9 @@ class PlanChooser(ModalScreen[str | None]):
     def _import(self, plan_file: Path, review_file: Path) -> None:
         from store.importer import import_file
 
-        def imported(reports: list[Any]) -> None:
+        def imported(reports: list) -> None:  # type: ignore[type-arg]
             plan_id = reports[0].plan_id
-            self.plans = self.app.db.read(q.list_plans)
+            self.plans = self.app.db.read(q.list_plans)  # type: ignore[attr-defined]
             options = self.query_one(OptionList)
             try:
                 options.get_option(f"plan:{plan_id}")
@@ -144,7 +134,7 @@ class PlanChooser(ModalScreen[str | None]):
             options.focus()
             self._say(self.t("ui_draft_done", plan=plan_id, file=str(plan_file), review=str(review_file)))
 
-        self.app.write(lambda conn: import_file(conn, plan_file), shown=imported)
+        self.app.write(lambda conn: import_file(conn, plan_file), shown=imported)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
         if self.first_run:
