@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from tests.tui.app_pilot import cursor_key, detail_text, fill, goto, label, main_screen
 from tests.tui.tui_helpers import SIZE, WULONG, forget_notifications, make_app, notifications, row, settle
@@ -59,7 +60,7 @@ async def test_set_responsible_unit(seeded_db: Path) -> None:
 async def test_milestone_keys_on_a_chapter_warn_and_change_nothing(seeded_db: Path) -> None:
     """d (tick with a date), e (edit) and x (delete) need a milestone: on a chapter line they say
     so, open no dialog and write nothing."""
-    def state() -> tuple:  # type: ignore[type-arg]
+    def state() -> tuple[Any, ...]:
         return tuple(row(seeded_db, "SELECT (SELECT count(*) FROM journal) AS j, (SELECT count(*) FROM milestones)"
                                     " AS m, (SELECT count(*) FROM milestones WHERE done_on IS NOT NULL) AS d"))
 

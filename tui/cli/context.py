@@ -19,7 +19,7 @@ WRITING_COMMANDS = frozenset({"tick", "untick", "record", "undo", "redo", "impor
 READING_COMMANDS = frozenset({"plans", "status", "report", "overdue", "history", "export", "backup"})
 
 
-def _setting(conn, key: str) -> str | None:  # type: ignore[no-untyped-def]
+def _setting(conn: sqlite3.Connection, key: str) -> str | None:
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
@@ -61,8 +61,8 @@ class Context:
                 self._conn = open_store(self.db_path, seed=self.seed_new_database)
             except sqlite3.DatabaseError as exc:
                 raise PlandeskError(self.database_error(exc)) from None
-            self._daily_backup()
-            self._who()
+            self._daily_backup(self._conn)
+            self._who(self._conn)
         return self._conn
 
     def close(self) -> None:
@@ -71,20 +71,20 @@ class Context:
             self._conn.close()
             self._conn = None
 
-    def _who(self) -> None:
+    def _who(self, conn: sqlite3.Connection) -> None:
         """Name the journal's author: --user, PLANDESK_USER, the saved name, or (only on a
         terminal, only for a command that writes, only once) ask; never block a script."""
         import sys
 
         from store import journal
 
-        name = journal.resolve_user(self._conn, getattr(self.args, "user", None))
+        name = journal.resolve_user(conn, getattr(self.args, "user", None))
         if (name is None and self.args.command in WRITING_COMMANDS and sys.stdin.isatty()
-                and not _setting(self._conn, journal.USER_ASKED_KEY)):
-            name = self._ask_name()
+                and not _setting(conn, journal.USER_ASKED_KEY)):
+            name = self._ask_name(conn)
         journal.set_user(name)
 
-    def _ask_name(self) -> str | None:
+    def _ask_name(self, conn: sqlite3.Connection) -> str | None:
         from store import actions, journal
 
         try:
@@ -92,9 +92,9 @@ class Context:
         except (EOFError, KeyboardInterrupt):
             print(file=sys.stderr)
             typed = ""
-        actions.set_setting(self._conn, journal.USER_ASKED_KEY, "1")  # type: ignore[arg-type]
+        actions.set_setting(conn, journal.USER_ASKED_KEY, "1")
         if typed:
-            actions.set_setting(self._conn, journal.USER_KEY, typed)  # type: ignore[arg-type]
+            actions.set_setting(conn, journal.USER_KEY, typed)
         return typed or None
 
     def database_error(self, exc: sqlite3.Error) -> str:
@@ -109,13 +109,13 @@ class Context:
             return self.t("sd_db_other", path=path, detail=exc)
         return self.t(f"sd_db_{kind}", path=path, detail=exc)
 
-    def _daily_backup(self) -> None:
+    def _daily_backup(self, conn: sqlite3.Connection) -> None:
         """Once a day, a checked copy in backups/ (store/backup.py); a damaged file stops a
         command that would write, and only warns one that reads."""
         from store.backup import DatabaseDamaged, daily_backup
 
         try:
-            daily_backup(self._conn, self.db_path)  # type: ignore[arg-type]
+            daily_backup(conn, self.db_path)
         except DatabaseDamaged as exc:
             message = self.t("sd_damaged", path=exc.path, detail=exc.detail)
             if self.args.command in READING_COMMANDS:

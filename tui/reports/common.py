@@ -259,6 +259,6 @@ def list_table(section: rp.Listing, t: Catalog, with_ids: bool = False, limit: i
             yield Row([get(it, index) for get in getters], dict.fromkeys(coloured, it.state),
                       dict.fromkeys(coloured, it.light))
 
-    more = t("rp_more_in_data", n=section.total - limit) if cut else more_text(section, t)  # type: ignore[operator]
+    more = t("rp_more_in_data", n=(section.total or 0) - (limit or 0)) if cut else more_text(section, t)
     return Table(section.key, section_heading(section, t), columns, rows(), section.total,
                  empty_text(section, t), more)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -26,6 +26,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX, WD_LINE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from store import report as rp
 from tui.reports import common as c
@@ -46,9 +48,9 @@ CHINESE_NUMBERS = "一二三四五六七八九十"
 LIST_LIMIT = 30  # tasks or milestones named in one paragraph list
 
 
-def set_fonts(element: object, face: str) -> None:
+def set_fonts(element: Any, face: str) -> None:  # a style's or a run's XML element
     """Name ``face`` for every script of a style or run, dropping theme fonts that would win over it."""
-    rpr = element.get_or_add_rPr()  # type: ignore[attr-defined]
+    rpr = element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -135,10 +137,10 @@ def new_document() -> DocxDocument:
     return doc
 
 
-def _field(paragraph: object, instruction: str, shown: str) -> None:
+def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     """A Word field (``PAGE``): begin, instruction, separate, the value shown until updated, end."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", shown), ("end", None)):
-        run = paragraph.add_run()  # type: ignore[attr-defined]
+        run = paragraph.add_run()
         set_fonts(run.element, PAGE_FONT)
         run.font.size = Pt(14)
         if kind == "instr":
@@ -147,22 +149,22 @@ def _field(paragraph: object, instruction: str, shown: str) -> None:
             node.text = f" {text} "
             run.element.append(node)
         elif kind == "text":
-            run.text = text
+            run.text = shown
         else:
             node = OxmlElement("w:fldChar")
             node.set(qn("w:fldCharType"), kind)
             run.element.append(node)
 
 
-def _page_number(paragraph: object) -> None:
+def _page_number(paragraph: Paragraph) -> None:
     """"— 1 —" in 4号 宋体, centred in the footer."""
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER  # type: ignore[attr-defined]
-    paragraph.paragraph_format.first_line_indent = Pt(0)  # type: ignore[attr-defined]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = Pt(0)
     for text in ("— ", None, " —"):
         if text is None:
             _field(paragraph, "PAGE", "1")
             continue
-        run = paragraph.add_run(text)  # type: ignore[attr-defined]
+        run = paragraph.add_run(text)
         set_fonts(run.element, PAGE_FONT)
         run.font.size = Pt(14)
 
@@ -301,8 +303,8 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
         draft.para("注：“新增”类指标按规划期内逐年新增量累计计算。", indent=False)
 
 
-def _cell(cell: object, text: str, bold: bool = False) -> None:
-    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+def _cell(cell: _Cell, text: str, bold: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.first_line_indent = Pt(0)
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -5,6 +5,7 @@ as a table; unit names and file names are data, shown as ``Text`` (never markup)
 """
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,6 +23,7 @@ from tui.screens.dialog import Dialog
 if TYPE_CHECKING:
     from store.ledger import UnitStatus
     from tui.app import PlanDeskApp
+    from tui.i18n import Catalog
 
 
 class LedgerLoaded(Message):
@@ -30,7 +32,7 @@ class LedgerLoaded(Message):
         super().__init__()
 
 
-def status_table(rows: list[UnitStatus], t) -> Table:  # type: ignore[no-untyped-def]
+def status_table(rows: list[UnitStatus], t: Catalog) -> Table:
     table = Table(box=None, show_header=True, header_style="bold", padding=(0, 2), expand=True)
     table.add_column(t("lg_col_unit"), overflow="fold")
     for key in ("lg_col_sent", "lg_col_answered", "lg_col_missing"):
@@ -66,7 +68,7 @@ class LedgerStatusScreen(Dialog[None]):
         from store import ledger as lg
         from store import progress_views as pv
 
-        def job(conn):  # type: ignore[no-untyped-def]
+        def job(conn: sqlite3.Connection) -> tuple[str, list[UnitStatus], int]:
             period = pv.due_period(conn, plan_id, today)
             return period.key, lg.status(conn, plan_id, period), lg.unnamed_count(conn, plan_id, period)
 

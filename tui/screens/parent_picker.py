@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
@@ -78,7 +78,7 @@ class ParentPicker(Dialog[str]):
         if listing.highlighted is not None and listing.option_count:
             self.dismiss(listing.get_option_at_index(listing.highlighted).id)
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         """↑ ↓ in the search box move in the list (the list keeps its own keys when focused)."""
         listing = self.query_one(OptionList)
         if self.focused is self.query_one(Input) and event.key in ("up", "down"):

@@ -7,6 +7,7 @@ be written), writes the review list next to it, imports the plan and says where 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -21,6 +22,9 @@ from store.safe_text import visible
 from tui.i18n import Catalog
 from tui.phrases import error_line
 from tui.screens.dialog import Dialog
+
+if TYPE_CHECKING:
+    from tui.app import PlanDeskApp
 
 DRAFT_OPTION = "draft"
 
@@ -56,6 +60,8 @@ def _plan_option(plan: q.Plan) -> Option:
 
 class PlanChooser(Dialog[str]):
     """Dismisses with the chosen plan's id (``None``: cancelled)."""
+
+    app: PlanDeskApp
 
     def __init__(self, t: Catalog, plans: list[q.Plan], current: str | None, first_run: bool):
         super().__init__(t)
@@ -111,8 +117,8 @@ class PlanChooser(Dialog[str]):
         """Drafting reads and writes files only; the import goes through the app's one writer."""
         app = self.app
         try:
-            plan_file, review_file, _ = draft_beside(source, Path(app.db_path).parent, self.t,  # type: ignore[attr-defined]
-                                                     app.today.isoformat())  # type: ignore[attr-defined]
+            plan_file, review_file, _ = draft_beside(source, Path(app.db_path).parent, self.t,
+                                                     app.today.isoformat())
         except (PlandeskError, OSError) as exc:
             reason = error_line(self.t, exc) if isinstance(exc, PlandeskError) else str(exc)
             app.call_from_thread(self._say, self.t("ui_draft_failed", reason=reason))
@@ -122,9 +128,9 @@ class PlanChooser(Dialog[str]):
     def _import(self, plan_file: Path, review_file: Path) -> None:
         from store.importer import import_file
 
-        def imported(reports: list) -> None:  # type: ignore[type-arg]
+        def imported(reports: list[Any]) -> None:
             plan_id = reports[0].plan_id
-            self.plans = self.app.db.read(q.list_plans)  # type: ignore[attr-defined]
+            self.plans = self.app.db.read(q.list_plans)
             options = self.query_one(OptionList)
             try:
                 options.get_option(f"plan:{plan_id}")
@@ -134,7 +140,7 @@ class PlanChooser(Dialog[str]):
             options.focus()
             self._say(self.t("ui_draft_done", plan=plan_id, file=str(plan_file), review=str(review_file)))
 
-        self.app.write(lambda conn: import_file(conn, plan_file), shown=imported)  # type: ignore[attr-defined]
+        self.app.write(lambda conn: import_file(conn, plan_file), shown=imported)
 
     def action_cancel(self) -> None:
         if self.first_run:
