@@ -6,7 +6,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, Static
 
 from tests.tui.app_pilot import YANGJIAO_KEY, fill, goto, header, label
-from tests.tui.tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, settle
+from tests.tui.tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, row_or_none, settle
 from tui.screens.form_dialog import FormDialog
 from tui.screens.indicators_screen import IndicatorsScreen
 from tui.screens.main_screen import MainScreen
@@ -97,7 +97,7 @@ async def test_record_indicator_value_and_refuse_a_non_number(seeded_db: Path) -
         await fill(pilot, value="三点六")
         assert isinstance(app.screen, FormDialog), "a non-number keeps the dialog open"
         assert "not a number: 三点六" in str(app.screen.query_one("#dialog-message", Static).render())
-        assert row(seeded_db, "SELECT * FROM actuals WHERE indicator_id = ?", first.id) is None
+        assert row_or_none(seeded_db, "SELECT * FROM actuals WHERE indicator_id = ?", first.id) is None
         await fill(pilot, value="3.6")
         assert isinstance(app.screen, IndicatorsScreen)
         saved = row(seeded_db, "SELECT year, value FROM actuals WHERE indicator_id = ?", first.id)

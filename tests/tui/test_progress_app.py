@@ -14,7 +14,7 @@ from store import lights as lt
 from store import progress_actions as pa
 from store import progress_views as pv
 from store.db import connect
-from tests.tui.tui_helpers import SIZE, WULONG, make_app, notifications, row, settle
+from tests.tui.tui_helpers import SIZE, WULONG, make_app, notifications, row, row_or_none, settle
 from tui.screens.main_screen import MainScreen
 from tui.screens.progress_dialog import ProgressDialog
 from tui.theme import LIGHT_MARK, LIGHT_STYLE
@@ -125,7 +125,7 @@ async def test_r_writes_a_report_that_shows_at_once_and_ctrl_z_takes_back(seeded
         # ctrl+z takes the report back
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert row(seeded_db, "SELECT * FROM progress WHERE item_id = ?", TASK) is None
+        assert row_or_none(seeded_db, "SELECT * FROM progress WHERE item_id = ?", TASK) is None
         assert "no progress report yet" in detail_text(app)
 
 

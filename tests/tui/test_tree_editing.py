@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Button, Input, OptionList, Select
 
 from tests.tui.app_pilot import cursor_key, goto, label, main_screen
-from tests.tui.tui_helpers import SIZE, WULONG, make_app, notifications, row, settle
+from tests.tui.tui_helpers import SIZE, WULONG, make_app, notifications, row, row_or_none, settle
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.node_dialog import NodeDialog
 from tui.screens.parent_picker import ParentPicker
@@ -69,7 +69,7 @@ async def test_add_a_section_under_a_chapter_edit_it_and_undo(seeded_db: Path) -
         assert row(seeded_db, "SELECT title FROM nodes WHERE id = ?", new)["title"] == "[b]中期调整[/b]新增一节"
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert row(seeded_db, "SELECT id FROM nodes WHERE id = ?", new) is None
+        assert row_or_none(seeded_db, "SELECT id FROM nodes WHERE id = ?", new) is None
         assert new not in shown_children(app, C3)
 
 
