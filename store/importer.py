@@ -19,12 +19,10 @@ from store.clerk_tree import keep_clerk_edits
 from store.loader import PlanData, load_plan_file
 
 
-def full_id(plan_id: str, local_id: str) -> str:
-    return f"{plan_id}/{local_id}"
-
-
 @dataclass
 class ImportReport:
+    """What one plan's import changed, for the clerk's summary and the journal entry."""
+
     plan_id: str
     title: str
     added: dict[str, int] = field(default_factory=dict)
@@ -37,6 +35,11 @@ class ImportReport:
         return {"plan": self.plan_id, "added": self.added, "updated": self.updated,
                 "restored": self.restored, "archived": [i for _, i, _ in self.archived],
                 "linked_ticks": self.linked_ticks}
+
+
+def full_id(plan_id: str, local_id: str) -> str:
+    """A node's id in the database: plan ids keep the local ids of two plans apart."""
+    return f"{plan_id}/{local_id}"
 
 
 def import_file(conn: sqlite3.Connection, path: Path | str, who: str | None = None) -> list[ImportReport]:

@@ -263,9 +263,10 @@ def indicators(conn: sqlite3.Connection, plan_id: str) -> list[Indicator]:
     for r in conn.execute("SELECT * FROM indicators WHERE plan_id = ? AND archived_at IS NULL ORDER BY seq",
                           (plan_id,)):
         result[r["id"]] = Indicator(
-            r["id"], r["plan_id"], r["category"], r["number"], r["name"], r["unit"], r["attribute"],
-            bool(r["binding"]), r["better"], r["measure"], r["baseline_year"], r["baseline_printed"], r["note"],
-            json.loads(r["conflicts"]) if r["conflicts"] else [], r["line"])
+            id=r["id"], plan_id=r["plan_id"], category=r["category"], number=r["number"], name=r["name"],
+            unit=r["unit"], attribute=r["attribute"], binding=bool(r["binding"]), better=r["better"],
+            measure=r["measure"], baseline_year=r["baseline_year"], baseline_printed=r["baseline_printed"],
+            note=r["note"], conflicts=json.loads(r["conflicts"]) if r["conflicts"] else [], line=r["line"])
     for r in conn.execute("SELECT c.* FROM indicator_cells c JOIN indicators i ON i.id = c.indicator_id "
                           "WHERE i.plan_id = ? ORDER BY c.indicator_id, c.year, c.effective DESC", (plan_id,)):
         ind = result.get(r["indicator_id"])

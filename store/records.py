@@ -125,9 +125,11 @@ class Cell(NamedTuple):
 
 
 @dataclass
-class Indicator:
+class IndicatorHeading:
+    """What names and judges an indicator wherever it is listed: the indicators screen reads it
+    from ``Indicator``, the reports from ``store.report.IndicatorRow``."""
+
     id: str
-    plan_id: str
     category: str | None
     number: str | None
     name: str
@@ -137,6 +139,11 @@ class Indicator:
     better: str
     measure: str
     baseline_year: int
+
+
+@dataclass
+class Indicator(IndicatorHeading):
+    plan_id: str
     baseline_printed: str | None
     note: str | None
     conflicts: list[dict[str, object]]

@@ -11,36 +11,12 @@ from store.report.build import (
     period_for,
     report_year,
 )
-from store.report.model import (
-    ANNUAL,
-    CARRIED,
-    DUE_IN_PERIOD,
-    DUE_LATER,
-    DUE_SOON,
-    FINAL,
-    MIDTERM,
-    NEXT_PERIOD,
-    OVERDUE,
-    RECENTLY_DONE,
-    REST,
-    STATUS,
-    ChapterRow,
-    IndicatorRow,
-    IndicatorYear,
-    Item,
-    Ledger,
-    LedgerRow,
-    Listing,
-    Period,
-    Report,
-    TaskGroup,
-    TaskProgress,
-    TaskReport,
-)
+from store.report.model import *  # noqa: F403  (the model's names, listed once in model.__all__)
+from store.report.model import __all__ as _model_names
 from store.report.rows import LIST_LIMIT, RECENT_DAYS
 
-__all__ = ["ANNUAL", "CARRIED", "DUE_IN_PERIOD", "DUE_LATER", "DUE_SOON", "FINAL", "LIST_LIMIT", "MIDTERM",
-           "NEXT_PERIOD", "OVERDUE", "RECENTLY_DONE", "RECENT_DAYS", "REST", "STATUS", "ChapterRow", "IndicatorRow",
-           "IndicatorYear", "Item", "Ledger", "LedgerRow", "Listing", "Pace", "Period", "Report", "TaskGroup",
-           "TaskProgress", "TaskReport", "Value", "build_report", "build_status", "indicator_rows", "next_period",
-           "period_for", "report_year"]
+__all__ = [
+    *_model_names,
+    "LIST_LIMIT", "RECENT_DAYS", "Pace", "Value", "build_report", "build_status", "indicator_rows",
+    "next_period", "period_for", "report_year",
+]

@@ -122,10 +122,12 @@ def indicator_rows(indicators: list[q.Indicator], plan: q.Plan, year: int, as_of
             gap = round(actual - target.number, 6) + 0.0  # + 0.0: no "-0"
         state, light = _judged(ind, targets, actuals, year, as_of)
         result.append(IndicatorRow(
-            ind.id, ind.number, ind.category, ind.name, ind.unit, ind.attribute, ind.binding, ind.better,
-            ind.measure, ind.baseline_year, printed.get(ind.baseline_year), year, target, actual, state, light,
-            gap, _conflict(ind, year), ind.actual_notes.get(year) if year in actuals else None, by_year, ind.note,
-            pc.judge(ind, actuals, evaluated_year) if evaluated_year is not None else None))
+            id=ind.id, category=ind.category, number=ind.number, name=ind.name, unit=ind.unit,
+            attribute=ind.attribute, binding=ind.binding, better=ind.better, measure=ind.measure,
+            baseline_year=ind.baseline_year, baseline=printed.get(ind.baseline_year), year=year, target=target,
+            actual=actual, status=state, light=light, gap=gap, conflict=_conflict(ind, year),
+            actual_note=ind.actual_notes.get(year) if year in actuals else None, years=by_year, note=ind.note,
+            pace=pc.judge(ind, actuals, evaluated_year) if evaluated_year is not None else None))
     result.sort(key=lambda r: not r.binding)  # binding (约束性) first; stable: plan order otherwise
     return result
 

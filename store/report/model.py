@@ -19,7 +19,14 @@ from typing import Any, NamedTuple
 from store import queries as q
 from store import status as st
 from store.pace import Pace, Value
-from store.records import Labelled
+from store.records import IndicatorHeading, Labelled
+
+# what store.report re-exports
+__all__ = [
+    "ANNUAL", "CARRIED", "DUE_IN_PERIOD", "DUE_LATER", "DUE_SOON", "FINAL", "MIDTERM", "NEXT_PERIOD",
+    "OVERDUE", "RECENTLY_DONE", "REST", "STATUS", "ChapterRow", "IndicatorRow", "IndicatorYear", "Item",
+    "Ledger", "LedgerRow", "Listing", "Period", "Report", "TaskGroup", "TaskProgress", "TaskReport",
+]
 
 ANNUAL = "annual"
 MIDTERM = "midterm"
@@ -147,17 +154,7 @@ class IndicatorYear:
 
 
 @dataclass
-class IndicatorRow:
-    id: str
-    number: str | None
-    category: str | None
-    name: str
-    unit: str | None
-    attribute: str | None
-    binding: bool
-    better: str
-    measure: str
-    baseline_year: int
+class IndicatorRow(IndicatorHeading):
     baseline: Value | None
     year: int  # the year the annual columns are about
     target: Value | None

@@ -21,8 +21,10 @@ def indicator(values: dict[int, str], actuals: dict[int, float] | None = None, *
     for year, printed in (increments or {}).items():
         parsed = parse_printed(printed)
         cells.append(q.Cell(year, "附件3", printed, parsed.number, parsed.comparator, "increment", False))
-    return q.Indicator("p/i1", "p", None, "1", "指标", None, "约束性" if binding else "预期性", binding, better,
-                       measure, baseline_year, values.get(baseline_year), None, [], None, cells, dict(actuals or {}))
+    return q.Indicator(id="p/i1", plan_id="p", category=None, number="1", name="指标", unit=None,
+                       attribute="约束性" if binding else "预期性", binding=binding, better=better, measure=measure,
+                       baseline_year=baseline_year, baseline_printed=values.get(baseline_year), note=None,
+                       conflicts=[], line=None, cells=cells, actuals=dict(actuals or {}))
 
 
 def judge(ind: q.Indicator, year: int = 2023) -> pc.Pace:

@@ -27,8 +27,8 @@ from tui import history_text as ht
 from tui.dbworker import Database
 from tui.i18n import Catalog
 from tui.theme import STATE_STYLE
-from tui.widgets.plan_tree import milestone_mark
 from tui.widgets.progress_text import progress_renderables
+from tui.widgets.tree_labels import milestone_mark
 
 
 class Detail(NamedTuple):

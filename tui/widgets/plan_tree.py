@@ -20,16 +20,13 @@ from textual.binding import BindingType
 from textual.message import Message
 
 from store import status as st
-from store.tree import MILESTONE, NODE, Item, key
+from store.tree import NODE, Item, key
 from tui.actions import EN, TREE, bindings
 from tui.i18n import Catalog
-from tui.theme import LIGHT_TITLE, STATE_STYLE, light_mark
 from tui.widgets.chunks import Chunks
-from tui.widgets.common import one_line
 from tui.widgets.line_tree import LineTree, TreeLine
+from tui.widgets.tree_labels import item_label
 
-DONE_MARK = "[x] "
-OPEN_MARK = "[ ] "
 CHUNK_SECONDS = 0.03  # "open all" adds lines for this long, then lets the screen refresh
 EAGER_LINES = 3000  # a fill of more lines makes their labels when they are first drawn
 LOADING_DELAY = 0.15  # a branch whose lines take longer than this shows "loading" meanwhile
@@ -42,64 +39,6 @@ def keep_out_of_collections() -> None:
     are still freed by reference counting when dropped (the tree leaves no cycles behind:
     ``LineTree._let_go``)."""
     gc.freeze()
-
-
-def milestone_mark(state: str) -> str:
-    return DONE_MARK if st.is_done(state) else OPEN_MARK
-
-
-def _gap(label: Text, light: str | None) -> None:
-    """The space between a line's title and its figures, with the line's light if it has one."""
-    label.append("  ")
-    if light is not None:
-        label.append_text(light_mark(light))
-        label.append(" ")
-
-
-def item_label(item: Item, rollup: st.Rollup | None, matched: bool, t: Catalog, light: str | None = None) -> Text:
-    """One tree line: checkbox for what can be ticked, title in its status colour, the reporting
-    light's mark (``store.lights``), then the due date or done/total with !overdue ~due soon."""
-    label = Text(no_wrap=True, overflow="ellipsis")
-    emphasis = " underline" if matched else ""
-    if item.kind == MILESTONE:
-        m = item.milestone
-        assert m is not None
-        style = STATE_STYLE.get(m.state, "")
-        label.append(milestone_mark(m.state), style=style)
-        label.append(one_line(m.title), style=(style + emphasis).strip())
-        when = t("ui_done_on", date=m.done_on.isoformat()) if st.is_done(m.state) and m.done_on else \
-            t("ui_due_on", date=m.due.isoformat())
-        _gap(label, light)
-        label.append(when, style="dim")
-        return label
-    node = item.node
-    assert node is not None
-    if item.own is not None:
-        state = item.own.state
-        style = STATE_STYLE.get(state, "")
-        label.append(milestone_mark(state), style=style)
-        label.append(one_line(node.label), style=(style + emphasis).strip())
-        when = t("ui_done_on", date=item.own.done_on.isoformat()) if st.is_done(state) and item.own.done_on \
-            else t("ui_due_on", date=item.own.due.isoformat())
-        _gap(label, light)
-        label.append(when, style="dim")
-        return label
-    if rollup is None or not rollup.total:
-        label.append(one_line(node.label), style=("dim" + emphasis) if node.kind == "text" else emphasis.strip())
-        return label
-    light_of_states = rollup.light
-    label.append(one_line(node.label), style=(LIGHT_TITLE[light_of_states] + emphasis).strip())
-    _gap(label, light)
-    label.append(f"{rollup.done}/{rollup.total}",
-                 style=STATE_STYLE[st.DONE] if light_of_states == "done" else "dim")
-    overdue = rollup.counts[st.OVERDUE]
-    soon = rollup.counts[st.DUE_SOON]
-    if overdue:
-        label.append(f" !{overdue}", style=STATE_STYLE[st.OVERDUE])
-    if soon:
-        label.append(f" ~{soon}", style=STATE_STYLE[st.DUE_SOON])
-    return label
-
 
 
 class PlanTree(LineTree[Item]):
