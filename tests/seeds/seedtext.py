@@ -120,3 +120,19 @@ def check_yearly(p: dict[str, Any], src: tuple[str, ...], expected: dict[int, in
             assert m["due"]
     assert len(yearly) == sum(expected.values())
     return yearly
+
+
+def plan_fixtures(plan_id: str) -> tuple[Any, Any]:
+    """The ``p`` (the plan as written in seed_plans.yaml) and ``nodes`` (its nodes in document
+    order) fixtures of one seed plan's test folder, read once per test module."""
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def p() -> dict[str, Any]:
+        return plan(plan_id)
+
+    @pytest.fixture(scope="module")
+    def nodes(p: dict[str, Any]) -> list[dict[str, Any]]:
+        return list(walk(p["nodes"]))
+
+    return p, nodes

@@ -32,7 +32,8 @@ def detail_text(app) -> str:
 
 
 def header(app) -> str:
-    return str(app.screen.query_one("#header", Static).render())
+    """The main screen's header, also while a dialog is open over it."""
+    return str(main_screen(app).query_one("#header", Static).render())
 
 
 async def goto(pilot, key: str) -> None:
@@ -50,4 +51,11 @@ async def fill(pilot, **values: str) -> None:
     dialog.query(Input).last().focus()
     await pilot.pause()
     await pilot.press("enter")
+    await settle(pilot)
+
+
+async def press_on(pilot, key: str, press: str) -> None:
+    """Go to the line ``key`` and press ``press`` there (a dialog opens, a tick is made ...)."""
+    await goto(pilot, key)
+    await pilot.press(press)
     await settle(pilot)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from tests.tui.app_pilot import fill, goto
+from tests.tui.app_pilot import fill, goto, press_on
 from tests.tui.tui_helpers import SIZE, YANGJIAO, make_app, notifications, row, settle
 from tui.screens.form_dialog import FormDialog
 from tui.screens.main_screen import MainScreen
@@ -22,9 +22,7 @@ async def test_a_completion_date_after_the_as_of_date_is_refused_in_place(seeded
     app = make_app(seeded_db, plan="wulong")  # as of 2023-06-30
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, YANGJIAO_KEY)
-        await pilot.press("d")
-        await settle(pilot)
+        await press_on(pilot, YANGJIAO_KEY, "d")
         await fill(pilot, on="年底", note="")
         assert isinstance(app.screen, FormDialog)
         assert "2023-12-31 is after the as-of date 2023-06-30" in message(app)
@@ -204,9 +202,7 @@ async def test_no_widget_edge_falls_inside_a_toasts_text(seeded_db: Path) -> Non
         app = make_app(seeded_db, plan="wulong")
         async with app.run_test(size=size, notifications=True) as pilot:
             await settle(pilot)
-            await goto(pilot, YANGJIAO_KEY)
-            await pilot.press("space")
-            await settle(pilot)
+            await press_on(pilot, YANGJIAO_KEY, "space")
             await pilot.pause(0.2)
             [toast] = list(app.screen.query("Toast"))  # by CSS type name: Toast is not public API
             text = toast.content_region
@@ -259,9 +255,7 @@ async def test_after_a_delete_in_a_search_the_detail_pane_follows_the_cursor(see
         await settle(pilot)
         await pilot.press(*"羊角", "enter")
         await settle(pilot)
-        await goto(pilot, YANGJIAO_KEY)
-        await pilot.press("delete")
-        await settle(pilot)
+        await press_on(pilot, YANGJIAO_KEY, "delete")
         await pilot.click("#confirm-yes")
         await settle(pilot)
         screen = app.screen_stack[0]
@@ -275,9 +269,7 @@ async def test_ticking_a_ticked_milestone_again_says_so(seeded_db: Path) -> None
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, YANGJIAO_KEY)
-        await pilot.press("d")
-        await settle(pilot)
+        await press_on(pilot, YANGJIAO_KEY, "d")
         await fill(pilot, on="2022-11-30", note="")
         await pilot.press("d")
         await settle(pilot)

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.tui.app_pilot import cursor_key, detail_text, fill, goto, label, main_screen
+from tests.tui.app_pilot import cursor_key, detail_text, fill, goto, label, main_screen, press_on
 from tests.tui.tui_helpers import SIZE, WULONG, forget_notifications, make_app, notifications, row, settle
 from tui.screens.main_screen import MainScreen
 
@@ -15,9 +15,7 @@ async def test_add_edit_delete_milestone_and_undo_the_delete(seeded_db: Path) ->
     node = f"{WULONG}/a1.p1"
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, f"n:{node}")
-        await pilot.press("a")
-        await settle(pilot)
+        await press_on(pilot, f"n:{node}", "a")
         await fill(pilot, title="完成验收", due="2024年6月底")
         added = row(seeded_db,
                     "SELECT id, due, due_phrase, title FROM milestones WHERE node_id = ? AND origin = 'clerk'", node)
@@ -48,9 +46,7 @@ async def test_set_responsible_unit(seeded_db: Path) -> None:
     node = f"{WULONG}/a1.p2"
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, f"n:{node}")
-        await pilot.press("u")
-        await settle(pilot)
+        await press_on(pilot, f"n:{node}", "u")
         await fill(pilot, units="区商务委、区市场监管局")
         saved = row(seeded_db, "SELECT units_override FROM nodes WHERE id = ?", node)
         assert json.loads(saved["units_override"]) == ["区商务委", "区市场监管局"]

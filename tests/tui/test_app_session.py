@@ -8,7 +8,7 @@ from textual.widgets import OptionList, Static
 
 from store import actions
 from store.db import connect
-from tests.tui.app_pilot import YANGJIAO_KEY, cursor_key, goto, header, label, main_screen
+from tests.tui.app_pilot import YANGJIAO_KEY, cursor_key, goto, header, label, main_screen, press_on
 from tests.tui.tui_helpers import SIZE, WULONG, YANGJIAO, make_app, notifications, row, settle
 from tui.screens.main_screen import MainScreen
 from tui.screens.plan_chooser import PlanChooser
@@ -28,9 +28,7 @@ async def test_opens_on_plan_with_header_and_lazy_tree(seeded_db: Path) -> None:
         assert tree.loaded == {None}
         assert "0/12 !4" in label(app, f"n:{WULONG}/a1")
         # opening a branch loads its children (with the keyboard)
-        await goto(pilot, f"n:{WULONG}/a1")
-        await pilot.press("right")
-        await settle(pilot)
+        await press_on(pilot, f"n:{WULONG}/a1", "right")
         assert f"{WULONG}/a1" in tree.loaded
         assert f"n:{WULONG}/a1.p1" in tree.by_key
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Static
 
-from tests.tui.app_pilot import YANGJIAO_KEY, fill, goto, header, label
+from tests.tui.app_pilot import YANGJIAO_KEY, fill, goto, header, label, press_on
 from tests.tui.tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, row_or_none, settle
 from tui.screens.form_dialog import FormDialog
 from tui.screens.indicators_screen import IndicatorsScreen
@@ -39,9 +39,7 @@ async def test_tick_a_task_with_its_implicit_milestone_from_the_node(seeded_db: 
     task = f"{WULONG}/c4.s2.t1"
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, f"n:{task}")
-        await pilot.press("space")
-        await settle(pilot)
+        await press_on(pilot, f"n:{task}", "space")
         assert row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", task)["done_on"] == "2023-06-30"
         assert label(app, f"n:{task}").startswith("[x] ")
 
@@ -50,9 +48,7 @@ async def test_tick_dialog_takes_a_chinese_date_and_a_note(seeded_db: Path) -> N
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, YANGJIAO_KEY)
-        await pilot.press("d")
-        await settle(pilot)
+        await press_on(pilot, YANGJIAO_KEY, "d")
         dialog = app.screen
         assert dialog.query_one("#field-on", Input).value == "2023-06-30"  # the as-of date by default
         await fill(pilot, on="2023年5月8日", note="已验收")
@@ -65,9 +61,7 @@ async def test_tick_dialog_refuses_a_non_date_and_stays_open(seeded_db: Path) ->
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, YANGJIAO_KEY)
-        await pilot.press("d")
-        await settle(pilot)
+        await press_on(pilot, YANGJIAO_KEY, "d")
         await fill(pilot, on="下周吧", note="")
         assert isinstance(app.screen, FormDialog)
         assert "not a date: 下周吧" in str(app.screen.query_one("#dialog-message", Static).render())
@@ -129,9 +123,7 @@ async def test_undo_and_redo_a_tick(seeded_db: Path) -> None:
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, YANGJIAO_KEY)
-        await pilot.press("space")
-        await settle(pilot)
+        await press_on(pilot, YANGJIAO_KEY, "space")
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", YANGJIAO)["done_on"] is None

@@ -14,6 +14,7 @@ from store import lights as lt
 from store import progress_actions as pa
 from store import progress_views as pv
 from store.db import connect
+from tests.tui.app_pilot import goto, header, main_screen, press_on
 from tests.tui.tui_helpers import SIZE, WULONG, make_app, notifications, row, row_or_none, settle
 from tui.screens.main_screen import MainScreen
 from tui.screens.progress_dialog import ProgressDialog
@@ -25,24 +26,8 @@ TASK_KEY = f"n:{TASK}"
 JULY = date(2023, 7, 10)
 
 
-def main_screen(app) -> MainScreen:
-    screen = app.screen_stack[0]
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
 def detail_text(app) -> str:
     return main_screen(app).query_one(DetailPane).plain_text(width=100)
-
-
-def header(app) -> str:
-    return str(main_screen(app).query_one("#header", Static).render())
-
-
-async def goto(pilot, key: str) -> None:
-    main_screen(pilot.app).refresh_view(reveal=key)
-    await settle(pilot)
-    assert main_screen(pilot.app).tree.current.key == key
 
 
 def mark_style(label: str | Text) -> str | None:
@@ -55,9 +40,7 @@ def mark_style(label: str | Text) -> str | None:
 
 
 async def open_form(pilot, key: str = TASK_KEY) -> ProgressDialog:
-    await goto(pilot, key)
-    await pilot.press("r")
-    await settle(pilot)
+    await press_on(pilot, key, "r")
     dialog = pilot.app.screen
     assert isinstance(dialog, ProgressDialog)
     return dialog
@@ -147,9 +130,7 @@ async def test_r_on_a_chapter_says_to_report_on_its_tasks(seeded_db: Path) -> No
     app = make_app(seeded_db, plan="wulong", today=JULY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, f"n:{WULONG}/c3")
-        await pilot.press("r")
-        await settle(pilot)
+        await press_on(pilot, f"n:{WULONG}/c3", "r")
         assert isinstance(app.screen, MainScreen)
         assert any("no target of its own" in str(n.message) for n in notifications(app))
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Button, Input, OptionList, Select
 
-from tests.tui.app_pilot import cursor_key, goto, label, main_screen
+from tests.tui.app_pilot import cursor_key, goto, label, main_screen, press_on
 from tests.tui.tui_helpers import SIZE, WULONG, make_app, notifications, row, row_or_none, settle
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.node_dialog import NodeDialog
@@ -35,9 +35,7 @@ async def test_add_a_section_under_a_chapter_edit_it_and_undo(seeded_db: Path) -
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, f"n:{C3}")
-        await pilot.press("A")
-        await settle(pilot)
+        await press_on(pilot, f"n:{C3}", "A")
         dialog = app.screen
         assert isinstance(dialog, NodeDialog)
         assert dialog.query_one("#field-kind", Select).value == "section"  # under a chapter: a section
@@ -100,9 +98,7 @@ async def test_move_an_item_under_another_chapter_with_the_picker(seeded_db: Pat
     moving, c4 = f"{C3}.s2", f"{WULONG}/c4"
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, f"n:{moving}")
-        await pilot.press("M")
-        await settle(pilot)
+        await press_on(pilot, f"n:{moving}", "M")
         picker = app.screen
         assert isinstance(picker, ParentPicker)
         ids = [picker.query_one(OptionList).get_option_at_index(i).id
@@ -126,9 +122,7 @@ async def test_archive_asks_first_and_undo_brings_the_subtree_back(seeded_db: Pa
     gone = f"{C3}.s1"
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, f"n:{gone}")
-        await pilot.press("X")
-        await settle(pilot)
+        await press_on(pilot, f"n:{gone}", "X")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")  # cancelled: nothing happens
         await settle(pilot)
@@ -156,9 +150,7 @@ async def test_an_edit_on_a_milestone_line_is_refused_with_a_word(seeded_db: Pat
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await goto(pilot, f"m:{WULONG}/a1.p1.yangjiao")
-        await pilot.press("X")
-        await settle(pilot)
+        await press_on(pilot, f"m:{WULONG}/a1.p1.yangjiao", "X")
         assert not isinstance(app.screen, ConfirmDialog)
         assert any("not a milestone" in str(n.message) for n in notifications(app))
 

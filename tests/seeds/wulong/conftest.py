@@ -5,21 +5,10 @@ from typing import Any
 
 import pytest
 
-from tests.seeds.seedtext import (
-    plan,
-    walk,
-)
+from tests.seeds.seedtext import plan_fixtures
 from tests.seeds.wulong.source import PLAN_ID
 
-
-@pytest.fixture(scope="module")
-def p():
-    return plan(PLAN_ID)
-
-
-@pytest.fixture(scope="module")
-def nodes(p):
-    return list(walk(p["nodes"]))
+p, nodes = plan_fixtures(PLAN_ID)
 
 
 @pytest.fixture(scope="module")
