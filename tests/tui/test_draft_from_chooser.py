@@ -59,9 +59,11 @@ async def test_an_unreadable_file_is_said_in_the_chooser(seeded_db: Path, tmp_pa
         options.highlighted = options.get_option_index(DRAFT_OPTION)
         await pilot.press("enter")
         await settle(pilot)
-        chooser.query_one("#draft-path", Input).value = str(tmp_path / "missing.docx")
+        chooser.query_one("#draft-path", Input).value = str(tmp_path / "missing\u202e.docx")  # a bidi override
         await pilot.press("enter")
         status = chooser.query_one("#draft-status", Static)
         await _wait_for(pilot, lambda: "Could not draft" in str(status.render()))
-        assert "no such file" in str(status.render())
+        said = str(status.render())
+        assert "no such file" in said
+        assert "\u202e" not in said and "missing\\u202e" in said, "the typed path's control is shown as a marker"
         assert isinstance(app.screen, PlanChooser)

@@ -102,7 +102,7 @@ class PlanChooser(Dialog[str]):
     def _say(self, text: str) -> None:
         status = self.query_one("#draft-status", Static)
         status.display = True
-        status.update(Text(text))
+        status.update(Text(visible(text)))  # names a file the clerk typed, a reason read from it
 
     @on(Input.Submitted, "#draft-path")
     def _draft(self, event: Input.Submitted) -> None:
