@@ -36,3 +36,13 @@ def test_an_item_answered_done_inside_the_period_stays_counted(cli, exported, co
     [quality] = [s for s in lg.status(conn, PLAN, pr.parse(PERIOD)) if s.unit == QUALITY]
     # ticked off on 06-28, yet still sent and answered
     assert (quality.sent, quality.answered) == (sent(exported[QUALITY]), 1)
+
+
+def test_a_unit_name_with_a_bidi_override_is_shown_as_a_marker(cli, exported) -> None:
+    """Unit names come from plans and workbooks: the terminal must never act on their controls."""
+    hostile = "科\u202e室"
+    assert cli("units", "set", f"{PLAN}/c5.s1.t1", "--lead", hostile, *IMPORT_DAY)[0] == 0
+    code, out, _ = cli("ledger", "status", "--plan", "wulong", "--period", PERIOD, *IMPORT_DAY, "--lang", "en")
+    assert code == 0
+    assert "\u202e" not in out
+    assert "科\\u202e室" in out

@@ -204,11 +204,11 @@ def _show(ctx: Context, console: Any, checked: Any) -> None:
 
     t = ctx.t
     book = checked.book
-    console.print(Text(t("lg_file_heading", file=book.name, unit=book.unit, plan=book.plan_id,
+    console.print(Text(t("lg_file_heading", file=_shown(book.name), unit=_shown(book.unit), plan=_shown(book.plan_id),
                          period=checked.period.key, on=checked.on.isoformat()), style="bold"))
     for change in checked.changes:
         line = Text(f"  {change.item_id.split('/', 1)[-1]} ", style="dim")
-        line.append(change.title)
+        line.append(_shown(change.title))
         line.append(t("lg_at_row", row=change.row), style="dim")
         console.print(line, overflow="fold")
         if not change.fields:
@@ -247,13 +247,13 @@ def _status(ctx: Context) -> int:
         table.add_column(t(key), justify="right", no_wrap=True)
     table.add_column(t("lg_col_files"), overflow="fold")
     for row in rows:
-        table.add_row(Text(row.unit), Text(str(row.sent)), Text(str(row.answered), style="green" if row.answered
+        table.add_row(Text(_shown(row.unit)), Text(str(row.sent)), Text(str(row.answered), style="green" if row.answered
                                                                  else "dim"),
                       Text(str(row.missing), style="bold yellow" if row.missing else "dim"),
-                      Text("\n".join(row.files) if row.files else "—"))
+                      Text("\n".join(map(_shown, row.files)) if row.files else "—"))
     console.print(table)
     chase = [r.unit for r in rows if r.answered == 0]
-    console.print(Text(t("lg_status_chase", units="、".join(chase)) if chase else t("lg_status_all"),
+    console.print(Text(t("lg_status_chase", units="、".join(map(_shown, chase))) if chase else t("lg_status_all"),
                        style="yellow" if chase else "green"))
     unnamed = lg.unnamed_count(ctx.conn, plan.id, period)
     if unnamed:
@@ -275,3 +275,11 @@ def _master(ctx: Context) -> int:
         handle, ctx.conn, plan.id, plan.title, period, ctx.today, ctx.soon_days)))
     print(ctx.t("lg_master_written", file=str(path), n=count[0], period=period.key))
     return 0
+
+
+def _shown(text: object) -> str:
+    """A name from a workbook or a plan, as one line with its control and bidi characters shown
+    as markers: the terminal must not act on them."""
+    from store.safe_text import visible
+
+    return visible(str(text), one_line=True)

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from store.errors import PlandeskError
+from store.safe_text import visible
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
 
@@ -137,7 +138,7 @@ def _list(ctx: Context) -> int:
     item = pg.resolve_item(ctx.conn, ctx.args.id)
     console = ctx.console()
     t = ctx.t
-    console.print(Text(t("pg_reports_of", title=f"{item.id} {item.title}"), style="bold"))
+    console.print(Text(t("pg_reports_of", title=visible(f"{item.id} {item.title}", one_line=True)), style="bold"))
     _print_light(ctx, item.plan_id, item.id)
     reports = pg.reports_of(ctx.conn, item.id)
     if not reports:
