@@ -144,3 +144,14 @@ def test_the_new_commands_stay_headless_and_light(seeded_db: Path, args: list[st
 
     probe = loaded(["--db", str(seeded_db), *args])
     assert probe["code"] == 0 and probe["heavy"] == allowed
+
+
+def test_a_unit_s_words_with_controls_are_listed_as_markers(cli) -> None:
+    """Notes, problems and unit names come from the units (workbooks, typed text): listing a task's
+    reports never lets the terminal act on a bidi override or an escape in them."""
+    assert cli("progress", ON_TRACK, "--period", "2023Q2", "--state", "推进中", "--note", "进展\u202e顺利",
+               "--unit", "科\u202e室", *JULY)[0] == 0
+    code, out, _ = cli("progress", ON_TRACK, *JULY, "--lang", "en")
+    assert code == 0
+    assert "\u202e" not in out
+    assert "\\u202e" in out

@@ -155,10 +155,11 @@ def _list(ctx: Context) -> int:
     table.add_column(t("lg_col_source"), overflow="fold")  # e.g. the ledger workbook it was read from
     for r in reports:  # latest first
         period = r.period if r.item_id == item.id else f"{r.period} ({r.item_id.split('/', 1)[-1]})"
+        written = (r.note, r.problem, r.next_step, "\n".join(r.evidence), r.unit)  # the units' own words
         table.add_row(Text(str(r.id)), Text(period), Text(_state_label(ctx, r.state)),
-                      Text("" if r.percent is None else f"{r.percent:g}"), Text(r.note or ""), Text(r.problem or ""),
-                      Text(r.next_step or ""), Text("\n".join(r.evidence)), Text(r.unit or ""), Text(r.reported_on),
-                      Text(r.who or ""), Text(r.source or ""))
+                      Text("" if r.percent is None else f"{r.percent:g}"), *(Text(visible(w or "")) for w in written),
+                      Text(r.reported_on), Text(visible(r.who or "", one_line=True)),
+                      Text(visible(r.source or "", one_line=True)))
     console.print(table)
     return 0
 
@@ -213,7 +214,7 @@ def cmd_units(ctx: Context) -> int:
         for row in rows:
             numbers = row[1:]
             cells = (Text(str(n), style=style if n else "dim") for n, style in zip(numbers, styles, strict=True))
-            table.add_row(Text(row.unit or t("pg_no_unit")), *cells)
+            table.add_row(Text(visible(row.unit, one_line=True) if row.unit else t("pg_no_unit")), *cells)
         console.print(table)
     return 0
 

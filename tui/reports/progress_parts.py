@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from store import report as rp
+from store.safe_text import visible
 from tui.i18n import Catalog
 
 LIGHT_DOT = {"red": "bold red", "yellow": "yellow", "green": "green"}
@@ -48,7 +49,7 @@ def lights_by_chapter(report: rp.Report, t: Catalog) -> Text:
         if row.depth or counts is None or not counts.total:  # chapters only: the tree above has the rest
             continue
         text.append("\n● ", style=LIGHT_DOT[counts.light])
-        text.append(row.label)
+        text.append(visible(row.label, one_line=True))
         for colour, n in zip(("red", "yellow", "green"), counts, strict=True):
             text.append(f"  {t('pg_' + colour)} {n}", style=LIGHT_DOT[colour] if n else "dim")
     return text
