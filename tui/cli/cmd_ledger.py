@@ -236,7 +236,7 @@ def _status(ctx: Context) -> int:
     period = _period(ctx, plan.id)
     rows = lg.status(ctx.conn, plan.id, period)
     console = ctx.console()
-    console.print(Text(plan.title, style="bold"))
+    console.print(Text(_shown(plan.title), style="bold"))
     if not rows:
         console.print(Text(t("lg_nothing_owed", plan=plan.id, period=period.key)))
         return 0

@@ -203,7 +203,7 @@ def cmd_units(ctx: Context) -> int:
     for plan in ctx.plans():
         period = pr.parse(ctx.args.period) if ctx.args.period else None
         period, rows = pv.unit_rows(ctx.conn, plan.id, ctx.today, ctx.soon_days, period)
-        console.print(Text(plan.title, style="bold"))
+        console.print(Text(visible(plan.title, one_line=True), style="bold"))
         table = Table(title=Text(t("pg_units_heading", period=period.key), style="bold"), title_justify="left",
                       box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column(t("pg_col_lead"), overflow="fold")
