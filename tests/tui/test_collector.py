@@ -75,7 +75,7 @@ async def test_open_all_makes_its_lines_with_the_collector_paused_then_lets_it_g
     seen: list[bool] = []
     original = PlanTree._add_all
 
-    def spy(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(self, *args, **kwargs):
         seen.append(gc.isenabled())
         return original(self, *args, **kwargs)
 
