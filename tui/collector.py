@@ -52,6 +52,25 @@ def keep_out_of_collections() -> None:
     gc.freeze()
 
 
+LINES_PER_FREEZE = 2_000  # lines added branch by branch between two freezes
+_lines_since_freeze = LINES_PER_FREEZE  # the first lines shown freeze the start-up's objects too
+
+
+def lines_added(count: int) -> None:
+    """Lines were added one branch at a time (outside a paused batch). Every ``LINES_PER_FREEZE``
+    of them the survivors are frozen: otherwise each full pass walks every line loaded so far,
+    and opening a branch stalls longer the more is open (70 ms at 3,000 lines, 140 ms at 14,000).
+    The first lines shown also freeze what the start-up made (modules, the screen's widgets).
+    Not at every branch: each freeze also keeps for good the few hundred objects alive then that
+    die later in a cycle, so freezes stay rare (one per 2,000 lines read, some 20 branches)."""
+    global _lines_since_freeze
+    _lines_since_freeze += count
+    if _lines_since_freeze >= LINES_PER_FREEZE and not _holders:
+        _lines_since_freeze = 0
+        gc.collect(1)  # the young garbage first: only what is alive is kept out
+        keep_out_of_collections()
+
+
 def paused() -> bool:
     """Whether a read or fill holds the collector off now (for tests)."""
     return _holders > 0

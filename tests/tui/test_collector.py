@@ -97,3 +97,19 @@ async def test_open_all_makes_its_lines_with_the_collector_paused_then_lets_it_g
         await settle(pilot)
         assert not tree.opening_all
         assert gc.isenabled() and not collector.paused()
+
+
+def test_lines_read_branch_by_branch_are_frozen_every_few_thousand(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Else every full pass walks all lines loaded so far: opening a branch slows as more is open."""
+    monkeypatch.setattr(collector, "_lines_since_freeze", 0)
+    gc.collect()
+    before = gc.get_freeze_count()
+    kept = [[n] for n in range(1000)]
+    collector.lines_added(collector.LINES_PER_FREEZE - 1)
+    assert gc.get_freeze_count() == before, "a few branches: nothing frozen"
+    with collector.collector_paused():
+        collector.lines_added(1)
+        assert gc.get_freeze_count() == before, "a paused batch freezes when it is done, not meanwhile"
+    collector.lines_added(1)
+    assert gc.get_freeze_count() >= before + len(kept)
+    gc.unfreeze()

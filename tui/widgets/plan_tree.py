@@ -22,7 +22,7 @@ from textual.message import Message
 from store import status as st
 from store.tree import NODE, Item, key
 from tui.actions import EN, TREE, bindings
-from tui.collector import collector_paused
+from tui.collector import collector_paused, lines_added
 from tui.i18n import Catalog
 from tui.widgets.chunks import Chunks
 from tui.widgets.line_tree import LineTree, TreeLine
@@ -162,6 +162,7 @@ class PlanTree(LineTree[Item]):
         with self.changing():
             for _ in self._apply({parent_id: items}, set()):
                 pass
+        lines_added(len(items))
 
     def apply(self, children: dict[str | None, list[Item]], expand: set[str],
               then: Callable[[], None] | None = None) -> None:
@@ -188,6 +189,7 @@ class PlanTree(LineTree[Item]):
                     yield from self.rebuilding()
 
         self.chunks.run_now(job(), "apply", then)
+        lines_added(sum(map(len, children.values())))
 
     def _apply(self, children: dict[str | None, list[Item]], expand: set[str]) -> Generator[None, None, None]:
         visited: set[str | None] = set()
