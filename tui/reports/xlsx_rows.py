@@ -24,7 +24,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from store.safe_text import cell_text
 
 MAX_TEXT = 32_767  # characters in a cell (Excel's limit; openpyxl cuts there too)
-EMPTY_ROWS = b"<sheetData></sheetData>"
+EMPTY_ROWS = (b"<sheetData></sheetData>", b"<sheetData/>")  # as lxml writes them (and as it might)
 # what XML 1.0 does not allow (C0 controls but tab, newline and return; lone surrogates; U+FFFE/U+FFFF)
 _to_excel: Callable[[date, datetime], float] = _untyped_to_excel  # a date's serial number (days since the epoch)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -53,9 +53,11 @@ class RowWriter:
         # WorksheetWriter.out (private): the part's temporary file, which the workbook's save() packs
         self._path: str = ws._writer.out  # type: ignore[attr-defined]  # openpyxl has no public name for it
         with open(self._path, "rb") as part:
-            head, found, tail = part.read().partition(EMPTY_ROWS)
-        if not found:
+            written = part.read()
+        empty = next((mark for mark in EMPTY_ROWS if mark in written), None)
+        if empty is None:
             raise RuntimeError(f"no empty sheetData in the part openpyxl wrote for {ws.title!r}")
+        head, _, tail = written.partition(empty)
         self._tail = b"</sheetData>" + tail
         self._out: TextIO = open(self._path, "w", encoding="utf-8", newline="")  # noqa: SIM115  (closed by close())
         self._out.write(head.decode("utf-8") + "<sheetData>")
