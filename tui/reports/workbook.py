@@ -83,12 +83,15 @@ class _Sheet:
     def __init__(self, wb: Workbook, name: str, title: str, columns: list[c.Col], t: Catalog,
                  sample: list[c.Row], freeze_columns: int = 0, selected: bool = False):
         ws = wb.create_sheet(name[:31])
-        self.keys = [col.key for col in columns]
+        keys = [col.key for col in columns]
+        self.lit = {i for i, key in enumerate(keys) if key == "chapter"}  # coloured by its light alone
+        self.bold_columns = {i for i, key in enumerate(keys) if key in ("attribute", "task")}
         widths = [cell_len(col.header) for col in columns]
         for row in sample:
             for i, value in enumerate(row.cells):
                 widths[i] = max(widths[i], _text_size(value) + (2 * row.depth if i == 0 else 0))
         self.widths = [min(w + 2, MAX_WIDTH) for w in widths]
+        self.rooms = [_room(w) for w in self.widths]
         for i, width in enumerate(self.widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = f"{get_column_letter(freeze_columns + 1)}3"
@@ -105,6 +108,7 @@ class _Sheet:
         if selected:
             ws.sheet_view.tabSelected = True  # the sheet Excel opens on, alone: else two open grouped
         self.styles = _style_ids(wb, ws)
+        self.light_styles = {light: self.styles[f"pd_{light}"] for light in c.LIGHT_COLOURS}
         self.rows = RowWriter(ws, len(columns), self.styles[_PLAIN_DATE], wb.epoch)
         self._plain_row([title], "pd_title", 1)
         self._plain_row([col.header for col in columns], "pd_head",
@@ -120,38 +124,41 @@ class _Sheet:
     def row(self, row: c.Row, style: str | None = None) -> None:
         """One row. Only what needs a look of its own is styled: dates, shares, coloured states, bold
         cells, and text that wraps (and then the whole row, so that it all sits at the top)."""
-        values, widths, styles = row.cells, self.widths, self.styles
+        values = row.cells
         lines = 1
-        for i, value in enumerate(values):
-            if isinstance(value, str) and value:
-                n = _lines(value, widths[i])
+        for value, room in zip(values, self.rooms, strict=True):
+            if isinstance(value, str) and (2 * len(value) > room or "\n" in value):  # else one line for sure
+                n = _lines_in(value, room)
                 if n > lines:
                     lines = n
         lights, states, tall, depth, bold = row.light, row.state, lines > 1, row.depth, row.bold
+        styles, light_styles, lit_anyway, bold_columns = self.styles, self.light_styles, self.lit, self.bold_columns
+        row_style = styles[style] if style else None
         writer = self.rows
+        cell, letters = writer.cell, writer.letters
         number = writer.next_index()
         cells: list[str] = []
-        for i, (value, key, letter) in enumerate(zip(values, self.keys, writer.letters, strict=True)):
+        for i, value in enumerate(values):
             if value is None or value == "":
                 continue
             if depth and i == 0 and isinstance(value, str):
                 value = "\u3000" * depth + value
             light = lights.get(i) if lights else None
-            if light and (i in states or key == "chapter"):
-                name = f"pd_{light}"
-            elif style:
-                name = style
+            if light and (i in states or i in lit_anyway):
+                attr = light_styles[light]
+            elif row_style is not None:
+                attr = row_style
             elif isinstance(value, date):
-                name = "pd_date" if tall else _PLAIN_DATE  # openpyxl's own yyyy-mm-dd where nothing wraps
+                attr = styles["pd_date" if tall else _PLAIN_DATE]  # openpyxl's own yyyy-mm-dd where nothing wraps
             elif isinstance(value, c.Percent):
-                name = "pd_pct"
-            elif bold and key in ("attribute", "task"):
-                name = "pd_bold"
+                attr = styles["pd_pct"]
+            elif bold and i in bold_columns:
+                attr = styles["pd_bold"]
             elif tall:
-                name = "pd_text"
+                attr = styles["pd_text"]
             else:
-                name = ""
-            cells.append(writer.cell(letter + number, value, styles[name]))
+                attr = ""
+            cells.append(cell(letters[i] + number, value, attr))
         writer.row(cells, LINE_HEIGHT * lines if tall else None)
 
     def close(self) -> None:
@@ -181,7 +188,15 @@ def _lines(text: str, width: int) -> int:
     Estimated, as Excel does not say: a character of three UTF-8 bytes (Chinese) is taken as two
     columns wide, anything else as one (measured in C by the encoder: rows stream by the ten thousand).
     """
-    room = max(width - 1, 2)
+    return _lines_in(text, _room(width))
+
+
+def _room(width: int) -> int:
+    """The characters a line of a column ``width`` wide holds (a little is the cell's margin)."""
+    return max(width - 1, 2)
+
+
+def _lines_in(text: str, room: int) -> int:
     if "\n" in text:
         return sum(max(1, -(-_width(part) // room)) for part in text.split("\n"))
     if 2 * len(text) <= room:  # fits even if every character is wide

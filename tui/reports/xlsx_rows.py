@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel as _untyped_to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from store.safe_text import cell_text
+from store.safe_text import FORMULA_LEADS, cell_text
 
 MAX_TEXT = 32_767  # characters in a cell (Excel's limit; openpyxl cuts there too)
 EMPTY_ROWS = (b"<sheetData></sheetData>", b"<sheetData/>")  # as lxml writes them (and as it might)
@@ -36,10 +36,16 @@ def _marker(match: re.Match[str]) -> str:
 
 def xml_text(value: str) -> str:
     """Plan text as the content of a ``<t>`` element: never a formula, nothing XML forbids, escaped."""
-    text = cell_text(value)
-    if not text.isprintable():  # a tab or a newline (kept), or a character no XML parser accepts
-        text = _NOT_XML.sub(_marker, text)
-    return text[:MAX_TEXT].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if value.isprintable() and not value.startswith(FORMULA_LEADS):
+        text = value[:MAX_TEXT]  # nearly every cell: nothing to mark (cell_text's own first test, one call less)
+    else:
+        text = cell_text(value)
+        if not text.isprintable():  # a tab or a newline (kept), or a character no XML parser accepts
+            text = _NOT_XML.sub(_marker, text)
+        text = text[:MAX_TEXT]
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
 
 
 class RowWriter:
