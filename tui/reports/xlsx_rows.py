@@ -1,7 +1,7 @@
 """A worksheet's rows written as SpreadsheetML text, inside the part openpyxl writes around them.
 
 openpyxl builds a cell object, binds and checks its value, copies its style and serialises it
-through lxml for every cell: ten times the work of the report itself on a 50,000-node plan. Here
+through lxml for every cell: about ten times the work of reading the report's rows. Here
 openpyxl still writes everything but the rows (sheet properties, frozen panes, column widths,
 print setup, footer, and the workbook's styles and package); the ``<row>`` elements stream
 straight into its part, as the same markup it would write: inline strings (``xml:space`` kept
@@ -25,8 +25,8 @@ from store.safe_text import FORMULA_LEADS, cell_text
 
 MAX_TEXT = 32_767  # characters in a cell (Excel's limit; openpyxl cuts there too)
 EMPTY_ROWS = (b"<sheetData></sheetData>", b"<sheetData/>")  # as lxml writes them (and as it might)
-# what XML 1.0 does not allow (C0 controls but tab, newline and return; lone surrogates; U+FFFE/U+FFFF)
 _to_excel: Callable[[date, datetime], float] = _untyped_to_excel  # a date's serial number (days since the epoch)
+# what XML 1.0 does not allow (C0 controls but tab, newline and return; lone surrogates; U+FFFE/U+FFFF)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
