@@ -133,12 +133,13 @@ class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation
                   parents: set[str | None], reveal: str | None) -> None:
         worker = get_current_worker()
         with collector_paused():  # a filter's or a refresh's lines on a large plan: no full collection meanwhile
-            data = self.app.db.read(view.read_view, gen, plan_id, today, soon, flt, parents, reveal, with_lights=False)
+            data = self.app.db.read_snapshot(view.read_view, gen, plan_id, today, soon, flt, parents, reveal,
+                                             with_lights=False)
         if worker.is_cancelled:
             return
         self.post_message(ViewLoaded(data))
         with collector_paused():
-            lights = self.app.db.read(view.view_lights, data, today, soon)
+            lights = self.app.db.read_snapshot(view.view_lights, data, today, soon)
         if not worker.is_cancelled:
             self.post_message(LightsLoaded(gen, lights))
 

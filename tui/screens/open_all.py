@@ -57,7 +57,7 @@ def open_all(screen: MainScreen) -> None:
 
     def read() -> None:
         with collector_paused():  # 100,000 records made: no full collection stalls the screen meanwhile
-            children, rollups, lights = app.db.read(read_everything, plan.id, today, soon)
+            children, rollups, lights = app.db.read_snapshot(read_everything, plan.id, today, soon)
             app.call_from_thread(hand_over, children, rollups, lights)
 
     screen.run_worker(read, thread=True, exclusive=True, group="open_all")
