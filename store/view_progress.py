@@ -42,7 +42,8 @@ def line_lights(conn: sqlite3.Connection, plan_id: str, today: date, soon: int,
     s = lt.settings(conn, plan_id, today, soon)
     counts: dict[str, lt.Counts] = {}
     total: lt.Counts | None = None
-    if everything or len(children) > PER_PARENT_UP_TO:
+    many = everything or len(children) > PER_PARENT_UP_TO
+    if many:
         depths = sorted({i.node.depth for items in children.values() for i in items if i.node is not None})
         counts = lt.rollups(conn, s, tuple(depths) or (0,))
         total = counts.pop(plan_id, lt.Counts())
@@ -54,7 +55,7 @@ def line_lights(conn: sqlite3.Connection, plan_id: str, today: date, soon: int,
                 total = subtree
             counts.update(found)
     milestone_ids = [i.id for items in children.values() for i in items if i.kind == tr.MILESTONE]
-    of_milestones = lt.milestone_lights(conn, s, milestone_ids)
+    of_milestones = lt.milestone_lights(conn, s, None if many and milestone_ids else milestone_ids)
     lines: dict[str, str | None] = {}
     for items in children.values():
         for item in items:
