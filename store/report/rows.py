@@ -4,8 +4,10 @@ A period report of a 50,000-node plan lists tens of thousands of milestones; bui
 as objects first cost hundreds of MiB. Here each list is a query that SQLite filters, classifies
 (``status.sql_state``) and sorts, and each row becomes an ``Item`` only as the renderer asks
 for it. What a row needs from its ancestors (the chapter, the inherited responsible units) is
-looked up in two small tables built once per report: the chapters' seq starts, and each node's
-inherited units as an index into the few distinct unit lists a plan has.
+looked up in small tables built once per report: the chapters' seq starts, and each node's label
+and inherited units (an index into the few distinct unit lists a plan has). The lists' query reads
+the milestones alone: joining each row to its node by the node's text key cost more than SQLite's
+whole scan, and one pass over the nodes, in order, builds the lookup for every row.
 """
 from __future__ import annotations
 
@@ -27,9 +29,7 @@ LIST_LIMIT = 25  # rows of each list of the status
 RECENT_DAYS = 365  # the status's "recently done" window
 
 # the inner query names every column, so filters and orders read plain names (due, state, seq, ...)
-_COLUMNS = ("m.id AS id, m.title AS title, m.due AS due, m.due_phrase AS due_phrase, m.start AS start, "
-            "m.done_on AS done_on, m.done_note AS done_note, m.implicit AS implicit, m.node_id AS node_id, "
-            "m.seq AS seq, n.number AS node_number, n.title AS node_title, n.seq AS node_seq")
+_COLUMNS = "id, title, due, due_phrase, start, done_on, done_note, implicit, node_id, seq"
 
 
 @dataclass
@@ -43,6 +43,7 @@ class PlanIndex:
     chapter_short: list[str] = field(default_factory=list)
     _units_at: array[int] | None = None  # node seq -> index into _unit_lists (-1: none)
     _unit_lists: list[tuple[str, ...]] = field(default_factory=list)
+    _nodes: dict[str, tuple[str, int]] = field(default_factory=dict)  # node id -> (label, index into _unit_lists)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, plan_id: str) -> PlanIndex:
@@ -60,47 +61,63 @@ class PlanIndex:
         return max(bisect_right(self.chapter_starts, seq) - 1, 0)
 
     def units(self, node_seq: int) -> tuple[str, ...]:
-        if self._units_at is None:
-            self._load_units()
-        assert self._units_at is not None
-        at = self._units_at[node_seq] if node_seq < len(self._units_at) else -1
+        units_at = self._units_at if self._units_at is not None else self._load_nodes()
+        at = units_at[node_seq] if node_seq < len(units_at) else -1
         return self._unit_lists[at] if at >= 0 else ()
 
-    def _load_units(self) -> None:
-        """One pass over the nodes in document order: the lead units that apply to each node."""
+    def nodes(self) -> dict[str, tuple[str, int]]:
+        """Each node's label (number and title) and lead units (an index into ``unit_lists``)."""
+        if self._units_at is None:
+            self._load_nodes()
+        return self._nodes
+
+    @property
+    def unit_lists(self) -> list[tuple[str, ...]]:
+        """The distinct lead-unit lists, and last the empty one (index -1 reads it)."""
+        if self._units_at is None:
+            self._load_nodes()
+        return [*self._unit_lists, ()]
+
+    def _load_nodes(self) -> array[int]:
+        """One pass over the nodes in document order: each node's label and the lead units that apply to
+        it (an archived node keeps its label, for its milestones still listed, and no units)."""
         top = self.conn.execute("SELECT max(seq) FROM nodes WHERE plan_id = ?", (self.plan_id,)).fetchone()[0] or 0
         units_at = array("i", [-1]) * (top + 1)
         known: dict[str, int] = {}
+        nodes = self._nodes
         walk = BranchWalk()  # the one rule of who is responsible (store.units)
-        for seq, depth, node_id, parent_id, units, override, support, support_override in self.conn.execute(
-                "SELECT seq, depth, id, parent_id, units, units_override, support, support_override FROM nodes "
-                "WHERE plan_id = ? AND archived_at IS NULL ORDER BY seq", (self.plan_id,)):
-            lead = walk.step(depth, node_id, parent_id, units, override, support, support_override)[0]
-            if lead and lead != "[]":
-                at = known.get(lead)
-                if at is None:
-                    at = known[lead] = len(self._unit_lists)
-                    self._unit_lists.append(tuple(json.loads(lead)))
-                units_at[seq] = at
+        for seq, depth, node_id, parent_id, units, override, support, support_override, number, title, archived in \
+                self.conn.execute(
+                    "SELECT seq, depth, id, parent_id, units, units_override, support, support_override, number, "
+                    "title, archived_at IS NOT NULL FROM nodes WHERE plan_id = ? ORDER BY seq", (self.plan_id,)):
+            at = -1
+            if not archived:
+                lead = walk.step(depth, node_id, parent_id, units, override, support, support_override)[0]
+                if lead and lead != "[]":
+                    at = known.get(lead, -1)
+                    if at < 0:
+                        at = known[lead] = len(self._unit_lists)
+                        self._unit_lists.append(tuple(json.loads(lead)))
+                    units_at[seq] = at
+            nodes[node_id] = (f"{number} {title}" if number else title, at)
         self._units_at = units_at
+        return units_at
 
 
 def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tuple[object, ...],
           order: str = "due, seq", period_start: date | None = None, limit: int | None = None) -> Iterator[Item]:
     """Milestones matching ``where`` (over the named columns and ``state``), as report items."""
-    state_sql, state_args = st.sql_state(as_of, soon_days, due="m.due", done_on="m.done_on")
-    sql = (f"SELECT * FROM (SELECT {_COLUMNS}, {state_sql} AS state FROM milestones m "
-           "JOIN nodes n ON n.id = m.node_id WHERE m.plan_id = ? AND m.archived_at IS NULL) "
-           f"WHERE {where} ORDER BY {order}")
+    state_sql, state_args = st.sql_state(as_of, soon_days)
+    sql = (f"SELECT * FROM (SELECT {_COLUMNS}, {state_sql} AS state FROM milestones "
+           f"WHERE plan_id = ? AND archived_at IS NULL) WHERE {where} ORDER BY {order}")
     args: list[object] = [*state_args, index.plan_id, *params]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
+    make = _item_maker(index, as_of, period_start)
     cursor = index.conn.cursor()
     cursor.row_factory = None  # plain tuples: tens of thousands of rows are unpacked once each
-    make = _item_maker(index, as_of, period_start)
-    for row in cursor.execute(sql, args):
-        yield make(row)
+    return map(make, cursor.execute(sql, args))
 
 
 _DONE_STATES = frozenset(s for s in st.MILESTONE_STATES if st.is_done(s))
@@ -110,19 +127,20 @@ def _item_maker(index: PlanIndex, as_of: date,
                 period_start: date | None) -> Callable[[tuple[Any, ...]], Item]:
     """What turns a row into an ``Item``, with the per-report lookups bound once (not per row)."""
     starts, shorts, ids = index.chapter_starts, index.chapter_short, index.chapter_ids
-    units, iso, done_states = index.units, date.fromisoformat, _DONE_STATES
+    nodes, unit_lists, iso, done_states = index.nodes(), index.unit_lists, date.fromisoformat, _DONE_STATES
+    new = tuple.__new__  # Item's own constructor, without its Python-level __new__
 
     def make(row: tuple[Any, ...]) -> Item:
-        (mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, number, node_title,
-         node_seq, state) = row
+        mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, state = row
         due = iso(due_text)
         counted = state in done_states
         chapter = max(bisect_right(starts, seq) - 1, 0)  # PlanIndex.chapter_at, inlined
-        return Item(mid, title, due, due_phrase or None, iso(start) if start else None,
-                    iso(done_text) if counted and done_text else None, note if counted else None, state,
-                    (as_of - due).days, bool(implicit), node_id, f"{number} {node_title}" if number else node_title,
-                    shorts[chapter] if shorts else "", ids[chapter] if ids else "", units(node_seq),
-                    period_start is not None and due < period_start)
+        task, units = nodes[node_id]
+        return new(Item, (mid, title, due, due_phrase or None, iso(start) if start else None,
+                          iso(done_text) if counted and done_text else None, note if counted else None, state,
+                          (as_of - due).days, bool(implicit), node_id, task, shorts[chapter] if shorts else "",
+                          ids[chapter] if ids else "", unit_lists[units],
+                          period_start is not None and due < period_start))
 
     return make
 
