@@ -145,3 +145,23 @@ def test_nothing_after_the_as_of_date_shows(demo_db) -> None:
     station = next(i for i in later.section("due_in_period") if i.id.endswith("c2.p1.b"))
     assert (station.state, station.note) == ("done", "验收通过")
     conn.close()
+
+
+@pytest.mark.parametrize("item", [
+    rp.Item("p/c1.t1.m1", '引号"与\\反斜杠\n换行\x07铃\u2028', date(2023, 3, 1), "年内", date(2022, 1, 1),
+            date(2023, 2, 1), "备注 \"注\"\t", "done", -28, True, "p/c1.t1", "1. 任务", "一、", "p/c1",
+            ("区\"局\"", "科室\\"), True),
+    rp.Item("p/x", "=SUM(A1)", date(2021, 1, 1), None, None, None, None, "overdue", 900, False, "p/n", "", "",
+            "", (), False),
+    rp.Item("p/y", "", date(2025, 12, 31), None, None, None, "", "open", -1000, False, "p/n", "t", "c", "p/c",
+            ("单位",), False),
+])
+def test_a_listed_item_is_written_as_the_encoder_writes_its_dict(item: rp.Item) -> None:
+    """The lists' fast writer gives the bytes ``json.dumps`` gives the item's dict: escapes, nulls,
+    empty texts and booleans alike, also when its caches already hold the same units or state."""
+    from tui.reports.json_data import item_dict, item_writer
+
+    write = item_writer()
+    expected = json.dumps(item_dict(item), ensure_ascii=False)
+    assert write(item) == expected and write(item) == expected
+    assert json.loads(write(item))["units"] == list(item.units)
