@@ -98,13 +98,27 @@ def missing(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: da
     return [UnitGroup(u, groups[u]) for u in order]
 
 
-def missing_units(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: date) -> list[str]:
+def missing_units(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: date,
+                  lead_of: Callable[[str], tuple[str, ...] | None] | None = None) -> list[str]:
     """The lead units of ``missing``, in its order, without its items: what a report names.
 
     SQLite counts the owing items per stored lead list (a plan has a handful of distinct lists),
-    so a 50,000-node plan does not build 50,000 items to print a few unit names."""
-    lists = _json_lists()
+    so a 50,000-node plan does not build 50,000 items to print a few unit names. A caller that
+    already walked the plan's units (a report's ``PlanIndex``) passes ``lead_of`` (a live node's id ->
+    its lead units by the same rule, None for any other) and only the owing items are read."""
     counts: dict[str, int] = {}
+    if lead_of is not None:
+        by_list: dict[tuple[str, ...], int] = {}
+        for (item,) in conn.execute(f"SELECT item FROM ({_owed_sql()})", _unreported_params(conn, plan_id, period,
+                                                                                             today)):
+            lead = lead_of(item)
+            if lead is not None:  # as the query's join to the live nodes' units
+                by_list[lead] = by_list.get(lead, 0) + 1
+        for units, n in by_list.items():
+            for unit in units or (NO_UNIT,):
+                counts[unit] = counts.get(unit, 0) + n
+        return sorted(counts, key=lambda u: (u == NO_UNIT, -counts[u], u))
+    lists = _json_lists()
     for lead, n in conn.execute(
             f"WITH RECURSIVE {un.applying_sql()}, o AS ({_owed_sql()}) SELECT a.lead, count(*) FROM applying a "
             "WHERE a.id IN (SELECT item FROM o) GROUP BY a.lead", _unreported_params(conn, plan_id, period, today)):

@@ -44,6 +44,7 @@ class PlanIndex:
     _units_at: array[int] | None = None  # node seq -> index into _unit_lists (-1: none)
     _unit_lists: list[tuple[str, ...]] = field(default_factory=list)
     _nodes: dict[str, tuple[str, int]] = field(default_factory=dict)  # node id -> (label, index into _unit_lists)
+    _archived: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, plan_id: str) -> PlanIndex:
@@ -78,6 +79,11 @@ class PlanIndex:
             self._load_nodes()
         return [*self._unit_lists, ()]
 
+    def lead_units(self, node_id: str) -> tuple[str, ...] | None:
+        """The lead units of a live node of the plan (None for an archived or unknown one)."""
+        found = self.nodes().get(node_id)
+        return None if found is None or node_id in self._archived else self.unit_lists[found[1]]
+
     def _load_nodes(self) -> array[int]:
         """One pass over the nodes in document order: each node's label and the lead units that apply to
         it (an archived node keeps its label, for its milestones still listed, and no units)."""
@@ -91,7 +97,9 @@ class PlanIndex:
                     "SELECT seq, depth, id, parent_id, units, units_override, support, support_override, number, "
                     "title, archived_at IS NOT NULL FROM nodes WHERE plan_id = ? ORDER BY seq", (self.plan_id,)):
             at = -1
-            if not archived:
+            if archived:
+                self._archived.add(node_id)
+            else:
                 lead = walk.step(depth, node_id, parent_id, units, override, support, support_override)[0]
                 if lead and lead != "[]":
                     at = known.get(lead, -1)
