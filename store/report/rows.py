@@ -77,7 +77,7 @@ class PlanIndex:
         """The distinct lead-unit lists, and last the empty one (index -1 reads it)."""
         if self._units_at is None:
             self._load_nodes()
-        return [*self._unit_lists, ()]
+        return self._unit_lists
 
     def lead_units(self, node_id: str) -> tuple[str, ...] | None:
         """The lead units of a live node of the plan (None for an archived or unknown one)."""
@@ -108,6 +108,7 @@ class PlanIndex:
                         self._unit_lists.append(tuple(json.loads(lead)))
                     units_at[seq] = at
             nodes[node_id] = (f"{number} {title}" if number else title, at)
+        self._unit_lists.append(())  # last: what index -1 (nobody named) reads
         self._units_at = units_at
         return units_at
 

@@ -298,10 +298,13 @@ class Cells:
     more: str | None
 
 
-def list_cells(section: rp.Listing, t: Catalog, with_ids: bool = False) -> Cells:
-    """Every row of a list as its cells: the same cells as ``list_table``, for a data format that
-    neither colours nor indents (csv), without the per-row colour maps nobody would read."""
+def list_cells(section: rp.Listing, t: Catalog, writer: Callable[[Col], Callable[[object], object]],
+               with_ids: bool = False) -> Cells:
+    """Every row of a list as its cells, each cell through ``writer(column)`` (the format's own way
+    of writing that column) as it is read: the same cells as ``list_table``, for a data format that
+    neither colours nor indents (csv), in one pass, without the per-row colour maps nobody reads."""
     keys, columns = _list_columns(section, t, with_ids)
-    getters = [_getters(t)[k] for k in keys]
-    rows = ([get(it, index) for get in getters] for index, it in enumerate(section, 1))
+    getters = _getters(t)
+    pairs = [(getters[k], writer(col)) for k, col in zip(keys, columns, strict=True)]
+    rows = ([write(get(it, index)) for get, write in pairs] for index, it in enumerate(section, 1))
     return Cells(section_heading(section, t), columns, rows, more_text(section, t))

@@ -88,11 +88,11 @@ def _column_writer(col: c.Col) -> Callable[[Any], str]:
     return _text_cell if col.kind in ("text", "long", "id", "state") else cell
 
 
-def _list(writer: Any, cells: c.Cells) -> None:
+def _list(writer: Any, section: rp.Listing, t: Catalog) -> None:
+    cells = c.list_cells(section, t, _column_writer, with_ids=True)
     writer.writerow([cell(cells.title)])
     writer.writerow([cell(col.header) for col in cells.columns])
-    writers = [_column_writer(col) for col in cells.columns]
-    writer.writerows([write(v) for write, v in zip(writers, row, strict=True)] for row in cells.rows)
+    writer.writerows(cells.rows)
     if cells.more:
         writer.writerow([cell(cells.more)])
 
@@ -120,4 +120,4 @@ def _report(writer: Any, report: rp.Report, t: Catalog) -> None:
                 _table(writer, table, True, t)
         else:
             assert section is not None
-            _list(writer, c.list_cells(section, t, with_ids=True))
+            _list(writer, section, t)
