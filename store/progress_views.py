@@ -10,9 +10,11 @@ Rules come from ``store.lights`` (lights, 序时), ``store.units`` (who is respo
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from store import lights as lt
@@ -108,13 +110,11 @@ def missing_units(conn: sqlite3.Connection, plan_id: str, period: pr.Period, tod
     its lead units by the same rule, None for any other) and only the owing items are read."""
     counts: dict[str, int] = {}
     if lead_of is not None:
-        by_list: dict[tuple[str, ...], int] = {}
-        for (item,) in conn.execute(f"SELECT item FROM ({_owed_sql()})", _unreported_params(conn, plan_id, period,
-                                                                                             today)):
-            lead = lead_of(item)
-            if lead is not None:  # as the query's join to the live nodes' units
-                by_list[lead] = by_list.get(lead, 0) + 1
+        owing = conn.execute(f"SELECT item FROM ({_owed_sql()})", _unreported_params(conn, plan_id, period, today))
+        by_list = Counter(map(lead_of, map(itemgetter(0), owing)))
         for units, n in by_list.items():
+            if units is None:  # not a live node: as the query's join to the live nodes' units
+                continue
             for unit in units or (NO_UNIT,):
                 counts[unit] = counts.get(unit, 0) + n
         return sorted(counts, key=lambda u: (u == NO_UNIT, -counts[u], u))

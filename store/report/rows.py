@@ -79,10 +79,14 @@ class PlanIndex:
             self._load_nodes()
         return self._unit_lists
 
-    def lead_units(self, node_id: str) -> tuple[str, ...] | None:
-        """The lead units of a live node of the plan (None for an archived or unknown one)."""
-        found = self.nodes().get(node_id)
-        return None if found is None or node_id in self._archived else self.unit_lists[found[1]]
+    def lead_units(self) -> Callable[[str], tuple[str, ...] | None]:
+        """A live node's lead units by its id (None for an archived or unknown node)."""
+        nodes, lists, archived = self.nodes(), self._unit_lists, self._archived
+
+        def lead(node_id: str) -> tuple[str, ...] | None:
+            found = nodes.get(node_id)
+            return None if found is None or node_id in archived else lists[found[1]]
+        return lead
 
     def _load_nodes(self) -> array[int]:
         """One pass over the nodes in document order: each node's label and the lead units that apply to

@@ -65,6 +65,8 @@ def _text_cell(value: object) -> str:
 
 
 def _date_cell(value: object) -> str:
+    if value is None:  # most done_on cells
+        return ""
     return value.isoformat() if type(value) is date else cell(value)
 
 
