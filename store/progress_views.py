@@ -101,20 +101,18 @@ def missing(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: da
 
 
 def missing_units(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: date,
-                  lead_of: Callable[[str], tuple[str, ...] | None] | None = None) -> list[str]:
+                  lead_at: Callable[[int], tuple[str, ...]] | None = None) -> list[str]:
     """The lead units of ``missing``, in its order, without its items: what a report names.
 
     SQLite counts the owing items per stored lead list (a plan has a handful of distinct lists),
     so a 50,000-node plan does not build 50,000 items to print a few unit names. A caller that
-    already walked the plan's units (a report's ``PlanIndex``) passes ``lead_of`` (a live node's id ->
-    its lead units by the same rule, None for any other) and only the owing items are read."""
+    walks the plan's units anyway (a report's ``PlanIndex``) passes ``lead_at`` (a live node's
+    seq -> its lead units, the same rule) and the owing items are read with their seq alone."""
     counts: dict[str, int] = {}
-    if lead_of is not None:
-        owing = conn.execute(f"SELECT item FROM ({_owed_sql()})", _unreported_params(conn, plan_id, period, today))
-        by_list = Counter(map(lead_of, map(itemgetter(0), owing)))
-        for units, n in by_list.items():
-            if units is None:  # not a live node: as the query's join to the live nodes' units
-                continue
+    if lead_at is not None:
+        owing = conn.execute(f"SELECT n.seq FROM ({_owed_sql()}) o JOIN nodes n ON n.id = o.item "
+                             "AND n.archived_at IS NULL", _unreported_params(conn, plan_id, period, today))
+        for units, n in Counter(map(lead_at, map(itemgetter(0), owing))).items():
             for unit in units or (NO_UNIT,):
                 counts[unit] = counts.get(unit, 0) + n
         return sorted(counts, key=lambda u: (u == NO_UNIT, -counts[u], u))

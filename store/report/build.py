@@ -176,7 +176,8 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
 
     def listing(key: str, total: int, where: str, params: tuple[object, ...], about: Period | None) -> Listing:
         return Listing(key, total, lambda limit: rows.items(index, as_of, soon_days, where, params,
-                                                           period_start=period.start, limit=limit), period=about)
+                                                           period_start=period.start, limit=limit,
+                                                           many=limit is None), period=about)
 
     sections = [
         listing(DUE_IN_PERIOD, headline.total, "due BETWEEN ? AND ?", (start, end), period),
@@ -195,7 +196,7 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
         report.groups = task_groups(conn, index, report)
     from store.report.progress_fill import fill_progress
 
-    return fill_progress(conn, report, index.lead_units())  # the units the lists' walk found
+    return fill_progress(conn, report, index.units)  # the units the lists' walk finds
 
 
 def report_year(plan: q.Plan, today: date) -> int:

@@ -50,15 +50,15 @@ def reporting_period(conn: sqlite3.Connection, plan_id: str, end: date, as_of: d
 
 
 def fill_progress(conn: sqlite3.Connection, report: Report,
-                  lead_of: Callable[[str], tuple[str, ...] | None] | None = None) -> Report:
+                  lead_at: Callable[[int], tuple[str, ...]] | None = None) -> Report:
     """Put the progress reports into ``report`` (and into its narrative's tasks, when it has them);
-    ``lead_of``: each live node's lead units, when the caller has walked them already."""
+    ``lead_at``: a live node's lead units by its seq, when the caller walks them anyway."""
     assert report.period is not None
     plan_id = report.plan.id
     report.task_reports = task_reports(conn, plan_id, report.period.start, report.period.end, report.as_of)
     period = reporting_period(conn, plan_id, report.period.end, report.as_of)
     report.reporting_period = period.key
-    missing = pv.missing_units(conn, plan_id, period, report.as_of, lead_of)
+    missing = pv.missing_units(conn, plan_id, period, report.as_of, lead_at)
     report.units_not_reported = [u for u in missing if u != pv.NO_UNIT]
     by_id = {r.node_id: r for r in report.task_reports}
     for group in report.groups:

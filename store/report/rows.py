@@ -4,10 +4,15 @@ A period report of a 50,000-node plan lists tens of thousands of milestones; bui
 as objects first cost hundreds of MiB. Here each list is a query that SQLite filters, classifies
 (``status.sql_state``) and sorts, and each row becomes an ``Item`` only as the renderer asks
 for it. What a row needs from its ancestors (the chapter, the inherited responsible units) is
-looked up in small tables built once per report: the chapters' seq starts, and each node's label
-and inherited units (an index into the few distinct unit lists a plan has). The lists' query reads
-the milestones alone: joining each row to its node by the node's text key cost more than SQLite's
-whole scan, and one pass over the nodes, in order, builds the lookup for every row.
+looked up in small tables built once per report: the chapters' seq starts, and each node's
+inherited units as an index into the few distinct unit lists a plan has.
+
+A row's task (its node's label) comes one of two ways. A list read whole (``many``: the data
+formats' 74,000 rows at 50,000 nodes) reads the milestones alone and looks each node up in a
+table of every node's label built in one pass: joining each row to its node by the node's text
+key cost more than SQLite's whole scan. A printout's first thousand rows, or a narrative's few,
+join their nodes in the query: cheap for so few, and the whole plan's labels (some 9 MiB at
+50,000 nodes) are never held.
 """
 from __future__ import annotations
 
@@ -30,6 +35,9 @@ RECENT_DAYS = 365  # the status's "recently done" window
 
 # the inner query names every column, so filters and orders read plain names (due, state, seq, ...)
 _COLUMNS = "id, title, due, due_phrase, start, done_on, done_note, implicit, node_id, seq"
+_JOINED = ("m.id AS id, m.title AS title, m.due AS due, m.due_phrase AS due_phrase, m.start AS start, "
+           "m.done_on AS done_on, m.done_note AS done_note, m.implicit AS implicit, m.node_id AS node_id, "
+           "m.seq AS seq, n.number AS node_number, n.title AS node_title, n.seq AS node_seq")
 
 
 @dataclass
@@ -42,9 +50,8 @@ class PlanIndex:
     chapter_ids: list[str] = field(default_factory=list)
     chapter_short: list[str] = field(default_factory=list)
     _units_at: array[int] | None = None  # node seq -> index into _unit_lists (-1: none)
-    _unit_lists: list[tuple[str, ...]] = field(default_factory=list)
-    _nodes: dict[str, tuple[str, int]] = field(default_factory=dict)  # node id -> (label, index into _unit_lists)
-    _archived: set[str] = field(default_factory=set)
+    _unit_lists: list[tuple[str, ...]] = field(default_factory=list)  # the last one empty: what -1 reads
+    _nodes: dict[str, tuple[str, int]] | None = None  # node id -> (label, index into _unit_lists)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, plan_id: str) -> PlanIndex:
@@ -62,100 +69,112 @@ class PlanIndex:
         return max(bisect_right(self.chapter_starts, seq) - 1, 0)
 
     def units(self, node_seq: int) -> tuple[str, ...]:
-        units_at = self._units_at if self._units_at is not None else self._load_nodes()
+        """The lead units that apply to the live node at ``node_seq``."""
+        units_at = self._units_at if self._units_at is not None else self._load_units()
         at = units_at[node_seq] if node_seq < len(units_at) else -1
-        return self._unit_lists[at] if at >= 0 else ()
+        return self._unit_lists[at]
 
     def nodes(self) -> dict[str, tuple[str, int]]:
-        """Each node's label (number and title) and lead units (an index into ``unit_lists``)."""
-        if self._units_at is None:
-            self._load_nodes()
+        """Each node's label (number and title) and lead units (an index into ``unit_lists``), by id:
+        one pass over the plan's nodes, for a list read whole."""
+        if self._nodes is None:
+            units_at = self._units_at if self._units_at is not None else self._load_units()
+            self._nodes = {node_id: (f"{number} {title}" if number else title, -1 if archived else units_at[seq])
+                           for node_id, seq, number, title, archived in self.conn.execute(
+                               "SELECT id, seq, number, title, archived_at IS NOT NULL FROM nodes WHERE plan_id = ?",
+                               (self.plan_id,))}
         return self._nodes
 
     @property
     def unit_lists(self) -> list[tuple[str, ...]]:
         """The distinct lead-unit lists, and last the empty one (index -1 reads it)."""
         if self._units_at is None:
-            self._load_nodes()
+            self._load_units()
         return self._unit_lists
 
-    def lead_units(self) -> Callable[[str], tuple[str, ...] | None]:
-        """A live node's lead units by its id (None for an archived or unknown node)."""
-        nodes, lists, archived = self.nodes(), self._unit_lists, self._archived
-
-        def lead(node_id: str) -> tuple[str, ...] | None:
-            found = nodes.get(node_id)
-            return None if found is None or node_id in archived else lists[found[1]]
-        return lead
-
-    def _load_nodes(self) -> array[int]:
-        """One pass over the nodes in document order: each node's label and the lead units that apply to
-        it (an archived node keeps its label, for its milestones still listed, and no units)."""
+    def _load_units(self) -> array[int]:
+        """One pass over the live nodes in document order: the lead units that apply to each node."""
         top = self.conn.execute("SELECT max(seq) FROM nodes WHERE plan_id = ?", (self.plan_id,)).fetchone()[0] or 0
         units_at = array("i", [-1]) * (top + 1)
         known: dict[str, int] = {}
-        nodes = self._nodes
         walk = BranchWalk()  # the one rule of who is responsible (store.units)
-        for seq, depth, node_id, parent_id, units, override, support, support_override, number, title, archived in \
-                self.conn.execute(
-                    "SELECT seq, depth, id, parent_id, units, units_override, support, support_override, number, "
-                    "title, archived_at IS NOT NULL FROM nodes WHERE plan_id = ? ORDER BY seq", (self.plan_id,)):
-            at = -1
-            if archived:
-                self._archived.add(node_id)
-            else:
-                lead = walk.step(depth, node_id, parent_id, units, override, support, support_override)[0]
-                if lead and lead != "[]":
-                    at = known.get(lead, -1)
-                    if at < 0:
-                        at = known[lead] = len(self._unit_lists)
-                        self._unit_lists.append(tuple(json.loads(lead)))
-                    units_at[seq] = at
-            nodes[node_id] = (f"{number} {title}" if number else title, at)
-        self._unit_lists.append(())  # last: what index -1 (nobody named) reads
+        for seq, depth, node_id, parent_id, units, override, support, support_override in self.conn.execute(
+                "SELECT seq, depth, id, parent_id, units, units_override, support, support_override FROM nodes "
+                "WHERE plan_id = ? AND archived_at IS NULL ORDER BY seq", (self.plan_id,)):
+            lead = walk.step(depth, node_id, parent_id, units, override, support, support_override)[0]
+            if lead and lead != "[]":
+                at = known.get(lead)
+                if at is None:
+                    at = known[lead] = len(self._unit_lists)
+                    self._unit_lists.append(tuple(json.loads(lead)))
+                units_at[seq] = at
+        self._unit_lists.append(())
         self._units_at = units_at
         return units_at
 
 
 def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tuple[object, ...],
-          order: str = "due, seq", period_start: date | None = None, limit: int | None = None) -> Iterator[Item]:
-    """Milestones matching ``where`` (over the named columns and ``state``), as report items."""
-    state_sql, state_args = st.sql_state(as_of, soon_days)
-    sql = (f"SELECT * FROM (SELECT {_COLUMNS}, {state_sql} AS state FROM milestones "
-           f"WHERE plan_id = ? AND archived_at IS NULL) WHERE {where} ORDER BY {order}")
+          order: str = "due, seq", period_start: date | None = None, limit: int | None = None,
+          many: bool = False) -> Iterator[Item]:
+    """Milestones matching ``where`` (over the named columns and ``state``), as report items;
+    ``many``: the caller reads a long list (nodes looked up in ``PlanIndex.nodes``, not joined)."""
+    state_sql, state_args = st.sql_state(as_of, soon_days, due="m.due", done_on="m.done_on")
+    source = (f"SELECT {_COLUMNS}, {state_sql} AS state FROM milestones m" if many else
+              f"SELECT {_JOINED}, {state_sql} AS state FROM milestones m JOIN nodes n ON n.id = m.node_id")
+    sql = f"SELECT * FROM ({source} WHERE m.plan_id = ? AND m.archived_at IS NULL) WHERE {where} ORDER BY {order}"
     args: list[object] = [*state_args, index.plan_id, *params]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
-    make = _item_maker(index, as_of, period_start)
+    maker = _item_maker(index, as_of, period_start)
+    make = _looked_up(maker, index) if many else _joined(maker, index)
     cursor = index.conn.cursor()
     cursor.row_factory = None  # plain tuples: tens of thousands of rows are unpacked once each
     return map(make, cursor.execute(sql, args))
 
 
 _DONE_STATES = frozenset(s for s in st.MILESTONE_STATES if st.is_done(s))
+_Maker = Callable[[tuple[Any, ...], str, tuple[str, ...]], Item]
 
 
-def _item_maker(index: PlanIndex, as_of: date,
-                period_start: date | None) -> Callable[[tuple[Any, ...]], Item]:
-    """What turns a row into an ``Item``, with the per-report lookups bound once (not per row)."""
+def _item_maker(index: PlanIndex, as_of: date, period_start: date | None) -> _Maker:
+    """What turns a row, its task's label and its units into an ``Item``, with the per-report
+    lookups bound once (not per row)."""
     starts, shorts, ids = index.chapter_starts, index.chapter_short, index.chapter_ids
-    nodes, unit_lists, iso, done_states = index.nodes(), index.unit_lists, date.fromisoformat, _DONE_STATES
+    iso, done_states = date.fromisoformat, _DONE_STATES
     new = tuple.__new__  # Item's own constructor, without its Python-level __new__
 
-    def make(row: tuple[Any, ...]) -> Item:
+    def make(row: tuple[Any, ...], task: str, units: tuple[str, ...]) -> Item:
         mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, state = row
         due = iso(due_text)
         counted = state in done_states
         chapter = max(bisect_right(starts, seq) - 1, 0)  # PlanIndex.chapter_at, inlined
-        task, units = nodes[node_id]
         return new(Item, (mid, title, due, due_phrase or None, iso(start) if start else None,
                           iso(done_text) if counted and done_text else None, note if counted else None, state,
                           (as_of - due).days, bool(implicit), node_id, task, shorts[chapter] if shorts else "",
-                          ids[chapter] if ids else "", unit_lists[units],
-                          period_start is not None and due < period_start))
+                          ids[chapter] if ids else "", units, period_start is not None and due < period_start))
 
     return make
+
+
+def _looked_up(make: _Maker, index: PlanIndex) -> Callable[[tuple[Any, ...]], Item]:
+    """A long list's rows: each node's label and units from ``PlanIndex.nodes``."""
+    nodes, unit_lists = index.nodes(), index.unit_lists
+
+    def looked_up(row: tuple[Any, ...]) -> Item:
+        task, units = nodes[row[8]]
+        return make(row, task, unit_lists[units])
+    return looked_up
+
+
+def _joined(make: _Maker, index: PlanIndex) -> Callable[[tuple[Any, ...]], Item]:
+    """A short list's rows: each node's number, title and seq joined in the query."""
+    units = index.units
+
+    def joined(row: tuple[Any, ...]) -> Item:
+        number, node_title, node_seq, state = row[10:]
+        return make((*row[:10], state), f"{number} {node_title}" if number else node_title, units(node_seq))
+    return joined
 
 
 def ledger_rows(index: PlanIndex, as_of: date, soon_days: int) -> Iterator[LedgerRow]:
@@ -185,7 +204,7 @@ def ledger_rows(index: PlanIndex, as_of: date, soon_days: int) -> Iterator[Ledge
             yield LedgerRow("milestone", task_no, k, it.id, it.title, it.units, it.due, it.state, it.light,
                             it.done_on, it.note)
 
-    for it in items(index, as_of, soon_days, "1 = 1", (), order="seq, id"):
+    for it in items(index, as_of, soon_days, "1 = 1", (), order="seq, id", many=True):
         if group and it.node_id != group[0].node_id:
             yield from flush()
             group = []
