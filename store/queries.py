@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 from store import status as st
 from store import units as un
@@ -48,23 +50,46 @@ def resolve_plan(conn: sqlite3.Connection, prefix: str) -> Plan:
     return matches[0]
 
 
-def _node(row: sqlite3.Row) -> Node:
-    override = row["units_override"]
-    support_override = row["support_override"]
-    return Node(row["id"], row["plan_id"], row["local_id"], row["parent_id"], row["kind"], row["number"],
-                row["title"], row["text"], json.loads(row["units"]) if row["units"] else [], row["line"],
-                row["source"], row["repair"], row["note"], json.loads(row["fields"]) if row["fields"] else {},
-                row["depth"], row["seq"], json.loads(override) if override is not None else None,
-                json.loads(row["support"]) if row["support"] else [],
-                json.loads(support_override) if support_override is not None else None)
+NODE_COLUMNS = ("id, plan_id, local_id, parent_id, kind, number, title, text, units, line, source, repair, note, "
+                "fields, depth, seq, units_override, support, support_override")  # the order ``_node`` reads
 
 
-def _milestone(row: sqlite3.Row, today: date, soon_days: int) -> Milestone:
-    due = date.fromisoformat(row["due"])
-    done_on = _d(row["done_on"])
-    return Milestone(row["id"], row["plan_id"], row["node_id"], row["title"], due, row["due_phrase"],
-                     _d(row["start"]), done_on, row["done_note"], bool(row["implicit"]), row["origin"],
-                     row["line"], row["seq"], st.milestone_status(due, done_on, today, soon_days))
+class _Parsed(dict[str, Any]):
+    """JSON texts already parsed, for one batch of rows: a plan's nodes share a handful of unit
+    lists, so a whole plan's 50,000 nodes parse a few dozen texts, not 100,000. Each caller gets
+    its own copy of a list or dict (a node's lists are its own to change)."""
+
+    def __missing__(self, text: str) -> Any:
+        value = self[text] = json.loads(text)
+        return value
+
+
+def _node(row: sqlite3.Row | tuple[Any, ...], parsed: _Parsed | None = None) -> Node:
+    """A node from a row of ``NODE_COLUMNS``; ``parsed``: a cache shared by a batch of rows."""
+    (node_id, plan_id, local_id, parent_id, kind, number, title, text, units, line, source, repair, note, fields,
+     depth, seq, override, support, support_override) = row
+    js = parsed if parsed is not None else _Parsed()
+    return Node(node_id, plan_id, local_id, parent_id, kind, number, title, text, list(js[units]) if units else [],
+                line, source, repair, note, dict(js[fields]) if fields else {}, depth, seq,
+                list(js[override]) if override is not None else None,
+                list(js[support]) if support else [],
+                list(js[support_override]) if support_override is not None else None)
+
+
+def nodes_of_rows(rows: Iterable[sqlite3.Row | tuple[Any, ...]]) -> list[Node]:
+    """Nodes from rows of ``NODE_COLUMNS``, parsing each distinct JSON text once."""
+    parsed = _Parsed()
+    return [_node(r, parsed) for r in rows]
+
+
+def _milestone(row: sqlite3.Row | tuple[Any, ...], today: date, soon_days: int) -> Milestone:
+    """A milestone from a row of ``_MILESTONE_COLUMNS`` (in that order), with its state as of ``today``."""
+    (milestone_id, plan_id, node_id, title, due_text, due_phrase, start, done_text, done_note, implicit, origin,
+     line, seq) = row
+    due = date.fromisoformat(due_text)
+    done_on = _d(done_text)
+    return Milestone(milestone_id, plan_id, node_id, title, due, due_phrase, _d(start), done_on, done_note,
+                     bool(implicit), origin, line, seq, st.milestone_status(due, done_on, today, soon_days))
 
 
 _MILESTONE_COLUMNS = ("id, plan_id, node_id, title, due, due_phrase, start, done_on, done_note, implicit, "
@@ -73,12 +98,12 @@ _MILESTONE_COLUMNS = ("id, plan_id, node_id, title, due, due_phrase, start, done
 
 def nodes(conn: sqlite3.Connection, plan_id: str, *, max_depth: int | None = None) -> list[Node]:
     """A plan's live nodes in document order (optionally only the top levels)."""
-    sql = "SELECT * FROM nodes WHERE plan_id = ? AND archived_at IS NULL"
+    sql = f"SELECT {NODE_COLUMNS} FROM nodes WHERE plan_id = ? AND archived_at IS NULL"
     args: list[object] = [plan_id]
     if max_depth is not None:
         sql += " AND depth <= ?"
         args.append(max_depth)
-    result = [_node(r) for r in conn.execute(sql + " ORDER BY seq", args)]
+    result = nodes_of_rows(conn.execute(sql + " ORDER BY seq", args))
     applying = un.resolve((n.id, n.parent_id, *_unit_columns(n)) for n in result)  # parents come first
     for n in result:
         n.applying = applying[n.id]
@@ -102,16 +127,17 @@ def count_nodes(conn: sqlite3.Connection, plan_id: str, depth: int) -> int:
 def children(conn: sqlite3.Connection, plan_id: str, parent_id: str | None) -> list[Node]:
     """The direct children of a node (top-level nodes for ``None``), for lazy tree loading."""
     if parent_id is None:
-        rows = conn.execute("SELECT * FROM nodes WHERE plan_id = ? AND parent_id IS NULL AND archived_at IS NULL "
+        rows = conn.execute(f"SELECT {NODE_COLUMNS} FROM nodes WHERE plan_id = ? AND parent_id IS NULL "
+                            "AND archived_at IS NULL "
                             "ORDER BY seq", (plan_id,))
     else:
-        rows = conn.execute("SELECT * FROM nodes WHERE parent_id = ? AND archived_at IS NULL ORDER BY seq",
-                            (parent_id,))
-    return [_node(r) for r in rows]
+        rows = conn.execute(f"SELECT {NODE_COLUMNS} FROM nodes WHERE parent_id = ? AND archived_at IS NULL "
+                            "ORDER BY seq", (parent_id,))
+    return nodes_of_rows(rows)
 
 
 def node(conn: sqlite3.Connection, node_id: str) -> Node:
-    row = conn.execute("SELECT * FROM nodes WHERE id = ?", (node_id,)).fetchone()
+    row = conn.execute(f"SELECT {NODE_COLUMNS} FROM nodes WHERE id = ?", (node_id,)).fetchone()
     if row is None:
         raise NotFound("err_no_node", ref=node_id)
     found = _node(row)

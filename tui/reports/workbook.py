@@ -7,18 +7,19 @@ the report's three lists.
 
 Written in openpyxl's write-only mode: rows stream to the file as they are read, a handful of
 named styles are shared by every cell (no style objects per cell), and nothing reads the sheet
-back (``max_row`` after each row made the old writer quadratic). Column widths come from the
+back (``max_row`` after each row made the old writer quadratic). openpyxl writes the package, the
+styles and each sheet's settings; the rows' markup is written by ``xlsx_rows`` (a cell object per
+cell cost ten times the report itself). This module decides the look. Column widths come from the
 headers and the first rows, measured with ``cell_len`` (a Chinese character is two wide); each
 row is as tall as its most wrapped cell needs. Numbers are numbers, dates real dates, text an
 explicit string cell through ``safe_text.cell_text`` (never a formula). Every sheet prints on A4
 landscape, fit to the page width, title rows repeated, page numbers in the footer.
 
-The only module that imports openpyxl.
+Of the report renderers, only this module and ``xlsx_rows`` import openpyxl.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from copy import copy
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
@@ -27,16 +28,17 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles.numbers import FORMAT_DATE_YYYYMMDD2
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 from rich.cells import cell_len
 
 from store import report as rp
-from store.safe_text import cell_text
 from tui.i18n import Catalog
 from tui.reports import common as c
 from tui.reports import indicator_tables, progress_tables
+from tui.reports.xlsx_rows import RowWriter
 
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_WIDTH = 50  # wider text wraps inside its cell
@@ -76,21 +78,20 @@ def _text_size(value: object) -> int:
 
 
 class _Sheet:
-    """A write-only sheet: title row, header row, then rows as they come."""
+    """A write-only sheet: title row, header row, then rows as they come (their markup by ``RowWriter``)."""
 
     def __init__(self, wb: Workbook, name: str, title: str, columns: list[c.Col], t: Catalog,
-                 sample: list[c.Row], freeze_columns: int = 0):
-        self.ws = wb.create_sheet(name[:31])
-        self.columns = columns
-        self.keys = [col.key for col in columns]
-        self.row_index = 0
-        self._templates: dict[str, object] = {}
+                 sample: list[c.Row], freeze_columns: int = 0, selected: bool = False):
+        ws = wb.create_sheet(name[:31])
+        keys = [col.key for col in columns]
+        self.lit = {i for i, key in enumerate(keys) if key == "chapter"}  # coloured by its light alone
+        self.bold_columns = {i for i, key in enumerate(keys) if key in ("attribute", "task")}
         widths = [cell_len(col.header) for col in columns]
         for row in sample:
             for i, value in enumerate(row.cells):
                 widths[i] = max(widths[i], _text_size(value) + (2 * row.depth if i == 0 else 0))
         self.widths = [min(w + 2, MAX_WIDTH) for w in widths]
-        ws = self.ws
+        self.rooms = [_room(w) for w in self.widths]
         for i, width in enumerate(self.widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = f"{get_column_letter(freeze_columns + 1)}3"
@@ -104,73 +105,81 @@ class _Sheet:
         ws.print_options.gridLines = True  # the table's lines on paper, without a border object per cell
         ws.oddFooter.center.text = t("rp_xlsx_footer")
         ws.oddFooter.center.size = 9
-        self._append([self._cell(title, "pd_title")], 1)
-        self._append([self._cell(col.header, "pd_head") for col in columns],
-                      max(_lines(col.header, w) for col, w in zip(columns, self.widths, strict=True)))
+        if selected:
+            ws.sheet_view.tabSelected = True  # the sheet Excel opens on, alone: else two open grouped
+        self.styles = _style_ids(wb, ws)
+        self.light_styles = {light: self.styles[f"pd_{light}"] for light in c.LIGHT_COLOURS}
+        self.rows = RowWriter(ws, len(columns), self.styles[_PLAIN_DATE], wb.epoch)
+        self._plain_row([title], "pd_title", 1)
+        self._plain_row([col.header for col in columns], "pd_head",
+                        max(_lines(col.header, w) for col, w in zip(columns, self.widths, strict=True)))
 
-    def _cell(self, value: object, style: str | None) -> object:
-        """A cell: a plain value where the default look will do (cheap), a styled cell where not."""
-        if isinstance(value, str):
-            value = cell_text(value)  # a string cell, never a formula (nor text that looks like one)
-        elif isinstance(value, (c.Percent, c.Signed)):
-            value = float(value)
-        if style is None:
-            return value
-        cell = WriteOnlyCell(self.ws, value)  # type: ignore[arg-type]  # any cell value; the stubs name fewer
-        template = self._templates.get(style)
-        # Cell._style (private): openpyxl has no public way to reuse a style; cell.style = name is ~3x slower
-        if template is None:
-            cell.style = style  # a shared named style: no style objects per cell
-            self._templates[style] = cell._style  # type: ignore[attr-defined]  # openpyxl's style array
-        else:
-            cell._style = copy(template)  # type: ignore[attr-defined]  # the same style again: what ``cell.style = name`` would give, uncached
-        return cell
-
-    def _append(self, cells: list[object], lines: int) -> None:
-        self.row_index += 1
-        if lines > 1:  # set just before the row is written, dropped after: no table of every row
-            self.ws.row_dimensions[self.row_index] = RowDimension(self.ws, index=self.row_index,
-                                                                  ht=LINE_HEIGHT * lines, customHeight=True)
-        self.ws.append(cells)
-        if lines > 1:
-            del self.ws.row_dimensions[self.row_index]
+    def _plain_row(self, values: list[str], style: str, lines: int) -> None:
+        writer, attr = self.rows, self.styles[style]
+        number = writer.next_index()
+        # the title is one cell, the header one per column
+        cells = [writer.cell(ref + number, value, attr) for ref, value in zip(writer.letters, values, strict=False)]
+        writer.row(cells, LINE_HEIGHT * lines if lines > 1 else None)
 
     def row(self, row: c.Row, style: str | None = None) -> None:
         """One row. Only what needs a look of its own is styled: dates, shares, coloured states, bold
         cells, and text that wraps (and then the whole row, so that it all sits at the top)."""
-        values, widths = row.cells, self.widths
+        values = row.cells
         lines = 1
-        for i, value in enumerate(values):
-            if isinstance(value, str) and value:
-                n = _lines(value, widths[i])
+        for value, room in zip(values, self.rooms, strict=True):
+            if isinstance(value, str) and (2 * len(value) > room or "\n" in value):  # else one line for sure
+                n = _lines_in(value, room)
                 if n > lines:
                     lines = n
-        lights, states, tall = row.light, row.state, lines > 1
-        cells: list[object] = []
-        for i, (value, key) in enumerate(zip(values, self.keys, strict=True)):
+        lights, states, tall, depth, bold = row.light, row.state, lines > 1, row.depth, row.bold
+        styles, light_styles, lit_anyway, bold_columns = self.styles, self.light_styles, self.lit, self.bold_columns
+        row_style = styles[style] if style else None
+        writer = self.rows
+        cell, letters = writer.cell, writer.letters
+        number = writer.next_index()
+        cells: list[str] = []
+        for i, value in enumerate(values):
             if value is None or value == "":
-                cells.append(None)
                 continue
-            if row.depth and i == 0 and isinstance(value, str):
-                value = "\u3000" * row.depth + value
+            if depth and i == 0 and isinstance(value, str):
+                value = "\u3000" * depth + value
             light = lights.get(i) if lights else None
-            if light and (i in states or key == "chapter"):
-                name: str | None = f"pd_{light}"
-            elif style:
-                name = style
+            if light and (i in states or i in lit_anyway):
+                attr = light_styles[light]
+            elif row_style is not None:
+                attr = row_style
             elif isinstance(value, date):
-                # a plain date gets openpyxl's own yyyy-mm-dd format, cheaper than a styled cell
-                name = "pd_date" if tall else None
+                attr = styles["pd_date" if tall else _PLAIN_DATE]  # openpyxl's own yyyy-mm-dd where nothing wraps
             elif isinstance(value, c.Percent):
-                name = "pd_pct"
-            elif row.bold and key in ("attribute", "task"):
-                name = "pd_bold"
+                attr = styles["pd_pct"]
+            elif bold and i in bold_columns:
+                attr = styles["pd_bold"]
             elif tall:
-                name = "pd_text"
+                attr = styles["pd_text"]
             else:
-                name = None
-            cells.append(self._cell(value, name))
-        self._append(cells, lines)
+                attr = ""
+            cells.append(cell(letters[i] + number, value, attr))
+        writer.row(cells, LINE_HEIGHT * lines if tall else None)
+
+    def close(self) -> None:
+        self.rows.close()
+
+
+_PLAIN_DATE = "plain_date"  # not a named style: the number format openpyxl gives a date cell of its own
+
+
+def _style_ids(wb: Workbook, ws: WriteOnlyWorksheet) -> dict[str, str]:
+    """Each named style's ``s`` attribute, as openpyxl registers it for a cell, and the plain date's."""
+    ids = {"": ""}
+    for name in wb.named_styles:
+        if name.startswith("pd_"):
+            cell = WriteOnlyCell(ws)
+            cell.style = name
+            ids[name] = f' s="{cell.style_id}"'
+    cell = WriteOnlyCell(ws)
+    cell.number_format = FORMAT_DATE_YYYYMMDD2  # what openpyxl gives a cell when a date is put in it
+    ids[_PLAIN_DATE] = f' s="{cell.style_id}"'
+    return ids
 
 
 def _lines(text: str, width: int) -> int:
@@ -179,7 +188,15 @@ def _lines(text: str, width: int) -> int:
     Estimated, as Excel does not say: a character of three UTF-8 bytes (Chinese) is taken as two
     columns wide, anything else as one (measured in C by the encoder: rows stream by the ten thousand).
     """
-    room = max(width - 1, 2)
+    return _lines_in(text, _room(width))
+
+
+def _room(width: int) -> int:
+    """The characters a line of a column ``width`` wide holds (a little is the cell's margin)."""
+    return max(width - 1, 2)
+
+
+def _lines_in(text: str, room: int) -> int:
     if "\n" in text:
         return sum(max(1, -(-_width(part) // room)) for part in text.split("\n"))
     if 2 * len(text) <= room:  # fits even if every character is wide
@@ -203,6 +220,7 @@ def _table_sheet(wb: Workbook, name: str, title: str, table: c.Table, t: Catalog
     sheet = _Sheet(wb, name, title, table.columns, t, sample, freeze_columns)
     for row in rows:
         sheet.row(row)
+    sheet.close()
 
 
 def _summary(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
@@ -212,6 +230,7 @@ def _summary(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
     sheet = _Sheet(wb, t("rp_sheet_summary"), heading, columns, t, pairs)
     for pair in pairs:
         sheet.row(pair)
+    sheet.close()
 
 
 def _ledger(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
@@ -234,12 +253,13 @@ def _ledger(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
 
     stream = rows()
     first = list(islice(stream, SAMPLE))
-    sheet = _Sheet(wb, t("rp_sheet_ledger"), heading, columns, t, [r for r, _ in first])
+    sheet = _Sheet(wb, t("rp_sheet_ledger"), heading, columns, t, [r for r, _ in first], selected=True)
     for row, style in chain(first, stream):
         if style == "pd_bold":  # a task with several milestones: bold, its state still coloured
             sheet.row(c.Row(row.cells, row.state, row.light, bold=True))
         else:
             sheet.row(row, style)  # a chapter heading: its one cell filled
+    sheet.close()
 
 
 def _indicator_years(report: rp.Report, t: Catalog) -> c.Table:
@@ -286,10 +306,7 @@ def build_workbook(report: rp.Report, t: Catalog) -> Workbook:
         if section.key in sheet_names:
             table = c.list_table(section, t, limit=None)
             _table_sheet(wb, t(sheet_names[section.key]), f"{plan.title} · {table.title}", table, t)
-    ledger_at = 2
-    wb.active = ledger_at
-    for index, ws in enumerate(wb.worksheets):  # else Excel opens with two sheets grouped
-        ws.sheet_view.tabSelected = index == ledger_at
+    wb.active = 2  # the ledger (its sheet marked selected as it was written)
     return wb
 
 

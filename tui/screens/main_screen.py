@@ -28,6 +28,7 @@ from store import view
 from store import view_progress as vp
 from store.view import REMEMBER, SELECTION_KEY, Filter, ViewData
 from tui.actions import APP, EN, MAIN, bindings, localized
+from tui.collector import collector_paused
 from tui.controllers.editing import Editing
 from tui.controllers.filtering import Filtering
 from tui.controllers.navigation import Navigation
@@ -131,11 +132,14 @@ class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation
     def load_view(self, gen: int, plan_id: str, today: date, soon: int, flt: Filter | None,
                   parents: set[str | None], reveal: str | None) -> None:
         worker = get_current_worker()
-        data = self.app.db.read(view.read_view, gen, plan_id, today, soon, flt, parents, reveal, with_lights=False)
+        with collector_paused():  # a filter's or a refresh's lines on a large plan: no full collection meanwhile
+            data = self.app.db.read_snapshot(view.read_view, gen, plan_id, today, soon, flt, parents, reveal,
+                                             with_lights=False)
         if worker.is_cancelled:
             return
         self.post_message(ViewLoaded(data))
-        lights = self.app.db.read(view.view_lights, data, today, soon)
+        with collector_paused():
+            lights = self.app.db.read_snapshot(view.view_lights, data, today, soon)
         if not worker.is_cancelled:
             self.post_message(LightsLoaded(gen, lights))
 

@@ -16,6 +16,7 @@ from store import queries as q
 from store import status as st
 from store import tree as tr
 from store import view_progress as vp
+from tui.collector import collector_paused
 
 if TYPE_CHECKING:
     from tui.screens.main_screen import MainScreen
@@ -55,7 +56,8 @@ def open_all(screen: MainScreen) -> None:
         tree.open_all(children)
 
     def read() -> None:
-        children, rollups, lights = app.db.read(read_everything, plan.id, today, soon)
-        app.call_from_thread(hand_over, children, rollups, lights)
+        with collector_paused():  # 100,000 records made: no full collection stalls the screen meanwhile
+            children, rollups, lights = app.db.read_snapshot(read_everything, plan.id, today, soon)
+            app.call_from_thread(hand_over, children, rollups, lights)
 
     screen.run_worker(read, thread=True, exclusive=True, group="open_all")

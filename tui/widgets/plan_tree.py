@@ -11,8 +11,8 @@ all") are added in time-boxed chunks and laid out once, so keys still work meanw
 """
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Generator
+from contextlib import nullcontext
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,6 +22,7 @@ from textual.message import Message
 from store import status as st
 from store.tree import NODE, Item, key
 from tui.actions import EN, TREE, bindings
+from tui.collector import collector_paused, lines_added
 from tui.i18n import Catalog
 from tui.widgets.chunks import Chunks
 from tui.widgets.line_tree import LineTree, TreeLine
@@ -29,16 +30,8 @@ from tui.widgets.tree_labels import item_label
 
 CHUNK_SECONDS = 0.03  # "open all" adds lines for this long, then lets the screen refresh
 EAGER_LINES = 3000  # a fill of more lines makes their labels when they are first drawn
+LABELS_PER_STEP = 100  # labels made between two chances to refresh the screen
 LOADING_DELAY = 0.15  # a branch whose lines take longer than this shows "loading" meanwhile
-
-
-def keep_out_of_collections() -> None:
-    """Tens of thousands of lines were just made and will live as long as the view: keep them
-    out of the cyclic garbage collector's full passes (``gc.freeze``), each of which otherwise
-    walked every one of them, stalling the screen for up to a second at random moments. They
-    are still freed by reference counting when dropped (the tree leaves no cycles behind:
-    ``LineTree._let_go``)."""
-    gc.freeze()
 
 
 class PlanTree(LineTree[Item]):
@@ -130,16 +123,25 @@ class PlanTree(LineTree[Item]):
         self.matched = set()
         self.lights = {}
 
-    def _add_all(self, parent: TreeLine[Item], items: list[Item], expand: bool = False) -> list[TreeLine[Item]]:
+    def _labels(self, items: list[Item], made: list[Text]) -> Generator[None, None, None]:
+        """Make the labels of ``items`` into ``made``, yielding every ``LABELS_PER_STEP``: a parent
+        with a thousand children would otherwise hold the screen for a tenth of a second."""
+        for n, item in enumerate(items, 1):
+            made.append(self.label_for(item))
+            if n % LABELS_PER_STEP == 0:
+                yield
+
+    def _add_all(self, parent: TreeLine[Item], items: list[Item], expand: bool = False,
+                 labels: list[Text] | None = None) -> list[TreeLine[Item]]:
         """Add the lines of ``items`` under ``parent`` in one go (one splice). In a large fill
         (``_lazy``) their labels are made when they are first drawn, so the scrollable width
-        counts the lines drawn so far; otherwise at once."""
-        nodes = self.add_children(parent, [(None if self._lazy else self.label_for(i), i, i.has_children,
-                                            expand and i.has_children) for i in items])
+        counts the lines drawn so far; otherwise at once (or given, made by ``_labels``)."""
+        if labels is None:
+            labels = [] if self._lazy else [self.label_for(i) for i in items]
+        nodes = self.add_children(parent, [(labels[n] if labels else None, i, i.has_children,
+                                            expand and i.has_children) for n, i in enumerate(items)])
         self.by_key.update(zip([i.key for i in items], nodes, strict=True))
-        if self._lazy:
-            keep_out_of_collections()  # as they come: a full pass meanwhile would walk them all
-        else:
+        if not self._lazy:  # a lazy fill runs with the collector paused (``collector_paused``)
             for item in items:
                 self._drawn[item.key] = self._drawn_from(item)
         return nodes
@@ -160,6 +162,7 @@ class PlanTree(LineTree[Item]):
         with self.changing():
             for _ in self._apply({parent_id: items}, set()):
                 pass
+        lines_added(len(items))
 
     def apply(self, children: dict[str | None, list[Item]], expand: set[str],
               then: Callable[[], None] | None = None) -> None:
@@ -176,7 +179,7 @@ class PlanTree(LineTree[Item]):
         lazy = sum(map(len, children.values())) > EAGER_LINES
 
         def job() -> Generator[None, None, None]:
-            with self.changing():
+            with collector_paused() if lazy else nullcontext(), self.changing():
                 self._lazy = lazy
                 try:
                     yield from self._apply(children, expand)
@@ -184,10 +187,9 @@ class PlanTree(LineTree[Item]):
                     self._lazy = False
                 if self.lines_changed:
                     yield from self.rebuilding()
-                if lazy:
-                    keep_out_of_collections()
 
         self.chunks.run_now(job(), "apply", then)
+        lines_added(sum(map(len, children.values())))
 
     def _apply(self, children: dict[str | None, list[Item]], expand: set[str]) -> Generator[None, None, None]:
         visited: set[str | None] = set()
@@ -206,10 +208,13 @@ class PlanTree(LineTree[Item]):
                 for child, item in zip(tree_node.children, items, strict=True):
                     self._relabel(child, item)
             else:
+                labels: list[Text] = []
+                if not self._lazy:
+                    yield from self._labels(items, labels)
                 was_open = {c.data.key for c in tree_node.children if c.data and c.is_expanded}
                 self._forget(tree_node)
                 tree_node.remove_children()
-                self._add_all(tree_node, items)
+                self._add_all(tree_node, items, labels=labels)
                 for child in tree_node.children:
                     if child.data and (child.data.key in was_open or child.data.key in expand) and \
                             child.data.has_children:
@@ -283,7 +288,7 @@ class PlanTree(LineTree[Item]):
 
     def _opening_all(self) -> Generator[None, None, None]:
         try:
-            with self.changing():
+            with collector_paused() if self._open_lazy else nullcontext(), self.changing():
                 while self._queue and self.opening_all:
                     parent_id, items = self._queue.pop()
                     tree_node = self.root if parent_id is None else self.by_key.get(key(NODE, parent_id))
@@ -307,8 +312,6 @@ class PlanTree(LineTree[Item]):
                     yield
                 if self.opening_all and self.lines_changed:
                     yield from self.rebuilding()
-                    if self._open_lazy:
-                        keep_out_of_collections()
         finally:
             self.opening_all = False
             self._queue.clear()

@@ -1,0 +1,112 @@
+"""A worksheet's rows written as SpreadsheetML text, inside the part openpyxl writes around them.
+
+openpyxl builds a cell object, binds and checks its value, copies its style and serialises it
+through lxml for every cell: about ten times the work of reading the report's rows. Here
+openpyxl still writes everything but the rows (sheet properties, frozen panes, column widths,
+print setup, footer, and the workbook's styles and package); the ``<row>`` elements stream
+straight into its part, as the same markup it would write: inline strings (``xml:space`` kept
+where the text starts or ends with a space), numbers, dates as serial numbers with a date style,
+row heights. Text is checked as openpyxl checks it and more: never a formula or an error value,
+no character XML 1.0 forbids (shown as a ``\\uXXXX`` marker instead), at most 32,767 characters.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TextIO
+
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel as _untyped_to_excel
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from store.safe_text import FORMULA_LEADS, cell_text
+
+MAX_TEXT = 32_767  # characters in a cell (Excel's limit; openpyxl cuts there too)
+EMPTY_ROWS = (b"<sheetData></sheetData>", b"<sheetData/>")  # as lxml writes them (and as it might)
+_to_excel: Callable[[date, datetime], float] = _untyped_to_excel  # a date's serial number (days since the epoch)
+# what XML 1.0 does not allow (C0 controls but tab, newline and return; lone surrogates; U+FFFE/U+FFFF)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _marker(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def xml_text(value: str) -> str:
+    """Plan text as the content of a ``<t>`` element: never a formula, nothing XML forbids, escaped."""
+    if value.isprintable() and not value.startswith(FORMULA_LEADS):
+        text = value[:MAX_TEXT]  # nearly every cell: nothing to mark (cell_text's own first test, one call less)
+    else:
+        text = cell_text(value)
+        if not text.isprintable():  # a tab or a newline (kept), or a character no XML parser accepts
+            text = _NOT_XML.sub(_marker, text)
+        text = text[:MAX_TEXT]
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
+class RowWriter:
+    """Streams ``<row>`` elements into a write-only sheet that openpyxl has already written without them.
+
+    Every sheet setting must be made before the writer is created: the sheet's part is written then.
+    """
+
+    def __init__(self, ws: WriteOnlyWorksheet, columns: int, date_style: str, epoch: datetime):
+        ws.close()  # openpyxl writes the whole part now, its rows empty: nothing to keep in memory
+        # WorksheetWriter.out (private): the part's temporary file, which the workbook's save() packs
+        self._path: str = ws._writer.out  # type: ignore[attr-defined]  # openpyxl has no public name for it
+        with open(self._path, "rb") as part:
+            written = part.read()
+        empty = next((mark for mark in EMPTY_ROWS if mark in written), None)
+        if empty is None:
+            raise RuntimeError(f"no empty sheetData in the part openpyxl wrote for {ws.title!r}")
+        head, _, tail = written.partition(empty)
+        self._tail = b"</sheetData>" + tail
+        self._out: TextIO = open(self._path, "w", encoding="utf-8", newline="")  # noqa: SIM115  (closed by close())
+        self._out.write(head.decode("utf-8") + "<sheetData>")
+        self.letters = [get_column_letter(i) for i in range(1, columns + 1)]
+        self.index = 0
+        self._epoch = epoch  # the workbook's: 1900 (Windows) unless told otherwise
+        self._date_style = date_style  # ' s="N"': the style of a date cell given none
+        self._serials: dict[date, str] = {}
+
+    def row(self, cells: list[str], height: float | None = None) -> None:
+        """One row of cells made by ``cell`` (with the number ``next_index`` gave); ``height`` in points."""
+        if height is None:
+            self._out.write(f'<row r="{self.index}">{"".join(cells)}</row>')
+        else:
+            self._out.write(f'<row r="{self.index}" ht="{height:.16g}" customHeight="1">{"".join(cells)}</row>')
+
+    def next_index(self) -> str:
+        """Start a new row: its number, as the cells' references end."""
+        self.index += 1
+        return str(self.index)
+
+    def cell(self, ref: str, value: object, style: str) -> str:
+        """One cell's markup; ``style`` is ``' s="N"'`` or empty. Text stays text, numbers numbers, dates dates."""
+        if isinstance(value, str):
+            if not value:
+                return f'<c r="{ref}"{style}/>' if style else ""  # a styled empty cell (a header's blank)
+            text = xml_text(value)
+            space = ' xml:space="preserve"' if text != text.strip() else ""
+            return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+        if isinstance(value, bool):
+            return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'
+        if isinstance(value, (int, float)):
+            if not math.isfinite(value):
+                return ""  # no number to show: an empty cell, as openpyxl's empty <v> would read
+            return f'<c r="{ref}"{style} t="n"><v>{value:.16g}</v></c>'
+        if isinstance(value, date):
+            serial = self._serials.get(value)
+            if serial is None:
+                serial = self._serials[value] = f"{_to_excel(value, self._epoch):.16g}"
+            return f'<c r="{ref}"{style or self._date_style} t="n"><v>{serial}</v></c>'
+        raise TypeError(f"a workbook cell cannot hold {type(value).__name__}")
+
+    def close(self) -> None:
+        """Finish the part: openpyxl's save() packs the file as it is."""
+        self._out.write(self._tail.decode("utf-8"))
+        self._out.close()
