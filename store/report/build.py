@@ -14,6 +14,7 @@ as-of date counts: a tick (and its note) only from its date, a value only from i
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -39,6 +40,7 @@ from store.report.model import (
     ChapterRow,
     IndicatorRow,
     IndicatorYear,
+    Item,
     Ledger,
     Listing,
     Period,
@@ -175,9 +177,12 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
     start, end = period.start.isoformat(), period.end.isoformat()
 
     def listing(key: str, total: int, where: str, params: tuple[object, ...], about: Period | None) -> Listing:
-        return Listing(key, total, lambda limit: rows.items(index, as_of, soon_days, where, params,
-                                                           period_start=period.start, limit=limit,
-                                                           many=limit is None), period=about)
+        def read(limit: int | None, whole: rows.NodeLookup) -> Iterator[Item]:
+            """A printout's first rows join their nodes; a list read whole looks them up (rows.py)."""
+            return rows.items(index, as_of, soon_days, where, params, period_start=period.start, limit=limit,
+                              nodes="join" if limit is not None else whole)
+        return Listing(key, total, lambda limit: read(limit, "labels"), period=about,
+                       untasked=lambda limit: read(limit, "units"))
 
     sections = [
         listing(DUE_IN_PERIOD, headline.total, "due BETWEEN ? AND ?", (start, end), period),

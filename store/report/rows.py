@@ -7,12 +7,13 @@ for it. What a row needs from its ancestors (the chapter, the inherited responsi
 looked up in small tables built once per report: the chapters' seq starts, and each node's
 inherited units as an index into the few distinct unit lists a plan has.
 
-A row's task (its node's label) comes one of two ways. A list read whole (``many``: the data
-formats' 74,000 rows at 50,000 nodes) reads the milestones alone and looks each node up in a
-table of every node's label built in one pass: joining each row to its node by the node's text
-key cost more than SQLite's whole scan. A printout's first thousand rows, or a narrative's few,
-join their nodes in the query: cheap for so few, and the whole plan's labels (some 9 MiB at
-50,000 nodes) are never held.
+How a row finds its node (``NodeLookup``): by default it is joined in the query (its label, the
+task, and its seq, for its units): cheap for a printout's first thousand rows, a narrative's few
+or the ledger. A list read whole (74,000 rows of a 50,000-node plan's csv or json) reads the
+milestones alone and looks its nodes up by id in a table built once: joining each row to its
+node by the node's text key cost more than SQLite's whole scan. That table holds each node's
+units ("units", 6 MiB at 50,000 nodes), and its label only for a reader of ``Item.task``
+("labels", 15 MiB): the workbook, holding its ledger beside its lists, stays within its memory.
 """
 from __future__ import annotations
 
@@ -23,13 +24,14 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from store import queries as q
 from store import status as st
 from store.report.model import Item, LedgerRow
 from store.units import BranchWalk
 
+NodeLookup = Literal["join", "units", "labels"]
 LIST_LIMIT = 25  # rows of each list of the status
 RECENT_DAYS = 365  # the status's "recently done" window
 
@@ -51,6 +53,7 @@ class PlanIndex:
     chapter_short: list[str] = field(default_factory=list)
     _units_at: array[int] | None = None  # node seq -> index into _unit_lists (-1: none)
     _unit_lists: list[tuple[str, ...]] = field(default_factory=list)  # the last one empty: what -1 reads
+    _unit_of: dict[str, int] | None = None  # node id -> index into _unit_lists, for whole lists
     _nodes: dict[str, tuple[str, int]] | None = None  # node id -> (label, index into _unit_lists)
 
     @classmethod
@@ -74,9 +77,17 @@ class PlanIndex:
         at = units_at[node_seq] if node_seq < len(units_at) else -1
         return self._unit_lists[at]
 
+    def unit_of(self) -> dict[str, int]:
+        """Each node's lead units (an index into ``unit_lists``) by its id: one pass over the ids."""
+        if self._unit_of is None:
+            units_at = self._units_at if self._units_at is not None else self._load_units()
+            self._unit_of = {node_id: -1 if archived else units_at[seq] for node_id, seq, archived in self.conn.execute(
+                "SELECT id, seq, archived_at IS NOT NULL FROM nodes WHERE plan_id = ?", (self.plan_id,))}
+        return self._unit_of
+
     def nodes(self) -> dict[str, tuple[str, int]]:
-        """Each node's label (number and title) and lead units (an index into ``unit_lists``), by id:
-        one pass over the plan's nodes, for a list read whole."""
+        """Each node's label (number and title) and lead units (an index into ``unit_lists``) by its
+        id: one pass over the nodes."""
         if self._nodes is None:
             units_at = self._units_at if self._units_at is not None else self._load_units()
             self._nodes = {node_id: (f"{number} {title}" if number else title, -1 if archived else units_at[seq])
@@ -115,19 +126,19 @@ class PlanIndex:
 
 def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tuple[object, ...],
           order: str = "due, seq", period_start: date | None = None, limit: int | None = None,
-          many: bool = False) -> Iterator[Item]:
-    """Milestones matching ``where`` (over the named columns and ``state``), as report items;
-    ``many``: the caller reads a long list (nodes looked up in ``PlanIndex.nodes``, not joined)."""
+          nodes: NodeLookup = "join") -> Iterator[Item]:
+    """Milestones matching ``where`` (over the named columns and ``state``), as report items; how
+    each finds its node: ``nodes`` (with "units", ``Item.task`` is left empty)."""
     state_sql, state_args = st.sql_state(as_of, soon_days, due="m.due", done_on="m.done_on")
-    source = (f"SELECT {_COLUMNS}, {state_sql} AS state FROM milestones m" if many else
-              f"SELECT {_JOINED}, {state_sql} AS state FROM milestones m JOIN nodes n ON n.id = m.node_id")
+    source = (f"SELECT {_JOINED}, {state_sql} AS state FROM milestones m JOIN nodes n ON n.id = m.node_id"
+              if nodes == "join" else f"SELECT {_COLUMNS}, {state_sql} AS state FROM milestones m")
     sql = f"SELECT * FROM ({source} WHERE m.plan_id = ? AND m.archived_at IS NULL) WHERE {where} ORDER BY {order}"
     args: list[object] = [*state_args, index.plan_id, *params]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
     maker = _item_maker(index, as_of, period_start)
-    make = _looked_up(maker, index) if many else _joined(maker, index)
+    make = {"join": _joined, "units": _by_units, "labels": _by_labels}[nodes](maker, index)
     cursor = index.conn.cursor()
     cursor.row_factory = None  # plain tuples: tens of thousands of rows are unpacked once each
     return map(make, cursor.execute(sql, args))
@@ -157,14 +168,23 @@ def _item_maker(index: PlanIndex, as_of: date, period_start: date | None) -> _Ma
     return make
 
 
-def _looked_up(make: _Maker, index: PlanIndex) -> Callable[[tuple[Any, ...]], Item]:
-    """A long list's rows: each node's label and units from ``PlanIndex.nodes``."""
+def _by_units(make: _Maker, index: PlanIndex) -> Callable[[tuple[Any, ...]], Item]:
+    """A whole list's rows without their task: each node's units from ``PlanIndex.unit_of``."""
+    unit_of, unit_lists = index.unit_of(), index.unit_lists
+
+    def by_units(row: tuple[Any, ...]) -> Item:
+        return make(row, "", unit_lists[unit_of.get(row[8], -1)])
+    return by_units
+
+
+def _by_labels(make: _Maker, index: PlanIndex) -> Callable[[tuple[Any, ...]], Item]:
+    """A whole list's rows with their task: each node's label and units from ``PlanIndex.nodes``."""
     nodes, unit_lists = index.nodes(), index.unit_lists
 
-    def looked_up(row: tuple[Any, ...]) -> Item:
+    def by_labels(row: tuple[Any, ...]) -> Item:
         task, units = nodes[row[8]]
         return make(row, task, unit_lists[units])
-    return looked_up
+    return by_labels
 
 
 def _joined(make: _Maker, index: PlanIndex) -> Callable[[tuple[Any, ...]], Item]:
@@ -204,7 +224,7 @@ def ledger_rows(index: PlanIndex, as_of: date, soon_days: int) -> Iterator[Ledge
             yield LedgerRow("milestone", task_no, k, it.id, it.title, it.units, it.due, it.state, it.light,
                             it.done_on, it.note)
 
-    for it in items(index, as_of, soon_days, "1 = 1", (), order="seq, id", many=True):
+    for it in items(index, as_of, soon_days, "1 = 1", (), order="seq, id"):
         if group and it.node_id != group[0].node_id:
             yield from flush()
             group = []

@@ -279,7 +279,7 @@ def list_table(section: rp.Listing, t: Catalog, with_ids: bool = False, limit: i
     getters = [_getters(t)[k] for k in keys]
 
     def rows() -> Iterator[Row]:
-        for index, it in enumerate(section.head(limit) if cut else section, 1):
+        for index, it in enumerate(section.without_task(limit if cut else None), 1):
             yield Row([get(it, index) for get in getters], dict.fromkeys(coloured, it.state),
                       dict.fromkeys(coloured, it.light))
 
@@ -306,5 +306,5 @@ def list_cells(section: rp.Listing, t: Catalog, writer: Callable[[Col], Callable
     keys, columns = _list_columns(section, t, with_ids)
     getters = _getters(t)
     pairs = [(getters[k], writer(col)) for k, col in zip(keys, columns, strict=True)]
-    rows = ([write(get(it, index)) for get, write in pairs] for index, it in enumerate(section, 1))
+    rows = ([write(get(it, index)) for get, write in pairs] for index, it in enumerate(section.without_task(), 1))
     return Cells(section_heading(section, t), columns, rows, more_text(section, t))
