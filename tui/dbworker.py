@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from store.db import connect
 
 T = TypeVar("T")
+SNAPSHOT_CACHE_KIB = 256  # the long reads' connection's page cache
 
 
 class Database:
@@ -52,6 +53,10 @@ class Database:
         with self._snapshot_lock:
             if self._snapshots is None:
                 self._snapshots = connect(self.path, check_same_thread=False)
+                # a small page cache of its own: the file's pages are in the system's cache anyway, and
+                # a second 2 MiB one took the app's first screen from 1.50x to 1.59x an empty app's
+                # memory; reading a whole 50,000-node plan costs 6% more CPU with it
+                self._snapshots.execute(f"PRAGMA cache_size = -{SNAPSHOT_CACHE_KIB}")
             conn = self._snapshots
             conn.execute("BEGIN")  # deferred: a read snapshot from the first query on
             try:
