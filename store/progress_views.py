@@ -10,9 +10,11 @@ Rules come from ``store.lights`` (lights, 序时), ``store.units`` (who is respo
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from store import lights as lt
@@ -98,13 +100,23 @@ def missing(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: da
     return [UnitGroup(u, groups[u]) for u in order]
 
 
-def missing_units(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: date) -> list[str]:
+def missing_units(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: date,
+                  lead_at: Callable[[int], tuple[str, ...]] | None = None) -> list[str]:
     """The lead units of ``missing``, in its order, without its items: what a report names.
 
     SQLite counts the owing items per stored lead list (a plan has a handful of distinct lists),
-    so a 50,000-node plan does not build 50,000 items to print a few unit names."""
-    lists = _json_lists()
+    so a 50,000-node plan does not build 50,000 items to print a few unit names. A caller that
+    walks the plan's units anyway (a report's ``PlanIndex``) passes ``lead_at`` (a live node's
+    seq -> its lead units, the same rule) and the owing items are read with their seq alone."""
     counts: dict[str, int] = {}
+    if lead_at is not None:
+        owing = conn.execute(f"SELECT n.seq FROM ({_owed_sql()}) o JOIN nodes n ON n.id = o.item "
+                             "AND n.archived_at IS NULL", _unreported_params(conn, plan_id, period, today))
+        for units, n in Counter(map(lead_at, map(itemgetter(0), owing))).items():
+            for unit in units or (NO_UNIT,):
+                counts[unit] = counts.get(unit, 0) + n
+        return sorted(counts, key=lambda u: (u == NO_UNIT, -counts[u], u))
+    lists = _json_lists()
     for lead, n in conn.execute(
             f"WITH RECURSIVE {un.applying_sql()}, o AS ({_owed_sql()}) SELECT a.lead, count(*) FROM applying a "
             "WHERE a.id IN (SELECT item FROM o) GROUP BY a.lead", _unreported_params(conn, plan_id, period, today)):

@@ -14,6 +14,7 @@ as-of date counts: a tick (and its note) only from its date, a value only from i
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -39,6 +40,7 @@ from store.report.model import (
     ChapterRow,
     IndicatorRow,
     IndicatorYear,
+    Item,
     Ledger,
     Listing,
     Period,
@@ -77,27 +79,36 @@ def next_period(plan: q.Plan, period: Period) -> Period | None:
 def _chapters(conn: sqlite3.Connection, plan: q.Plan, as_of: date, soon_days: int, period: Period,
               following: Period | None) -> tuple[list[ChapterRow], int, int]:
     """Each top-level node with milestones: the period's counts and the whole plan's, in one query;
-    with them how many are overdue by the period's end and how many fall due next period."""
+    with them how many are overdue by the period's end and how many fall due next period.
+
+    SQLite counts the milestones by chapter, state and the three date tests (a few dozen groups);
+    Python adds the groups up: a dozen conditional sums over every milestone cost three times more."""
     state_sql, args = st.sql_state(as_of, soon_days, due="m.due", done_on="m.done_on")
-    states = st.MILESTONE_STATES
-    sums = ", ".join([f"SUM(state = '{s}')" for s in states] + [f"SUM(state = '{s}' AND in_period)" for s in states]
-                     + [f"SUM(state = '{st.OVERDUE}' AND due <= ?)", "SUM(due BETWEEN ? AND ?)"])
-    sql = (f"SELECT id, depth, kind, number, title, {sums} FROM (SELECT c.id, c.depth, c.kind, c.number, c.title, "
-           f"c.seq, m.due, {state_sql} AS state, m.due BETWEEN ? AND ? AS in_period FROM nodes c JOIN milestones m "
+    sql = (f"SELECT c.id, c.seq, c.depth, c.kind, c.number, c.title, {state_sql} AS state, "
+           "m.due BETWEEN ? AND ? AS in_period, m.due <= ? AS by_end, m.due BETWEEN ? AND ? AS in_next, count(*) "
+           "FROM nodes c JOIN milestones m "
            "ON m.plan_id = c.plan_id AND m.seq BETWEEN c.seq AND c.last_seq AND m.archived_at IS NULL "
-           "WHERE c.plan_id = ? AND c.depth = 0 AND c.archived_at IS NULL) GROUP BY id ORDER BY min(seq)")
+           "WHERE c.plan_id = ? AND c.depth = 0 AND c.archived_at IS NULL "
+           "GROUP BY c.id, state, in_period, by_end, in_next")
     end = period.end.isoformat()
     nxt = (following.start.isoformat(), following.end.isoformat()) if following else ("1", "0")
-    result = []
+    rows: dict[str, ChapterRow] = {}
+    order: dict[str, int] = {}
     carried = upcoming = 0
-    for node_id, depth, kind, number, title, *counts in conn.execute(
-            sql, (end, *nxt, *args, period.start.isoformat(), end, plan.id)):
-        whole = st.Rollup(dict(zip(states, counts[: len(states)], strict=True)))
-        part = st.Rollup(dict(zip(states, counts[len(states): 2 * len(states)], strict=True)))
-        carried += counts[-2] or 0
-        upcoming += counts[-1] or 0
-        result.append(ChapterRow(node_id, depth, kind, number, title, part, whole))
-    return result, carried, upcoming
+    for node_id, seq, depth, kind, number, title, state, in_period, by_end, in_next, n in conn.execute(
+            sql, (*args, period.start.isoformat(), end, end, *nxt, plan.id)):
+        row = rows.get(node_id)
+        if row is None:
+            row = rows[node_id] = ChapterRow(node_id, depth, kind, number, title, st.Rollup(), st.Rollup())
+            order[node_id] = seq
+        row.plan.add(state, n)
+        if in_period:
+            row.counts.add(state, n)
+        if state == st.OVERDUE and by_end:
+            carried += n
+        if in_next:
+            upcoming += n
+    return sorted(rows.values(), key=lambda r: order[r.id]), carried, upcoming
 
 
 def indicator_rows(indicators: list[q.Indicator], plan: q.Plan, year: int, as_of: date,
@@ -166,8 +177,12 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
     start, end = period.start.isoformat(), period.end.isoformat()
 
     def listing(key: str, total: int, where: str, params: tuple[object, ...], about: Period | None) -> Listing:
-        return Listing(key, total, lambda limit: rows.items(index, as_of, soon_days, where, params,
-                                                           period_start=period.start, limit=limit), period=about)
+        def read(limit: int | None, whole: rows.NodeLookup) -> Iterator[Item]:
+            """A printout's first rows join their nodes; a list read whole looks them up (rows.py)."""
+            return rows.items(index, as_of, soon_days, where, params, period_start=period.start, limit=limit,
+                              nodes="join" if limit is not None else whole)
+        return Listing(key, total, lambda limit: read(limit, "labels"), period=about,
+                       untasked=lambda limit: read(limit, "units"))
 
     sections = [
         listing(DUE_IN_PERIOD, headline.total, "due BETWEEN ? AND ?", (start, end), period),
@@ -186,7 +201,7 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
         report.groups = task_groups(conn, index, report)
     from store.report.progress_fill import fill_progress
 
-    return fill_progress(conn, report)
+    return fill_progress(conn, report, index.units)  # the units the lists' walk finds
 
 
 def report_year(plan: q.Plan, today: date) -> int:

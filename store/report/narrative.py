@@ -82,12 +82,12 @@ def task_groups(conn: sqlite3.Connection, index: rows.PlanIndex, report: Report)
         groups.append(TaskGroup(chapter.id, chapter.number, chapter.title, chapter.kind, chapter.counts, tasks,
                                 total))
     annexes = [spans[c.id] for c in report.chapters if c.kind == "annex"]
-    outside = [seq for (seq,) in conn.execute(
-        "SELECT seq FROM nodes WHERE plan_id = ? AND kind = 'project' AND archived_at IS NULL ORDER BY seq",
+    outside = [node_id for node_id, seq in conn.execute(
+        "SELECT id, seq FROM nodes WHERE plan_id = ? AND kind = 'project' AND archived_at IS NULL ORDER BY seq",
         (report.plan.id,)) if not any(a <= seq <= b for a, b in annexes)]
     if outside:
         marks = ",".join("?" for _ in outside[:ANNEX_LIMIT])
-        found = rows.items(index, as_of, soon, f"node_seq IN ({marks})", tuple(outside[:ANNEX_LIMIT]),
+        found = rows.items(index, as_of, soon, f"node_id IN ({marks})", tuple(outside[:ANNEX_LIMIT]),
                            order="seq, id")
         tasks, _ = _tasks(conn, found, ANNEX_LIMIT)
         counts = st.Rollup()

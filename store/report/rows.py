@@ -4,8 +4,16 @@ A period report of a 50,000-node plan lists tens of thousands of milestones; bui
 as objects first cost hundreds of MiB. Here each list is a query that SQLite filters, classifies
 (``status.sql_state``) and sorts, and each row becomes an ``Item`` only as the renderer asks
 for it. What a row needs from its ancestors (the chapter, the inherited responsible units) is
-looked up in two small tables built once per report: the chapters' seq starts, and each node's
+looked up in small tables built once per report: the chapters' seq starts, and each node's
 inherited units as an index into the few distinct unit lists a plan has.
+
+How a row finds its node (``NodeLookup``): by default it is joined in the query (its label, the
+task, and its seq, for its units): cheap for a printout's first thousand rows, a narrative's few
+or the ledger. A list read whole (74,000 rows of a 50,000-node plan's csv or json) reads the
+milestones alone and looks its nodes up by id in a table built once: joining each row to its
+node by the node's text key cost more than SQLite's whole scan. That table holds each node's
+units ("units", 6 MiB at 50,000 nodes), and its label only for a reader of ``Item.task``
+("labels", 15 MiB): the workbook, holding its ledger beside its lists, stays within its memory.
 """
 from __future__ import annotations
 
@@ -16,20 +24,22 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from store import queries as q
 from store import status as st
 from store.report.model import Item, LedgerRow
 from store.units import BranchWalk
 
+NodeLookup = Literal["join", "units", "labels"]
 LIST_LIMIT = 25  # rows of each list of the status
 RECENT_DAYS = 365  # the status's "recently done" window
 
 # the inner query names every column, so filters and orders read plain names (due, state, seq, ...)
-_COLUMNS = ("m.id AS id, m.title AS title, m.due AS due, m.due_phrase AS due_phrase, m.start AS start, "
-            "m.done_on AS done_on, m.done_note AS done_note, m.implicit AS implicit, m.node_id AS node_id, "
-            "m.seq AS seq, n.number AS node_number, n.title AS node_title, n.seq AS node_seq")
+_COLUMNS = "id, title, due, due_phrase, start, done_on, done_note, implicit, node_id, seq"
+_JOINED = ("m.id AS id, m.title AS title, m.due AS due, m.due_phrase AS due_phrase, m.start AS start, "
+           "m.done_on AS done_on, m.done_note AS done_note, m.implicit AS implicit, m.node_id AS node_id, "
+           "m.seq AS seq, n.number AS node_number, n.title AS node_title, n.seq AS node_seq")
 
 
 @dataclass
@@ -42,7 +52,9 @@ class PlanIndex:
     chapter_ids: list[str] = field(default_factory=list)
     chapter_short: list[str] = field(default_factory=list)
     _units_at: array[int] | None = None  # node seq -> index into _unit_lists (-1: none)
-    _unit_lists: list[tuple[str, ...]] = field(default_factory=list)
+    _unit_lists: list[tuple[str, ...]] = field(default_factory=list)  # the last one empty: what -1 reads
+    _unit_of: dict[str, int] | None = None  # node id -> index into _unit_lists, for whole lists
+    _nodes: dict[str, tuple[str, int]] | None = None  # node id -> (label, index into _unit_lists)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, plan_id: str) -> PlanIndex:
@@ -60,14 +72,39 @@ class PlanIndex:
         return max(bisect_right(self.chapter_starts, seq) - 1, 0)
 
     def units(self, node_seq: int) -> tuple[str, ...]:
+        """The lead units that apply to the live node at ``node_seq``."""
+        units_at = self._units_at if self._units_at is not None else self._load_units()
+        at = units_at[node_seq] if node_seq < len(units_at) else -1
+        return self._unit_lists[at]
+
+    def unit_of(self) -> dict[str, int]:
+        """Each node's lead units (an index into ``unit_lists``) by its id: one pass over the ids."""
+        if self._unit_of is None:
+            units_at = self._units_at if self._units_at is not None else self._load_units()
+            self._unit_of = {node_id: -1 if archived else units_at[seq] for node_id, seq, archived in self.conn.execute(
+                "SELECT id, seq, archived_at IS NOT NULL FROM nodes WHERE plan_id = ?", (self.plan_id,))}
+        return self._unit_of
+
+    def nodes(self) -> dict[str, tuple[str, int]]:
+        """Each node's label (number and title) and lead units (an index into ``unit_lists``) by its
+        id: one pass over the nodes."""
+        if self._nodes is None:
+            units_at = self._units_at if self._units_at is not None else self._load_units()
+            self._nodes = {node_id: (f"{number} {title}" if number else title, -1 if archived else units_at[seq])
+                           for node_id, seq, number, title, archived in self.conn.execute(
+                               "SELECT id, seq, number, title, archived_at IS NOT NULL FROM nodes WHERE plan_id = ?",
+                               (self.plan_id,))}
+        return self._nodes
+
+    @property
+    def unit_lists(self) -> list[tuple[str, ...]]:
+        """The distinct lead-unit lists, and last the empty one (index -1 reads it)."""
         if self._units_at is None:
             self._load_units()
-        assert self._units_at is not None
-        at = self._units_at[node_seq] if node_seq < len(self._units_at) else -1
-        return self._unit_lists[at] if at >= 0 else ()
+        return self._unit_lists
 
-    def _load_units(self) -> None:
-        """One pass over the nodes in document order: the lead units that apply to each node."""
+    def _load_units(self) -> array[int]:
+        """One pass over the live nodes in document order: the lead units that apply to each node."""
         top = self.conn.execute("SELECT max(seq) FROM nodes WHERE plan_id = ?", (self.plan_id,)).fetchone()[0] or 0
         units_at = array("i", [-1]) * (top + 1)
         known: dict[str, int] = {}
@@ -82,49 +119,82 @@ class PlanIndex:
                     at = known[lead] = len(self._unit_lists)
                     self._unit_lists.append(tuple(json.loads(lead)))
                 units_at[seq] = at
+        self._unit_lists.append(())
         self._units_at = units_at
+        return units_at
 
 
 def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tuple[object, ...],
-          order: str = "due, seq", period_start: date | None = None, limit: int | None = None) -> Iterator[Item]:
-    """Milestones matching ``where`` (over the named columns and ``state``), as report items."""
+          order: str = "due, seq", period_start: date | None = None, limit: int | None = None,
+          nodes: NodeLookup = "join") -> Iterator[Item]:
+    """Milestones matching ``where`` (over the named columns and ``state``), as report items; how
+    each finds its node: ``nodes`` (with "units", ``Item.task`` is left empty)."""
     state_sql, state_args = st.sql_state(as_of, soon_days, due="m.due", done_on="m.done_on")
-    sql = (f"SELECT * FROM (SELECT {_COLUMNS}, {state_sql} AS state FROM milestones m "
-           "JOIN nodes n ON n.id = m.node_id WHERE m.plan_id = ? AND m.archived_at IS NULL) "
-           f"WHERE {where} ORDER BY {order}")
+    source = (f"SELECT {_JOINED}, {state_sql} AS state FROM milestones m JOIN nodes n ON n.id = m.node_id"
+              if nodes == "join" else f"SELECT {_COLUMNS}, {state_sql} AS state FROM milestones m")
+    sql = f"SELECT * FROM ({source} WHERE m.plan_id = ? AND m.archived_at IS NULL) WHERE {where} ORDER BY {order}"
     args: list[object] = [*state_args, index.plan_id, *params]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
+    maker = _item_maker(index, as_of, period_start)
+    make = {"join": _joined, "units": _by_units, "labels": _by_labels}[nodes](maker, index)
     cursor = index.conn.cursor()
     cursor.row_factory = None  # plain tuples: tens of thousands of rows are unpacked once each
-    make = _item_maker(index, as_of, period_start)
-    for row in cursor.execute(sql, args):
-        yield make(row)
+    return map(make, cursor.execute(sql, args))
 
 
 _DONE_STATES = frozenset(s for s in st.MILESTONE_STATES if st.is_done(s))
+_Maker = Callable[[tuple[Any, ...], str, tuple[str, ...]], Item]
 
 
-def _item_maker(index: PlanIndex, as_of: date,
-                period_start: date | None) -> Callable[[tuple[Any, ...]], Item]:
-    """What turns a row into an ``Item``, with the per-report lookups bound once (not per row)."""
+def _item_maker(index: PlanIndex, as_of: date, period_start: date | None) -> _Maker:
+    """What turns a row, its task's label and its units into an ``Item``, with the per-report
+    lookups bound once (not per row)."""
     starts, shorts, ids = index.chapter_starts, index.chapter_short, index.chapter_ids
-    units, iso, done_states = index.units, date.fromisoformat, _DONE_STATES
+    iso, done_states = date.fromisoformat, _DONE_STATES
+    new = tuple.__new__  # Item's own constructor, without its Python-level __new__
 
-    def make(row: tuple[Any, ...]) -> Item:
-        (mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, number, node_title,
-         node_seq, state) = row
+    def make(row: tuple[Any, ...], task: str, units: tuple[str, ...]) -> Item:
+        mid, title, due_text, due_phrase, start, done_text, note, implicit, node_id, seq, state = row
         due = iso(due_text)
         counted = state in done_states
         chapter = max(bisect_right(starts, seq) - 1, 0)  # PlanIndex.chapter_at, inlined
-        return Item(mid, title, due, due_phrase or None, iso(start) if start else None,
-                    iso(done_text) if counted and done_text else None, note if counted else None, state,
-                    (as_of - due).days, bool(implicit), node_id, f"{number} {node_title}" if number else node_title,
-                    shorts[chapter] if shorts else "", ids[chapter] if ids else "", units(node_seq),
-                    period_start is not None and due < period_start)
+        return new(Item, (mid, title, due, due_phrase or None, iso(start) if start else None,
+                          iso(done_text) if counted and done_text else None, note if counted else None, state,
+                          (as_of - due).days, bool(implicit), node_id, task, shorts[chapter] if shorts else "",
+                          ids[chapter] if ids else "", units, period_start is not None and due < period_start))
 
     return make
+
+
+def _by_units(make: _Maker, index: PlanIndex) -> Callable[[tuple[Any, ...]], Item]:
+    """A whole list's rows without their task: each node's units from ``PlanIndex.unit_of``."""
+    unit_of, unit_lists = index.unit_of(), index.unit_lists
+
+    def by_units(row: tuple[Any, ...]) -> Item:
+        return make(row, "", unit_lists[unit_of.get(row[8], -1)])
+    return by_units
+
+
+def _by_labels(make: _Maker, index: PlanIndex) -> Callable[[tuple[Any, ...]], Item]:
+    """A whole list's rows with their task: each node's label and units from ``PlanIndex.nodes``."""
+    nodes, unit_lists = index.nodes(), index.unit_lists
+
+    def by_labels(row: tuple[Any, ...]) -> Item:
+        task, units = nodes[row[8]]
+        return make(row, task, unit_lists[units])
+    return by_labels
+
+
+def _joined(make: _Maker, index: PlanIndex) -> Callable[[tuple[Any, ...]], Item]:
+    """A short list's rows: each node's number, title and seq joined in the query."""
+    units = index.units
+
+    def joined(row: tuple[Any, ...]) -> Item:
+        number, node_title, node_seq, state = row[10:]
+        return make((*row[:10], state), f"{number} {node_title}" if number else node_title, units(node_seq))
+    return joined
 
 
 def ledger_rows(index: PlanIndex, as_of: date, soon_days: int) -> Iterator[LedgerRow]:

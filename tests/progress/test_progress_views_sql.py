@@ -19,6 +19,7 @@ from store import queries as q
 from store import units as un
 from store.db import open_store
 from store.importer import import_file
+from store.report.rows import PlanIndex
 from tests.progress.test_progress_rollups_fast import TODAYS, _random_history, _random_plan
 
 
@@ -71,6 +72,8 @@ def _check(conn: sqlite3.Connection, plan_id: str) -> int:
         got = pv.missing(conn, plan_id, period, today)
         assert got == plain_missing(conn, plan_id, period, today)
         assert pv.missing_units(conn, plan_id, period, today) == [g.unit for g in got]  # what a report names
+        index = PlanIndex.load(conn, plan_id)  # a report's own walk of the units gives the same names
+        assert pv.missing_units(conn, plan_id, period, today, index.units) == [g.unit for g in got]
         listed += sum(len(g.items) for g in got)
         assert pv.unit_rows(conn, plan_id, today, 30) == (period, plain_unit_rows(conn, plan_id, today, period))
     return listed

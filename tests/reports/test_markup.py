@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +13,7 @@ from store import queries as q
 from store import report as rp
 from store.db import open_store
 from tests.conftest import FIXTURES
-from tests.reports.conftest import AS_OF, make_demo_db
+from tests.reports.conftest import AS_OF, DEMO, make_demo_db
 from tui.i18n import Catalog
 from tui.reports import render_text
 from tui.reports.workbook import write_workbook
@@ -79,3 +80,27 @@ def test_literal_in_xlsx(report: rp.Report, tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(path)
     values = {str(c.value).strip("\u3000") for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value}
     assert NASTY in values and "[red]主体<b>" in values
+
+
+def test_csv_list_cells_are_never_formulas_and_show_controls(tmp_path: Path) -> None:
+    """The period lists' cells (written column by column) go through ``cell_text`` like every other
+    csv cell: a title or a tick's note that starts like a formula is not one, a control is shown."""
+    import csv
+    import io
+
+    from store import actions
+    from store.safe_text import cell_text
+
+    title = "=HYPERLINK(\"http://x\")\x1b[31m甲所"
+    plan_file = tmp_path / "formula.yaml"
+    plan_file.write_text((FIXTURES / "small_plan.yaml").read_text(encoding="utf-8")
+                         .replace("title: 甲所建成投入使用", f"title: {json.dumps(title)}"), encoding="utf-8")
+    db = make_demo_db(tmp_path / "f.sqlite3", plan_file)
+    conn = open_store(db, seed=False)
+    actions.tick(conn, f"{DEMO}/c2.p1.b", date(2023, 3, 1), "@SUM(A1)\t注")
+    plan = q.resolve_plan(conn, "demo")
+    out = render_text("csv", [rp.build_report(conn, plan, rp.period_for(plan, rp.FINAL), AS_OF)], Catalog("zh"))
+    conn.close()
+    cells = [c for row in csv.reader(io.StringIO(out)) for c in row]
+    assert cell_text(title) in cells and cell_text(title).startswith("'=") and "\x1b" not in out
+    assert cell_text("@SUM(A1)\t注") in cells and not any(c.startswith(("=", "@")) for c in cells)

@@ -145,3 +145,27 @@ def test_nothing_after_the_as_of_date_shows(demo_db) -> None:
     station = next(i for i in later.section("due_in_period") if i.id.endswith("c2.p1.b"))
     assert (station.state, station.note) == ("done", "验收通过")
     conn.close()
+
+
+_LISTED = [
+    rp.Item("p/c1.t1.m1", '引号"与\\反斜杠\n换行\x07铃\u2028', date(2023, 3, 1), "年内", date(2022, 1, 1),
+            date(2023, 2, 1), "备注 \"注\"\t", "done", -28, True, "p/c1.t1", "1. 任务", "一、", "p/c1",
+            ("区\"局\"", "科室\\"), True),
+    rp.Item("p/x", "=SUM(A1)", date(2021, 1, 1), None, None, None, None, "overdue", 900, False, "p/n", "", "",
+            "", (), False),
+    rp.Item("p/y", "", date(2025, 12, 31), None, None, None, "", "open", -1000, False, "p/n", "t", "c", "p/c",
+            ("单位",), False),
+    rp.Item("p/z", "z", date(2025, 12, 31), None, None, None, None, "open", -1000, False, "p/n", "t", "二、", "p/c",
+            ("单位",), False),  # the same chapter id and units as the one before, another chapter label
+]
+
+
+def test_listed_items_are_written_as_the_encoder_writes_their_dicts() -> None:
+    """The lists' fast writer gives the bytes ``json.dumps`` gives each item's dict: escapes, nulls,
+    empty texts and booleans alike, also when its caches already hold parts of an earlier item."""
+    from tui.reports.json_data import item_dict, item_writer
+
+    write = item_writer()
+    for item in _LISTED + _LISTED:
+        assert write(item) == json.dumps(item_dict(item), ensure_ascii=False)
+        assert json.loads(write(item))["units"] == list(item.units)

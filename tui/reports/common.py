@@ -222,7 +222,27 @@ def note_text(it: rp.Item, t: Catalog) -> str:
 
 
 def _getters(t: Catalog) -> dict[str, Callable[[rp.Item, int], object]]:
-    """How each column of a list reads an item (one lookup per column, not per cell)."""
+    """How each column of a list reads an item (one lookup per column, not per cell).
+
+    The texts of a state and of "N days late" are the catalog's, formatted once per state and
+    per number of days: a 50,000-node plan's lists repeat a few hundred of them."""
+    days_seen: dict[int, str] = {}
+    states_seen: dict[str, str] = {}
+
+    def days(it: rp.Item, index: int) -> str:
+        text = days_seen.get(it.days_late)
+        if text is None:
+            text = days_seen[it.days_late] = days_text(it, t)
+        return text
+
+    def state(it: rp.Item, index: int) -> str:
+        if it.state == st.OVERDUE:
+            return days(it, index)
+        text = states_seen.get(it.state)
+        if text is None:
+            text = states_seen[it.state] = state_text(it, t)
+        return text
+
     return {
         "no": lambda it, index: index,
         "id": lambda it, index: it.id,
@@ -230,14 +250,21 @@ def _getters(t: Catalog) -> dict[str, Callable[[rp.Item, int], object]]:
         "chapter": lambda it, index: it.chapter,
         "units": lambda it, index: "、".join(it.units),
         "due": lambda it, index: it.due,
-        "days": lambda it, index: days_text(it, t),
-        "state": lambda it, index: state_text(it, t),
+        "days": days,
+        "state": state,
         "done_on": lambda it, index: it.done_on,
-        "note": lambda it, index: note_text(it, t),
+        "note": lambda it, index: note_text(it, t) if it.note or it.carried else "",
     }
 
 
 PRINT_LIMIT = 1000  # rows of a list in the formats people read; csv, json and xlsx carry every one
+
+
+def _list_columns(section: rp.Listing, t: Catalog, with_ids: bool) -> tuple[list[str], list[Col]]:
+    keys = list(LIST_COLUMNS[section.key])
+    if with_ids and "id" not in keys:
+        keys.append("id")
+    return keys, [Col(k, t(_COLUMN[k][0]) if _COLUMN[k][0] else "", _COLUMN[k][1]) for k in keys]
 
 
 def list_table(section: rp.Listing, t: Catalog, with_ids: bool = False, limit: int | None = PRINT_LIMIT) -> Table:
@@ -245,20 +272,39 @@ def list_table(section: rp.Listing, t: Catalog, with_ids: bool = False, limit: i
 
     A printout stops after ``limit`` rows and says how many more the data formats hold: a
     50,000-node plan's 60,000 milestones are a workbook, not pages to read."""
-    keys = list(LIST_COLUMNS[section.key])
-    if with_ids and "id" not in keys:
-        keys.append("id")
-    columns = [Col(k, t(_COLUMN[k][0]) if _COLUMN[k][0] else "", _COLUMN[k][1]) for k in keys]
+    keys, columns = _list_columns(section, t, with_ids)
     coloured = [i for i, k in enumerate(keys) if k in ("days", "state")]
 
     cut = limit is not None and section.total is not None and section.total > limit
     getters = [_getters(t)[k] for k in keys]
 
     def rows() -> Iterator[Row]:
-        for index, it in enumerate(section.head(limit) if cut else section, 1):
+        for index, it in enumerate(section.without_task(limit if cut else None), 1):
             yield Row([get(it, index) for get in getters], dict.fromkeys(coloured, it.state),
                       dict.fromkeys(coloured, it.light))
 
     more = t("rp_more_in_data", n=(section.total or 0) - (limit or 0)) if cut else more_text(section, t)
     return Table(section.key, section_heading(section, t), columns, rows(), section.total,
                  empty_text(section, t), more)
+
+
+@dataclass
+class Cells:
+    """A list's rows as their cells alone, read once (see ``list_cells``)."""
+
+    title: str
+    columns: list[Col]
+    rows: Iterator[list[object]]
+    more: str | None
+
+
+def list_cells(section: rp.Listing, t: Catalog, writer: Callable[[Col], Callable[[object], object]],
+               with_ids: bool = False) -> Cells:
+    """Every row of a list as its cells, each cell through ``writer(column)`` (the format's own way
+    of writing that column) as it is read: the same cells as ``list_table``, for a data format that
+    neither colours nor indents (csv), in one pass, without the per-row colour maps nobody reads."""
+    keys, columns = _list_columns(section, t, with_ids)
+    getters = _getters(t)
+    pairs = [(getters[k], writer(col)) for k, col in zip(keys, columns, strict=True)]
+    rows = ([write(get(it, index)) for get, write in pairs] for index, it in enumerate(section.without_task(), 1))
+    return Cells(section_heading(section, t), columns, rows, more_text(section, t))

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import codecs
 import io
 from collections.abc import Callable
 from datetime import date
@@ -46,8 +47,9 @@ def text_writer(fmt: str, reports: list[Report], t: Catalog,
     def write_text(handle: BinaryIO) -> None:
         from tui.reports import write_report
 
-        # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
-        stream = io.TextIOWrapper(handle, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+        if fmt == "csv":  # a spreadsheet opens a CSV as UTF-8 only with the byte-order mark
+            handle.write(codecs.BOM_UTF8)  # written here: "utf-8-sig" encodes each row in Python, "utf-8" in C
+        stream = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         write_report(fmt, reports, t, stream, width)
         stream.flush()
         stream.detach()  # the handle is the caller's to close
