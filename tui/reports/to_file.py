@@ -24,6 +24,9 @@ def report_writer(report: Report, fmt: str, t: Catalog, *, width: int = DEFAULT_
     """What writes ``report`` as ``fmt`` into a binary handle (which stays the caller's to close)."""
     if fmt == "xlsx":
         def write_xlsx(handle: BinaryIO) -> None:
+            from tui.reports import lean_openpyxl
+
+            lean_openpyxl.load()
             from tui.reports.workbook import write_workbook
 
             write_workbook(report, t, handle)
