@@ -57,23 +57,26 @@ NODE_COLUMNS = ("id, plan_id, local_id, parent_id, kind, number, title, text, un
 class _Parsed(dict[str, Any]):
     """JSON texts already parsed, for one batch of rows: a plan's nodes share a handful of unit
     lists, so a whole plan's 50,000 nodes parse a few dozen texts, not 100,000. Each caller gets
-    its own copy of a list or dict (a node's lists are its own to change)."""
+    its own copy of a list or dict (``fresh``: a node's lists are its own to change)."""
 
     def __missing__(self, text: str) -> Any:
         value = self[text] = json.loads(text)
         return value
+
+    def fresh(self, text: str) -> Any:
+        value = self[text]
+        return value.copy() if isinstance(value, (list, dict)) else value
 
 
 def _node(row: sqlite3.Row | tuple[Any, ...], parsed: _Parsed | None = None) -> Node:
     """A node from a row of ``NODE_COLUMNS``; ``parsed``: a cache shared by a batch of rows."""
     (node_id, plan_id, local_id, parent_id, kind, number, title, text, units, line, source, repair, note, fields,
      depth, seq, override, support, support_override) = row
-    js = parsed if parsed is not None else _Parsed()
-    return Node(node_id, plan_id, local_id, parent_id, kind, number, title, text, list(js[units]) if units else [],
-                line, source, repair, note, dict(js[fields]) if fields else {}, depth, seq,
-                list(js[override]) if override is not None else None,
-                list(js[support]) if support else [],
-                list(js[support_override]) if support_override is not None else None)
+    js = (parsed if parsed is not None else _Parsed()).fresh
+    return Node(node_id, plan_id, local_id, parent_id, kind, number, title, text, js(units) if units else [],
+                line, source, repair, note, js(fields) if fields else {}, depth, seq,
+                js(override) if override is not None else None, js(support) if support else [],
+                js(support_override) if support_override is not None else None)
 
 
 def nodes_of_rows(rows: Iterable[sqlite3.Row | tuple[Any, ...]]) -> list[Node]:

@@ -25,6 +25,7 @@ from store import tree as tr
 from store import units as un
 
 PER_PARENT_UP_TO = 30  # open branches: beyond this, one pass over every depth is quicker
+ALL_MILESTONES_FROM = 5000  # milestone lines beyond which the whole plan's milestone lights are read
 
 
 class LineLights(NamedTuple):
@@ -42,8 +43,7 @@ def line_lights(conn: sqlite3.Connection, plan_id: str, today: date, soon: int,
     s = lt.settings(conn, plan_id, today, soon)
     counts: dict[str, lt.Counts] = {}
     total: lt.Counts | None = None
-    many = everything or len(children) > PER_PARENT_UP_TO
-    if many:
+    if everything or len(children) > PER_PARENT_UP_TO:
         depths = sorted({i.node.depth for items in children.values() for i in items if i.node is not None})
         counts = lt.rollups(conn, s, tuple(depths) or (0,))
         total = counts.pop(plan_id, lt.Counts())
@@ -55,7 +55,10 @@ def line_lights(conn: sqlite3.Connection, plan_id: str, today: date, soon: int,
                 total = subtree
             counts.update(found)
     milestone_ids = [i.id for items in children.values() for i in items if i.kind == tr.MILESTONE]
-    of_milestones = lt.milestone_lights(conn, s, None if many and milestone_ids else milestone_ids)
+    # many milestone lines (a whole plan open): the lights of all the plan's milestones, cheaper
+    # than a list of tens of thousands of ids for SQLite to parse; a few (a filter): just those
+    whole = len(milestone_ids) > ALL_MILESTONES_FROM
+    of_milestones = lt.milestone_lights(conn, s, None if whole else milestone_ids)
     lines: dict[str, str | None] = {}
     for items in children.values():
         for item in items:
