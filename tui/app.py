@@ -159,6 +159,8 @@ class PlanDeskApp(App[int]):
             from tui.phrases import error_line
 
             kind = error_kind(exc)
+            if quiet and kind == "read_only":
+                return  # a preference (where the cursor rests) on a read-only file: the clerk's own writes say so
             text = (self.t(f"sd_db_{kind}", path=self.db_path, detail=exc) if kind
                     else error_line(self.t, exc) if isinstance(exc, PlandeskError) else str(exc))
             self.post_message(WriteFailed(text))

@@ -22,10 +22,17 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from store.db import connect
+from store.db import open_store
 
 T = TypeVar("T")
 SNAPSHOT_CACHE_KIB = 256  # the long reads' connection's page cache
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    """A connection as ``store.db.open_store`` makes it (the app opened and migrated the file
+    first): on a read-only folder or medium one that reads, where a plain connect failed and the
+    app stopped with a traceback before its first screen."""
+    return open_store(path, seed=False, check_same_thread=False)
 
 
 class Database:
@@ -39,7 +46,7 @@ class Database:
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
-            self._conn = connect(self.path, check_same_thread=False)
+            self._conn = _open(self.path)
         return self._conn
 
     def read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -52,7 +59,7 @@ class Database:
         its queries see the same committed state), beside the writes and the other reads."""
         with self._snapshot_lock:
             if self._snapshots is None:
-                self._snapshots = connect(self.path, check_same_thread=False)
+                self._snapshots = _open(self.path)
                 # a small page cache of its own: the file's pages are in the system's cache anyway, and
                 # a second 2 MiB one took the app's first screen from 1.50x to 1.59x an empty app's
                 # memory; reading a whole 50,000-node plan costs 6% more CPU with it
