@@ -28,7 +28,7 @@ _was_enabled = True
 def collector_paused() -> Iterator[None]:
     """Hold off the cyclic collector for a batch of long-lived objects (nestable, any thread);
     when the last holder is done, freeze what survived and let the collector run again."""
-    global _holders, _was_enabled
+    global _holders, _was_enabled, _lines_since_freeze
     with _lock:
         if _holders == 0:
             _was_enabled = gc.isenabled()
@@ -42,6 +42,7 @@ def collector_paused() -> Iterator[None]:
             if _holders == 0:
                 if gc.get_count()[0] > FREEZE_ABOVE:  # the young objects since the last collection
                     keep_out_of_collections()
+                    _lines_since_freeze = 0  # the batch's lines are frozen with it
                 if _was_enabled:
                     gc.enable()
 
@@ -57,8 +58,8 @@ _lines_since_freeze = LINES_PER_FREEZE  # the first lines shown freeze the start
 
 
 def lines_added(count: int) -> None:
-    """Lines were added one branch at a time (outside a paused batch). Every ``LINES_PER_FREEZE``
-    of them the survivors are frozen: otherwise each full pass walks every line loaded so far,
+    """Lines were made (the tree counts each line it makes). Outside a paused batch, every
+    ``LINES_PER_FREEZE`` of them the survivors are frozen: otherwise each full pass walks every line loaded so far,
     and opening a branch stalls longer the more is open (70 ms at 3,000 lines, 140 ms at 14,000).
     The first lines shown also freeze what the start-up made (modules, the screen's widgets).
     Not at every branch: each freeze also keeps for good the few hundred objects alive then that

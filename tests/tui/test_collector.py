@@ -113,3 +113,23 @@ def test_lines_read_branch_by_branch_are_frozen_every_few_thousand(monkeypatch: 
     collector.lines_added(1)
     assert gc.get_freeze_count() >= before + len(kept)
     gc.unfreeze()
+
+
+async def test_a_refresh_that_makes_no_line_freezes_nothing(seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lines counted are the lines made: a refresh after a change (every open line relabelled,
+    none made) would otherwise freeze the heap again after every tick with a large plan open."""
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_everything(pilot)
+        monkeypatch.setattr(collector, "LINES_PER_FREEZE", 1)
+        monkeypatch.setattr(collector, "_lines_since_freeze", 0)
+        before = gc.get_freeze_count()
+        app.screen_stack[0].refresh_view()
+        await settle(pilot)
+        assert gc.get_freeze_count() == before
+        await pilot.press("minus")  # close all, then open one chapter: its lines exist already
+        await pilot.press("right")
+        await settle(pilot)
+        assert gc.get_freeze_count() == before
+    gc.unfreeze()

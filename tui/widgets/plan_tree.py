@@ -141,6 +141,7 @@ class PlanTree(LineTree[Item]):
         nodes = self.add_children(parent, [(labels[n] if labels else None, i, i.has_children,
                                             expand and i.has_children) for n, i in enumerate(items)])
         self.by_key.update(zip([i.key for i in items], nodes, strict=True))
+        lines_added(len(nodes))  # the lines made, not those handed in: a refresh that relabels makes none
         if not self._lazy:  # a lazy fill runs with the collector paused (``collector_paused``)
             for item in items:
                 self._drawn[item.key] = self._drawn_from(item)
@@ -162,7 +163,6 @@ class PlanTree(LineTree[Item]):
         with self.changing():
             for _ in self._apply({parent_id: items}, set()):
                 pass
-        lines_added(len(items))
 
     def apply(self, children: dict[str | None, list[Item]], expand: set[str],
               then: Callable[[], None] | None = None) -> None:
@@ -189,7 +189,6 @@ class PlanTree(LineTree[Item]):
                     yield from self.rebuilding()
 
         self.chunks.run_now(job(), "apply", then)
-        lines_added(sum(map(len, children.values())))
 
     def _apply(self, children: dict[str | None, list[Item]], expand: set[str]) -> Generator[None, None, None]:
         visited: set[str | None] = set()
