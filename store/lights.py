@@ -372,13 +372,14 @@ def rollups_by_ranges(conn: sqlite3.Connection, s: Settings, ranges: list[tuple[
     for _, colour in items:
         total[colour] += 1
     result = {s.plan_id: Counts(*total)}
-    ranged = [r for r in ranges if r[3] is not None]
-    last = max([0, *(seq for seq, _ in items), *(int(r[3] or 0) for r in ranged)])
+    ranged = [(node_id, seq, last_seq) for _, node_id, seq, last_seq in ranges  # a node without a
+              if seq is not None and last_seq is not None and last_seq >= seq]  # range reaches nothing
+    last = max([0, *(seq for seq, _ in items), *(last_seq for _, _, last_seq in ranged)])
     one = [subtrees.unit(colour) for colour in range(len(COLOURS))]
     counts = subtrees.SubtreeCounts(((seq, one[colour]) for seq, colour in items), last)
     made: dict[int, Counts] = {}  # most nodes share a handful of counts
-    for _depth, node_id, seq, last_seq in ranged:
-        packed = counts.packed(seq, int(last_seq or 0))
+    for node_id, seq, last_seq in ranged:
+        packed = counts.packed(seq, last_seq)
         if packed:
             found = made.get(packed)
             if found is None:

@@ -4,7 +4,8 @@ openpyxl imports numpy whenever it can (``openpyxl.compat.numbers``), only to ac
 types as cell values, which plandesk never writes. Where numpy is installed that import cost the
 workbook report 13 MiB and about 0.1 s: the 50,000-node workbook's peak went from 1.8x to 2.4x
 `status`'s, over issue 15's 2x; where it is not, nothing changes. numpy is hidden only while
-openpyxl loads; a later ``import numpy`` (by anything else in the process) works as usual.
+openpyxl loads (once per process); a later ``import numpy`` works as usual. Nothing of plandesk
+imports numpy, so no other thread can meet the hidden module meanwhile.
 """
 from __future__ import annotations
 

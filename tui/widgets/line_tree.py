@@ -208,7 +208,7 @@ class LineTree(TreeCursor[T], can_focus=True):
     def _let_go(nodes: list[TreeLine[T]]) -> None:
         """Unlink removed lines from their parents, so that they are freed as soon as they are
         dropped (no parent/child cycle left for the cyclic collector, which may be ``gc.freeze``d
-        out of looking at them: ``PlanTree``)."""
+        out of looking at them: ``tui.collector``)."""
         stack = list(nodes)
         while stack:
             node = stack.pop()
