@@ -94,8 +94,12 @@ def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tup
     """Milestones matching ``where`` (over the named columns and ``state``), as report items; how
     each finds its node: ``nodes`` (with "units", ``Item.task`` is left empty)."""
     state_sql, state_args = st.sql_state(as_of, soon_days, due="m.due", done_on="m.done_on")
-    source = (f"SELECT {_JOINED}, {state_sql} AS state FROM milestones m JOIN nodes n ON n.id = m.node_id"
-              if nodes == "join" else f"SELECT {_COLUMNS}, {state_sql} AS state FROM milestones m")
+    # a list read whole holds most of a plan's milestones: one pass over the table and a sort cost
+    # less than finding each row through the due index (a look-up by rowid per row: 74,000 rows of
+    # a 50,000-node plan, 0.37 -> 0.29 s). The ledger ("join", by seq) keeps the index's order.
+    milestones = "milestones m" if nodes == "join" else "milestones m NOT INDEXED"
+    source = (f"SELECT {_JOINED}, {state_sql} AS state FROM {milestones} JOIN nodes n ON n.id = m.node_id"
+              if nodes == "join" else f"SELECT {_COLUMNS}, {state_sql} AS state FROM {milestones}")
     sql = f"SELECT * FROM ({source} WHERE m.plan_id = ? AND m.archived_at IS NULL) WHERE {where} ORDER BY {order}"
     args: list[object] = [*state_args, index.plan_id, *params]
     if limit is not None:
