@@ -171,38 +171,47 @@ def ledger_rows(index: PlanIndex, as_of: date, soon_days: int) -> Iterator[Ledge
     current_chapter: str | None = None
     task_no = 0
     group: list[Item] = []
-
-    def flush() -> Iterator[LedgerRow]:
-        nonlocal task_no
-        task_no += 1
-        first = group[0]
-        if len(group) == 1 and first.implicit:
-            yield LedgerRow("task", task_no, None, first.id, first.task, first.units, first.due, first.state,
-                            first.light, first.done_on, first.note)
-            return
-        rollup = st.Rollup()
-        for it in group:
-            rollup.add(it.state)
-        done_dates = [it.done_on for it in group if it.done_on]
-        all_done = rollup.done == rollup.total
-        yield LedgerRow("task", task_no, None, first.node_id, first.task, first.units, max(it.due for it in group),
-                        None, rollup.light, max(done_dates) if all_done and done_dates else None, None,
-                        (rollup.done, rollup.total))
-        for k, it in enumerate(group, 1):
-            yield LedgerRow("milestone", task_no, k, it.id, it.title, it.units, it.due, it.state, it.light,
-                            it.done_on, it.note)
-
     for it in items(index, as_of, soon_days, "1 = 1", (), order="seq, id"):
         if group and it.node_id != group[0].node_id:
-            yield from flush()
+            task_no += 1
+            yield from _task_rows(group, task_no)
             group = []
         if it.chapter_id != current_chapter and not group:
             current_chapter = it.chapter_id
-            yield LedgerRow("chapter", None, None, it.chapter_id, labels.get(it.chapter_id, ""), (), None, None,
-                            None, None, None)
+            yield _new(LedgerRow, ("chapter", None, None, it.chapter_id, labels.get(it.chapter_id, ""), (), None, None,
+                                   None, None, None, None))
         group.append(it)
     if group:
-        yield from flush()
+        yield from _task_rows(group, task_no + 1)
+
+
+_new = tuple.__new__  # a LedgerRow without its Python-level __new__: a 50,000-node ledger has 150,000 rows
+_LIGHT = {state: st.milestone_light(state) for state in st.MILESTONE_STATES}
+
+
+def _task_rows(group: list[Item], task_no: int) -> tuple[LedgerRow, ...]:
+    """A task's row and, unless it is its own single milestone, its milestones' rows."""
+    first = group[0]
+    if len(group) == 1:  # nearly every task: its roll-up is its one milestone's state
+        if first.implicit:
+            return (_new(LedgerRow, ("task", task_no, None, first.id, first.task, first.units, first.due, first.state,
+                                     _LIGHT.get(first.state, "green"), first.done_on, first.note, None)),)
+        light = _LIGHT.get(first.state, "green")
+        done = 1 if first.state in _DONE_STATES else 0  # done_on is None unless it is done
+        return (_new(LedgerRow, ("task", task_no, None, first.node_id, first.task, first.units, first.due, None, light,
+                                 first.done_on, None, (done, 1))),
+                _new(LedgerRow, ("milestone", task_no, 1, first.id, first.title, first.units, first.due, first.state,
+                                 light, first.done_on, first.note, None)))
+    rollup = st.Rollup()
+    for it in group:
+        rollup.add(it.state)
+    done_dates = [it.done_on for it in group if it.done_on]
+    all_done = rollup.done == rollup.total
+    task = LedgerRow("task", task_no, None, first.node_id, first.task, first.units, max(it.due for it in group), None,
+                     rollup.light, max(done_dates) if all_done and done_dates else None, None,
+                     (rollup.done, rollup.total))
+    return (task, *(LedgerRow("milestone", task_no, k, it.id, it.title, it.units, it.due, it.state, it.light,
+                              it.done_on, it.note) for k, it in enumerate(group, 1)))
 
 
 def _chapter_labels(index: PlanIndex) -> dict[str, str]:

@@ -308,3 +308,23 @@ def list_cells(section: rp.Listing, t: Catalog, writer: Callable[[Col], Callable
     pairs = [(getters[k], writer(col)) for k, col in zip(keys, columns, strict=True)]
     rows = ([write(get(it, index)) for get, write in pairs] for index, it in enumerate(section.without_task(), 1))
     return Cells(section_heading(section, t), columns, rows, more_text(section, t))
+
+
+@dataclass
+class LitRows:
+    """A whole list's rows as their cells and their item's light (which colours the ``coloured``
+    columns): the workbook's reading of a list, without a ``Row`` and two colour maps per row."""
+
+    title: str
+    columns: list[Col]
+    coloured: list[int]
+    rows: Iterator[tuple[list[object], str]]
+
+
+def list_lit_rows(section: rp.Listing, t: Catalog) -> LitRows:
+    """Every row of a list (the cells of ``list_table`` without a limit), with its item's light."""
+    keys, columns = _list_columns(section, t, False)
+    getters = [_getters(t)[k] for k in keys]
+    rows = (([get(it, index) for get in getters], it.light) for index, it in enumerate(section.without_task(), 1))
+    return LitRows(section_heading(section, t), columns, [i for i, k in enumerate(keys) if k in ("days", "state")],
+                   rows)

@@ -48,6 +48,15 @@ def xml_text(value: str) -> str:
     return text
 
 
+def text_markup(value: str) -> str:
+    """A text cell's type and value, after its reference and style (``xml:space`` kept where the text
+    starts or ends with a space)."""
+    text = xml_text(value)
+    if text != text.strip():
+        return f' t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return f' t="inlineStr"><is><t>{text}</t></is></c>'
+
+
 class RowWriter:
     """Streams ``<row>`` elements into a write-only sheet that openpyxl has already written without them.
 
@@ -87,24 +96,38 @@ class RowWriter:
 
     def cell(self, ref: str, value: object, style: str) -> str:
         """One cell's markup; ``style`` is ``' s="N"'`` or empty. Text stays text, numbers numbers, dates dates."""
+        if isinstance(value, str) and not value:
+            return f'<c r="{ref}"{style}/>' if style else ""  # a styled empty cell (a header's blank)
+        markup = self.markup(value)
+        if markup is None:
+            return ""
+        if not style and isinstance(value, date):
+            style = self._date_style
+        return f'<c r="{ref}"{style}{markup}'
+
+    def markup(self, value: object) -> str | None:
+        """What follows a cell's reference and style: its type and value (None: no cell to write).
+
+        A cell is ``'<c r="A12"' + style + markup``: a repeated value's markup is made once and
+        written after each reference (``xlsx_columns``)."""
         if isinstance(value, str):
-            if not value:
-                return f'<c r="{ref}"{style}/>' if style else ""  # a styled empty cell (a header's blank)
-            text = xml_text(value)
-            space = ' xml:space="preserve"' if text != text.strip() else ""
-            return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+            return text_markup(value)
         if isinstance(value, bool):
-            return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'
+            return f' t="b"><v>{int(value)}</v></c>'
         if isinstance(value, (int, float)):
             if not math.isfinite(value):
-                return ""  # no number to show: an empty cell, as openpyxl's empty <v> would read
-            return f'<c r="{ref}"{style} t="n"><v>{value:.16g}</v></c>'
+                return None  # no number to show: an empty cell, as openpyxl's empty <v> would read
+            return f' t="n"><v>{value:.16g}</v></c>'
         if isinstance(value, date):
-            serial = self._serials.get(value)
-            if serial is None:
-                serial = self._serials[value] = f"{_to_excel(value, self._epoch):.16g}"
-            return f'<c r="{ref}"{style or self._date_style} t="n"><v>{serial}</v></c>'
+            return self.date_markup(value)
         raise TypeError(f"a workbook cell cannot hold {type(value).__name__}")
+
+    def date_markup(self, value: date) -> str:
+        """A date as its serial number (its style says it is a date)."""
+        serial = self._serials.get(value)
+        if serial is None:
+            serial = self._serials[value] = f"{_to_excel(value, self._epoch):.16g}"
+        return f' t="n"><v>{serial}</v></c>'
 
     def close(self) -> None:
         """Finish the part: openpyxl's save() packs the file as it is."""

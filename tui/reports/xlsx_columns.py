@@ -1,0 +1,103 @@
+"""What each cell of a workbook column becomes, decided once per column rather than once per cell.
+
+A 10,000-node plan's workbook holds 188,341 cells; testing each value's type for its markup, its
+style and its height cost more than reading the report. Here each column gets a ``Prepare``
+chosen by what the column holds (``Col.kind`` and ``Col.key``, as ``csv_table`` chooses its
+writers): it turns a value into its ``Prepared`` cell, the markup after the cell's reference and
+style (``RowWriter.markup``), the lines it takes wrapped in the column, and its kind (the style a
+cell without a look of its own gets: text, date or share). Columns of a few texts repeated tens
+of thousands of times (a chapter, units, states, dates) make each distinct value's cell once; the
+reference (``A12``) is not part of it. A value of a kind the column does not expect (a ``-`` in a
+number column) takes the general way, so every column still holds anything a cell can.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from tui.reports import common as c
+from tui.reports.xlsx_rows import RowWriter, text_markup
+
+OTHER, DATE, PCT = 0, 1, 2  # a cell's kind: which style it gets when the row asks for none
+Prepared = tuple[str, int, int]  # markup after the reference and style, lines taken, kind
+Prepare = Callable[[object], "Prepared | None"]  # None: no cell (nothing to show)
+REPEATED = ("chapter", "units", "state", "days")  # a few texts over and over (the lists' and the ledger's)
+
+
+def room(width: int) -> int:
+    """The characters a line of a column ``width`` wide holds (a little is the cell's margin)."""
+    return max(width - 1, 2)
+
+
+def lines_in(text: str, room: int) -> int:
+    """About how many lines ``text`` takes wrapped in a line of ``room`` characters.
+
+    Estimated, as Excel does not say: a character of three UTF-8 bytes (Chinese) is taken as two
+    columns wide, anything else as one (measured in C by the encoder: rows stream by the ten thousand).
+    """
+    if "\n" in text:
+        return sum(max(1, -(-width(part) // room)) for part in text.split("\n"))
+    if 2 * len(text) <= room:  # fits even if every character is wide
+        return 1
+    wide = width(text)
+    return 1 if wide <= room else -(-wide // room)  # the ceiling of wide / room
+
+
+def width(text: str) -> int:
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
+
+
+def text_cell(value: str, room: int) -> Prepared:
+    """A text cell: its lines counted only where it may not fit on one."""
+    lines = lines_in(value, room) if 2 * len(value) > room or "\n" in value else 1
+    return text_markup(value), lines, OTHER
+
+
+def preparer(col: c.Col, room: int, writer: RowWriter) -> Prepare:
+    """How the cells of ``col`` are made, in a column whose line holds ``room`` characters."""
+
+    def general(value: object) -> Prepared | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            return text_cell(value, room)
+        markup = writer.markup(value)  # a number, a date, a yes/no (else TypeError)
+        if markup is None:
+            return None
+        return markup, 1, DATE if isinstance(value, date) else PCT if isinstance(value, c.Percent) else OTHER
+
+    if col.kind == "date":
+        dates: dict[date, Prepared] = {}
+
+        def date_cell(value: object) -> Prepared | None:
+            if type(value) is date:
+                cell = dates.get(value)
+                if cell is None:
+                    cell = dates[value] = (writer.date_markup(value), 1, DATE)
+                return cell
+            return None if value is None else general(value)
+        return date_cell
+    if col.key in REPEATED or col.kind == "state":
+        texts: dict[str, Prepared] = {}
+
+        def repeated(value: object) -> Prepared | None:
+            if type(value) is str and value:
+                cell = texts.get(value)
+                if cell is None:
+                    cell = texts[value] = text_cell(value, room)
+                return cell
+            return general(value)
+        return repeated
+    if col.kind in ("text", "long", "id"):
+        def text(value: object) -> Prepared | None:
+            if type(value) is str and value:
+                return text_cell(value, room)
+            return general(value)
+        return text
+    if col.kind == "int":
+        def integer(value: object) -> Prepared | None:
+            if type(value) is int:
+                return f' t="n"><v>{value:.16g}</v></c>', 1, OTHER
+            return general(value)
+        return integer
+    return general
