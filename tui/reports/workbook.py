@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 from zipfile import ZIP_DEFLATED, ZipFile
@@ -118,6 +119,7 @@ class _Sheet:
         # openpyxl's own yyyy-mm-dd for a date where nothing wraps; where a cell wraps, all sit at the top
         self.plain = ("", styles[_PLAIN_DATE], styles["pd_pct"])
         self.tall = (styles["pd_text"], styles["pd_date"], styles["pd_pct"])
+        self.bold = styles["pd_bold"]
         self.rows = RowWriter(ws, len(columns), styles[_PLAIN_DATE], wb.epoch)
         self.heads = [f'<c r="{letter}' for letter in self.rows.letters]
         self.prepare = [xc.preparer(col, room, self.rows) for col, room in zip(columns, rooms, strict=True)]
@@ -149,35 +151,45 @@ class _Sheet:
         of every other cell (a chapter heading), ``bold`` the bold columns' text, ``depth`` the indent of
         the first cell."""
         cells = [prepare(value) for prepare, value in zip(self.prepare, values, strict=True)]
-        lines = 1
-        for cell in cells:
-            if cell is not None and cell[1] > lines:
-                lines = cell[1]
-        if depth and isinstance(values[0], str) and (first := cells[0]) is not None:  # lines counted unindented
+        lines = max(map(_LINES, cells))
+        if depth and isinstance(values[0], str) and (first := cells[0])[0]:  # its lines counted unindented
             cells[0] = (text_markup("\u3000" * depth + values[0]), first[1], first[2])
         tall = lines > 1
-        by_kind, heads, bold_columns = self.tall if tall else self.plain, self.heads, self.bold_columns
+        by_kind, heads = self.tall if tall else self.plain, self.heads
         writer = self.rows
         number = writer.next_index()
-        parts: list[str] = []
-        for i, cell in enumerate(cells):
-            if cell is None:
-                continue
-            if lit is not None and i in lit:
-                attr = lit[i]
-            elif row_style is not None:
-                attr = row_style
-            elif bold and cell[2] == xc.OTHER and i in bold_columns:
-                attr = self.styles["pd_bold"]
-            else:
-                attr = by_kind[cell[2]]
-            parts.append(f'{heads[i]}{number}"{attr}{cell[0]}')
+        if row_style is None:  # nearly every row: each cell styled by its kind, then the few of a look of their own
+            parts = [f'{head}{number}"{by_kind[cell[2]]}{cell[0]}' if cell[0] else ""
+                     for head, cell in zip(heads, cells, strict=True)]
+            if bold:
+                for i in self.bold_columns:
+                    if (cell := cells[i])[0] and cell[2] == xc.OTHER:
+                        parts[i] = f'{heads[i]}{number}"{self.bold}{cell[0]}'
+            if lit is not None:  # over bold
+                for i, attr in lit.items():
+                    if markup := cells[i][0]:
+                        parts[i] = f'{heads[i]}{number}"{attr}{markup}'
+        else:
+            parts = [f'{heads[i]}{number}"{self._attr(i, cell[2], lit, row_style, bold, by_kind)}{cell[0]}'
+                     for i, cell in enumerate(cells) if cell[0]]
         writer.row(parts, LINE_HEIGHT * lines if tall else None)
+
+    def _attr(self, i: int, kind: int, lit: dict[int, str] | None, row_style: str | None, bold: bool,
+              by_kind: tuple[str, str, str]) -> str:
+        """The style of a cell in a row with a look of its own (a chapter heading, a bold task)."""
+        if lit is not None and i in lit:
+            return lit[i]
+        if row_style is not None:
+            return row_style
+        if bold and kind == xc.OTHER and i in self.bold_columns:
+            return self.bold
+        return by_kind[kind]
 
     def close(self) -> None:
         self.rows.close()
 
 
+_LINES = itemgetter(1)  # a prepared cell's lines
 _PLAIN_DATE = "plain_date"  # not a named style: the number format openpyxl gives a date cell of its own
 
 

@@ -19,9 +19,28 @@ from tui.reports import common as c
 from tui.reports.xlsx_rows import RowWriter, text_markup
 
 OTHER, DATE, PCT = 0, 1, 2  # a cell's kind: which style it gets when the row asks for none
-Prepared = tuple[str, int, int]  # markup after the reference and style, lines taken, kind
-Prepare = Callable[[object], "Prepared | None"]  # None: no cell (nothing to show)
+Prepared = tuple[str, int, int]  # markup after the reference and style ("": no cell), lines taken, kind
+Prepare = Callable[[object], Prepared]
+EMPTY: Prepared = ("", 1, OTHER)  # nothing to show: no cell
+_EXACT = 2**53  # integers a float holds exactly, which ".16g" writes digit for digit
 REPEATED = ("chapter", "units", "state", "days")  # a few texts over and over (the lists' and the ledger's)
+
+
+class _Seen(dict[object, Prepared]):
+    """A column's cells by value, each made on first sight: a look-up in C for the rest.
+
+    Only text, dates and None are kept: a number or a yes/no is made each time, as ``True == 1``
+    and ``Percent(0.5) == 0.5`` would find each other's cells."""
+
+    def __init__(self, make: Prepare):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, value: object) -> Prepared:
+        cell = self.make(value)
+        if value is None or type(value) is str or type(value) is date:
+            self[value] = cell
+        return cell
 
 
 def room(width: int) -> int:
@@ -48,56 +67,43 @@ def width(text: str) -> int:
 
 
 def text_cell(value: str, room: int) -> Prepared:
-    """A text cell: its lines counted only where it may not fit on one."""
-    lines = lines_in(value, room) if 2 * len(value) > room or "\n" in value else 1
+    """A text cell: its lines counted only where it may not fit on one (``lines_in``, inlined)."""
+    n = len(value)
+    if "\n" in value:
+        lines = lines_in(value, room)
+    elif 2 * n <= room:  # fits even if every character is wide
+        lines = 1
+    else:
+        wide = n + (len(value.encode("utf-8")) - n) // 2
+        lines = 1 if wide <= room else -(-wide // room)
     return text_markup(value), lines, OTHER
 
 
 def preparer(col: c.Col, room: int, writer: RowWriter) -> Prepare:
     """How the cells of ``col`` are made, in a column whose line holds ``room`` characters."""
 
-    def general(value: object) -> Prepared | None:
+    def general(value: object) -> Prepared:
         if value is None or value == "":
-            return None
+            return EMPTY
         if isinstance(value, str):
             return text_cell(value, room)
         markup = writer.markup(value)  # a number, a date, a yes/no (else TypeError)
         if markup is None:
-            return None
+            return EMPTY
         return markup, 1, DATE if isinstance(value, date) else PCT if isinstance(value, c.Percent) else OTHER
 
-    if col.kind == "date":
-        dates: dict[date, Prepared] = {}
-
-        def date_cell(value: object) -> Prepared | None:
-            if type(value) is date:
-                cell = dates.get(value)
-                if cell is None:
-                    cell = dates[value] = (writer.date_markup(value), 1, DATE)
-                return cell
-            return None if value is None else general(value)
-        return date_cell
-    if col.key in REPEATED or col.kind == "state":
-        texts: dict[str, Prepared] = {}
-
-        def repeated(value: object) -> Prepared | None:
-            if type(value) is str and value:
-                cell = texts.get(value)
-                if cell is None:
-                    cell = texts[value] = text_cell(value, room)
-                return cell
-            return general(value)
-        return repeated
+    if col.kind == "date" or col.key in REPEATED or col.kind == "state":
+        return _Seen(general).__getitem__
     if col.kind in ("text", "long", "id"):
-        def text(value: object) -> Prepared | None:
-            if type(value) is str and value:
-                return text_cell(value, room)
+        def text(value: object) -> Prepared:
+            if type(value) is str:
+                return text_cell(value, room) if value else EMPTY
             return general(value)
         return text
     if col.kind == "int":
-        def integer(value: object) -> Prepared | None:
-            if type(value) is int:
-                return f' t="n"><v>{value:.16g}</v></c>', 1, OTHER
+        def integer(value: object) -> Prepared:
+            if type(value) is int and -_EXACT < value < _EXACT:  # as ".16g" writes it, without going by a float
+                return f' t="n"><v>{value}</v></c>', 1, OTHER
             return general(value)
         return integer
     return general

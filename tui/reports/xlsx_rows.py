@@ -36,8 +36,11 @@ def _marker(match: re.Match[str]) -> str:
 
 def xml_text(value: str) -> str:
     """Plan text as the content of a ``<t>`` element: never a formula, nothing XML forbids, escaped."""
-    if value.isprintable() and not value.startswith(FORMULA_LEADS):
-        text = value[:MAX_TEXT]  # nearly every cell: nothing to mark (cell_text's own first test, one call less)
+    if ((value.isprintable() or value.replace("\u3000", " ").isprintable())
+            and not value.startswith(FORMULA_LEADS)):
+        # nearly every cell: nothing to mark (cell_text's own first test, one call less). The ideographic
+        # space (the ledger's indent, Chinese text's space) is not "printable" but nothing to mark either
+        text = value[:MAX_TEXT]
     else:
         text = cell_text(value)
         if not text.isprintable():  # a tab or a newline (kept), or a character no XML parser accepts
