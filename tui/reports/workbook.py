@@ -155,41 +155,27 @@ class _Sheet:
         if depth and isinstance(values[0], str) and (first := cells[0])[0]:  # its lines counted unindented
             cells[0] = (text_markup("\u3000" * depth + values[0]), first[1], first[2])
         tall = lines > 1
-        by_kind, heads = self.tall if tall else self.plain, self.heads
+        heads, special = self.heads, lit if lit is not None else _NO_STYLES
+        if row_style is not None:  # every cell but a coloured one
+            by_kind: tuple[str, ...] = (row_style, row_style, row_style)
+        else:
+            by_kind = self.tall if tall else self.plain
+            if bold:  # the bold columns' text (a coloured cell stays coloured)
+                special = {i: self.bold for i in self.bold_columns if cells[i][2] == xc.OTHER} | special
         writer = self.rows
         number = writer.next_index()
-        if row_style is None:  # nearly every row: each cell styled by its kind, then the few of a look of their own
-            parts = [f'{head}{number}"{by_kind[cell[2]]}{cell[0]}' if cell[0] else ""
-                     for head, cell in zip(heads, cells, strict=True)]
-            if bold:
-                for i in self.bold_columns:
-                    if (cell := cells[i])[0] and cell[2] == xc.OTHER:
-                        parts[i] = f'{heads[i]}{number}"{self.bold}{cell[0]}'
-            if lit is not None:  # over bold
-                for i, attr in lit.items():
-                    if markup := cells[i][0]:
-                        parts[i] = f'{heads[i]}{number}"{attr}{markup}'
-        else:
-            parts = [f'{heads[i]}{number}"{self._attr(i, cell[2], lit, row_style, bold, by_kind)}{cell[0]}'
-                     for i, cell in enumerate(cells) if cell[0]]
+        parts = []
+        for i, (markup, _, kind) in enumerate(cells):
+            if markup:
+                parts.append(f'{heads[i]}{number}"{special[i] if i in special else by_kind[kind]}{markup}')
         writer.row(parts, LINE_HEIGHT * lines if tall else None)
-
-    def _attr(self, i: int, kind: int, lit: dict[int, str] | None, row_style: str | None, bold: bool,
-              by_kind: tuple[str, str, str]) -> str:
-        """The style of a cell in a row with a look of its own (a chapter heading, a bold task)."""
-        if lit is not None and i in lit:
-            return lit[i]
-        if row_style is not None:
-            return row_style
-        if bold and kind == xc.OTHER and i in self.bold_columns:
-            return self.bold
-        return by_kind[kind]
 
     def close(self) -> None:
         self.rows.close()
 
 
 _LINES = itemgetter(1)  # a prepared cell's lines
+_NO_STYLES: dict[int, str] = {}
 _PLAIN_DATE = "plain_date"  # not a named style: the number format openpyxl gives a date cell of its own
 
 
