@@ -321,10 +321,21 @@ class LitRows:
     rows: Iterator[tuple[list[object], str]]
 
 
+_PERIOD_LIST = ("no", "title", "chapter", "units", "due", "state", "done_on", "note")
+
+
 def list_lit_rows(section: rp.Listing, t: Catalog) -> LitRows:
     """Every row of a list (the cells of ``list_table`` without a limit), with its item's light."""
     keys, columns = _list_columns(section, t, False)
-    getters = [_getters(t)[k] for k in keys]
-    rows = (([get(it, index) for get in getters], it.light) for index, it in enumerate(section.without_task(), 1))
+    getters = _getters(t)
+    rows: Iterator[tuple[list[object], str]]
+    if tuple(keys) == _PERIOD_LIST:  # the period's lists: each row read in one expression, not a lambda a cell
+        state, note = getters["state"], getters["note"]
+        rows = (([index, it.title, it.chapter, "、".join(it.units), it.due, state(it, index), it.done_on,
+                  note(it, index)], it.light) for index, it in enumerate(section.without_task(), 1))
+    else:
+        row_getters = [getters[k] for k in keys]
+        rows = (([get(it, index) for get in row_getters], it.light)
+                for index, it in enumerate(section.without_task(), 1))
     return LitRows(section_heading(section, t), columns, [i for i, k in enumerate(keys) if k in ("days", "state")],
                    rows)

@@ -251,8 +251,12 @@ def _ledger(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
             state = states.get(key)
             if state is None:
                 state = states[key] = progress_tables.ledger_state(lr, t)
-            yield ([progress_tables.ledger_number(lr), lr.title if lr.kind == "task" else "\u3000" + lr.title,
-                    "、".join(lr.units), lr.due, state, lr.done_on, lr.note or ""], lr.light, lr.progress is not None)
+            if lr.milestone_no:  # progress_tables.ledger_number and the title's indent, inlined
+                number, title = f"{lr.task_no}.{lr.milestone_no}", "\u3000" + lr.title
+            else:
+                number, title = str(lr.task_no), lr.title if lr.kind == "task" else "\u3000" + lr.title
+            yield ([number, title, "、".join(lr.units), lr.due, state, lr.done_on, lr.note or ""], lr.light,
+                   lr.progress is not None)
 
     stream = rows()
     first = list(islice(stream, SAMPLE))
