@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from store import report as rp
 from store import status as st
 from store.values import format_number
 from tui import theme
 from tui.i18n import Catalog
+from tui.reports.made import Made
 
 LIGHT_COLOURS = theme.LIGHT_COLOURS  # fill, text of each light on paper (html and xlsx)
 
@@ -300,19 +301,6 @@ def list_table(section: rp.Listing, t: Catalog, with_ids: bool = False, limit: i
     more = t("rp_more_in_data", n=(section.total or 0) - (limit or 0)) if cut else more_text(section, t)
     return Table(section.key, section_heading(section, t), columns, rows(), section.total,
                  empty_text(section, t), more)
-
-
-class Made(dict[Any, Any]):
-    """Values made on first use: once a key is known, ``made[key]`` is a look-up done in C, so a
-    column of a few hundred distinct values over 70,000 rows calls ``make`` a few hundred times."""
-
-    def __init__(self, make: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self._make = make
-
-    def __missing__(self, key: Any) -> Any:
-        value = self[key] = self._make(key)
-        return value
 
 
 ColumnReader = Callable[[list[rp.Item], int], Iterable[object]]  # (items, number of the first) -> cells
