@@ -24,9 +24,9 @@ from store import periods as pr
 from store import progress as pg
 from store.records import numbered
 from tui.ledger_books import unit_book as lb
+from tui.theme import LIGHT_COLOURS
 
 LIGHT_ZH = {lt.RED: "红灯", lt.YELLOW: "黄灯", lt.GREEN: "绿灯"}
-LIGHT_FILLS = {lt.RED: ("F4CCCC", "9C0006"), lt.YELLOW: ("FFEB9C", "7F6000"), lt.GREEN: ("D9EAD3", "006100")}
 HEADERS: list[tuple[str, float]] = [
     ("序号", 5), ("所属章节", 12), ("任务", 24), ("牵头单位", 12), ("配合单位", 12), ("完成时限", 10.5),
     ("序时进度(%)", 7.5), ("亮灯", 6), ("状态", 7), ("完成进度(%)", 7.5), ("进展情况", 28), ("存在问题", 20),
@@ -70,7 +70,7 @@ def write_master(handle: BinaryIO, conn: sqlite3.Connection, plan_id: str, plan_
         for n, value in enumerate(values, 1):
             lb.put(ws, r, n, value, number_format=lb.DATE_FORMAT if isinstance(value, date) else
                    "0.0" if n == 7 else None)
-        fill, colour = LIGHT_FILLS[item.light]
+        fill, colour = LIGHT_COLOURS[item.light]  # the report workbook's
         ws.cell(r, 8).fill = PatternFill("solid", fgColor=fill)
         ws.cell(r, 8).font = Font(name=lb.FONT_NAME, size=10, color=colour, bold=True)
         ws.row_dimensions[r].height = lb.row_height([(v, w) for v, (_, w) in zip(values, HEADERS, strict=True)
