@@ -14,7 +14,7 @@ from store import periods
 from store.errors import BadInput
 from store.lights import DEFAULT_RED_LAG, DEFAULT_YELLOW_LAG
 from store.plan_data import MilestoneData, PlanData
-from store.problems import Say, item_label, say
+from store.problems import Item, Say, say
 from store.units import clean as clean_units
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ PROGRESS_KEYS: dict[str, dict[str, str]] = {
 }
 
 
-def unit_list(self: PlanReader, raw: dict[str, Any], key: str, label: Say) -> list[str]:
+def unit_list(self: PlanReader, raw: dict[str, Any], key: str, label: Item) -> list[str]:
     """Unit names under ``key``: a list, or one string with 、，, between the names."""
     value = raw.get(key)
     if value is None:
@@ -41,7 +41,7 @@ def unit_list(self: PlanReader, raw: dict[str, Any], key: str, label: Say) -> li
     return []
 
 
-def read_reporting(self: PlanReader, plan: PlanData, raw: Any, label: Say) -> None:
+def read_reporting(self: PlanReader, plan: PlanData, raw: Any, label: Item) -> None:
     """``reporting: {cycle, yellow_lag, red_lag}``: every key optional."""
     if raw is None:
         return
@@ -79,7 +79,7 @@ def check_links(self: PlanReader, plan: PlanData) -> None:
         if m.same_as is None:
             continue
         raw = self.link_sources.get(m.local_id, {})
-        label = item_label("milestone", m.local_id)
+        label = ("milestone", m.local_id)
         if m.same_as == m.local_id or (m.series and m.same_as == m.series):
             self.p.add(raw, "same_as", say("pr_same_as_itself"), label)
         elif m.same_as not in self.milestone_ids:
@@ -89,7 +89,7 @@ def check_links(self: PlanReader, plan: PlanData) -> None:
 
 
 def recurring(self: PlanReader, plan: PlanData, raw: dict[str, Any], item: MilestoneData, every: str,
-              label: Say) -> None:
+              label: Item) -> None:
     """One milestone per year (quarter) of the span: ``start`` (or the plan's first year) to ``due``."""
     span_start = item.start or date(self.start_year, 1, 1)
     if span_start > item.due:

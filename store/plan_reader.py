@@ -17,7 +17,7 @@ from store.deadlines import DeadlineError, parse_deadline
 from store.plan_data import TRACKED_KINDS, CellData, IndicatorData, MilestoneData, NodeData, PlanData, derive_targets
 from store.plan_schema import FIRST_YEAR, LAST_YEAR, check_document, check_mapping, ident, outside
 from store.plan_yaml import LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar
-from store.problems import PlanProblem, Say, item_label, say
+from store.problems import Item, PlanProblem, Say, item_label, say
 from store.units import clean as clean_units
 from store.values import parse_printed
 
@@ -47,13 +47,14 @@ class Problems:
                 out.append(problem)
         return out
 
-    def add(self, where: dict[str, Any] | None, key: Any, message: Say, label: Say | None = None) -> None:
+    def add(self, where: dict[str, Any] | None, key: Any, message: Say, item: Item | None = None) -> None:
         line = 0
         if isinstance(where, dict):
             line = where.get(LINES_KEY, {}).get(key) or where.get(LINE_KEY, 0)
         field = key if isinstance(key, Say) else str(key)
         self._found.append((line, self.phase, len(self._found), str(key),
-                            PlanProblem(self.file_name, line, field, message, label)))
+                            PlanProblem(self.file_name, line, field, message,
+                                                    item_label(*item) if item else None)))
 
 
 def _text(where: dict[str, Any], key: str) -> str | None:
@@ -130,7 +131,7 @@ class PlanReader:
         self.p.phase = 1
         plan = self.plan
         plan_id = _text(doc, "id") or ""
-        label = item_label("plan", plan_id)
+        label = ("plan", plan_id)
         period, start_year, end_year = self.set_years(doc)
         if start_year and end_year and end_year < start_year:
             self.p.add(period, "end", say("pr_ends_before_start"), label)
@@ -154,7 +155,7 @@ class PlanReader:
     def check_id(self, where: dict[str, Any], seen: set[str], what: str) -> str:
         local_id = _text(where, "id") or ""
         if local_id in seen:
-            self.p.add(where, "id", say("pr_duplicate_id", id=local_id), item_label(what))
+            self.p.add(where, "id", say("pr_duplicate_id", id=local_id), (what, None))
         if local_id:
             seen.add(local_id)
         return local_id
@@ -162,7 +163,7 @@ class PlanReader:
     def read_nodes(self, plan: PlanData, nodes: list[dict[str, Any]], parent: str | None, depth: int) -> None:
         for raw in nodes:
             local_id = self.check_id(raw, self.node_ids, "node")
-            label = item_label("node", local_id)
+            label = ("node", local_id)
             kind = _text(raw, "kind") or ""
             units = self.unit_list(raw, "units", label) + self.unit_list(raw, "lead", label)
             support = self.unit_list(raw, "support", label)
@@ -183,14 +184,14 @@ class PlanReader:
                 self.implicit_milestone(plan, raw, node, own_due)
             self.read_nodes(plan, _mappings(raw.get("children")), local_id, depth + 1)
 
-    def unit_list(self, raw: dict[str, Any], key: str, label: Say) -> list[str]:
+    def unit_list(self, raw: dict[str, Any], key: str, label: Item) -> list[str]:
         return progress_keys.unit_list(self, raw, key, label)
 
     def next_seq(self) -> int:
         self.seq += 1
         return self.seq
 
-    def deadline(self, where: dict[str, Any], key: str, value: Any, label: Say) -> tuple[date | None, date | None]:
+    def deadline(self, where: dict[str, Any], key: str, value: Any, label: Item) -> tuple[date | None, date | None]:
         """(start, due) of a phrase; for the ``start`` key the phrase is read as a start."""
         if isinstance(value, BadScalar) or not isinstance(value, (str, int, date)) or isinstance(value, bool):
             return None, None  # the schema check has said why
@@ -208,7 +209,7 @@ class PlanReader:
 
     def implicit_milestone(self, plan: PlanData, raw: dict[str, Any], node: NodeData, own_due: Any) -> None:
         """A tracked node with no milestone of its own is one: due at its date or the plan's end."""
-        label = item_label("node", node.local_id)
+        label: Item = ("node", node.local_id)
         if own_due is not None:
             start, due = self.deadline(raw, "due", own_due, label)
             phrase = "" if isinstance(own_due, date) else str(own_due)
@@ -225,7 +226,7 @@ class PlanReader:
 
     def read_milestone(self, plan: PlanData, raw: dict[str, Any], node_id: str) -> None:
         local_id = self.check_id(raw, self.milestone_ids, "milestone")
-        label = item_label("milestone", local_id)
+        label: Item = ("milestone", local_id)
         if local_id in self.node_ids:
             self.p.add(raw, "id", say("pr_milestone_id_is_node", id=local_id), label)
         due_raw = raw.get("due")
@@ -258,7 +259,7 @@ class PlanReader:
 
     def read_indicator(self, plan: PlanData, raw: dict[str, Any], position: int, ids: set[str]) -> None:
         local_id = self.check_id(raw, ids, "indicator")
-        label = item_label("indicator", local_id)
+        label: Item = ("indicator", local_id)
         measure = _text(raw, "measure") or "total"
         ind = IndicatorData(
             local_id=local_id, name=_text(raw, "name") or "", better=_text(raw, "better") or "higher",

@@ -16,7 +16,7 @@ from typing import Any
 
 from store.periods import CYCLES
 from store.plan_yaml import LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar, StreamedItems
-from store.problems import Say, item_label, say
+from store.problems import Item, Say, item_label, say
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years a plan, a date or a value may name
 NODE_KINDS = ("part", "chapter", "section", "task", "box", "entry", "project", "text", "annex")
@@ -216,12 +216,12 @@ SCHEMA: dict[str, dict[str, Key]] = {
 }
 # ---- end of the format's tables ----
 
-Report = Callable[[dict[str, Any] | None, Any, Say, "Say | None"], None]  # (where, key, message, label)
+Report = Callable[[dict[str, Any] | None, Any, Say, "Item | None"], None]  # (where, key, message, item)
 
 
-def _label(table: str, mapping: dict[str, Any]) -> Say:
+def _label(table: str, mapping: dict[str, Any]) -> Item:
     item_id = mapping.get("id")
-    return item_label(table, item_id if _is_text(item_id) else None)
+    return table, item_id if _is_text(item_id) else None
 
 
 def check_document(doc: Any, report: Report) -> None:
@@ -258,7 +258,7 @@ def check_mapping(mapping: dict[str, Any], table: str, report: Report) -> None:
             report(mapping, key, say("pr_missing"), label)
 
 
-def _check_value(mapping: dict[str, Any], key: str, value: Any, rule: Key, report: Report, label: Say) -> None:
+def _check_value(mapping: dict[str, Any], key: str, value: Any, rule: Key, report: Report, label: Item) -> None:
     if isinstance(value, BadScalar):
         report(mapping, key, value.reason, label)
         return
@@ -295,7 +295,7 @@ def _check_value(mapping: dict[str, Any], key: str, value: Any, rule: Key, repor
     _check_map(mapping, key, value, rule, report, label)
 
 
-def _check_map(mapping: dict[str, Any], key: str, value: Any, rule: Key, report: Report, label: Say) -> None:
+def _check_map(mapping: dict[str, Any], key: str, value: Any, rule: Key, report: Report, label: Item) -> None:
     """``fields`` (label -> printed) and ``values`` (year -> printed)."""
     if not isinstance(value, dict) or (rule.years and not any(k not in _META for k in value)):
         report(mapping, key, say("pr_map_years" if rule.years else "pr_map_labels"), label)
