@@ -90,8 +90,8 @@ class Piece(NamedTuple):
     value: Any
 
 
-class LimitError(ComposerError):
-    """One of plandesk's own limits on a file's YAML, with what to say about it."""
+class SaidError(ComposerError):
+    """A YAML problem plandesk words itself (its own limits, a value its tag cannot hold)."""
 
     def __init__(self, said: Say, mark: Any) -> None:
         super().__init__(None, None, str(said), mark)
@@ -141,15 +141,15 @@ class _BoundedComposer(Composer):
             event = self.peek_event()
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                raise LimitError(say("pr_yaml_aliases", n=MAX_ALIASES), event.start_mark)
+                raise SaidError(say("pr_yaml_aliases", n=MAX_ALIASES), event.start_mark)
             if event.anchor in self.anchors and event.anchor not in self._sizes:
-                raise LimitError(say("pr_yaml_alias_self", name=event.anchor), event.start_mark)
+                raise SaidError(say("pr_yaml_alias_self", name=event.anchor), event.start_mark)
             self._count(self._sizes.get(event.anchor, 0), event.start_mark)
             return cast(Node, super().compose_node(parent, index))
         start = self.peek_event()
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise LimitError(say("pr_yaml_depth", n=MAX_DEPTH), start.start_mark)
+            raise SaidError(say("pr_yaml_depth", n=MAX_DEPTH), start.start_mark)
         before = self._nodes
         self._plain += 1
         self._count(1, start.start_mark)
@@ -163,13 +163,13 @@ class _BoundedComposer(Composer):
     def _count(self, n: int, mark: Any) -> None:
         self._nodes += n
         if self._nodes > MAX_NODES:
-            raise LimitError(say("pr_yaml_values", n=MAX_NODES), mark)
+            raise SaidError(say("pr_yaml_values", n=MAX_NODES), mark)
 
     def compose_mapping_node(self, anchor: Any) -> MappingNode:
         node = super().compose_mapping_node(anchor)
         for key_node, _ in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise LimitError(say("pr_yaml_complex_key"), key_node.start_mark)
+                raise SaidError(say("pr_yaml_complex_key"), key_node.start_mark)
         return node
 
 
@@ -208,7 +208,12 @@ class PlanLoader(_Parser, _BoundedComposer, SafeConstructor, Resolver):
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         if node.__class__ is ScalarNode and node.tag == _STR_TAG:  # text, as construct_yaml_str builds it
             return node.value
-        return SafeConstructor.construct_object(self, node, deep)
+        try:
+            return SafeConstructor.construct_object(self, node, deep)
+        except (ValueError, TypeError, KeyError, OverflowError):  # ``!!int x``, ``!!bool maybe``: PyYAML's own crash
+            value = node.value if isinstance(node, ScalarNode) else ""
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")  # as the clerk wrote it
+            raise SaidError(say("pr_yaml_bad_value", value=value, tag=tag), node.start_mark) from None
 
     def _build(self, node: Node) -> Any:
         """One value built now, its YAML nodes free to go; a building error waits (``pieces``)."""
@@ -256,7 +261,7 @@ class PlanLoader(_Parser, _BoundedComposer, SafeConstructor, Resolver):
         self.get_event()
         self._depth -= 1
         if complex_key is not None:
-            raise LimitError(say("pr_yaml_complex_key"), complex_key.start_mark)
+            raise SaidError(say("pr_yaml_complex_key"), complex_key.start_mark)
         return _mapping(start.start_mark.line + 1, merged + explicit)
 
     def _plain_sequence_next(self) -> bool:
