@@ -227,7 +227,7 @@ def _label(table: str, mapping: dict[str, Any]) -> Item:
 def check_document(doc: Any, report: Report) -> None:
     """Check one plan document against SCHEMA, calling ``report`` once per problem."""
     if not isinstance(doc, dict):
-        report(None, "plan", say("pr_doc_not_mapping"), None)
+        report(None, say("pr_word_plan"), say("pr_doc_not_mapping"), None)  # no key: the document itself
         return
     check_mapping(doc, "plan", report)
 
