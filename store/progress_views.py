@@ -101,26 +101,27 @@ def missing(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: da
 
 
 def missing_units(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: date,
-                  lead_at: Callable[[int], tuple[str, ...]] | None = None) -> list[str]:
+                  lead: un.LeadBySeq | None = None) -> list[str]:
     """The lead units of ``missing``, in its order, without its items: what a report names.
 
     SQLite counts the owing items per stored lead list (a plan has a handful of distinct lists),
     so a 50,000-node plan does not build 50,000 items to print a few unit names. A caller that
-    walks the plan's units anyway (a report's ``PlanIndex``) passes ``lead_at`` (a live node's
-    seq -> its lead units, the same rule) and the owing items are read with their seq alone."""
+    has the plan's units painted by seq anyway (a report's ``PlanIndex``) passes them as ``lead``:
+    the owing items are then read with a seq alone and counted per unit list in C."""
     counts: dict[str, int] = {}
-    if lead_at is not None:
-        owing = conn.execute(f"SELECT n.seq FROM ({_owed_sql()}) o JOIN nodes n ON n.id = o.item "
-                             "AND n.archived_at IS NULL", _unreported_params(conn, plan_id, period, today))
-        for units, n in Counter(map(lead_at, map(itemgetter(0), owing))).items():
-            for unit in units or (NO_UNIT,):
+    if lead is not None:
+        owing = conn.execute(f"SELECT seq FROM ({_owed_sql()})", _unreported_params(conn, plan_id, period, today))
+        for at, n in Counter(map(lead.at.__getitem__, map(itemgetter(0), owing))).items():
+            if at == un.ARCHIVED_AT:  # a live milestone under an archived node (a damaged file): nobody owes it
+                continue
+            for unit in lead.lists[at] or (NO_UNIT,):
                 counts[unit] = counts.get(unit, 0) + n
         return sorted(counts, key=lambda u: (u == NO_UNIT, -counts[u], u))
     lists = _json_lists()
-    for lead, n in conn.execute(
+    for lead_text, n in conn.execute(
             f"WITH RECURSIVE {un.applying_sql()}, o AS ({_owed_sql()}) SELECT a.lead, count(*) FROM applying a "
             "WHERE a.id IN (SELECT item FROM o) GROUP BY a.lead", _unreported_params(conn, plan_id, period, today)):
-        for unit in lists(lead) or (NO_UNIT,):
+        for unit in lists(lead_text) or (NO_UNIT,):
             counts[unit] = counts.get(unit, 0) + n
     return sorted(counts, key=lambda u: (u == NO_UNIT, -counts[u], u))
 

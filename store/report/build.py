@@ -201,7 +201,7 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
         report.groups = task_groups(conn, index, report)
     from store.report.progress_fill import fill_progress
 
-    return fill_progress(conn, report, index.units)  # the units the lists' walk finds
+    return fill_progress(conn, report, index.lead)  # the units the lists read
 
 
 def report_year(plan: q.Plan, today: date) -> int:

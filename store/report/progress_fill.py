@@ -9,7 +9,6 @@ report never asks per task.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from store import periods as pr
@@ -49,16 +48,15 @@ def reporting_period(conn: sqlite3.Connection, plan_id: str, end: date, as_of: d
     return pr.last_finished(min(as_of, end + timedelta(days=1)), cycle)
 
 
-def fill_progress(conn: sqlite3.Connection, report: Report,
-                  lead_at: Callable[[int], tuple[str, ...]] | None = None) -> Report:
+def fill_progress(conn: sqlite3.Connection, report: Report, lead: un.LeadBySeq | None = None) -> Report:
     """Put the progress reports into ``report`` (and into its narrative's tasks, when it has them);
-    ``lead_at``: a live node's lead units by its seq, when the caller walks them anyway."""
+    ``lead``: the plan's lead units by seq, when the caller has them anyway."""
     assert report.period is not None
     plan_id = report.plan.id
     report.task_reports = task_reports(conn, plan_id, report.period.start, report.period.end, report.as_of)
     period = reporting_period(conn, plan_id, report.period.end, report.as_of)
     report.reporting_period = period.key
-    missing = pv.missing_units(conn, plan_id, period, report.as_of, lead_at)
+    missing = pv.missing_units(conn, plan_id, period, report.as_of, lead)
     report.units_not_reported = [u for u in missing if u != pv.NO_UNIT]
     by_id = {r.node_id: r for r in report.task_reports}
     for group in report.groups:

@@ -88,7 +88,8 @@ def test_the_report_lists_take_the_same_lead_units_on_every_node(track: sqlite3.
     index = PlanIndex.load(track, PLAN)
     seqs = dict(track.execute("SELECT id, seq FROM nodes WHERE plan_id = ? AND archived_at IS NULL", (PLAN,)))
     assert {node_id: index.units(seqs[node_id]) for node_id in rule} == {n: u.lead for n, u in rule.items()}
-    # the tables a list read whole looks its nodes up in (by id) hold the same units
-    lists = index.unit_lists
-    assert {node_id: lists[index.unit_of()[node_id]] for node_id in rule} == {n: u.lead for n, u in rule.items()}
-    assert {node_id: lists[index.nodes()[node_id][1]] for node_id in rule} == {n: u.lead for n, u in rule.items()}
+    # a list read whole finds its units by each milestone's own seq
+    at, lists = index.lead
+    for milestone_id, node_id, seq in track.execute(
+            "SELECT id, node_id, seq FROM milestones WHERE plan_id = ? AND archived_at IS NULL", (PLAN,)):
+        assert lists[at[seq]] == rule[node_id].lead, milestone_id

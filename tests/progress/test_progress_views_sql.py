@@ -73,7 +73,7 @@ def _check(conn: sqlite3.Connection, plan_id: str) -> int:
         assert got == plain_missing(conn, plan_id, period, today)
         assert pv.missing_units(conn, plan_id, period, today) == [g.unit for g in got]  # what a report names
         index = PlanIndex.load(conn, plan_id)  # a report's own walk of the units gives the same names
-        assert pv.missing_units(conn, plan_id, period, today, index.units) == [g.unit for g in got]
+        assert pv.missing_units(conn, plan_id, period, today, index.lead) == [g.unit for g in got]
         listed += sum(len(g.items) for g in got)
         assert pv.unit_rows(conn, plan_id, today, 30) == (period, plain_unit_rows(conn, plan_id, today, period))
     return listed
