@@ -189,8 +189,8 @@ def read_book(path: Path | str) -> Book:
         wb = load_workbook(path, data_only=True)
     except InvalidFileException:  # .xls, .csv, .et: another format under another name
         return refused("not_a_workbook", reason=path.suffix or "?")
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        return refused("not_a_workbook", reason=type(exc).__name__)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):  # its class name is no reason for a clerk
+        return refused("damaged_workbook")
     meta = _meta(wb)
     if not meta or meta.get("format") != lg.FORMAT:
         return refused("not_a_ledger")

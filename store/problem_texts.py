@@ -118,6 +118,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "此处不能再写“键: 值”(值里若有“: ”请加引号,或检查缩进)"),
     "pr_yaml_bad_start": ("found character that cannot start any token",
                           "有无法识别的字符(常见原因:用制表符缩进,或值以 @、` 等字符开头而未加引号)"),
+    "pr_yaml_tab": ("found a tab character that violates indentation", "用了制表符缩进,请改用空格"),
     "pr_yaml_unexpected_end": ("found unexpected end of stream", "文件意外结束(常见原因:引号没有闭合)"),
     "pr_yaml_flow_close": ("did not find expected ',' or '{close}'", "缺少逗号或右括号 {close}"),
     "pr_yaml_expected_key": ("did not find expected key", "此处应为“键: 值”(常见原因:缩进没有对齐)"),

@@ -61,8 +61,12 @@ WORDS = {"plan": "pr_word_plan", "period": "pr_word_period", "reporting": "pr_wo
 _WORD = {table: Say(key, {}) for table, key in WORDS.items()}
 
 
+# The item a problem is in, as the reader knows it for every item it reads: its table and its id.
+# A plain tuple (as cheap as a name), made a Say by ``item_label`` only when a problem is found.
+Item = tuple[str, "str | None"]
+
+
 def item_label(table: str, item_id: str | None = None) -> Say:
-    """``node c1`` (or ``node`` when the item has no id yet) as a Say: made for every item read,
-    so it only holds its parts (one small tuple), worded only if a problem is shown."""
+    """``node c1`` (or ``node`` when the item has no id yet) as a Say."""
     word = _WORD[table]
     return Say("pr_in_id", {"what": word, "id": item_id}) if item_id else word

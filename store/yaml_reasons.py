@@ -20,6 +20,7 @@ _PLAIN = {
     "mapping values are not allowed here": "pr_yaml_mapping_values",
     "found character that cannot start any token": "pr_yaml_bad_start",
     "found unexpected end of stream": "pr_yaml_unexpected_end",
+    "found a tab character that violates indentation": "pr_yaml_tab",
     "did not find expected key": "pr_yaml_expected_key",
     "did not find expected '-' indicator": "pr_yaml_expected_dash",
     "could not find expected ':'": "pr_yaml_expected_colon",
@@ -41,7 +42,7 @@ _NAMING = (
 def yaml_reason(exc: yaml.YAMLError) -> Say:
     """What to say about ``exc``: a key of its own for the common reasons, else PyYAML's English
     with the column (1-based; 0 when PyYAML gives none)."""
-    said: Say | None = getattr(exc, "said", None)  # store.plan_yaml.LimitError: plandesk's own limits
+    said: Say | None = getattr(exc, "said", None)  # store.plan_yaml.SaidError: worded by plandesk
     if said is not None:
         return said
     if isinstance(exc, yaml.reader.ReaderError):

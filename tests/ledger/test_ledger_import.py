@@ -218,7 +218,9 @@ def test_a_row_added_by_hand_or_twice(cli, exported, seeded_db: Path) -> None:
 def test_not_a_workbook_or_not_a_ledger(cli, seeded_db: Path, tmp_path: Path) -> None:
     text = tmp_path / "答复.xlsx"
     text.write_text("进展情况：已完成", encoding="utf-8")
-    assert "not an .xlsx workbook" in refused(cli, text, seeded_db)
+    assert "not an .xlsx workbook (it cannot be opened" in refused(cli, text, seeded_db)
+    code, _, err = cli("--lang", "zh", "ledger", "import", str(text))
+    assert code == 1 and "不是可以打开的 .xlsx 工作簿" in err and "BadZipFile" not in err
     old_excel = tmp_path / "答复.xls"  # saved in the old format, as WPS and old Excel offer
     old_excel.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     assert "not an .xlsx workbook (.xls): save it as .xlsx" in refused(cli, old_excel, seeded_db)
