@@ -11,9 +11,15 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from store.problems import Say
+
 
 class DeadlineError(ValueError):
-    """A deadline phrase that cannot be read as a date."""
+    """A deadline phrase that cannot be read as a date; ``said`` is why (store.problem_texts)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.said = Say(key, values)
+        super().__init__(str(self.said))
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ _YEAR_PART = re.compile(
 
 def _month_end(year: int, month: int) -> date:
     if not 1 <= month <= 12:
-        raise DeadlineError(f"no month {month}")
+        raise DeadlineError("pr_no_month", month=month)
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -65,7 +71,7 @@ def parse_deadline(phrase: str | date, default_year: int) -> Deadline:
         return Deadline(due=phrase)
     text = _normalise(str(phrase))
     if not text:
-        raise DeadlineError("empty deadline")
+        raise DeadlineError("pr_empty_deadline")
     try:
         if m := _ISO.match(text):
             day = date(int(m[1]), int(m[2]), int(m[3]))
@@ -73,7 +79,7 @@ def parse_deadline(phrase: str | date, default_year: int) -> Deadline:
         if m := _RANGE.match(text):
             first, last = int(m[1]), int(m[2])
             if last < first:
-                raise DeadlineError(f"range ends before it starts: {phrase}")
+                raise DeadlineError("pr_range_backwards", phrase=phrase)
             return Deadline(start=date(first, 1, 1), due=date(last, 12, 31))
         if m := _FULL_DATE.match(text):
             day = date(int(m[1] or default_year), int(m[2]), int(m[3]))
@@ -96,7 +102,7 @@ def parse_deadline(phrase: str | date, default_year: int) -> Deadline:
     except ValueError as exc:  # date() out of range
         if isinstance(exc, DeadlineError):
             raise
-        raise DeadlineError(f"not a real date: {phrase}") from exc
+        raise DeadlineError("pr_not_real_phrase", phrase=phrase) from exc
     return _parse_with_dateutil(str(phrase))
 
 
@@ -106,9 +112,9 @@ def _parse_with_dateutil(phrase: str) -> Deadline:
 
     text = unicodedata.normalize("NFKC", phrase).strip()
     if not re.search(r"\d{4}", text):
-        raise DeadlineError(f"not a deadline: {phrase!r}")
+        raise DeadlineError("pr_not_a_deadline", phrase=phrase)
     try:
         parsed = parser.parse(text, yearfirst=True, dayfirst=False, default=None)
     except (ValueError, OverflowError, TypeError) as exc:
-        raise DeadlineError(f"not a deadline: {phrase!r}") from exc
+        raise DeadlineError("pr_not_a_deadline", phrase=phrase) from exc
     return Deadline(due=parsed.date(), opens=parsed.date())

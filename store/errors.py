@@ -8,7 +8,10 @@ is (``PlandeskError(t("..."))``): its ``key`` is None and it shows as it is.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from store.error_texts import MESSAGES
+from store.problems import PlanProblem
 
 KEY_PREFIX = "err_"
 
@@ -37,8 +40,10 @@ class DatabaseRefused(PlandeskError):
 
 
 class ImportFailed(PlandeskError):
-    """A plan file with problems; ``problems`` lists them as ``FILE:LINE: field: message``."""
+    """A plan file with problems: ``found`` holds them as data (the UI says each in its language,
+    ``tui.phrases.problem_line``), ``problems`` as English ``FILE:LINE: field: message`` lines."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+    def __init__(self, found: Sequence[PlanProblem]):
+        self.found = list(found)
+        self.problems = [str(problem) for problem in self.found]
+        super().__init__("\n".join(self.problems))

@@ -7,7 +7,8 @@ content: which items a unit gets (those that owe a report for the period, the ru
 ``store.progress_views``), their 序时进度 at the end of the period (``store.lights``), last
 period's answer for reference, the key each row carries and its checksum, the file name, and
 the status of a round (which units answered, derived from the reports themselves, so nothing
-extra is stored). The workbook format itself lives in ``store.ledger_book``.
+extra is stored), and the office's consolidated list (``master_rows``). The workbook format itself
+lives in ``store.ledger_format``; ``tui.ledger_books`` writes the workbooks.
 """
 from __future__ import annotations
 
@@ -221,3 +222,46 @@ def status(conn: sqlite3.Connection, plan_id: str, period: pr.Period) -> list[Un
         rows.append(UnitStatus(unit, len(items), len(answered.get(unit, set())), tuple(files.get(unit, {})),
                                last_at.get(unit)))
     return sorted(rows, key=lambda s: (s.answered > 0, -s.missing, s.unit))
+
+
+class MasterRow(NamedTuple):
+    """One tracked item of the office's consolidated ledger (汇总台账): what it is, who is named on
+    it, its 序时进度 at the period's end, its light as of the as-of date, and the report that
+    counts for the period (None when nobody reported)."""
+
+    chapter: str
+    number: str | None
+    title: str
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    due: date | None  # its latest milestone's
+    expected: float | None
+    light: str
+    report: pg.Report | None
+
+
+def master_rows(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: date,
+                soon_days: int) -> list[MasterRow]:
+    """Every tracked item of the plan in document order (all units), for the consolidated ledger.
+    Nothing is decided here: units, lights, 序时 and "the latest report counts" come from their
+    own modules."""
+    check_period(conn, plan_id, period)
+    lights = lt.item_lights(conn, lt.settings(conn, plan_id, today, soon_days))
+    expected = expected_at_end(conn, plan_id, period)
+    applying = un.of_plan(conn, plan_id)
+    heads = chapters(conn, plan_id)
+    result: list[MasterRow] = []
+    for node_id, number, title, due in conn.execute(
+            "SELECT n.id, n.number, n.title, (SELECT MAX(due) FROM milestones m WHERE m.node_id = n.id AND "
+            "m.archived_at IS NULL) FROM nodes n WHERE n.plan_id = ? AND n.archived_at IS NULL ORDER BY n.seq",
+            (plan_id,)).fetchall():
+        light = lights.get(node_id)
+        if light is None:
+            continue
+        units = applying.get(node_id, un.NONE)
+        share = expected.get(node_id)
+        result.append(MasterRow(heads.get(node_id, ""), number, title, units.lead, units.support,
+                                date.fromisoformat(due) if due else None,
+                                None if share is None or share.expected is None else round(share.expected, 1),
+                                light.light, pg.latest(conn, node_id, period)))
+    return result

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from store import ledger as lg
-from store import ledger_book as lb
+from store import ledger_format as lf
 from store import progress as pg
 
 _STATE_OF = {pg.STATE_ZH[s]: s for s in pg.STATES}
@@ -126,10 +126,10 @@ def read_date(value: object) -> date | None | str:
 
 
 def _meta(wb: Any) -> dict[str, str] | None:
-    if lb.META_SHEET not in wb.sheetnames:
+    if lf.META_SHEET not in wb.sheetnames:
         return None
     pairs = {}
-    for row in wb[lb.META_SHEET].iter_rows(max_col=2, values_only=True):
+    for row in wb[lf.META_SHEET].iter_rows(max_col=2, values_only=True):
         if row and row[0] is not None:
             pairs[str(row[0]).strip()] = "" if row[1] is None else str(row[1]).strip()
     return pairs
@@ -137,11 +137,11 @@ def _meta(wb: Any) -> dict[str, str] | None:
 
 def _find_data_sheet(wb: Any) -> tuple[Any, int, dict[str, int]] | None:
     """The sheet, header row and column of each known header (by header text, wherever it is)."""
-    wanted = {key: _norm(header) for key, (header, _) in lb.COLUMNS.items()}
-    key_header = wanted[lb.KEY]
-    names = [lb.DATA_SHEET] + [n for n in wb.sheetnames if n != lb.DATA_SHEET]
+    wanted = {key: _norm(header) for key, (header, _) in lf.COLUMNS.items()}
+    key_header = wanted[lf.KEY]
+    names = [lf.DATA_SHEET] + [n for n in wb.sheetnames if n != lf.DATA_SHEET]
     for name in names:
-        if name not in wb.sheetnames or name == lb.META_SHEET:
+        if name not in wb.sheetnames or name == lf.META_SHEET:
             continue
         ws = wb[name]
         for r, row in enumerate(ws.iter_rows(max_row=_HEADER_SCAN_ROWS, values_only=True), 1):
@@ -160,14 +160,14 @@ def _find_data_sheet(wb: Any) -> tuple[Any, int, dict[str, int]] | None:
 
 
 def _filled_on(wb: Any, problems: list[Problem], name: str) -> date | None:
-    if lb.COVER_SHEET not in wb.sheetnames:
+    if lf.COVER_SHEET not in wb.sheetnames:
         return None
-    ws = wb[lb.COVER_SHEET]
+    ws = wb[lf.COVER_SHEET]
     for r, row in enumerate(ws.iter_rows(max_col=2, values_only=True), 1):
-        if row and _norm(row[0]) == _norm(lb.FILLED_ON_LABEL):
+        if row and _norm(row[0]) == _norm(lf.FILLED_ON_LABEL):
             value = read_date(row[1] if len(row) > 1 else None)
             if isinstance(value, str):
-                problems.append(Problem(name, lb.COVER_SHEET, r, "bad_date", {"value": value}))
+                problems.append(Problem(name, lf.COVER_SHEET, r, "bad_date", {"value": value}))
                 return None
             return value
     return None
@@ -189,8 +189,8 @@ def read_book(path: Path | str) -> Book:
         wb = load_workbook(path, data_only=True)
     except InvalidFileException:  # .xls, .csv, .et: another format under another name
         return refused("not_a_workbook", reason=path.suffix or "?")
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        return refused("not_a_workbook", reason=type(exc).__name__)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):  # its class name is no reason for a clerk
+        return refused("damaged_workbook")
     meta = _meta(wb)
     if not meta or meta.get("format") != lg.FORMAT:
         return refused("not_a_ledger")
@@ -200,12 +200,12 @@ def read_book(path: Path | str) -> Book:
     filled_on = _filled_on(wb, problems, name)
     found = _find_data_sheet(wb)
     if found is None:
-        problems.append(Problem(name, None, None, "no_data_sheet", {"sheet": lb.DATA_SHEET}))
+        problems.append(Problem(name, None, None, "no_data_sheet", {"sheet": lf.DATA_SHEET}))
         return Book(path, plan_id, period, unit, filled_on, None, [], 0, problems)
     ws, header_row, columns = found
-    for key in (lb.KEY, *lb.FILL_IN):
+    for key in (lf.KEY, *lf.FILL_IN):
         if key not in columns:
-            problems.append(Problem(name, ws.title, header_row, "column_missing", {"column": lb.COLUMNS[key][0]}))
+            problems.append(Problem(name, ws.title, header_row, "column_missing", {"column": lf.COLUMNS[key][0]}))
     if any(p.code == "column_missing" for p in problems):
         return Book(path, plan_id, period, unit, filled_on, ws.title, [], 0, problems)
     answers, blank = _rows(ws, header_row, columns, plan_id, period, unit, problems, name)
@@ -224,8 +224,8 @@ def _rows(ws: Any, header_row: int, columns: dict[str, int], plan_id: str, perio
         return row[i] if i < len(row) else None
 
     for r, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
-        raw_key = _text(cell(row, lb.KEY))
-        filled = {k: cell(row, k) for k in lb.FILL_IN}
+        raw_key = _text(cell(row, lf.KEY))
+        filled = {k: cell(row, k) for k in lf.FILL_IN}
         has_content = any(_text(v) is not None for v in filled.values())
         if raw_key is None:
             if has_content:
@@ -257,7 +257,7 @@ def _rows(ws: Any, header_row: int, columns: dict[str, int], plan_id: str, perio
 def _answer(r: int, key: lg.Key, filled: dict[str, Any], problems: list[Problem], name: str,
             sheet: str) -> Answer | None:
     ok = True
-    state_text = _text(filled[lb.STATE])
+    state_text = _text(filled[lf.STATE])
     state = _STATE_OF.get(_norm(state_text)) if state_text else None
     if state_text is None:
         problems.append(Problem(name, sheet, r, "no_state", {}))
@@ -265,13 +265,13 @@ def _answer(r: int, key: lg.Key, filled: dict[str, Any], problems: list[Problem]
     elif state is None:
         problems.append(Problem(name, sheet, r, "bad_state", {"value": state_text}))
         ok = False
-    percent = _percent(filled[lb.PERCENT])
+    percent = _percent(filled[lf.PERCENT])
     if isinstance(percent, str):
         problems.append(Problem(name, sheet, r, "bad_percent", {"value": percent}))
         ok = False
     if not ok or state is None:
         return None
-    evidence = _text(filled[lb.EVIDENCE])
-    return Answer(r, key, state, None if isinstance(percent, str) else percent, _text(filled[lb.NOTE]),
-                  _text(filled[lb.PROBLEM]), _text(filled[lb.NEXT_STEP]),
+    evidence = _text(filled[lf.EVIDENCE])
+    return Answer(r, key, state, None if isinstance(percent, str) else percent, _text(filled[lf.NOTE]),
+                  _text(filled[lf.PROBLEM]), _text(filled[lf.NEXT_STEP]),
                   tuple(e.strip() for e in (evidence or "").split("\n") if e.strip()))

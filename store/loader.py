@@ -1,7 +1,8 @@
 """Read and validate a plan file (see docs/PLAN_FORMAT.md) into plain data, all problems at once.
 
-Every problem is reported as ``FILE:LINE: field: message`` with the line in the YAML file, so a
-clerk can fix the file; nothing is written to the database unless the whole file is valid.
+Every problem is reported with its file, line and field (``FILE:LINE: field: message``, said in
+the UI's language: store.problems), so a clerk can fix the file; nothing is written to the
+database unless the whole file is valid.
 Reading is bounded and streamed (store.plan_file, store.plan_yaml), keys and types are checked
 against the one declarative schema (store.plan_schema), store.plan_reader reads the meaning
 (ids unique, deadlines real dates) into the data of store.plan_data.
@@ -16,10 +17,10 @@ from store.plan_data import TRACKED_KINDS, CellData, IndicatorData, MilestoneDat
 from store.plan_reader import PlanReader, Problems
 from store.plan_schema import NODE_KINDS, check_document
 from store.plan_yaml import HEAD, ITEM, LINE_KEY, LINES_KEY, PlanFileError, read_pieces
-from store.safe_text import visible
+from store.problems import PlanProblem, say
 
 __all__ = ["NODE_KINDS", "TRACKED_KINDS", "LINE_KEY", "LINES_KEY", "load_plan_file", "validate_document",
-           "derive_targets", "PlanData", "NodeData", "MilestoneData", "IndicatorData", "CellData"]
+           "plan_problems", "derive_targets", "PlanData", "NodeData", "MilestoneData", "IndicatorData", "CellData"]
 
 
 def load_plan_file(path: Path | str) -> list[PlanData]:
@@ -49,13 +50,13 @@ def load_plan_file(path: Path | str) -> list[PlanData]:
                 if plan is None:
                     continue
                 if plan.id and plan.id in seen:
-                    problems.add(value, "id", f"plan {plan.id!r} appears twice in the file")
+                    problems.add(value, "id", say("pr_plan_twice", id=plan.id))
                 seen.add(plan.id)
                 plans.append(plan)
     except PlanFileError as exc:
-        raise ImportFailed([visible(f"{name}:{exc.line}: {exc.field}: {exc.message}", one_line=True)]) from None
+        raise ImportFailed([PlanProblem(name, exc.line, exc.field, exc.message)]) from None
     if not documents:
-        raise ImportFailed([visible(f"{name}:1: file: no plan in the file", one_line=True)])
+        raise ImportFailed([PlanProblem(name, 1, say("pr_field_file"), say("pr_no_plan"))])
     if problems.items:
         raise ImportFailed(problems.items)
     return plans
@@ -72,11 +73,16 @@ def _read_document(doc: Any, problems: Problems) -> PlanData | None:
 
 def validate_document(doc: Any, name: str = "plan") -> list[str]:
     """The problems ``load_plan_file`` would report for one plan document already read from YAML
-    ([] when it loads): same rules, same ``NAME:LINE: field: message`` lines.
+    ([] when it loads): same rules, same ``NAME:LINE: field: message`` lines (in English).
 
     For code that builds a plan document in memory (``plandesk draft``) and must know that the
     file it writes imports as it is, without writing and parsing the file first.
     """
+    return [str(problem) for problem in plan_problems(doc, name)]
+
+
+def plan_problems(doc: Any, name: str = "plan") -> list[PlanProblem]:
+    """``validate_document``'s problems as data, for a UI to say them in its language."""
     problems = Problems(name)
     _read_document(doc, problems)
     return problems.items

@@ -14,6 +14,7 @@ from store import periods
 from store.errors import BadInput
 from store.lights import DEFAULT_RED_LAG, DEFAULT_YELLOW_LAG
 from store.plan_data import MilestoneData, PlanData
+from store.problems import Item, Say, say
 from store.units import clean as clean_units
 
 if TYPE_CHECKING:
@@ -29,30 +30,31 @@ PROGRESS_KEYS: dict[str, dict[str, str]] = {
 }
 
 
-def unit_list(self: PlanReader, raw: dict[str, Any], key: str, label: str) -> list[str]:
+def unit_list(self: PlanReader, raw: dict[str, Any], key: str, label: Item) -> list[str]:
     """Unit names under ``key``: a list, or one string with 、，, between the names."""
     value = raw.get(key)
     if value is None:
         return []
     if isinstance(value, str) or (isinstance(value, list) and all(isinstance(u, str) for u in value)):
         return clean_units(value)
-    self.p.add(raw, key, "must be a list of unit names or one text with 、 between them", label)
+    self.p.add(raw, key, say("pr_unit_list"), label)
     return []
 
 
-def read_reporting(self: PlanReader, plan: PlanData, raw: Any, label: str) -> None:
+def read_reporting(self: PlanReader, plan: PlanData, raw: Any, label: Item) -> None:
     """``reporting: {cycle, yellow_lag, red_lag}``: every key optional."""
     if raw is None:
         return
     if not isinstance(raw, dict):
-        self.p.add(self.doc, "reporting", "must be {cycle: quarter, yellow_lag: 10, red_lag: 30}", label)
+        example = "{cycle: quarter, yellow_lag: 10, red_lag: 30}"
+        self.p.add(self.doc, "reporting", say("pr_reporting_form", example=example), label)
         return
     for key in raw:
         if key not in ("cycle", "yellow_lag", "red_lag") and not str(key).startswith("__"):
-            self.p.add(raw, str(key), "unknown key (cycle, yellow_lag, red_lag)", label)
+            self.p.add(raw, str(key), say("pr_unknown_reporting", allowed="cycle, yellow_lag, red_lag"), label)
     cycle = raw.get("cycle")
     if cycle is not None and cycle not in periods.CYCLES:
-        self.p.add(raw, "cycle", f"must be one of {', '.join(periods.CYCLES)}", label)
+        self.p.add(raw, "cycle", say("pr_one_of", choices=", ".join(periods.CYCLES)), label)
     else:
         plan.report_cycle = cycle
     lags: dict[str, float] = {}
@@ -61,13 +63,13 @@ def read_reporting(self: PlanReader, plan: PlanData, raw: Any, label: str) -> No
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            self.p.add(raw, key, "must be a number of percentage points from 0 to 100", label)
+            self.p.add(raw, key, say("pr_lag_range"), label)
             continue
         lags[key] = float(value)
     yellow = lags.get("yellow_lag", DEFAULT_YELLOW_LAG)
     red = lags.get("red_lag", DEFAULT_RED_LAG)
     if yellow > red:
-        self.p.add(raw, "red_lag", f"must not be below yellow_lag ({yellow:g} > {red:g})", label)
+        self.p.add(raw, "red_lag", say("pr_red_below_yellow", yellow=yellow, red=red), label)
     plan.yellow_lag, plan.red_lag = lags.get("yellow_lag"), lags.get("red_lag")
 
 
@@ -77,33 +79,34 @@ def check_links(self: PlanReader, plan: PlanData) -> None:
         if m.same_as is None:
             continue
         raw = self.link_sources.get(m.local_id, {})
+        label = ("milestone", m.local_id)
         if m.same_as == m.local_id or (m.series and m.same_as == m.series):
-            self.p.add(raw, "same_as", "a milestone cannot be the same as itself", f"milestone {m.local_id}")
+            self.p.add(raw, "same_as", say("pr_same_as_itself"), label)
         elif m.same_as not in self.milestone_ids:
-            hint = " (a recurring target's occurrences are <id>.y2023, <id>.2023q2)" \
-                if any(x.series == m.same_as for x in plan.milestones) else ""
-            self.p.add(raw, "same_as", f"no milestone {m.same_as!r} in this plan{hint}",
-                       f"milestone {m.local_id}")
+            series = any(x.series == m.same_as for x in plan.milestones)
+            self.p.add(raw, "same_as", say("pr_same_as_series" if series else "pr_same_as_unknown", id=m.same_as),
+                       label)
 
 
 def recurring(self: PlanReader, plan: PlanData, raw: dict[str, Any], item: MilestoneData, every: str,
-              label: str) -> None:
+              label: Item) -> None:
     """One milestone per year (quarter) of the span: ``start`` (or the plan's first year) to ``due``."""
     span_start = item.start or date(self.start_year, 1, 1)
     if span_start > item.due:
-        self.p.add(raw, "every", "the span ends before it starts", label)
+        self.p.add(raw, "every", say("pr_span_backwards"), label)
         return
     try:
         occurrences = periods.expand(span_start, item.due, every)
     except BadInput as exc:
-        self.p.add(raw, "every", str(exc), label)
+        assert exc.key is not None  # periods.expand raises by key (err_every)
+        self.p.add(raw, "every", Say(exc.key, exc.values), label)
         return
     self.milestone_ids.discard(item.local_id)  # the id names the series; its occurrences are the milestones
     for period, start, due in occurrences:
         id_suffix, title_suffix = periods.occurrence_suffix(period)
         local_id = item.local_id + id_suffix
         if local_id in self.milestone_ids or local_id in self.node_ids:
-            self.p.add(raw, "id", f"occurrence id {local_id!r} is already used", label)
+            self.p.add(raw, "id", say("pr_occurrence_taken", id=local_id), label)
             continue
         self.milestone_ids.add(local_id)
         plan.milestones.append(MilestoneData(

@@ -9,11 +9,14 @@ then reads it again in chunks: a 200,000-node plan (106 MiB) never sits in memor
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import os
 import stat
 from pathlib import Path
 from types import TracebackType
+
+from store.problems import Say, say
 
 MAX_FILE_BYTES = 128 * 1024 * 1024  # a transcribed five-year plan is 0.1 MiB, a generated 200,000-node one 106 MiB
 CHUNK = 1 << 20
@@ -22,13 +25,26 @@ CHUNK = 1 << 20
 class PlanFileError(Exception):
     """The file cannot be read as YAML at all; ``line`` is 1-based (0: the file as a whole)."""
 
-    def __init__(self, line: int, field: str, message: str):
+    def __init__(self, line: int, field: Say, message: Say):
         self.line, self.field, self.message = line, field, message
         super().__init__(f"{line}: {field}: {message}")
 
 
+FILE_FIELD = say("pr_field_file")  # where a problem of the file as a whole is said to be, as ``file:``
+
+
+def _file_problem(key: str, line: int = 0, **values: object) -> PlanFileError:
+    return PlanFileError(line, FILE_FIELD, say(key, **values))
+
+
+def _unreadable(exc: OSError) -> PlanFileError:
+    """Permission denied in the UI's language; the system's own words for the rarer causes."""
+    denied = exc.errno in (errno.EACCES, errno.EPERM)
+    return _file_problem("pr_unreadable", reason=say("pr_denied") if denied else exc.strerror)
+
+
 def _too_large() -> PlanFileError:
-    return PlanFileError(0, "file", f"is larger than the {MAX_FILE_BYTES // 2**20} MiB a plan file may have")
+    return _file_problem("pr_file_too_large", mib=MAX_FILE_BYTES // 2**20)
 
 
 class PlanFile:
@@ -105,9 +121,9 @@ class PlanFile:
                 data.decode("utf-8-sig")
             except UnicodeDecodeError as exc:
                 line = data[: exc.start].count(b"\n") + 1
-                raise PlanFileError(line, "file", "is not UTF-8 text (save it as UTF-8)") from None
+                raise _file_problem("pr_not_utf8", line) from None
         except OSError as exc:
-            raise PlanFileError(0, "file", f"cannot be read ({exc.strerror})") from None
+            raise _unreadable(exc) from None
         return size
 
 
@@ -116,17 +132,17 @@ def _open_regular(path: Path) -> io.BufferedReader:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise PlanFileError(0, "file", "no such file") from None
+        raise _file_problem("pr_no_such_file") from None
     except IsADirectoryError:
-        raise PlanFileError(0, "file", "is a folder, not a plan file") from None
+        raise _file_problem("pr_is_folder") from None
     except OSError as exc:
-        raise PlanFileError(0, "file", f"cannot be read ({exc.strerror})") from None
+        raise _unreadable(exc) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise PlanFileError(0, "file", "is a folder, not a plan file")
+            raise _file_problem("pr_is_folder")
         if not stat.S_ISREG(info.st_mode):
-            raise PlanFileError(0, "file", "is not a regular file (a pipe or a device): save the plan to a file")
+            raise _file_problem("pr_not_regular")
         if info.st_size > MAX_FILE_BYTES:
             raise _too_large()
         return os.fdopen(fd, "rb")

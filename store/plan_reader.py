@@ -2,9 +2,9 @@
 
 The schema (store.plan_schema) checks keys and types; the reader reports what it cannot: ids
 unique, deadlines real dates, periods that end after they start. ``Problems`` collects both as
-``FILE:LINE: field: message``. The reader takes a document whole, or top-level node by
-top-level node as store.plan_yaml hands them over, so a large plan's raw data goes chapter by
-chapter.
+``store.problems.PlanProblem`` (``FILE:LINE: field: message`` once said). The reader takes a
+document whole, or top-level node by top-level node as store.plan_yaml hands them over, so a
+large plan's raw data goes chapter by chapter.
 """
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from store import loader_progress as progress_keys
 from store import periods
 from store.deadlines import DeadlineError, parse_deadline
 from store.plan_data import TRACKED_KINDS, CellData, IndicatorData, MilestoneData, NodeData, PlanData, derive_targets
-from store.plan_schema import FIRST_YEAR, LAST_YEAR, check_document, check_mapping, ident
+from store.plan_schema import FIRST_YEAR, LAST_YEAR, check_document, check_mapping, ident, outside
 from store.plan_yaml import LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar
-from store.safe_text import visible
+from store.problems import Item, PlanProblem, Say, item_label, say
 from store.units import clean as clean_units
 from store.values import parse_printed
 
@@ -25,35 +25,36 @@ _META = (LINE_KEY, LINES_KEY, TWICE_KEY)
 
 
 class Problems:
-    """Collects problems as ``FILE:LINE: field: message``, one per line and field.
+    """Collects problems (file, line, field, what is wrong and in which item), one per line and field.
 
     Reported in the order of the file's lines; on one line, what the schema check said (phase 0)
-    before what the reader found (phase 1), and only the first problem of a field."""
+    before what the reader found (phase 1), and only the first problem of a field. Nothing is
+    worded here: ``str()`` of a problem is its English line, the UI says it in its language."""
 
     def __init__(self, file_name: str):
         self.file_name = file_name
         self.phase = 0
-        self._found: list[tuple[int, int, int, str, str]] = []  # (line, phase, order, key, text)
+        self._found: list[tuple[int, int, int, str, PlanProblem]] = []  # (line, phase, order, key, problem)
 
     @property
-    def items(self) -> list[str]:
+    def items(self) -> list[PlanProblem]:
         """The problems in the order of their lines in the file."""
         seen: set[tuple[int, str]] = set()
         out = []
-        for line, _, _, key, text in sorted(self._found):
+        for line, _, _, key, problem in sorted(self._found, key=lambda found: found[:3]):
             if (line, key) not in seen:
                 seen.add((line, key))
-                out.append(text)
+                out.append(problem)
         return out
 
-    def add(self, where: dict[str, Any] | None, key: Any, message: str, label: str = "") -> None:
+    def add(self, where: dict[str, Any] | None, key: Any, message: Say, item: Item | None = None) -> None:
         line = 0
         if isinstance(where, dict):
             line = where.get(LINES_KEY, {}).get(key) or where.get(LINE_KEY, 0)
-        context = f" ({label})" if label else ""
-        problem = f"{self.file_name}:{line}: {key}: {message}{context}"
+        field = key if isinstance(key, Say) else str(key)
         self._found.append((line, self.phase, len(self._found), str(key),
-                            visible(problem, one_line=True)))  # one line, never a control
+                            PlanProblem(self.file_name, line, field, message,
+                                                    item_label(*item) if item else None)))
 
 
 def _text(where: dict[str, Any], key: str) -> str | None:
@@ -130,10 +131,10 @@ class PlanReader:
         self.p.phase = 1
         plan = self.plan
         plan_id = _text(doc, "id") or ""
-        label = f"plan {plan_id}"
+        label = ("plan", plan_id)
         period, start_year, end_year = self.set_years(doc)
         if start_year and end_year and end_year < start_year:
-            self.p.add(period, "end", "ends before it starts", label)
+            self.p.add(period, "end", say("pr_ends_before_start"), label)
         issued = doc.get("issued")
         plan.id, plan.region, plan.title = plan_id, _text(doc, "region") or "", _text(doc, "title") or ""
         plan.start_year, plan.end_year, plan.source_file = start_year, end_year, _text(doc, "source_file") or ""
@@ -154,7 +155,7 @@ class PlanReader:
     def check_id(self, where: dict[str, Any], seen: set[str], what: str) -> str:
         local_id = _text(where, "id") or ""
         if local_id in seen:
-            self.p.add(where, "id", f"duplicate id {local_id!r}", what)
+            self.p.add(where, "id", say("pr_duplicate_id", id=local_id), (what, None))
         if local_id:
             seen.add(local_id)
         return local_id
@@ -162,7 +163,7 @@ class PlanReader:
     def read_nodes(self, plan: PlanData, nodes: list[dict[str, Any]], parent: str | None, depth: int) -> None:
         for raw in nodes:
             local_id = self.check_id(raw, self.node_ids, "node")
-            label = f"node {local_id}"
+            label = ("node", local_id)
             kind = _text(raw, "kind") or ""
             units = self.unit_list(raw, "units", label) + self.unit_list(raw, "lead", label)
             support = self.unit_list(raw, "support", label)
@@ -183,40 +184,41 @@ class PlanReader:
                 self.implicit_milestone(plan, raw, node, own_due)
             self.read_nodes(plan, _mappings(raw.get("children")), local_id, depth + 1)
 
-    def unit_list(self, raw: dict[str, Any], key: str, label: str) -> list[str]:
+    def unit_list(self, raw: dict[str, Any], key: str, label: Item) -> list[str]:
         return progress_keys.unit_list(self, raw, key, label)
 
     def next_seq(self) -> int:
         self.seq += 1
         return self.seq
 
-    def deadline(self, where: dict[str, Any], key: str, value: Any, label: str) -> tuple[date | None, date | None]:
+    def deadline(self, where: dict[str, Any], key: str, value: Any, label: Item) -> tuple[date | None, date | None]:
         """(start, due) of a phrase; for the ``start`` key the phrase is read as a start."""
         if isinstance(value, BadScalar) or not isinstance(value, (str, int, date)) or isinstance(value, bool):
             return None, None  # the schema check has said why
         try:
             parsed = parse_deadline(str(value) if isinstance(value, int) else value, self.end_year)
         except DeadlineError as exc:
-            self.p.add(where, key, str(exc), label)
+            self.p.add(where, key, exc.said, label)
             return None, None
         start, due = (parsed.as_start, parsed.as_start) if key == "start" else (parsed.start, parsed.due)
         for day in (start, due):
             if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-                self.p.add(where, key, f"{day.isoformat()} is outside {FIRST_YEAR}..{LAST_YEAR}", label)
+                self.p.add(where, key, outside(day.isoformat()), label)
                 return None, None
         return start, due
 
     def implicit_milestone(self, plan: PlanData, raw: dict[str, Any], node: NodeData, own_due: Any) -> None:
         """A tracked node with no milestone of its own is one: due at its date or the plan's end."""
+        label: Item = ("node", node.local_id)
         if own_due is not None:
-            start, due = self.deadline(raw, "due", own_due, f"node {node.local_id}")
+            start, due = self.deadline(raw, "due", own_due, label)
             phrase = "" if isinstance(own_due, date) else str(own_due)
         else:
             start, due, phrase = None, date(self.end_year, 12, 31), ""
         if due is None:
             return
         if node.local_id in self.milestone_ids:
-            self.p.add(raw, "id", f"node id {node.local_id!r} is also used by a milestone", f"node {node.local_id}")
+            self.p.add(raw, "id", say("pr_node_id_is_milestone", id=node.local_id), label)
         self.milestone_ids.add(node.local_id)
         plan.milestones.append(MilestoneData(
             local_id=node.local_id, node_id=node.local_id, title=node.title, due=due, due_phrase=phrase,
@@ -224,22 +226,21 @@ class PlanReader:
 
     def read_milestone(self, plan: PlanData, raw: dict[str, Any], node_id: str) -> None:
         local_id = self.check_id(raw, self.milestone_ids, "milestone")
-        label = f"milestone {local_id}"
+        label: Item = ("milestone", local_id)
         if local_id in self.node_ids:
-            self.p.add(raw, "id", f"{local_id!r} is already a node id", label)
+            self.p.add(raw, "id", say("pr_milestone_id_is_node", id=local_id), label)
         due_raw = raw.get("due")
         start, due = (None, None) if due_raw is None else self.deadline(raw, "due", due_raw, label)
         if raw.get("start") is not None:
             _, start = self.deadline(raw, "start", raw["start"], label)
         if start and due and start > due:
-            self.p.add(raw, "start", "is after the due date", label)
+            self.p.add(raw, "start", say("pr_start_after_due"), label)
         every = raw.get("every") if raw.get("every") in (periods.YEAR, periods.QUARTER) else None
         same_as = raw.get("same_as")
         if same_as is not None and ident(same_as):  # the schema check has said why
             same_as = None
         if every and same_as:
-            self.p.add(raw, "same_as", "a recurring target cannot be the same as one milestone; "
-                       "link its occurrences instead", label)
+            self.p.add(raw, "same_as", say("pr_recurring_same_as"), label)
             same_as = None
         if due is None:
             return
@@ -258,7 +259,7 @@ class PlanReader:
 
     def read_indicator(self, plan: PlanData, raw: dict[str, Any], position: int, ids: set[str]) -> None:
         local_id = self.check_id(raw, ids, "indicator")
-        label = f"indicator {local_id}"
+        label: Item = ("indicator", local_id)
         measure = _text(raw, "measure") or "total"
         ind = IndicatorData(
             local_id=local_id, name=_text(raw, "name") or "", better=_text(raw, "better") or "higher",
@@ -269,7 +270,7 @@ class PlanReader:
         for row in _mappings(raw.get("rows")):
             table = _text(row, "table") or ""
             if table in tables:
-                self.p.add(row, "table", f"table {table!r} given twice", label)
+                self.p.add(row, "table", say("pr_table_twice", table=table), label)
             tables.add(table)
             basis = _text(row, "basis") or "total"
             values = _mapping(row.get("values"))

@@ -16,6 +16,7 @@ from typing import Any
 
 from store.periods import CYCLES
 from store.plan_yaml import LINE_KEY, LINES_KEY, TWICE_KEY, BadScalar, StreamedItems
+from store.problems import Item, Say, item_label, say
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years a plan, a date or a value may name
 NODE_KINDS = ("part", "chapter", "section", "task", "box", "entry", "project", "text", "annex")
@@ -23,7 +24,7 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _META = (LINE_KEY, LINES_KEY, TWICE_KEY)
 
-Check = Callable[[Any], "str | None"]  # a value -> the problem with it, or None
+Check = Callable[[Any], "Say | None"]  # a value -> the problem with it, or None
 
 
 def _is_text(value: Any) -> bool:
@@ -34,87 +35,92 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def text(value: Any) -> str | None:
-    return None if _is_text(value) else "must be text (put it in quotes if YAML reads it as a number or date)"
+def text(value: Any) -> Say | None:
+    return None if _is_text(value) else say("pr_text_quoted")
 
 
 def _matching(pattern: re.Pattern[str], what: str) -> Check:
-    """A check that a value is text matching ``pattern``; ``what`` says what it should be."""
+    """A check that a value is text matching ``pattern``; ``what`` is the key saying what it should be."""
 
-    def check(value: Any) -> str | None:
+    def check(value: Any) -> Say | None:
         if not _is_text(value):
-            return "must be text"
-        return None if pattern.fullmatch(value) else f"{value!r} is not {what}"
+            return say("pr_text")
+        return None if pattern.fullmatch(value) else say(what, value=value)
 
     return check
 
 
-ident = _matching(_ID, "a valid id (letters, digits, . - _)")
-plan_ident = _matching(_PLAN_ID, "a plan id (lower-case letters, digits and -)")
+ident = _matching(_ID, "pr_bad_id")
+plan_ident = _matching(_PLAN_ID, "pr_bad_plan_id")
 
 
-def year(value: Any) -> str | None:
+def outside(value: object) -> Say:
+    """``2300-12-31 is outside 1949..2100``: the years a plan may name."""
+    return say("pr_outside", value=value, first=FIRST_YEAR, last=LAST_YEAR)
+
+
+def year(value: Any) -> Say | None:
     if not _is_int(value):
-        return "must be a year, e.g. 2025"
+        return say("pr_year")
     if not FIRST_YEAR <= value <= LAST_YEAR:
-        return f"{value} is outside {FIRST_YEAR}..{LAST_YEAR}"
+        return outside(value)
     return None
 
 
-def line_number(value: Any) -> str | None:
-    return None if _is_int(value) and value >= 1 else "must be a line number (1 or more)"
+def line_number(value: Any) -> Say | None:
+    return None if _is_int(value) and value >= 1 else say("pr_line_number")
 
 
-def iso_date(value: Any) -> str | None:
+def iso_date(value: Any) -> Say | None:
     """``issued``: a date YAML reads (2022-06-08) or the same in quotes."""
     if _is_text(value):
         try:
             value = date.fromisoformat(value.strip())
         except ValueError:
-            return f"{value!r} is not a date (YYYY-MM-DD)"
+            return say("pr_not_iso_date", value=value)
     elif isinstance(value, datetime) or not isinstance(value, date):
-        return "must be a date, e.g. 2022-06-08"
+        return say("pr_date")
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        return f"{value.isoformat()} is outside {FIRST_YEAR}..{LAST_YEAR}"
+        return outside(value.isoformat())
     return None
 
 
-def deadline(value: Any) -> str | None:
+def deadline(value: Any) -> Say | None:
     """A deadline phrase, a date or a year; what a phrase means is checked when it is read."""
     if _is_int(value):
         return year(value)
     if _is_text(value) or (isinstance(value, date) and not isinstance(value, datetime)):
         return None
-    return "must be a date or a deadline phrase, e.g. 2024-06-30 or 2024年6月底"
+    return say("pr_deadline")
 
 
-def names(value: Any) -> str | None:
+def names(value: Any) -> Say | None:
     """Unit names: one name, a 、-separated string, or a list of names."""
     if _is_text(value) or (isinstance(value, list) and all(_is_text(v) for v in value)):
         return None
-    return "must be a unit name or a list of unit names"
+    return say("pr_names")
 
 
-def printed(value: Any) -> str | None:
+def printed(value: Any) -> Say | None:
     """A cell as printed: text (numbers are accepted and kept as written by YAML)."""
     if _is_text(value) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
         return None
-    return "must be the value as printed, e.g. \"≥98\""
+    return say("pr_printed")
 
 
-def number(value: Any) -> str | None:
+def number(value: Any) -> Say | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 and value == value:
         return None
-    return "must be a number, 0 or more"
+    return say("pr_number")
 
 
 def one_of(*choices: str) -> Check:
-    def check(value: Any) -> str | None:
+    def check(value: Any) -> Say | None:
         if _is_text(value) and value in choices:
             return None
         if len(choices) == 2:
-            return f"must be {choices[0]} or {choices[1]}, not {value!r}"
-        return f"{value!r} is not one of {', '.join(choices)}"
+            return say("pr_either", first=choices[0], second=choices[1], value=value)
+        return say("pr_not_one_of", value=value, choices=", ".join(choices))
     return check
 
 
@@ -210,18 +216,18 @@ SCHEMA: dict[str, dict[str, Key]] = {
 }
 # ---- end of the format's tables ----
 
-Report = Callable[[dict[str, Any] | None, Any, str, str], None]  # (where, key, message, label)
+Report = Callable[[dict[str, Any] | None, Any, Say, "Item | None"], None]  # (where, key, message, item)
 
 
-def _label(table: str, mapping: dict[str, Any]) -> str:
+def _label(table: str, mapping: dict[str, Any]) -> Item:
     item_id = mapping.get("id")
-    return f"{table} {item_id}" if _is_text(item_id) else table
+    return table, item_id if _is_text(item_id) else None
 
 
 def check_document(doc: Any, report: Report) -> None:
     """Check one plan document against SCHEMA, calling ``report`` once per problem."""
     if not isinstance(doc, dict):
-        report(None, "plan", "a plan document must be a mapping", "")
+        report(None, say("pr_word_plan"), say("pr_doc_not_mapping"), None)  # no key: the document itself
         return
     check_mapping(doc, "plan", report)
 
@@ -231,27 +237,28 @@ def check_mapping(mapping: dict[str, Any], table: str, report: Report) -> None:
     rules = SCHEMA[table]
     label = _label(table, mapping)
     for key, _line in mapping.get(TWICE_KEY, ()):
-        report(mapping, key, "given twice (the second one would silently win)", label)
+        report(mapping, key, say("pr_twice_wins"), label)
     for key, value in mapping.items():
         if key in _META:
             continue
         rule = rules.get(key) if isinstance(key, str) else None
         if rule is None:
             guess = difflib.get_close_matches(str(key), list(rules), n=1)
-            hint = f" (did you mean {guess[0]!r}?)" if guess else f" (allowed: {', '.join(rules)})"
-            report(mapping, key, f"unknown key{hint}", label)
+            unknown = say("pr_unknown_guess", guess=guess[0]) if guess else \
+                say("pr_unknown_allowed", allowed=", ".join(rules))
+            report(mapping, key, unknown, label)
             continue
         if value is None:
             if rule.required:
-                report(mapping, key, "missing", label)
+                report(mapping, key, say("pr_missing"), label)
             continue
         _check_value(mapping, key, value, rule, report, label)
     for key, rule in rules.items():
         if rule.required and key not in mapping:
-            report(mapping, key, "missing", label)
+            report(mapping, key, say("pr_missing"), label)
 
 
-def _check_value(mapping: dict[str, Any], key: str, value: Any, rule: Key, report: Report, label: str) -> None:
+def _check_value(mapping: dict[str, Any], key: str, value: Any, rule: Key, report: Report, label: Item) -> None:
     if isinstance(value, BadScalar):
         report(mapping, key, value.reason, label)
         return
@@ -260,41 +267,41 @@ def _check_value(mapping: dict[str, Any], key: str, value: Any, rule: Key, repor
         if problem:
             report(mapping, key, problem, label)
         elif rule.required and _is_text(value) and not value.strip():
-            report(mapping, key, "missing", label)
+            report(mapping, key, say("pr_missing"), label)
         return
     if rule.table:
         if isinstance(value, dict):
             check_mapping(value, rule.table, report)
         else:
-            report(mapping, key, f"must be a mapping ({', '.join(SCHEMA[rule.table])})", label)
+            report(mapping, key, say("pr_mapping_of", keys=", ".join(SCHEMA[rule.table])), label)
         return
     if rule.items:
         if isinstance(value, StreamedItems):  # its mappings were checked one by one as they were read
             if rule.non_empty and not value.count:
-                report(mapping, key, f"must be a non-empty list of {rule.items}s", label)
+                report(mapping, key, say("pr_nonempty_list_of", items=item_label(rule.items)), label)
             elif value.not_mappings:
-                report(mapping, key, f"each {rule.items} must be a mapping of keys", label)
+                report(mapping, key, say("pr_each_mapping", item=item_label(rule.items)), label)
             return
         if not isinstance(value, list) or (rule.non_empty and not value):
-            report(mapping, key, f"must be a {'non-empty ' if rule.non_empty else ''}list of {rule.items}s", label)
+            wanted = "pr_nonempty_list_of" if rule.non_empty else "pr_list_of"
+            report(mapping, key, say(wanted, items=item_label(rule.items)), label)
             return
         for item in value:
             if isinstance(item, dict):
                 check_mapping(item, rule.items, report)
             else:
-                report(mapping, key, f"each {rule.items} must be a mapping of keys", label)
+                report(mapping, key, say("pr_each_mapping", item=item_label(rule.items)), label)
         return
     _check_map(mapping, key, value, rule, report, label)
 
 
-def _check_map(mapping: dict[str, Any], key: str, value: Any, rule: Key, report: Report, label: str) -> None:
+def _check_map(mapping: dict[str, Any], key: str, value: Any, rule: Key, report: Report, label: Item) -> None:
     """``fields`` (label -> printed) and ``values`` (year -> printed)."""
     if not isinstance(value, dict) or (rule.years and not any(k not in _META for k in value)):
-        what = "years to printed values" if rule.years else "labels to printed values"
-        report(mapping, key, f"must map {what}", label)
+        report(mapping, key, say("pr_map_years" if rule.years else "pr_map_labels"), label)
         return
     for inner, _line in value.get(TWICE_KEY, ()):
-        report(value, inner, "given twice", label)
+        report(value, inner, say("pr_twice"), label)
     check = rule.years or rule.labels
     assert check is not None  # a rule with neither is not a map
     for inner, item in value.items():
@@ -303,12 +310,12 @@ def _check_map(mapping: dict[str, Any], key: str, value: Any, rule: Key, report:
         if rule.years:
             problem = year(inner)
             if problem:
-                report(value, inner, f"is not a year: {problem}", label)
+                report(value, inner, say("pr_key_not_year", problem=problem), label)
                 continue
         elif not _is_text(inner):
-            report(value, inner, "a label must be text", label)
+            report(value, inner, say("pr_label_text"), label)
             continue
-        problem = "is empty" if item is None else (item.reason if isinstance(item, BadScalar)
-                                                  else check(item))
+        problem = say("pr_empty") if item is None else (item.reason if isinstance(item, BadScalar)
+                                                        else check(item))
         if problem:
             report(value, inner, problem, label)

@@ -34,6 +34,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from store.plan_file import MAX_FILE_BYTES, PlanFile, PlanFileError
+from store.problems import Say, say
 
 try:  # libyaml's parser: the same events, five times faster than the pure-Python one
     from yaml._yaml import CParser as _Parser
@@ -62,6 +63,7 @@ LINES_KEY = "__lines__"
 TWICE_KEY = "__twice__"            # keys given twice in one mapping: [(key, line), ...]
 
 HEAD, ITEM, DOCUMENT = "head", "item", "document"
+YAML_FIELD = say("pr_field_yaml")  # where a problem of the file's YAML is said to be, as ``yaml:``
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -69,7 +71,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 class BadScalar(str):
     """A scalar YAML would build and reject (``2023-02-30``): kept as text with the reason."""
 
-    reason: str
+    reason: Say
 
 
 @dataclass(slots=True)
@@ -86,6 +88,14 @@ class Piece(NamedTuple):
 
     kind: str
     value: Any
+
+
+class SaidError(ComposerError):
+    """A YAML problem plandesk words itself (its own limits, a value its tag cannot hold)."""
+
+    def __init__(self, said: Say, mark: Any) -> None:
+        super().__init__(None, None, str(said), mark)
+        self.said = said
 
 
 class _BoundedComposer(Composer):
@@ -131,15 +141,15 @@ class _BoundedComposer(Composer):
             event = self.peek_event()
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                raise ComposerError(None, None, f"more than {MAX_ALIASES} aliases (*name)", event.start_mark)
+                raise SaidError(say("pr_yaml_aliases", n=MAX_ALIASES), event.start_mark)
             if event.anchor in self.anchors and event.anchor not in self._sizes:
-                raise ComposerError(None, None, f"alias *{event.anchor} refers to itself", event.start_mark)
+                raise SaidError(say("pr_yaml_alias_self", name=event.anchor), event.start_mark)
             self._count(self._sizes.get(event.anchor, 0), event.start_mark)
             return cast(Node, super().compose_node(parent, index))
         start = self.peek_event()
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", start.start_mark)
+            raise SaidError(say("pr_yaml_depth", n=MAX_DEPTH), start.start_mark)
         before = self._nodes
         self._plain += 1
         self._count(1, start.start_mark)
@@ -153,14 +163,13 @@ class _BoundedComposer(Composer):
     def _count(self, n: int, mark: Any) -> None:
         self._nodes += n
         if self._nodes > MAX_NODES:
-            raise ComposerError(None, None, f"more than {MAX_NODES} values (aliases expanded)", mark)
+            raise SaidError(say("pr_yaml_values", n=MAX_NODES), mark)
 
     def compose_mapping_node(self, anchor: Any) -> MappingNode:
         node = super().compose_mapping_node(anchor)
         for key_node, _ in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise ComposerError(None, None, "a key must be plain text, not a list or mapping",
-                                    key_node.start_mark)
+                raise SaidError(say("pr_yaml_complex_key"), key_node.start_mark)
         return node
 
 
@@ -199,7 +208,12 @@ class PlanLoader(_Parser, _BoundedComposer, SafeConstructor, Resolver):
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         if node.__class__ is ScalarNode and node.tag == _STR_TAG:  # text, as construct_yaml_str builds it
             return node.value
-        return SafeConstructor.construct_object(self, node, deep)
+        try:
+            return SafeConstructor.construct_object(self, node, deep)
+        except (ValueError, TypeError, KeyError, OverflowError):  # ``!!int x``, ``!!bool maybe``: PyYAML's own crash
+            value = node.value if isinstance(node, ScalarNode) else ""
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")  # as the clerk wrote it
+            raise SaidError(say("pr_yaml_bad_value", value=value, tag=tag), node.start_mark) from None
 
     def _build(self, node: Node) -> Any:
         """One value built now, its YAML nodes free to go; a building error waits (``pieces``)."""
@@ -247,8 +261,7 @@ class PlanLoader(_Parser, _BoundedComposer, SafeConstructor, Resolver):
         self.get_event()
         self._depth -= 1
         if complex_key is not None:
-            raise ComposerError(None, None, "a key must be plain text, not a list or mapping",
-                                complex_key.start_mark)
+            raise SaidError(say("pr_yaml_complex_key"), complex_key.start_mark)
         return _mapping(start.start_mark.line + 1, merged + explicit)
 
     def _plain_sequence_next(self) -> bool:
@@ -317,7 +330,7 @@ def _construct_timestamp(loader: PlanLoader, node: ScalarNode) -> Any:
         return SafeConstructor.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError):
         bad = BadScalar(node.value)
-        bad.reason = f"{node.value} is not a real date"
+        bad.reason = say("pr_not_real_date", value=node.value)
         return bad
 
 
@@ -345,12 +358,10 @@ def read_pieces(path: Path, stream_key: str = "nodes") -> Iterator[Piece]:
         try:
             yield from loader.pieces(stream_key)
         except yaml.YAMLError as exc:
-            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            if isinstance(exc, yaml.reader.ReaderError):
-                code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
-                reason = f"character U+{code:04X} is not allowed in a YAML file"
-            raise PlanFileError(_error_line(exc, source, text), "yaml", reason) from None
+            from store.yaml_reasons import yaml_reason
+
+            raise PlanFileError(_error_line(exc, source, text), YAML_FIELD, yaml_reason(exc)) from None
         except RecursionError:  # pragma: no cover - MAX_DEPTH keeps far below Python's limit
-            raise PlanFileError(0, "yaml", "nested too deeply") from None
+            raise PlanFileError(0, YAML_FIELD, say("pr_yaml_nested")) from None
         finally:
             loader.dispose()

@@ -71,6 +71,16 @@ def due_period(conn: sqlite3.Connection, plan_id: str, today: date) -> pr.Period
     return pr.last_finished(today, cycle)
 
 
+def entry_period(conn: sqlite3.Connection, plan_id: str, today: date) -> pr.Period:
+    """The period a report typed in on ``today`` is presumed to be about: the one whose reports are
+    due (units report after a period ends, so on 10 July a quarterly plan's reports are 2023Q2's,
+    the ones ``missing`` chases and the ledger sends out); while the plan's first period is still
+    running, that one."""
+    due = due_period(conn, plan_id, today)
+    start_year = conn.execute("SELECT start_year FROM plans WHERE id = ?", (plan_id,)).fetchone()[0]
+    return due if due.end.year >= start_year else pr.containing(today, due.cycle)
+
+
 def unreported(conn: sqlite3.Connection, plan_id: str, period: pr.Period, today: date) -> list[str]:
     """Ids of the tracked items that owe a report for ``period``: under way by its end, not all done
     by then, and with no report for it (on the item or one of its milestones) dated by ``today``."""

@@ -109,7 +109,7 @@ class ReportForm(NamedTuple):
     """What the progress form starts from."""
 
     item: pg.Item
-    period: pr.Period  # the period containing the as-of date, in the plan's reporting cycle
+    period: pr.Period  # the period whose reports are due as of the as-of date (progress_views.entry_period)
     unit: str  # the item's lead units (its own or inherited), 、 between
     start_year: int
     end_year: int
@@ -120,11 +120,10 @@ def report_form(conn: sqlite3.Connection, item_id: str, today: date) -> ReportFo
     """The tracked item a line means (a task, entry or project; or one milestone) and the form's
     presets; BadInput for a line with no target of its own (a chapter: its tasks report)."""
     item = pg.resolve_item(conn, item_id)
-    cycle, _, _ = pg.reporting_settings(conn, item.plan_id)
     years = conn.execute("SELECT start_year, end_year FROM plans WHERE id = ?", (item.plan_id,)).fetchone()
     lead = un.of_node(conn, item.node_id).lead
     latest = pg.latest(conn, item.id)
-    return ReportForm(item, pr.containing(today, cycle), "、".join(lead), years[0], years[1], latest)
+    return ReportForm(item, pv.entry_period(conn, item.plan_id, today), "、".join(lead), years[0], years[1], latest)
 
 
 def check_period(text: str, start_year: int, end_year: int) -> pr.Period:

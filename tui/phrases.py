@@ -5,8 +5,11 @@ into one line of the catalog's language, with any typed text shown as text (stor
 """
 from __future__ import annotations
 
+from typing import Any
+
 from store.clerk_dates import AFTER_AS_OF, FIRST_YEAR, LAST_YEAR, OUT_OF_RANGE, ClerkDateError
-from store.errors import PlandeskError
+from store.errors import ImportFailed, PlandeskError
+from store.problems import PlanProblem, Say
 from store.safe_text import visible
 from tui.i18n import Catalog
 
@@ -20,7 +23,9 @@ def error_line(t: Catalog, exc: PlandeskError) -> str:
     from store.locations import DbLocationRefused
 
     if exc.key:
-        return t(exc.key, **exc.values)
+        return t(exc.key, **_values(t, exc.values))
+    if isinstance(exc, ImportFailed):
+        return "\n".join(problem_line(t, problem) for problem in exc.found)
     if isinstance(exc, OutputRefused):
         return t(f"sd_out_{exc.reason}", path=exc.path, guarded=exc.guarded)
     if isinstance(exc, DbLocationRefused):
@@ -30,6 +35,28 @@ def error_line(t: Catalog, exc: PlandeskError) -> str:
     if isinstance(exc, DatabaseDamaged):
         return t("sd_damaged", path=exc.path, detail=exc.detail)
     return str(exc)
+
+
+def said(t: Catalog, message: Say) -> str:
+    """A store message by key in the UI's language, the messages within it too."""
+    return t(message.key, **_values(t, message.values))
+
+
+def problem_line(t: Catalog, problem: PlanProblem) -> str:
+    """``FILE:LINE: field: message (item)`` of a plan file in the UI's language: the field is the
+    file's own key, the clerk's values are shown as they are, on one line (store.safe_text)."""
+    field = said(t, problem.field) if isinstance(problem.field, Say) else problem.field
+    values = {"file": problem.file, "line": problem.line, "field": field, "message": said(t, problem.message)}
+    if problem.label is None:
+        return visible(t("pr_line", **values), one_line=True)
+    return visible(t("pr_line_in", **values, label=said(t, problem.label)), one_line=True)
+
+
+def _values(t: Catalog, values: dict[str, Any]) -> dict[str, Any]:
+    """Values as the catalog takes them: a message or a plan file's problem within a message said
+    in the UI's language, any other value as it is (formatted by the message's own pattern)."""
+    return {name: said(t, value) if isinstance(value, Say) else problem_line(t, value)
+            if isinstance(value, PlanProblem) else value for name, value in values.items()}
 
 
 def date_problem(t: Catalog, exc: ClerkDateError, what: str) -> str:

@@ -42,16 +42,17 @@ CHART_ACTUAL_FILL: dict[str | None, str] = {"green": "#4f9a4f", "red": "#c0504d"
                                             "done": "#4f9a4f"}
 
 
-def counts_line(rollup: st.Rollup, t: Catalog) -> Text:
-    """done · overdue · due soon · open, each in its state's style (the header and the printouts)."""
+def counts_line(rollup: st.Rollup, t: Catalog, separator: str = " · ", zeros: bool = True) -> Text:
+    """done · overdue · due soon · open, each in its state's style (the header and the printouts);
+    without ``zeros``, a count of none is left out (a narrow header)."""
     line = Text()
     parts = [("done", rollup.done, STATE_STYLE[st.DONE]),
              ("overdue", rollup.counts[st.OVERDUE], STATE_STYLE[st.OVERDUE]),
              ("due_soon", rollup.counts[st.DUE_SOON], STATE_STYLE[st.DUE_SOON]),
              ("open", rollup.counts[st.OPEN], STATE_STYLE[st.OPEN])]
-    for i, (key, n, style) in enumerate(parts):
-        if i:
-            line.append(" · ")
+    for key, n, style in parts if zeros else [p for p in parts if p[1]]:
+        if line:
+            line.append(separator)
         line.append(f"{t(key)} {n}", style=style if n else "")
     return line
 

@@ -20,7 +20,7 @@ from store.draft.reading import Document, read_document
 from store.draft.review import Review, ReviewItem
 from store.draft.writing import EMIT_EVERY, plan_document, to_yaml
 from store.errors import PlandeskError
-from store.loader import validate_document
+from store.loader import plan_problems
 
 __all__ = ["Draft", "draft_document", "draft_file", "plan_id_for"]
 
@@ -63,7 +63,7 @@ def draft_document(document: Document, header: str = "") -> Draft:
                      nodes=root.children, indicators=outline.indicators)
     doc = plan_document(plan)
     text = to_yaml(doc, header)
-    problems = validate_document(doc, document.name)
+    problems = plan_problems(doc, document.name)
     if problems:  # a defect of the draft, never the clerk's: say so rather than write a broken file
         raise PlandeskError("err_draft_broken", file=document.name, problem=problems[0])
     return Draft(plan, text, review.items, document.encoding)

@@ -169,7 +169,7 @@ def _make(m: re.Match[str], canonical: str | None, year: int, yearless: bool, en
     try:
         parsed = parse_deadline(phrase, end)
         if parsed.due.year != year:
-            raise DeadlineError("year differs")
+            raise DeadlineError("pr_not_a_deadline", phrase=phrase)  # not the year of its clause
     except DeadlineError:
         due = canonical or f"{year}年"
         parse_deadline(due, end)  # must read: it is built from the year

@@ -82,9 +82,11 @@ class PlanIndex:
         """Each node's label (number and title) by its id: one pass over the nodes, for a whole
         list that shows its task."""
         if self._labels is None:
-            self._labels = {node_id: f"{number} {title}" if number else title for node_id, number, title in
-                            self.conn.execute("SELECT id, number, title FROM nodes WHERE plan_id = ?",
-                                              (self.plan_id,))}
+            cursor = self.conn.cursor()
+            cursor.row_factory = None  # pairs: the dict is built in C
+            self._labels = dict(cursor.execute(  # number and title as ``numbered`` joins them
+                "SELECT id, CASE WHEN number IS NULL OR number = '' THEN title ELSE number || ' ' || title END "
+                "FROM nodes WHERE plan_id = ?", (self.plan_id,)))
         return self._labels
 
 

@@ -195,10 +195,17 @@ def test_unreadable_files_are_one_clear_error(tmp_path: Path, name: str, content
 
 
 def test_a_draft_the_loader_would_refuse_is_never_written(monkeypatch) -> None:
-    """The draft checks itself with the loader's public validate_document; a defect is one clear error."""
+    """The draft checks itself with the loader's public plan_problems; a defect is one clear error,
+    in the UI's language too."""
     import store.draft as draft_module
     from store.errors import PlandeskError
+    from store.problems import PlanProblem, say
+    from tui.i18n import Catalog
+    from tui.phrases import error_line
 
-    monkeypatch.setattr(draft_module, "validate_document", lambda doc, name: [f"{name}:0: due: not a deadline"])
-    with pytest.raises(PlandeskError, match="does not load"):
+    monkeypatch.setattr(draft_module, "plan_problems",
+                        lambda doc, name: [PlanProblem(name, 0, "due", say("pr_not_a_deadline", phrase="尽快"))])
+    with pytest.raises(PlandeskError, match="does not load") as failed:
         draft_module.draft_file(FIXTURES / "annual_plan.txt")
+    assert "annual_plan.txt:0: due: not a deadline: '尽快'" in str(failed.value)
+    assert "due: 无法识别的期限:“尽快”" in error_line(Catalog("zh"), failed.value)

@@ -45,12 +45,12 @@ def exported(cli, split, outbox: Path) -> dict[str, Path]:
 
 def columns(ws: Any) -> tuple[int, dict[str, int]]:
     """(header row, column number of each header) of a 台账 sheet."""
-    from store import ledger_book as lb
+    from store import ledger_format as lf
 
     for row in ws.iter_rows(max_row=10):
         texts = {str(c.value): c.column for c in row if c.value is not None}
-        if lb.COLUMNS[lb.KEY][0] in texts:
-            return row[0].row, {key: texts[header] for key, (header, _) in lb.COLUMNS.items() if header in texts}
+        if lf.COLUMNS[lf.KEY][0] in texts:
+            return row[0].row, {key: texts[header] for key, (header, _) in lf.COLUMNS.items() if header in texts}
     raise AssertionError("no header row")
 
 
@@ -68,9 +68,9 @@ def sent(path: Path) -> int:
     """How many items a workbook carries (its keyed rows), read from the file itself."""
     from openpyxl import load_workbook
 
-    from store import ledger_book as lb
+    from store import ledger_format as lf
 
-    ws = load_workbook(path)[lb.DATA_SHEET]
+    ws = load_workbook(path)[lf.DATA_SHEET]
     header, cols = columns(ws)
     return sum(1 for r in range(header + 1, ws.max_row + 1) if ws.cell(r, cols["key"]).value)
 
@@ -81,19 +81,19 @@ def fill(path: Path, answers: dict[str, dict[str, Any]], out: Path | None = None
     (state, percent, note, problem, next_step, evidence)."""
     from openpyxl import load_workbook
 
-    from store import ledger_book as lb
+    from store import ledger_format as lf
 
     wb = load_workbook(path)
-    ws = wb[lb.DATA_SHEET]
+    ws = wb[lf.DATA_SHEET]
     _, cols = columns(ws)
     for local_id, fields in answers.items():
         r = row_of(ws, local_id)
         for key, value in fields.items():
             ws.cell(r, cols[key]).value = value
     if filled_on is not None:
-        cover = wb[lb.COVER_SHEET]
+        cover = wb[lf.COVER_SHEET]
         for row in cover.iter_rows(max_col=2):
-            if row[0].value == lb.FILLED_ON_LABEL:
+            if row[0].value == lf.FILLED_ON_LABEL:
                 row[1].value = filled_on
     target = out or path
     wb.save(target)

@@ -9,9 +9,10 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from store import ledger as lg
-from store import ledger_book as lb
+from store import ledger_format as lf
 from tests.conftest import dump
 from tests.ledger.conftest import ECONOMY, EXPORT_DAY, FOOD, PERIOD, PLAN, QUALITY, REGISTRY, columns
+from tui.ledger_books import unit_book as lb
 
 
 def test_one_workbook_per_unit_named_for_the_mail_and_a_summary(cli, split, outbox: Path) -> None:
@@ -46,7 +47,7 @@ def test_refuses_to_write_over_the_database(cli, split, seeded_db: Path) -> None
 
 
 def test_each_unit_gets_the_items_it_is_named_on_marked_lead_or_support(exported: dict[str, Path]) -> None:
-    ws = load_workbook(exported[REGISTRY])[lb.DATA_SHEET]
+    ws = load_workbook(exported[REGISTRY])[lf.DATA_SHEET]
     header, cols = columns(ws)
     rows = [[ws.cell(r, cols[k]).value for k in ("key", "task", "role", "chapter")]
             for r in range(header + 1, ws.max_row + 1)]
@@ -54,16 +55,16 @@ def test_each_unit_gets_the_items_it_is_named_on_marked_lead_or_support(exported
     assert roles == {"第三章": {"牵头"}, "第五章": {"配合"}}
     assert rows[0][1] == "1. 构建开明市场准入环境"
     assert rows[0][0].split("|")[:4] == [PLAN, "c3.s1.t1", PERIOD, "牵头"]
-    economy = load_workbook(exported[ECONOMY])[lb.DATA_SHEET]
+    economy = load_workbook(exported[ECONOMY])[lf.DATA_SHEET]
     _, ecols = columns(economy)
     assert {economy.cell(r, ecols["role"]).value for r in range(4, economy.max_row + 1)} == {"配合"}
 
 
 def test_cover_names_plan_period_unit_and_deadline(exported: dict[str, Path]) -> None:
     wb = load_workbook(exported[FOOD])
-    assert wb.sheetnames[:2] == [lb.COVER_SHEET, lb.DATA_SHEET]
-    assert wb[lb.META_SHEET].sheet_state == "hidden"
-    cover = {row[0]: row[1] for row in wb[lb.COVER_SHEET].iter_rows(min_row=4, max_col=2, values_only=True) if row[0]}
+    assert wb.sheetnames[:2] == [lf.COVER_SHEET, lf.DATA_SHEET]
+    assert wb[lf.META_SHEET].sheet_state == "hidden"
+    cover = {row[0]: row[1] for row in wb[lf.COVER_SHEET].iter_rows(min_row=4, max_col=2, values_only=True) if row[0]}
     assert cover["填报单位"] == FOOD
     assert cover["报告期"] == "2023年第二季度（2023Q2）"
     assert cover["报送截止日期"] == datetime(2023, 7, 10)
@@ -74,22 +75,22 @@ def test_cover_names_plan_period_unit_and_deadline(exported: dict[str, Path]) ->
 
 def test_sent_cells_locked_fill_in_cells_unlocked_and_no_password(exported: dict[str, Path]) -> None:
     wb = load_workbook(exported[QUALITY])
-    ws = wb[lb.DATA_SHEET]
+    ws = wb[lf.DATA_SHEET]
     assert ws.protection.sheet and ws.protection.password is None and not ws.protection.formatColumns
     assert wb.security.lockStructure and wb.security.workbookPassword is None
     assert ws.column_dimensions["A"].hidden
     header, cols = columns(ws)
     for r in range(header + 1, ws.max_row + 1):
         for key, c in cols.items():
-            assert ws.cell(r, c).protection.locked == (key not in lb.FILL_IN), (key, r)
-            assert ws.cell(r, c).alignment.wrap_text or key in lb.FILL_IN[:2] or key in ("number", "role", "due")
-    cover = wb[lb.COVER_SHEET]
+            assert ws.cell(r, c).protection.locked == (key not in lf.FILL_IN), (key, r)
+            assert ws.cell(r, c).alignment.wrap_text or key in lf.FILL_IN[:2] or key in ("number", "role", "due")
+    cover = wb[lf.COVER_SHEET]
     unlocked = [c.coordinate for row in cover.iter_rows() for c in row if c.protection.locked is False]
     assert len(unlocked) == 1  # only the 填报日期
 
 
 def test_state_drop_down_and_whole_percent_validation(exported: dict[str, Path]) -> None:
-    ws = load_workbook(exported[QUALITY])[lb.DATA_SHEET]
+    ws = load_workbook(exported[QUALITY])[lf.DATA_SHEET]
     header, cols = columns(ws)
     letter = {k: get_column_letter(c) for k, c in cols.items()}
     last = ws.max_row
@@ -102,7 +103,7 @@ def test_state_drop_down_and_whole_percent_validation(exported: dict[str, Path])
 
 
 def test_print_setup_and_row_heights(exported: dict[str, Path]) -> None:
-    ws = load_workbook(exported[REGISTRY])[lb.DATA_SHEET]
+    ws = load_workbook(exported[REGISTRY])[lf.DATA_SHEET]
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize or 0) == 9  # A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == "$1:$3"
@@ -111,11 +112,11 @@ def test_print_setup_and_row_heights(exported: dict[str, Path]) -> None:
     heights = [ws.row_dimensions[r].height for r in range(header + 1, ws.max_row + 1)]
     assert all(h and h >= 3 * lb.LINE_POINTS for h in heights)  # room to write
     chapter = ws.cell(header + 1, cols["chapter"]).value  # a long chapter title wraps: its row fits it
-    assert lb.lines_needed(str(chapter), lb.COLUMNS["chapter"][1]) * lb.LINE_POINTS <= heights[0]
+    assert lb.lines_needed(str(chapter), lf.COLUMNS["chapter"][1]) * lb.LINE_POINTS <= heights[0]
 
 
 def test_numbers_and_dates_are_numbers_and_dates(exported: dict[str, Path]) -> None:
-    ws = load_workbook(exported[REGISTRY])[lb.DATA_SHEET]
+    ws = load_workbook(exported[REGISTRY])[lf.DATA_SHEET]
     header, cols = columns(ws)
     r = header + 1
     assert ws.cell(r, cols["number"]).value == 1
@@ -138,7 +139,7 @@ def test_last_periods_answer_is_shown_for_reference(cli, split, outbox: Path) ->
                "--today", "2023-04-05")[0] == 0
     cli("ledger", "export", "--plan", "wulong", "--period", PERIOD, "--unit", QUALITY, "-o", str(outbox),
         *EXPORT_DAY)
-    ws = load_workbook(next(outbox.glob("*.xlsx")))[lb.DATA_SHEET]
+    ws = load_workbook(next(outbox.glob("*.xlsx")))[lf.DATA_SHEET]
     header, cols = columns(ws)
     assert ws.cell(header + 1, cols["last_state"]).value == "滞后"
     assert ws.cell(header + 1, cols["last_note"]).value == "设备采购延迟"

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from store import ledger as lg
-from store import ledger_book as lb
+from store import ledger_format as lf
 from tests.conftest import dump
 from tests.ledger.conftest import FOOD, IMPORT_DAY, JULY_5, PERIOD, PLAN, QUALITY, REGISTRY, columns, fill, row_of
 
@@ -110,7 +110,7 @@ def test_a_later_answer_adds_a_newer_report_and_keeps_the_older(cli, exported, s
 def test_rows_sorted_columns_widened_blank_rows_added(cli, exported, seeded_db: Path, tmp_path: Path) -> None:
     path = fill(exported[REGISTRY], ANSWERS)
     wb = load_workbook(path)
-    ws = wb[lb.DATA_SHEET]
+    ws = wb[lf.DATA_SHEET]
     header, cols = columns(ws)
     first, last = header + 1, ws.max_row
     values = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)] for r in range(first, last + 1)]
@@ -122,7 +122,7 @@ def test_rows_sorted_columns_widened_blank_rows_added(cli, exported, seeded_db: 
     ws.append([])
     moved = tmp_path / "edited.xlsx"
     wb.save(moved)
-    assert row_of(load_workbook(moved)[lb.DATA_SHEET], "c3.s1.t1") > first + 10
+    assert row_of(load_workbook(moved)[lf.DATA_SHEET], "c3.s1.t1") > first + 10
     code, out, err = cli("ledger", "import", str(moved), *IMPORT_DAY, "--lang", "en")
     assert code == 0, err
     assert "2 new reports" in out
@@ -148,7 +148,7 @@ def refused(cli, path: Path, seeded_db: Path, *args: str) -> str:
 ])
 def test_a_bad_cell_refuses_the_whole_file_with_its_row(cli, exported, seeded_db: Path, answer, message) -> None:
     path = fill(exported[REGISTRY], {**ANSWERS, "c3.s1.t3": answer})
-    row = row_of(load_workbook(path)[lb.DATA_SHEET], "c3.s1.t3")
+    row = row_of(load_workbook(path)[lf.DATA_SHEET], "c3.s1.t3")
     err = refused(cli, path, seeded_db)
     assert f"{path.name}, sheet 台账, row {row}: {message}" in err
     assert len(err.strip().splitlines()) == 2  # the heading and one line per problem
@@ -157,7 +157,7 @@ def test_a_bad_cell_refuses_the_whole_file_with_its_row(cli, exported, seeded_db
 def test_an_edited_key_is_refused(cli, exported, seeded_db: Path) -> None:
     path = fill(exported[REGISTRY], ANSWERS)
     wb = load_workbook(path)
-    ws = wb[lb.DATA_SHEET]
+    ws = wb[lf.DATA_SHEET]
     r = row_of(ws, "c3.s2.t1")
     ws.cell(r, 1).value = str(ws.cell(r, 1).value).replace("c3.s2.t1", "c3.s2.t2")
     wb.save(path)
@@ -168,7 +168,7 @@ def test_an_edited_key_is_refused(cli, exported, seeded_db: Path) -> None:
 def test_a_key_of_no_item_another_plan_or_period(cli, exported, seeded_db: Path) -> None:
     path = fill(exported[REGISTRY], ANSWERS)
     wb = load_workbook(path)
-    ws = wb[lb.DATA_SHEET]
+    ws = wb[lf.DATA_SHEET]
     r1, r2 = row_of(ws, "c3.s1.t1"), row_of(ws, "c3.s2.t1")
     ws.cell(r1, 1).value = lg.row_key(PLAN, f"{PLAN}/c3.s9.t9", PERIOD, REGISTRY, "牵头")  # a well-made key
     ws.cell(r2, 1).value = lg.row_key(PLAN, f"{PLAN}/c3.s2.t1", "2023Q3", REGISTRY, "牵头")
@@ -203,7 +203,7 @@ def test_cover_date_that_does_not_parse_or_lies_ahead(cli, exported, seeded_db: 
 def test_a_row_added_by_hand_or_twice(cli, exported, seeded_db: Path) -> None:
     path = fill(exported[REGISTRY], ANSWERS)
     wb = load_workbook(path)
-    ws = wb[lb.DATA_SHEET]
+    ws = wb[lf.DATA_SHEET]
     _, cols = columns(ws)
     r = row_of(ws, "c3.s1.t1")
     ws.append([None] * (cols["state"] - 1) + ["推进中"])
@@ -218,7 +218,9 @@ def test_a_row_added_by_hand_or_twice(cli, exported, seeded_db: Path) -> None:
 def test_not_a_workbook_or_not_a_ledger(cli, seeded_db: Path, tmp_path: Path) -> None:
     text = tmp_path / "答复.xlsx"
     text.write_text("进展情况：已完成", encoding="utf-8")
-    assert "not an .xlsx workbook" in refused(cli, text, seeded_db)
+    assert "not an .xlsx workbook (it cannot be opened" in refused(cli, text, seeded_db)
+    code, _, err = cli("--lang", "zh", "ledger", "import", str(text))
+    assert code == 1 and "不是可以打开的 .xlsx 工作簿" in err and "BadZipFile" not in err
     old_excel = tmp_path / "答复.xls"  # saved in the old format, as WPS and old Excel offer
     old_excel.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     assert "not an .xlsx workbook (.xls): save it as .xlsx" in refused(cli, old_excel, seeded_db)
@@ -230,7 +232,7 @@ def test_not_a_workbook_or_not_a_ledger(cli, seeded_db: Path, tmp_path: Path) ->
 def test_an_edited_identity_is_refused(cli, exported, seeded_db: Path) -> None:
     path = fill(exported[REGISTRY], ANSWERS)
     wb = load_workbook(path)
-    meta = wb[lb.META_SHEET]
+    meta = wb[lf.META_SHEET]
     for row in meta.iter_rows():
         if row[0].value == "unit":
             row[1].value = FOOD

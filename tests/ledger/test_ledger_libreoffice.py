@@ -11,7 +11,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from store import ledger_book as lb
+from store import ledger_format as lf
 from tests.ledger.conftest import FOOD, REGISTRY, columns, pdftotext, soffice_convert
 
 
@@ -31,7 +31,7 @@ def test_printed_by_libreoffice_cover_and_every_row_are_there(exported: dict[str
 def test_libreoffice_keeps_drop_down_protection_and_wrapping(exported: dict[str, Path], tmp_path: Path) -> None:
     saved = soffice_convert(exported[FOOD], "xlsx:Calc MS Excel 2007 XML", tmp_path / "saved", tmp_path / "lo-profile")
     wb = load_workbook(saved)
-    ws = wb[lb.DATA_SHEET]
+    ws = wb[lf.DATA_SHEET]
     assert ws.protection.sheet and not ws.protection.password
     assert ws.column_dimensions["A"].hidden
     header, cols = columns(ws)
@@ -42,4 +42,4 @@ def test_libreoffice_keeps_drop_down_protection_and_wrapping(exported: dict[str,
     assert ws.cell(r, cols["state"]).protection.locked is False
     assert ws.cell(r, cols["task"]).protection.locked is not False
     assert ws.cell(r, cols["note"]).alignment.wrap_text
-    assert wb[lb.META_SHEET].sheet_state == "hidden"
+    assert wb[lf.META_SHEET].sheet_state == "hidden"

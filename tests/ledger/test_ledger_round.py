@@ -13,7 +13,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from store import ledger_book as lb
+from store import ledger_format as lf
 from tests.conftest import dump
 from tests.ledger.conftest import (
     EXPORT_DAY,
@@ -117,12 +117,12 @@ def test_a_whole_round(cli, split, outbox: Path, seeded_db: Path, tmp_path: Path
     linyi = tmp_path / "linyi"
     assert cli("ledger", "export", "--plan", "linyi", "--period", PERIOD, "-o", str(linyi), *EXPORT_DAY)[0] == 0
     linyi_book = next(linyi.glob("*.xlsx"))
-    first_key = load_workbook(linyi_book)[lb.DATA_SHEET]["A4"].value
+    first_key = load_workbook(linyi_book)[lf.DATA_SHEET]["A4"].value
     other = fill(linyi_book, {first_key.split("|")[1]: {"state": "推进中"}}, tmp_path / "other-plan.xlsx")
     tampered = fill(books[REGISTRY], {"c3.s1.t2": {"state": "推进中"}, "c3.s1.t3": {"state": "基本完成"}},
                     tmp_path / "tampered.xlsx")
     wb = load_workbook(tampered)
-    ws = wb[lb.DATA_SHEET]
+    ws = wb[lf.DATA_SHEET]
     key_row, state_row = row_of(ws, "c3.s1.t2"), row_of(ws, "c3.s1.t3")
     ws.cell(key_row, 1).value = str(ws.cell(key_row, 1).value).replace("c3.s1.t2", "c3.s1.t1")
     wb.save(tampered)

@@ -32,10 +32,17 @@ def test_entering_a_report_says_what_was_saved_and_its_light(cli) -> None:
     assert "ticked as done on 2023-07-10: wulong-2021-2025/c3.box2.e1" in out
 
 
-def test_the_period_defaults_to_the_one_containing_today(cli) -> None:
+def test_the_period_defaults_to_the_one_whose_reports_are_due(cli) -> None:
+    """On 10 July the quarter just ended (2023Q2) is the one units report on and ``missing`` chases;
+    in a plan's first quarter, before any has ended, the quarter running."""
+    code, out, _ = cli("missing", "--plan", "wulong", *JULY, "--lang", "en")
+    assert "2023Q2" in out
     cli("progress", ON_TRACK, "--state", "on-track", *JULY)
     _, out, _ = cli("progress", ON_TRACK, *JULY, "--lang", "en")
-    assert "2023Q3" in out
+    assert "2023Q2" in out and "2023Q3" not in out
+    cli("progress", ON_TRACK, "--state", "on-track", "--today", "2021-02-10")
+    _, out, _ = cli("progress", ON_TRACK, "--today", "2021-02-10", "--lang", "en")
+    assert "2021Q1" in out and "2020Q4" not in out
 
 
 def test_listing_shows_every_field_latest_first(cli) -> None:

@@ -93,7 +93,7 @@ def test_the_form_starts_from_the_lead_unit_and_the_period_of_the_date(conn: sql
     form = vp.report_form(conn, T_ON, date(2023, 5, 20))
     assert form.item.id == T_ON
     assert form.unit == "区市场监管局、区发展改革委"  # inherited from the chapter, lead only
-    assert form.period.key == "2023-05"  # the plan's cycle, the period containing the date
+    assert form.period.key == "2023-04"  # the plan's cycle, the last month ended: the reports due then
     assert (form.start_year, form.end_year) == (2021, 2025)
     with pytest.raises(BadInput):
         vp.report_form(conn, f"{WULONG}/c3", JULY)  # a chapter: its tasks report

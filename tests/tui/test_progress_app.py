@@ -64,11 +64,11 @@ async def test_r_writes_a_report_that_shows_at_once_and_ctrl_z_takes_back(seeded
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         dialog = await open_form(pilot)
-        # presets: the period of the as-of date, the lead unit (inherited), state on track
-        assert field(dialog, "period").value == "2023Q3"
+        # presets: the quarter just ended (whose reports are due), the lead unit (inherited), on track
+        assert field(dialog, "period").value == "2023Q2"
         assert field(dialog, "unit").value == "区市场监管局"
         assert dialog.query_one("#field-state", RadioSet).pressed_button.id == "state-on_track"
-        assert "2023-07-01 to 2023-09-30" in message(dialog)
+        assert "2023-04-01 to 2023-06-30" in message(dialog)
         # a period outside the plan and a share over 100 are refused in place, nothing is lost
         field(dialog, "note").value = "完成清理"
         field(dialog, "period").value = "2027Q1"

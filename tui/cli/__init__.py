@@ -116,8 +116,11 @@ def _run(argv: Sequence[str] | None) -> int:
         ctx = Context(args)
         return command_function(command)(ctx)
     except ImportFailed as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        from tui.phrases import problem_line
+
+        t = _catalog(ctx, args)
+        for problem in exc.found:
+            print(problem_line(t, problem), file=sys.stderr)
         return EXIT_ERROR
     except PlandeskError as exc:
         from tui.phrases import error_line

@@ -107,7 +107,7 @@ def _export(ctx: Context) -> int:
         console.print(Text(t("lg_nothing_owed", plan=plan.id, period=period.key)))
     else:
         folder = _folder(ctx)
-        from store import ledger_book as lb
+        from tui.ledger_books import unit_book as lb
 
         table = Table(title=Text(t("lg_exported", period=period.key, folder=str(folder)), style="bold"),
                       title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -262,8 +262,8 @@ def _status(ctx: Context) -> int:
 
 
 def _master(ctx: Context) -> int:
-    from store import ledger_master as lm
     from tui.cli.output import write_file
+    from tui.ledger_books import master_book as lm
 
     plan = ctx.one_plan()
     period = _period(ctx, plan.id)

@@ -24,7 +24,7 @@ def add_parsers(add: AddParser) -> None:
 
 def cmd_plan(ctx: Context) -> int:
     from store import queries as q
-    from store.loader import validate_document
+    from store.loader import plan_problems
     from store.plan_writer import plan_file, plan_yaml
     from tui.cli.output import write_text
 
@@ -33,9 +33,11 @@ def cmd_plan(ctx: Context) -> int:
         raise PlandeskError(t("pw_which_plan"))
     plan = q.resolve_plan(ctx.conn, ctx.args.plan)
     written = plan_file(ctx.conn, plan.id)
-    problems = validate_document(written.document, ctx.args.output or "-")
+    problems = plan_problems(written.document, ctx.args.output or "-")
     if problems:  # never write a file that would not import
-        raise PlandeskError(t("pw_invalid", plan=plan.id, problem=problems[0]))
+        from tui.phrases import problem_line
+
+        raise PlandeskError(t("pw_invalid", plan=plan.id, problem=problem_line(t, problems[0])))
     text = plan_yaml(written.document, t("pw_header", plan=plan.id, date=ctx.today.isoformat()))
     if not ctx.args.output:
         sys.stdout.write(text)

@@ -16,7 +16,8 @@ _REPORT_FIELDS = ("percent", "note", "problem", "next", "evidence", "unit", "sou
 def add_parsers(add: AddParser) -> None:
     p = add("progress", "enter a progress report (进展情况) on a task, or list its reports")
     p.add_argument("id", help="task, entry, project or milestone id, e.g. wulong/c3.s1.t1")
-    p.add_argument("--period", help="2023Q2, 2023-05, 2023H1, 2023 or 2023年第二季度 (default: the period of --today)")
+    p.add_argument("--period",
+                   help="2023Q2, 2023-05, 2023H1, 2023 or 2023年第二季度 (default: the last period that has ended)")
     p.add_argument("--state", help="未启动/not-started, 推进中/on-track, 滞后/behind, 已完成/done")
     p.add_argument("--percent", type=float, help="share done, 0-100")
     p.add_argument("--note", help="进展情况: what was done")
@@ -82,11 +83,11 @@ def _enter(ctx: Context) -> int:
     from store import periods as pr
     from store import progress as pg
     from store import progress_actions as pa
+    from store import progress_views as pv
 
     args = ctx.args
     item = pg.resolve_item(ctx.conn, args.id)
-    cycle, _, _ = pg.reporting_settings(ctx.conn, item.plan_id)
-    period = pr.parse(args.period) if args.period else pr.containing(ctx.today, cycle)
+    period = pr.parse(args.period) if args.period else pv.entry_period(ctx.conn, item.plan_id, ctx.today)
     on = _date(ctx, args.on, "--on") if args.on else ctx.today
     change = pa.report(ctx.conn, item.id, period, args.state, on=on, percent=args.percent, note=args.note,
                        problem=args.problem, next_step=args.next, evidence=args.evidence, unit=args.unit,

@@ -1,6 +1,6 @@
 """Progress reports: ``r`` writes a report (进展情况) on the selected task or milestone.
 
-Which item a line means, the form's presets (the item's lead unit, the period of the as-of date)
+Which item a line means, the form's presets (the item's lead unit, the period whose reports are due)
 and what a report does (a 已完成 report ticks the item) are the store's (``store.view_progress``,
 ``store.progress_actions``); the write goes through the one ordered writer, journaled, so ctrl+z
 takes it back.

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import os
 
-from store import error_texts  # the store's error texts (err_*): one more part, kept beside the store
+from store import (
+    error_texts,  # the store's error texts (err_*): one more part, kept beside the store
+    problem_texts,  # a plan file's problems (pr_*), the same way
+)
 from tui.i18n import (
     messages_core,
     messages_draft,
@@ -22,7 +25,7 @@ from tui.i18n import (
 LANG_ENV = "PLANDESK_LANG"
 
 _PARTS = (messages_core, messages_safety, messages_house, messages_progress, messages_ledger, messages_reports,
-          messages_draft, messages_large, error_texts)
+          messages_draft, messages_large, error_texts, problem_texts)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

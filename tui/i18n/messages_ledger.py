@@ -93,5 +93,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     'mv:action': ('ACTION', '操作'),
     'mv:PATH': ('PATH', '路径'),
     'mv:FILE': ('FILE', '文件'),
-
+    # a workbook that cannot be opened at all (said without Python's class name for why)
+    "lg_p_damaged_workbook": ("not an .xlsx workbook (it cannot be opened: damaged, or another format renamed): "
+                              "save it as .xlsx and send it again",
+                              "不是可以打开的 .xlsx 工作簿(文件已损坏,或是改了扩展名的其他格式):请另存为 .xlsx 后重新报送"),
 }

@@ -223,7 +223,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help:only the items this unit leads (牵头), its own or inherited": ('only the items this unit leads (牵头), its own or inherited', '只列该单位牵头的事项(本级设置或继承)'),
     "help:enter a progress report (进展情况) on a task, or list its reports": ('enter a progress report (进展情况) on a task, or list its reports', '填报任务的进展情况,或列出其进展报告'),
     "help:task, entry, project or milestone id, e.g. wulong/c3.s1.t1": ('task, entry, project or milestone id, e.g. wulong/c3.s1.t1', '任务、专栏条目、项目或里程碑编号,如 wulong/c3.s1.t1'),
-    "help:2023Q2, 2023-05, 2023H1, 2023 or 2023年第二季度 (default: the period of --today)": ('2023Q2, 2023-05, 2023H1, 2023 or 2023年第二季度 (default: the period of --today)', '2023Q2、2023-05、2023H1、2023 或 2023年第二季度(默认:--today 所在的期间)'),
     "help:未启动/not-started, 推进中/on-track, 滞后/behind, 已完成/done": ('未启动/not-started, 推进中/on-track, 滞后/behind, 已完成/done', '未启动、推进中、滞后、已完成'),
     "help:share done, 0-100": ('share done, 0-100', '完成比例,0—100'),
     "help:进展情况: what was done": ('进展情况: what was done', '进展情况:已完成的工作'),

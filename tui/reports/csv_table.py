@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable
 from datetime import date
+from itertools import repeat
 from typing import Any, TextIO
 
 from store import report as rp
@@ -18,6 +19,7 @@ from store.values import format_number
 from tui.i18n import Catalog
 from tui.reports import common as c
 from tui.reports import indicator_tables, progress_tables
+from tui.reports.made import Made
 
 
 def _text(text: str) -> str:
@@ -58,10 +60,21 @@ def _table(writer: Any, table: c.Table, with_id: bool, t: Catalog) -> None:
 
 
 def _text_cell(value: object) -> str:
-    """``cell`` for a column of plan text, ``_text`` inlined: one call a cell on a long list."""
+    """``cell`` for a column of plan text, ``_text`` inlined."""
     if type(value) is str:
         return value if value.isprintable() and not value.startswith(FORMULA_LEADS) else cell_text(value)
     return cell(value)
+
+
+def _texts(values: Iterable[object]) -> Iterable[object]:
+    """A column of plan text: as it is when every cell is printable text that no formula can start
+    (tested in C, a column at a time); else cell by cell."""
+    values = list(values)
+    strings = [v for v in values if type(v) is str]
+    if len(strings) == len(values) and all(map(str.isprintable, strings)) \
+            and not any(map(str.startswith, strings, repeat(FORMULA_LEADS))):
+        return values
+    return map(_text_cell, values)
 
 
 def _date_cell(value: object) -> str:
@@ -73,21 +86,17 @@ def _date_cell(value: object) -> str:
 _REPEATED = ("chapter", "units", "state", "days")  # a few texts over and over: each made safe once
 
 
-def _column_writer(col: c.Col) -> Callable[[Any], str]:
-    """How a column of a milestone list is written, chosen once per column by what it holds, so a
-    list of tens of thousands of rows skips ``cell``'s look-up by type in every cell."""
-    if col.kind == "date":
-        return _date_cell
-    if col.key in _REPEATED:
-        seen: dict[object, str] = {}
-
-        def repeated(value: object) -> str:
-            text = seen.get(value)
-            if text is None:
-                text = seen[value] = _text_cell(value)
-            return text
-        return repeated
-    return _text_cell if col.kind in ("text", "long", "id", "state") else cell
+def _column_writer(col: c.Col) -> c.ColumnWriter:
+    """How a column of a milestone list is written, chosen once per column by what it holds: a
+    date or a text that repeats is made once (``Made``), the numbers of the rows are plain."""
+    if col.kind == "date" or col.key in _REPEATED:
+        made = Made(_date_cell if col.kind == "date" else _text_cell)
+        return lambda values: map(made.__getitem__, values)
+    if col.kind == "int":
+        return lambda values: map(cell, values)
+    if col.kind in ("text", "long", "id", "state"):
+        return _texts
+    return lambda values: map(cell, values)
 
 
 def _list(writer: Any, section: rp.Listing, t: Catalog) -> None:

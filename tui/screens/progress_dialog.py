@@ -2,10 +2,10 @@
 
 State (the four states, in the clerk's language), share done, 进展情况, 存在问题, 下步措施,
 佐证材料, the reporting unit (preset to the item's lead unit) and the period (preset to the one
-containing the as-of date; typed in any form ``store.periods`` reads, and shown as the dates it
-means while typing). One compact row per field so the form fits an 80x24 terminal; smaller
-ones scroll. A refusal (a period outside the plan, a share over 100) shows on the dialog's error
-line and keeps everything typed.
+whose reports are due, as ``missing`` and the ledger use it; typed in any form ``store.periods``
+reads, and shown as the dates it means while typing). One compact row per field so the form fits
+an 80x24 terminal; smaller ones scroll. A refusal (a period outside the plan, a share over 100)
+shows on the dialog's error line and keeps everything typed.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The office's consolidated ledger (汇总台账) for a period, written from the database.
+"""The office's consolidated ledger (汇总台账) for a period, written from ``store.ledger.master_rows``.
 
 One sheet with every tracked item of the plan (all units), its lead and supporting units, due
 date, 序时进度 at the end of the period, its light as of the as-of date, and the report that
@@ -19,15 +19,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from store import ledger as lg
-from store import ledger_book as lb
 from store import lights as lt
 from store import periods as pr
 from store import progress as pg
-from store import units as un
 from store.records import numbered
+from tui.ledger_books import unit_book as lb
+from tui.theme import LIGHT_COLOURS
 
 LIGHT_ZH = {lt.RED: "红灯", lt.YELLOW: "黄灯", lt.GREEN: "绿灯"}
-LIGHT_FILLS = {lt.RED: ("F4CCCC", "9C0006"), lt.YELLOW: ("FFEB9C", "7F6000"), lt.GREEN: ("D9EAD3", "006100")}
 HEADERS: list[tuple[str, float]] = [
     ("序号", 5), ("所属章节", 12), ("任务", 24), ("牵头单位", 12), ("配合单位", 12), ("完成时限", 10.5),
     ("序时进度(%)", 7.5), ("亮灯", 6), ("状态", 7), ("完成进度(%)", 7.5), ("进展情况", 28), ("存在问题", 20),
@@ -53,33 +52,16 @@ def _sheet_head(ws: Worksheet, title: str, headers: list[tuple[str, float]]) -> 
 def write_master(handle: BinaryIO, conn: sqlite3.Connection, plan_id: str, plan_title: str, period: pr.Period,
                  today: date, soon_days: int) -> int:
     """Write the consolidated workbook; returns how many items it lists."""
-    lg.check_period(conn, plan_id, period)
-    lights = lt.item_lights(conn, lt.settings(conn, plan_id, today, soon_days))
-    expected = lg.expected_at_end(conn, plan_id, period)
-    applying = un.of_plan(conn, plan_id)
-    heads = lg.chapters(conn, plan_id)
+    items = lg.master_rows(conn, plan_id, period, today, soon_days)
     wb = Workbook()
     ws = lb.first_sheet(wb)
     ws.title = "汇总台账"
     _sheet_head(ws, f"{plan_title} {period.label_zh()}任务进展汇总台账（截至 {today.isoformat()}）", HEADERS)
-    rows = conn.execute(
-        "SELECT n.id, n.number, n.title, (SELECT MAX(due) FROM milestones m WHERE m.node_id = n.id AND "
-        "m.archived_at IS NULL) FROM nodes n WHERE n.plan_id = ? AND n.archived_at IS NULL ORDER BY n.seq",
-        (plan_id,)).fetchall()
-    r = 2
-    for node_id, number, title, due in rows:
-        light = lights.get(node_id)
-        if light is None:
-            continue
-        r += 1
-        units = applying.get(node_id, un.NONE)
-        report = pg.latest(conn, node_id, period)
-        share = expected.get(node_id)
+    for r, item in enumerate(items, 3):
+        report = item.report
         values: list[object] = [
-            r - 2, heads.get(node_id, ""), numbered(number, title), "、".join(units.lead),
-            "、".join(units.support), date.fromisoformat(due) if due else None,
-            None if share is None or share.expected is None else round(share.expected, 1),
-            LIGHT_ZH[light.light], pg.STATE_ZH[report.state] if report else None,
+            r - 2, item.chapter, numbered(item.number, item.title), "、".join(item.lead), "、".join(item.support),
+            item.due, item.expected, LIGHT_ZH[item.light], pg.STATE_ZH[report.state] if report else None,
             report.percent if report else None, report.note if report else None,
             report.problem if report else None, report.next_step if report else None,
             "\n".join(report.evidence) if report else None, report.unit if report else None,
@@ -88,16 +70,16 @@ def write_master(handle: BinaryIO, conn: sqlite3.Connection, plan_id: str, plan_
         for n, value in enumerate(values, 1):
             lb.put(ws, r, n, value, number_format=lb.DATE_FORMAT if isinstance(value, date) else
                    "0.0" if n == 7 else None)
-        fill, colour = LIGHT_FILLS[light.light]
+        fill, colour = LIGHT_COLOURS[item.light]  # the report workbook's
         ws.cell(r, 8).fill = PatternFill("solid", fgColor=fill)
         ws.cell(r, 8).font = Font(name=lb.FONT_NAME, size=10, color=colour, bold=True)
         ws.row_dimensions[r].height = lb.row_height([(v, w) for v, (_, w) in zip(values, HEADERS, strict=True)
                                                      if not isinstance(v, (int, float, date))])
-    ws.auto_filter.ref = f"A2:{get_column_letter(len(HEADERS))}{max(r, 3)}"
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(HEADERS))}{max(len(items) + 2, 3)}"
     _status_sheet(wb, conn, plan_id, plan_title, period)
     wb.properties.creator = "plandesk"
     wb.save(handle)
-    return r - 2
+    return len(items)
 
 
 def _status_sheet(wb: Workbook, conn: sqlite3.Connection, plan_id: str, plan_title: str, period: pr.Period) -> None:

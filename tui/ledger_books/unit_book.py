@@ -1,4 +1,4 @@
-"""The unit's workbook (.xlsx) as a file format: written here, read back by ``store.ledger_read``.
+"""The unit's workbook (.xlsx) written: the format is ``store.ledger_format``, read back by ``store.ledger_read``.
 
 Sheets: 填报说明 (the cover: plan, period, unit, deadline, the date the unit fills in, short
 instructions), 台账 (one row per item: a hidden key column, what was sent, locked and grey, then
@@ -30,27 +30,29 @@ from rich.cells import cell_len
 from store import ledger as lg
 from store import periods as pr
 from store import progress as pg
+from store.ledger_format import (
+    CHAPTER,
+    COLUMNS,
+    COVER_SHEET,
+    DATA_SHEET,
+    DUE,
+    EXPECTED,
+    FILL_IN,
+    FILLED_ON_LABEL,
+    HEADER_ROW,
+    KEY,
+    LAST_NOTE,
+    LAST_STATE,
+    META_SHEET,
+    NUMBER,
+    PERCENT,
+    ROLE,
+    STATE,
+    STATE_CHOICES,
+    TASK,
+)
 from store.records import numbered
 from store.safe_text import cell_text
-
-COVER_SHEET = "填报说明"
-DATA_SHEET = "台账"
-META_SHEET = "plandesk"
-STATE_CHOICES = tuple(pg.STATE_ZH[s] for s in pg.STATES)  # 未启动 推进中 滞后 已完成
-FILLED_ON_LABEL = "填报日期"
-
-# column id -> (header, width); the reader finds columns by these headers, so order may change
-KEY, NUMBER, CHAPTER, TASK, ROLE, DUE, EXPECTED, LAST_STATE, LAST_NOTE = (
-    "key", "number", "chapter", "task", "role", "due", "expected", "last_state", "last_note")
-STATE, PERCENT, NOTE, PROBLEM, NEXT_STEP, EVIDENCE = "state", "percent", "note", "problem", "next_step", "evidence"
-COLUMNS: dict[str, tuple[str, float]] = {
-    KEY: ("校验编码（请勿改动）", 14), NUMBER: ("序号", 5), CHAPTER: ("所属章节", 12), TASK: ("任务", 24),
-    ROLE: ("职责", 5.5), DUE: ("完成时限", 10.5), EXPECTED: ("序时进度(%)", 7.5), LAST_STATE: ("上期状态", 7),
-    LAST_NOTE: ("上期进展情况", 20), STATE: ("本期状态", 8.5), PERCENT: ("完成进度(%)", 7.5),
-    NOTE: ("进展情况", 28), PROBLEM: ("存在问题", 20), NEXT_STEP: ("下步措施", 20), EVIDENCE: ("佐证材料", 14),
-}
-FILL_IN = (STATE, PERCENT, NOTE, PROBLEM, NEXT_STEP, EVIDENCE)
-HEADER_ROW = 3
 
 FONT_NAME = "宋体"
 FONT = Font(name=FONT_NAME, size=10)
