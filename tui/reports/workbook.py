@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
-from itertools import chain, islice
+from itertools import chain, islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
@@ -47,6 +47,7 @@ from tui.reports.xlsx_rows import RowWriter, text_markup
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_WIDTH = 50  # wider text wraps inside its cell
 SAMPLE = 200  # rows measured for the column widths
+BATCH = 2000  # rows of a long list written column by column at a time
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -170,6 +171,36 @@ class _Sheet:
                 parts.append(f'{heads[i]}{number}"{special[i] if i in special else by_kind[kind]}{markup}')
         writer.row(parts, LINE_HEIGHT * lines if tall else None)
 
+    def write_many(self, rows: list[list[object]], lights: list[str | None] | None = None,
+                   lit_columns: Iterable[int] = (), bold: list[bool] | None = None) -> None:
+        """Rows as ``write`` writes them (no row style, no indent), a batch at a time and column by
+        column: each column's cells made by ``map``, each row's lines a ``max`` in C, the rows joined
+        in C. ``lights`` colour the ``lit_columns`` of each row, ``bold`` says which rows are bold."""
+        if not rows:
+            return
+        prepared = [list(map(prepare, column))
+                    for prepare, column in zip(self.prepare, zip(*rows, strict=True), strict=True)]
+        lines = list(map(max, *[map(_LINES, cells) for cells in prepared])) if len(prepared) > 1 else \
+            list(map(_LINES, prepared[0]))
+        talls = [n > 1 for n in lines]
+        numbers = self.rows.reserve(len(rows))
+        plain, tall, bold_attr, light_styles = self.plain, self.tall, self.bold, self.light_styles
+        lit_at = set(lit_columns) if lights is not None else set()
+        columns: list[list[str]] = []
+        for j, (head, cells) in enumerate(zip(self.heads, prepared, strict=True)):
+            if j not in lit_at and (bold is None or j not in self.bold_columns):
+                columns.append([f'{head}{number}"{(tall if t else plain)[kind]}{markup}' if markup else ""
+                                for number, t, (markup, _, kind) in zip(numbers, talls, cells, strict=True)])
+                continue
+            row_lights: Iterable[str | None] = lights if j in lit_at and lights is not None else repeat(None)
+            row_bold: Iterable[bool] = bold if bold is not None and j in self.bold_columns else repeat(False)
+            attrs = [light_styles[light] if light else bold_attr if b and kind == xc.OTHER
+                     else (tall if t else plain)[kind]
+                     for t, light, b, (_, _, kind) in zip(talls, row_lights, row_bold, cells, strict=False)]
+            columns.append([f'{head}{number}"{attr}{markup}' if markup else ""
+                            for number, attr, (markup, _, _) in zip(numbers, attrs, cells, strict=True)])
+        self.rows.rows(numbers, [LINE_HEIGHT * n if t else None for n, t in zip(lines, talls, strict=True)], columns)
+
     def close(self) -> None:
         self.rows.close()
 
@@ -217,9 +248,9 @@ def _list_sheet(wb: Workbook, name: str, plan_title: str, rows: c.LitRows, t: Ca
     stream = iter(rows.rows)
     first = list(islice(stream, SAMPLE))
     sheet = _Sheet(wb, name, f"{plan_title} · {rows.title}", rows.columns, t, [c.Row(cells) for cells, _ in first])
-    lit = {light: dict.fromkeys(rows.coloured, style) for light, style in sheet.light_styles.items()}
-    for cells, light in chain(first, stream):
-        sheet.write(cells, lit[light] if light else None)
+    rest = chain(first, stream)
+    while batch := list(islice(rest, BATCH)):
+        sheet.write_many([cells for cells, _ in batch], [light for _, light in batch], rows.coloured)
     sheet.close()
 
 
@@ -262,12 +293,22 @@ def _ledger(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
     first = list(islice(stream, SAMPLE))
     sheet = _Sheet(wb, t("rp_sheet_ledger"), heading, columns, t, [c.Row(r) for r, _, _ in first], selected=True)
     chapter = sheet.styles["pd_chapter"]  # a chapter heading: its one cell filled
-    lit = {light: {4: style} for light, style in sheet.light_styles.items()}  # the state coloured by its light
+    batch: list[tuple[list[object], str | None, bool]] = []
+
+    def flush() -> None:  # the tasks and milestones read since the last heading: the state coloured by its light
+        sheet.write_many([cells for cells, _, _ in batch], [light for _, light, _ in batch], (4,),
+                         [bold for _, _, bold in batch])  # bold: a task with several milestones
+        batch.clear()
+
     for cells, light, bold in chain(first, stream):
         if bold is None:
+            flush()
             sheet.write(cells, None, row_style=chapter)
-        else:  # a task with several milestones: bold, its state still coloured
-            sheet.write(cells, lit[light] if light else None, bold)
+        else:
+            batch.append((cells, light, bold))
+            if len(batch) == BATCH:
+                flush()
+    flush()
     sheet.close()
 
 

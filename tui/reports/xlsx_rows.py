@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from itertools import repeat
 from typing import TextIO
 
 from openpyxl.utils import get_column_letter
@@ -91,6 +92,19 @@ class RowWriter:
             self._out.write(f'<row r="{self.index}">{"".join(cells)}</row>')
         else:
             self._out.write(f'<row r="{self.index}" ht="{height:.16g}" customHeight="1">{"".join(cells)}</row>')
+
+    def rows(self, numbers: list[str], heights: list[float | None], columns: list[list[str]]) -> None:
+        """Many rows at once, given column by column (each cell made by ``cell`` or as it would, with its
+        row's number from ``reserve``; "" where a row has no cell); ``heights`` in points, or None."""
+        opens = [f'<row r="{number}">' if height is None else f'<row r="{number}" ht="{height:.16g}" customHeight="1">'
+                 for number, height in zip(numbers, heights, strict=True)]
+        self._out.write("".join(map("".join, zip(opens, *columns, repeat("</row>"), strict=False))))
+
+    def reserve(self, count: int) -> list[str]:
+        """Start ``count`` new rows: their numbers, as the cells' references end."""
+        first = self.index + 1
+        self.index += count
+        return list(map(str, range(first, first + count)))
 
     def next_index(self) -> str:
         """Start a new row: its number, as the cells' references end."""
