@@ -378,31 +378,29 @@ def list_cells(section: rp.Listing, t: Catalog, writer: Callable[[Col], ColumnWr
 
 
 @dataclass
-class LitRows:
-    """A whole list's rows as their cells and their item's light (which colours the ``coloured``
-    columns): the workbook's reading of a list, without a ``Row`` and two colour maps per row."""
+class LitColumns:
+    """A whole list a chunk of items at a time, as its columns of cells and each row's light (which
+    colours the ``coloured`` columns): the workbook's reading of a list (see ``list_lit_columns``)."""
 
     title: str
     columns: list[Col]
     coloured: list[int]
-    rows: Iterator[tuple[list[object], str]]
+    chunks: Iterator[tuple[list[list[object]], list[str]]]
 
 
-_PERIOD_LIST = ("no", "title", "chapter", "units", "due", "state", "done_on", "note")
-
-
-def list_lit_rows(section: rp.Listing, t: Catalog) -> LitRows:
-    """Every row of a list (the cells of ``list_table`` without a limit), with its item's light."""
+def list_lit_columns(section: rp.Listing, t: Catalog) -> LitColumns:
+    """Every row of a list (the cells of ``list_table`` without a limit), read as ``list_cells`` reads
+    them, a column of a chunk of items at a time, with each item's light (``Item.light``)."""
     keys, columns = _list_columns(section, t, False)
-    getters = _getters(t)
-    rows: Iterator[tuple[list[object], str]]
-    if tuple(keys) == _PERIOD_LIST:  # the period's lists: each row read in one expression, not a lambda a cell
-        state, note = getters["state"], getters["note"]
-        rows = (([index, it.title, it.chapter, "、".join(it.units), it.due, state(it, index), it.done_on,
-                  note(it, index)], it.light) for index, it in enumerate(section.without_task(), 1))
-    else:
-        row_getters = [getters[k] for k in keys]
-        rows = (([get(it, index) for get in row_getters], it.light)
-                for index, it in enumerate(section.without_task(), 1))
-    return LitRows(section_heading(section, t), columns, [i for i, k in enumerate(keys) if k in ("days", "state")],
-                   rows)
+    readers = [_column_readers(t)[k] for k in keys]
+    lights = Made(st.milestone_light)  # Item.light, by the state
+    state = itemgetter(rp.Item._fields.index("state"))
+
+    def chunks() -> Iterator[tuple[list[list[object]], list[str]]]:
+        items = section.without_task()
+        first = 1
+        while chunk := list(islice(items, CHUNK)):
+            yield [list(read(chunk, first)) for read in readers], list(map(lights.__getitem__, map(state, chunk)))
+            first += len(chunk)
+    return LitColumns(section_heading(section, t), columns, [i for i, k in enumerate(keys) if k in ("days", "state")],
+                      chunks())

@@ -9,17 +9,19 @@ Written in openpyxl's write-only mode: rows stream to the file as they are read,
 named styles are shared by every cell (no style objects per cell), and nothing reads the sheet
 back (``max_row`` after each row made the old writer quadratic). openpyxl writes the package, the
 styles and each sheet's settings; the rows' markup is written by ``xlsx_rows`` (a cell object per
-cell cost ten times the report itself). This module decides the look. Column widths come from the
+cell cost ten times the report itself), each column's cells made by a writer chosen once per
+column (``xlsx_columns``), and the long sheets (the ledger, the lists) a batch of rows at a time,
+column by column. This module decides the look. Column widths come from the
 headers and the first rows, measured with ``cell_len`` (a Chinese character is two wide); each
 row is as tall as its most wrapped cell needs. Numbers are numbers, dates real dates, text an
 explicit string cell through ``safe_text.cell_text`` (never a formula). Every sheet prints on A4
 landscape, fit to the page width, title rows repeated, page numbers in the footer.
 
-Of the report renderers, only this module and ``xlsx_rows`` import openpyxl.
+Of the report renderers, only this module and ``xlsx_rows`` import openpyxl (``xlsx_columns`` through it).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from itertools import chain, islice, repeat
 from operator import itemgetter
@@ -171,19 +173,22 @@ class _Sheet:
                 parts.append(f'{heads[i]}{number}"{special[i] if i in special else by_kind[kind]}{markup}')
         writer.row(parts, LINE_HEIGHT * lines if tall else None)
 
-    def write_many(self, rows: list[list[object]], lights: list[str | None] | None = None,
-                   lit_columns: Iterable[int] = (), bold: list[bool] | None = None) -> None:
+    def write_many(self, rows: list[list[object]], lights: Sequence[str | None] | None = None,
+                   lit_columns: Iterable[int] = (), bold: Sequence[bool] | None = None) -> None:
         """Rows as ``write`` writes them (no row style, no indent), a batch at a time and column by
         column: each column's cells made by ``map``, each row's lines a ``max`` in C, the rows joined
         in C. ``lights`` colour the ``lit_columns`` of each row, ``bold`` says which rows are bold."""
-        if not rows:
-            return
-        prepared = [list(map(prepare, column))
-                    for prepare, column in zip(self.prepare, zip(*rows, strict=True), strict=True)]
+        if rows:
+            self.write_columns([list(column) for column in zip(*rows, strict=True)], lights, lit_columns, bold)
+
+    def write_columns(self, values: list[list[object]], lights: Sequence[str | None] | None = None,
+                      lit_columns: Iterable[int] = (), bold: Sequence[bool] | None = None) -> None:
+        """``write_many`` for rows given column by column (each column's values, all as long)."""
+        prepared = [list(map(prepare, column)) for prepare, column in zip(self.prepare, values, strict=True)]
         lines = list(map(max, *[map(_LINES, cells) for cells in prepared])) if len(prepared) > 1 else \
             list(map(_LINES, prepared[0]))
         talls = [n > 1 for n in lines]
-        numbers = self.rows.reserve(len(rows))
+        numbers = self.rows.reserve(len(lines))
         plain, tall, bold_attr, light_styles = self.plain, self.tall, self.bold, self.light_styles
         lit_at = set(lit_columns) if lights is not None else set()
         columns: list[list[str]] = []
@@ -243,14 +248,15 @@ def _table_sheet(wb: Workbook, name: str, title: str, table: c.Table, t: Catalog
     sheet.close()
 
 
-def _list_sheet(wb: Workbook, name: str, plan_title: str, rows: c.LitRows, t: Catalog) -> None:
-    """A whole list of milestones, each row's state coloured by its light (``list_table``'s cells)."""
-    stream = iter(rows.rows)
-    first = list(islice(stream, SAMPLE))
-    sheet = _Sheet(wb, name, f"{plan_title} · {rows.title}", rows.columns, t, [c.Row(cells) for cells, _ in first])
-    rest = chain(first, stream)
-    while batch := list(islice(rest, BATCH)):
-        sheet.write_many([cells for cells, _ in batch], [light for _, light in batch], rows.coloured)
+def _list_sheet(wb: Workbook, name: str, plan_title: str, rows: c.LitColumns, t: Catalog) -> None:
+    """A whole list of milestones, each row's state coloured by its light (``list_table``'s cells),
+    read and written a chunk at a time, column by column."""
+    chunks = iter(rows.chunks)
+    first = next(chunks, None)
+    sample = [c.Row(list(cells)) for cells in islice(zip(*first[0], strict=True), SAMPLE)] if first else []
+    sheet = _Sheet(wb, name, f"{plan_title} · {rows.title}", rows.columns, t, sample)
+    for columns, lights in chain([first] if first else [], chunks):
+        sheet.write_columns(columns, lights, rows.coloured)
     sheet.close()
 
 
@@ -354,7 +360,7 @@ def build_workbook(report: rp.Report, t: Catalog) -> Workbook:
     sheet_names = {rp.DUE_IN_PERIOD: "rp_sheet_due", rp.CARRIED: "rp_sheet_carried", rp.NEXT_PERIOD: "rp_sheet_next"}
     for section in report.sections:
         if section.key in sheet_names:
-            _list_sheet(wb, t(sheet_names[section.key]), plan.title, c.list_lit_rows(section, t), t)
+            _list_sheet(wb, t(sheet_names[section.key]), plan.title, c.list_lit_columns(section, t), t)
     wb.active = 2  # the ledger (its sheet marked selected as it was written)
     return wb
 
