@@ -388,7 +388,7 @@ class LitColumns:
     chunks: Iterator[tuple[list[list[object]], list[str]]]
 
 
-def list_lit_columns(section: rp.Listing, t: Catalog) -> LitColumns:
+def list_lit_columns(section: rp.Listing, t: Catalog, chunk_size: int = CHUNK) -> LitColumns:
     """Every row of a list (the cells of ``list_table`` without a limit), read as ``list_cells`` reads
     them, a column of a chunk of items at a time, with each item's light (``Item.light``)."""
     keys, columns = _list_columns(section, t, False)
@@ -399,7 +399,7 @@ def list_lit_columns(section: rp.Listing, t: Catalog) -> LitColumns:
     def chunks() -> Iterator[tuple[list[list[object]], list[str]]]:
         items = section.without_task()
         first = 1
-        while chunk := list(islice(items, CHUNK)):
+        while chunk := list(islice(items, chunk_size)):
             yield [list(read(chunk, first)) for read in readers], list(map(lights.__getitem__, map(state, chunk)))
             first += len(chunk)
     return LitColumns(section_heading(section, t), columns, [i for i, k in enumerate(keys) if k in ("days", "state")],
