@@ -29,6 +29,12 @@ def _spy(monkeypatch: pytest.MonkeyPatch) -> list[set[str | None]]:
     return asked
 
 
+def _look(app: Any, key: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """A line as drawn: its text and its colours."""
+    text = main_screen(app).tree.by_key[key].label
+    return text.plain, [(span.start, span.end, str(span.style)) for span in text.spans]
+
+
 def _ancestors(app: Any, node_id: str) -> set[str | None]:
     line: Any = main_screen(app).tree.by_key[tr.key(tr.NODE, node_id)]
     found: set[str | None] = {None}
@@ -66,10 +72,10 @@ async def test_a_tick_with_everything_open_rereads_the_branches_above_and_shows_
         assert label(app, f"m:{copy['id']}").startswith("[x] ")  # the copy, in another chapter
         assert "1/3" in label(app, f"n:{WULONG}/a1.p1")
         assert "done 2" in header(app) and header(app) != before
-        shown = {key: label(app, key) for key in screen.tree.by_key}
-        screen.refresh_view()  # everything read again: no line differs
+        shown = {key: _look(app, key) for key in screen.tree.by_key}
+        screen.refresh_view()  # everything read again: no line differs, in text or colour
         await settle(pilot)
-        assert {key: label(app, key) for key in screen.tree.by_key} == shown
+        assert {key: _look(app, key) for key in screen.tree.by_key} == shown
         assert asked[-1] == set(screen.tree.loaded) | {None}
 
 
@@ -88,3 +94,41 @@ async def test_a_tick_while_a_full_refresh_is_not_on_screen_reads_everything(
         await settle(pilot)
         assert asked[0] == set(screen.tree.loaded) | {None}
         assert label(app, YANGJIAO_KEY).startswith("[x] ")
+
+
+async def test_a_progress_report_with_everything_open_shows_what_a_full_reread_shows(
+        seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 滞后 report turns its task's light and its chapter's light counts; only the branches above
+    it are read again, and every line then shows what reading everything shows."""
+    from datetime import date
+
+    from textual.widgets import Input, RadioSet
+
+    from tests.tui.app_pilot import press_on
+    from tui.screens.progress_dialog import ProgressDialog
+
+    task = f"{WULONG}/c3.s2.t1"
+    app = make_app(seeded_db, plan="wulong", today=date(2023, 7, 10))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("asterisk")
+        await settle(pilot, 8)
+        screen = main_screen(app)
+        loaded = set(screen.tree.loaded)
+        before = _look(app, f"n:{task}")
+        asked = _spy(monkeypatch)
+        await press_on(pilot, f"n:{task}", "r")
+        dialog = app.screen
+        assert isinstance(dialog, ProgressDialog)
+        dialog.query_one("#field-state", RadioSet).focus()
+        await pilot.press("right", "enter")  # 推进中 -> 滞后
+        dialog.query_one("#field-percent", Input).value = "5"
+        await pilot.click("#save")
+        await settle(pilot)
+        assert row(seeded_db, "SELECT state FROM progress WHERE item_id = ?", task)["state"] == "behind"
+        assert asked and asked[-1] <= _ancestors(app, task) and len(asked[-1]) < len(loaded) / 3
+        assert _look(app, f"n:{task}") != before  # the task's light turned
+        shown = {key: _look(app, key) for key in screen.tree.by_key}
+        screen.refresh_view()
+        await settle(pilot)
+        assert {key: _look(app, key) for key in screen.tree.by_key} == shown
