@@ -9,6 +9,8 @@ headless (``App.run_test`` and Pilot, 120x36) on a generated plan as of ``AS_OF`
 - open all (``*``) and close all (``-``): time until every line is loaded, and the longest the
   screen stalled meanwhile;
 - a held key: 300 ``down`` and 30 ``pagedown`` presses with everything open; the slowest;
+- three ticks (``space``) with everything open: time until the lines the tick changes are read
+  again and on screen (the ticked line itself shows as soon as the write is committed);
 - filtering (``o``, overdue only) and clearing it (``escape``) with everything open, and a
   search (``/``) that every task matches, cleared the same way: time until the tree is filled;
 - memory: peak RSS at the first screen beside an empty Textual app, each in its own process.
@@ -98,6 +100,11 @@ def forget_selection(db: Path) -> None:
     conn.close()
 
 
+def _refreshed(screen: Any, gen: int) -> bool:
+    """A refresh newer than ``gen`` is on screen (``MainScreen._unapplied`` cleared)."""
+    return bool(getattr(screen, "gen", 0) > gen and getattr(screen, "_unapplied", None) is None)
+
+
 def tree_filled(tree: Any) -> bool:
     """Whether the tree has finished filling in its lines (it does so a slice per frame)."""
     chunks = getattr(tree, "chunks", None)
@@ -181,6 +188,21 @@ async def drive(db: Path) -> dict[str, Any]:
             await pilot.press(key)
             presses.append(time.perf_counter() - start)
         results["scroll"] = (max(presses), statistics.median(presses), meter.stop())
+        # 3b. ticks with everything open: until the re-read lines are on screen (the ticked line
+        # itself shows as soon as the write is committed)
+        screen = app.screen
+        ticks: list[float] = []
+        meter.start()
+        tickable = [n for n in list(tree.by_key.values())[:400] if n.data is not None and n.data.tickable]
+        for node in tickable[:3]:
+            tree.move_cursor(node)
+            await pilot.pause()
+            start = time.perf_counter()
+            done = partial(_refreshed, screen, getattr(screen, "gen", 0))  # the generation before the tick
+            await pilot.press("space")
+            await until(pilot, done)
+            ticks.append(time.perf_counter() - start)
+        results["tick"] = (statistics.median(ticks), meter.stop(), tree.last_line + 1)
         print("  scrolled; filtering …", flush=True)
         # 4. filter and clear, everything open; then a search every task matches, and clear it
         meter.start()
@@ -292,6 +314,9 @@ def main() -> None:
     print(f"  filter overdue only (o): {ms(filtered)}; clear (esc): {ms(cleared)}; longest stall {ms(stall)}")
     searched, found, cleared, stall = r["search"]
     print(f"  search (/{SEARCH}, {found:,} lines): {ms(searched)}; clear (esc): {ms(cleared)}; "
+          f"longest stall {ms(stall)}")
+    tick, stall, lines = r["tick"]
+    print(f"  tick (space) with {lines:,} lines open, until the lines above are re-read: median {ms(tick)}; "
           f"longest stall {ms(stall)}")
     print(f"  memory at first screen: {plan} MiB beside {empty} MiB for an empty Textual app ({plan / empty:.2f}x)")
 

@@ -260,10 +260,12 @@ def lead_by_seq(conn: sqlite3.Connection, plan_id: str) -> LeadBySeq:
                 found = known[lead] = len(lists)
                 lists.append(tuple(json.loads(lead)))
             index = found
-        end = last_seq if last_seq is not None and last_seq > seq else seq  # a damaged range: the node alone
-        if end == seq:
+        span = last_seq - seq if last_seq is not None else 0  # below 0: a damaged range, the node alone
+        if span <= 0:
             at[seq] = index
+        elif span == 1:  # a task and its one milestone: most of a plan
+            at[seq] = at[seq + 1] = index
         else:
-            at[seq:end + 1] = array("i", [index]) * (end + 1 - seq)
+            at[seq:last_seq + 1] = array("i", [index]) * (span + 1)
     lists.extend(((), ()))
     return LeadBySeq(at, lists)

@@ -41,11 +41,13 @@ POLL_SECONDS = 1.5
 
 
 class Saved(Message):
-    """A write is committed; ``shown`` shows it, ``focus`` names the line to select."""
+    """A write is committed; ``shown`` shows it, ``focus`` names the line to select, ``touched``
+    the nodes it changed, when it knows (the screen then re-reads only the lines above them)."""
 
     def __init__(self, result: Any, shown: Callable[[Any], None] | None,
-                 focus: Callable[[Any], str | None] | None, quiet: bool) -> None:
-        self.result, self.shown, self.focus, self.quiet = result, shown, focus, quiet
+                 focus: Callable[[Any], str | None] | None, quiet: bool,
+                 touched: Callable[[Any], frozenset[str]] | None = None) -> None:
+        self.result, self.shown, self.focus, self.quiet, self.touched = result, shown, focus, quiet, touched
         super().__init__()
 
 
@@ -145,12 +147,13 @@ class PlanDeskApp(App[int]):
 
     # the write path --------------------------------------------------------------------------
     def write(self, job: Callable[[sqlite3.Connection], Any], shown: Callable[[Any], None] | None = None,
-              focus: Callable[[Any], str | None] | None = None, quiet: bool = False) -> None:
+              focus: Callable[[Any], str | None] | None = None, quiet: bool = False,
+              touched: Callable[[Any], frozenset[str]] | None = None) -> None:
         """Run one write after the ones before it; show it only once it is committed."""
-        self.db.submit(job).add_done_callback(partial(self._written, shown, focus, quiet))
+        self.db.submit(job).add_done_callback(partial(self._written, shown, focus, quiet, touched))
 
     def _written(self, shown: Callable[[Any], None] | None, focus: Callable[[Any], str | None] | None,
-                 quiet: bool, future: Future[Any]) -> None:
+                 quiet: bool, touched: Callable[[Any], frozenset[str]] | None, future: Future[Any]) -> None:
         """On the writer's thread: hand the outcome to the app's thread as a message."""
         try:
             result = future.result()
@@ -168,14 +171,15 @@ class PlanDeskApp(App[int]):
         except Exception as exc:  # a bug: raised again on the app's thread, as a worker's would be
             self.post_message(WriteCrashed(exc))
             return
-        self.post_message(Saved(result, shown, focus, quiet))
+        self.post_message(Saved(result, shown, focus, quiet, touched))
 
     @on(Saved)
     def _saved(self, message: Saved) -> None:
         if message.shown is not None:
             message.shown(message.result)
         if not message.quiet:
-            self.broadcast_changed(message.focus(message.result) if message.focus else None)
+            self.broadcast_changed(message.focus(message.result) if message.focus else None,
+                                   message.touched(message.result) if message.touched else None)
 
     @on(WriteCrashed)
     def _crashed(self, message: WriteCrashed) -> None:
@@ -191,11 +195,14 @@ class PlanDeskApp(App[int]):
 
         self.write(lambda conn: actions.set_setting(conn, key, value), quiet=True)
 
-    def broadcast_changed(self, focus: str | None = None) -> None:
+    def broadcast_changed(self, focus: str | None = None, touched: frozenset[str] | None = None) -> None:
+        """Every screen shows the change; the first one selects ``focus`` and may re-read only the
+        lines above the ``touched`` nodes."""
         for screen in self.screen_stack:
             changed = getattr(screen, "data_changed", None)
             if changed is not None:
-                changed(focus if screen is self.screen_stack[0] else None)
+                first = screen is self.screen_stack[0]
+                changed(focus if first else None, touched if first else None)
 
     # another window --------------------------------------------------------------------------
     def poll(self) -> None:

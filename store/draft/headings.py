@@ -106,7 +106,7 @@ def parse_numbering(text: str) -> Numbering | None:
             ordinal = cn_to_int(token)
         if ordinal is None and style != "box":
             continue
-        printed = text[: m.end()].strip().rstrip(":").strip()
+        printed = text[: m.end()].strip().rstrip(":：").strip()
         return Numbering(style, ordinal, printed, rest)
     return None
 

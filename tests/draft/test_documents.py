@@ -209,3 +209,14 @@ def test_a_draft_the_loader_would_refuse_is_never_written(monkeypatch) -> None:
         draft_module.draft_file(FIXTURES / "annual_plan.txt")
     assert "annual_plan.txt:0: due: not a deadline: '尽快'" in str(failed.value)
     assert "due: 无法识别的期限:“尽快”" in error_line(Catalog("zh"), failed.value)
+
+
+def test_a_heading_number_keeps_no_colon_ascii_or_full_width() -> None:
+    """「第一章：总则」 and 「第一章:总则」 are both chapter 第一章 titled 总则: the colon, full-width
+    as Chinese documents write it or not, is neither in the printed number nor in the title."""
+    from store.draft.headings import parse_numbering
+
+    for line in ("第一章：总则", "第一章:总则", "附件1：重大项目", "附件1:重大项目"):
+        found = parse_numbering(line)
+        assert found is not None
+        assert found.printed in ("第一章", "附件1") and found.rest in ("总则", "重大项目"), line

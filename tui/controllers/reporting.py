@@ -8,11 +8,12 @@ takes it back.
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import work
 from textual.message import Message
 
+from store import ticking
 from store import view_progress as vp
 from store.errors import BadInput, NotFound
 from tui.controllers.selection import Selection
@@ -22,6 +23,16 @@ if TYPE_CHECKING:
 
     from store.actions import Change
     from tui.screens.progress_dialog import ProgressEntry
+
+
+class Reported(NamedTuple):
+    """A progress report saved, and the nodes whose lines (and the lines above them) it changes."""
+
+    change: Change
+    nodes: frozenset[str]
+
+    def nodes_of(self) -> frozenset[str]:
+        return self.nodes
 
 
 class ReportFormLoaded(Message):
@@ -68,16 +79,19 @@ class Reporting(Selection):
 
         t, on, item = self.app.t, self.app.today, form.item
 
-        def job(conn: sqlite3.Connection) -> Change:
-            return pa.report(conn, item.id, entry.period, entry.state, on=on, percent=entry.percent,
-                             note=entry.note, problem=entry.problem, next_step=entry.next_step,
-                             evidence=entry.evidence, unit=entry.unit)
+        def job(conn: sqlite3.Connection) -> Reported:
+            change = pa.report(conn, item.id, entry.period, entry.state, on=on, percent=entry.percent,
+                               note=entry.note, problem=entry.problem, next_step=entry.next_step,
+                               evidence=entry.evidence, unit=entry.unit)
+            # its light is the item's node's; a 已完成 report ticks milestones (and their linked copies)
+            return Reported(change, ticking.nodes_changed(conn, change) | {item.node_id})
 
-        def shown(change: Change) -> None:
+        def shown(done: Reported) -> None:
+            change = done.change
             self.notify_plain(t("pg_saved", id=change.entity_id, item=item.title, period=entry.period.key,
                                 state=t(f"pg_state_{entry.state}")))
             ticked = sorted(k.split(":", 1)[1] for k in ((change.after or {}).get("_also") or {}))
             if ticked:
                 self.notify_plain(t("pg_ticked", on=on.isoformat(), ids=", ".join(ticked)))
 
-        self.app.write(job, shown, focus=lambda change: key)
+        self.app.write(job, shown, focus=lambda done: key, touched=Reported.nodes_of)

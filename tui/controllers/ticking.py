@@ -7,11 +7,24 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from store import queries as q
 from store import status as st
+from store import ticking
 from store import tree as tr
 from tui.controllers.selection import Selection
+
+
+class Ticked(NamedTuple):
+    """A tick saved: the milestone as it now is, and the nodes whose milestones it changed (its
+    own and its linked copies'), whose lines and the lines above them the screen re-reads."""
+
+    milestone: q.Milestone
+    nodes: frozenset[str]
+
+    def nodes_of(self) -> frozenset[str]:
+        return self.nodes
 
 
 class Ticking(Selection):
@@ -46,21 +59,19 @@ class Ticking(Selection):
         undo_tick = m.done_on is not None  # ticked, even on a date after the as-of date
         milestone_id = m.id
 
-        def job(conn: sqlite3.Connection) -> q.Milestone:
-            if undo_tick:
-                actions.untick(conn, milestone_id)
-            else:
-                actions.tick(conn, milestone_id, today)
-            return q.milestone(conn, milestone_id, today, soon)
+        def job(conn: sqlite3.Connection) -> Ticked:
+            change = actions.untick(conn, milestone_id) if undo_tick else actions.tick(conn, milestone_id, today)
+            return Ticked(q.milestone(conn, milestone_id, today, soon), ticking.nodes_changed(conn, change))
 
-        def shown(fresh: q.Milestone) -> None:
+        def shown(done: Ticked) -> None:
+            fresh = done.milestone
             self.show_milestone(key, fresh)
             if undo_tick:
                 self.notify_plain(t("unticked", id=fresh.id, title=fresh.title))
             else:
                 self.notify_plain(t("ticked", id=fresh.id, title=fresh.title, on=today.isoformat()))
 
-        self.app.write(job, shown)
+        self.app.write(job, shown, touched=Ticked.nodes_of)
 
     def action_tick_dialog(self) -> None:
         from store import actions
@@ -77,15 +88,16 @@ class Ticking(Selection):
                 return
             on_date, note = result
 
-            def job(conn: sqlite3.Connection) -> q.Milestone:
-                actions.tick(conn, milestone_id, on_date, note)
-                return q.milestone(conn, milestone_id, today, soon)
+            def job(conn: sqlite3.Connection) -> Ticked:
+                change = actions.tick(conn, milestone_id, on_date, note)
+                return Ticked(q.milestone(conn, milestone_id, today, soon), ticking.nodes_changed(conn, change))
 
-            def shown(fresh: q.Milestone) -> None:
-                self.show_milestone(key, fresh)
-                self.notify_plain(t("ticked", id=fresh.id, title=fresh.title, on=on_date.isoformat()))
+            def shown(done: Ticked) -> None:
+                self.show_milestone(key, done.milestone)
+                self.notify_plain(t("ticked", id=done.milestone.id, title=done.milestone.title,
+                                    on=on_date.isoformat()))
 
-            self.app.write(job, shown)
+            self.app.write(job, shown, touched=Ticked.nodes_of)
 
         self.app.push_screen(TickDialog(t, m.title, m.done_on or today, m.done_note, as_of=today,
                                         ticked_on=m.done_on), chosen)

@@ -241,5 +241,5 @@ class IndicatorsScreen(Screen[None]):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def data_changed(self, focus: str | None = None) -> None:
+    def data_changed(self, focus: str | None = None, touched: frozenset[str] | None = None) -> None:
         self.reload()

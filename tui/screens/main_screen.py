@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from tui.app import PlanDeskApp
 
 REMEMBER_AFTER_S = 0.8  # the selection is saved once the cursor rests
+FULL = "full"  # a refresh of every loaded line
 
 
 class ViewLoaded(Message):
@@ -83,6 +84,8 @@ class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation
         self.lazy_in_sparse: set[str] = set()
         self.rollups: dict[str, st.Rollup] = {}
         self.light_counts: tuple[int, int, int] | None = None  # the plan's, once read (the header)
+        # a refresh not yet on screen: FULL, or the nodes a partial one re-reads the lines above
+        self._unapplied: str | frozenset[str] | None = None
         self._remember_timer: Timer | None = None
         self._remembered: str | None = None
 
@@ -117,16 +120,45 @@ class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation
         self.lazy_in_sparse.clear()
         self.refresh_view(reveal=reveal)
 
-    def refresh_view(self, reveal: str | None = None) -> None:
-        """Re-read everything shown (after a change, another window's change, a new date)."""
+    def refresh_view(self, reveal: str | None = None, touched: frozenset[str] | None = None) -> None:
+        """Re-read everything shown (after a change, another window's change, a new date); after
+        a change to a few nodes (``touched``: a tick), only the lines whose figures it can change:
+        the branches from the top down to each of them. With a whole 50,000-node plan open, a tick
+        then re-reads a few dozen lines instead of every line (seconds of work in the background).
+        A refresh not yet on screen is never narrowed: what it was to show is read again."""
         plan = self.app.plan
         if plan is None:
             return
         self.gen += 1
         if reveal and reveal != REMEMBER:
             self.pending_select = reveal
-        parents: set[str | None] = set(self.lazy_in_sparse) if self.flt else set(self.tree.loaded) | {None}
+        unapplied = self._unapplied
+        partial = None
+        if touched is not None and self.flt is None and unapplied != FULL:
+            partial = touched | (unapplied if isinstance(unapplied, frozenset) else frozenset())
+        above = self._branches_above(partial) if partial is not None else None
+        if above is not None:
+            parents = above
+            self._unapplied = partial
+        else:
+            parents = set(self.lazy_in_sparse) if self.flt else set(self.tree.loaded) | {None}
+            self._unapplied = FULL
         self.load_view(self.gen, plan.id, self.app.today, self.app.soon_days, self.flt, parents, reveal)
+
+    def _branches_above(self, nodes: frozenset[str]) -> set[str | None] | None:
+        """The loaded parents whose lines show ``nodes`` or anything above them (their figures are
+        the roll-ups of those nodes); None if a node is not on the tree (then everything is read)."""
+        tree = self.tree
+        parents: set[str | None] = {None}
+        for node_id in nodes:
+            line = tree.by_key.get(tr.key(tr.NODE, node_id))
+            if line is None:
+                return None
+            while line is not None and line.data is not None:
+                if line.data.id in tree.loaded:
+                    parents.add(line.data.id)
+                line = line.parent
+        return parents
 
     @work(thread=True, exclusive=True, group="view")
     def load_view(self, gen: int, plan_id: str, today: date, soon: int, flt: Filter | None,
@@ -150,6 +182,7 @@ class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation
         if plan is None:
             return
         self.gen += 1
+        self._unapplied = FULL
         data = self.app.db.read(view.first_view, self.gen, plan.id, self.app.today, self.app.soon_days)
         self._view_loaded(ViewLoaded(data))
         if not data.rollups:
@@ -162,8 +195,10 @@ class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation
         if data.gen != self.gen or plan is None or data.plan_id != plan.id:
             return
         tree = self.tree
-        self.rollups = data.rollups
-        tree.rollups = data.rollups
+        # a partial refresh brings the figures of the lines it read; the others' stand
+        partial = isinstance(self._unapplied, frozenset)
+        self.rollups = {**self.rollups, **data.rollups} if partial else data.rollups
+        tree.rollups = self.rollups
         if data.lights is not None:
             self._apply_lights(data.lights)
         expand: set[str] = set()
@@ -176,9 +211,16 @@ class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation
                 children.setdefault(parent, items)
             expand |= {tr.key(tr.NODE, p) for p in data.reveal.path}
             self.pending_select = data.reveal.target
-        tree.apply(children, expand, then=lambda: self._select_after_view(data))
+        tree.apply(children, expand, then=lambda: self._view_applied(data))
         self.show_header()
         self.show_filter_bar(len(data.sparse.matched) if data.sparse else None)
+
+    def _view_applied(self, data: ViewData) -> None:
+        """The view's lines are all on the tree (an apply replaced by a newer one never gets here,
+        so the refresh after it reads everything again)."""
+        if data.gen == self.gen:
+            self._unapplied = None
+        self._select_after_view(data)
 
     def _select_after_view(self, data: ViewData) -> None:
         """Once the view's lines are in the tree: the cursor on the line to show."""
@@ -275,8 +317,8 @@ class MainScreen(Ticking, Editing, TreeEditing, Reporting, Filtering, Navigation
         self.query_one(DetailPane).load(node.data, plan.source_file, self.app.today, self.app.soon_days)
 
     # what the app tells every screen ---------------------------------------------------------
-    def data_changed(self, focus: str | None = None) -> None:
-        self.refresh_view(reveal=focus)
+    def data_changed(self, focus: str | None = None, touched: frozenset[str] | None = None) -> None:
+        self.refresh_view(reveal=focus, touched=touched)
 
     def plan_changed(self) -> None:
         self.flt = None

@@ -1,0 +1,134 @@
+"""After a tick, the screen re-reads only the branches above the nodes the tick changed (its own
+and its linked copies'): with a whole large plan open, every line re-read took seconds of work.
+What shows must be what a full re-read would show: the lines above, the linked copy elsewhere,
+the header's counts; and a refresh not yet on screen is never narrowed."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store import tree as tr
+from store import view
+from tests.tui.app_pilot import YANGJIAO_KEY, goto, header, label, main_screen
+from tests.tui.tui_helpers import SIZE, WULONG, YANGJIAO, make_app, row, settle
+from tui.screens.main_screen import FULL
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch) -> list[set[str | None]]:
+    """The parents every view read asks for."""
+    asked: list[set[str | None]] = []
+    read = view.read_view
+
+    def spied(conn: Any, gen: int, plan_id: str, today: Any, soon: int, flt: Any, parents: set[str | None],
+              *args: Any, **kwargs: Any) -> Any:
+        asked.append(set(parents))
+        return read(conn, gen, plan_id, today, soon, flt, parents, *args, **kwargs)
+    monkeypatch.setattr(view, "read_view", spied)
+    return asked
+
+
+def _look(app: Any, key: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """A line as drawn: its text and its colours."""
+    text = main_screen(app).tree.by_key[key].label
+    return text.plain, [(span.start, span.end, str(span.style)) for span in text.spans]
+
+
+def _ancestors(app: Any, node_id: str) -> set[str | None]:
+    line: Any = main_screen(app).tree.by_key[tr.key(tr.NODE, node_id)]
+    found: set[str | None] = {None}
+    while line is not None and line.data is not None:
+        found.add(line.data.id)
+        line = line.parent
+    return found
+
+
+async def test_a_tick_with_everything_open_rereads_the_branches_above_and_shows_all(
+        seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("asterisk")  # open every branch
+        await settle(pilot, 8)
+        screen = main_screen(app)
+        loaded = set(screen.tree.loaded)
+        assert len(loaded) > 30
+        await goto(pilot, YANGJIAO_KEY)
+        before = header(app)
+        asked = _spy(monkeypatch)
+        await pilot.press("space")
+        await settle(pilot)
+        assert row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", YANGJIAO)["done_on"] == "2023-06-30"
+        # the station's own node and the 附件4 row printed for the same target (its linked copy)
+        nodes = {r[0] for r in [row(seeded_db, "SELECT node_id FROM milestones WHERE id = ?", YANGJIAO)]}
+        copy = row(seeded_db, "SELECT node_id, id FROM milestones WHERE link = (SELECT link FROM milestones "
+                              "WHERE id = ?) AND id != ?", YANGJIAO, YANGJIAO)
+        nodes.add(copy["node_id"])
+        above = set().union(*(_ancestors(app, n) for n in nodes))
+        assert asked and asked[-1] <= above and len(asked[-1]) < len(loaded) / 3
+        # what shows is what a full re-read shows
+        assert label(app, YANGJIAO_KEY).startswith("[x] ")
+        assert label(app, f"m:{copy['id']}").startswith("[x] ")  # the copy, in another chapter
+        assert "1/3" in label(app, f"n:{WULONG}/a1.p1")
+        assert "done 2" in header(app) and header(app) != before
+        shown = {key: _look(app, key) for key in screen.tree.by_key}
+        screen.refresh_view()  # everything read again: no line differs, in text or colour
+        await settle(pilot)
+        assert {key: _look(app, key) for key in screen.tree.by_key} == shown
+        assert asked[-1] == set(screen.tree.loaded) | {None}
+
+
+async def test_a_tick_while_a_full_refresh_is_not_on_screen_reads_everything(
+        seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("asterisk")
+        await settle(pilot, 8)
+        await goto(pilot, YANGJIAO_KEY)
+        screen = main_screen(app)
+        screen._unapplied = FULL  # as when a new date's re-read has not reached the screen yet
+        asked = _spy(monkeypatch)
+        await pilot.press("space")
+        await settle(pilot)
+        assert asked[0] == set(screen.tree.loaded) | {None}
+        assert label(app, YANGJIAO_KEY).startswith("[x] ")
+
+
+async def test_a_progress_report_with_everything_open_shows_what_a_full_reread_shows(
+        seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 滞后 report turns its task's light and its chapter's light counts; only the branches above
+    it are read again, and every line then shows what reading everything shows."""
+    from datetime import date
+
+    from textual.widgets import Input, RadioSet
+
+    from tests.tui.app_pilot import press_on
+    from tui.screens.progress_dialog import ProgressDialog
+
+    task = f"{WULONG}/c3.s2.t1"
+    app = make_app(seeded_db, plan="wulong", today=date(2023, 7, 10))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("asterisk")
+        await settle(pilot, 8)
+        screen = main_screen(app)
+        loaded = set(screen.tree.loaded)
+        before = _look(app, f"n:{task}")
+        asked = _spy(monkeypatch)
+        await press_on(pilot, f"n:{task}", "r")
+        dialog = app.screen
+        assert isinstance(dialog, ProgressDialog)
+        dialog.query_one("#field-state", RadioSet).focus()
+        await pilot.press("right", "enter")  # 推进中 -> 滞后
+        dialog.query_one("#field-percent", Input).value = "5"
+        await pilot.click("#save")
+        await settle(pilot)
+        assert row(seeded_db, "SELECT state FROM progress WHERE item_id = ?", task)["state"] == "behind"
+        assert asked and asked[-1] <= _ancestors(app, task) and len(asked[-1]) < len(loaded) / 3
+        assert _look(app, f"n:{task}") != before  # the task's light turned
+        shown = {key: _look(app, key) for key in screen.tree.by_key}
+        screen.refresh_view()
+        await settle(pilot)
+        assert {key: _look(app, key) for key in screen.tree.by_key} == shown
