@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from itertools import chain, islice, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import BinaryIO
 from zipfile import ZIP_DEFLATED, ZipFile
@@ -44,6 +44,7 @@ from tui.i18n import Catalog
 from tui.reports import common as c
 from tui.reports import indicator_tables, progress_tables
 from tui.reports import xlsx_columns as xc
+from tui.reports.made import Made
 from tui.reports.xlsx_rows import RowWriter, text_markup
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -173,17 +174,12 @@ class _Sheet:
                 parts.append(f'{heads[i]}{number}"{special[i] if i in special else by_kind[kind]}{markup}')
         writer.row(parts, LINE_HEIGHT * lines if tall else None)
 
-    def write_many(self, rows: list[list[object]], lights: Sequence[str | None] | None = None,
-                   lit_columns: Iterable[int] = (), bold: Sequence[bool] | None = None) -> None:
-        """Rows as ``write`` writes them (no row style, no indent), a batch at a time and column by
-        column: each column's cells made by ``map``, each row's lines a ``max`` in C, the rows joined
-        in C. ``lights`` colour the ``lit_columns`` of each row, ``bold`` says which rows are bold."""
-        if rows:
-            self.write_columns([list(column) for column in zip(*rows, strict=True)], lights, lit_columns, bold)
-
     def write_columns(self, values: list[list[object]], lights: Sequence[str | None] | None = None,
                       lit_columns: Iterable[int] = (), bold: Sequence[bool] | None = None) -> None:
-        """``write_many`` for rows given column by column (each column's values, all as long)."""
+        """Rows as ``write`` writes them (no row style, no indent), given column by column (each column's
+        values, all as long): each column's cells made by ``map``, each row's lines a ``max`` in C, the
+        rows joined in C. ``lights`` colour the ``lit_columns`` of each row, ``bold`` says which rows
+        are bold."""
         prepared = [list(map(prepare, column)) for prepare, column in zip(self.prepare, values, strict=True)]
         lines = list(map(max, *[map(_LINES, cells) for cells in prepared])) if len(prepared) > 1 else \
             list(map(_LINES, prepared[0]))
@@ -276,46 +272,69 @@ def _ledger(wb: Workbook, report: rp.Report, t: Catalog, heading: str) -> None:
                c.Col("state", t("status"), "state"), c.Col("done_on", t("done_on"), "date"),
                c.Col("note", t("rp_note"), "long")]
 
-    def rows() -> Iterator[tuple[list[object], str | None, bool | None]]:
-        """Each row's cells, its light and whether it is bold (None: a chapter heading)."""
-        assert report.ledger is not None
-        states: dict[tuple[str | None, str | None, tuple[int, int] | None], str] = {}  # a few hundred texts
-        for lr in report.ledger:
-            if lr.kind == "chapter":
-                yield [None, lr.title, None, None, None, None, None], None, None
-                continue
-            key = (lr.state, lr.light, lr.progress)
-            state = states.get(key)
-            if state is None:
-                state = states[key] = progress_tables.ledger_state(lr, t)
-            if lr.milestone_no:  # progress_tables.ledger_number and the title's indent, inlined
-                number, title = f"{lr.task_no}.{lr.milestone_no}", "\u3000" + lr.title
-            else:
-                number, title = str(lr.task_no), lr.title if lr.kind == "task" else "\u3000" + lr.title
-            yield ([number, title, "、".join(lr.units), lr.due, state, lr.done_on, lr.note or ""], lr.light,
-                   lr.progress is not None)
-
-    stream = rows()
-    first = list(islice(stream, SAMPLE))
-    sheet = _Sheet(wb, t("rp_sheet_ledger"), heading, columns, t, [c.Row(r) for r, _, _ in first], selected=True)
+    assert report.ledger is not None
+    rows = iter(report.ledger)
+    first = list(islice(rows, SAMPLE))
+    cells = _LedgerCells(t)
+    sheet = _Sheet(wb, t("rp_sheet_ledger"), heading, columns, t,
+                   [c.Row(cells.heading(lr) if lr.kind == "chapter" else [cell for cell, in cells.columns([lr])])
+                    for lr in first],
+                   selected=True)
     chapter = sheet.styles["pd_chapter"]  # a chapter heading: its one cell filled
-    batch: list[tuple[list[object], str | None, bool]] = []
+    batch: list[rp.LedgerRow] = []
 
-    def flush() -> None:  # the tasks and milestones read since the last heading: the state coloured by its light
-        sheet.write_many([cells for cells, _, _ in batch], [light for _, light, _ in batch], (4,),
-                         [bold for _, _, bold in batch])  # bold: a task with several milestones
-        batch.clear()
+    def flush() -> None:  # the tasks and milestones since the last heading: the state coloured by its light
+        if batch:
+            sheet.write_columns(cells.columns(batch), list(map(_LIGHT, batch)), (4,),
+                                [progress is not None for progress in map(_PROGRESS, batch)])  # bold: several
+            batch.clear()
 
-    for cells, light, bold in chain(first, stream):
-        if bold is None:
+    for lr in chain(first, rows):
+        if lr.kind == "chapter":
             flush()
-            sheet.write(cells, None, row_style=chapter)
+            sheet.write(cells.heading(lr), None, row_style=chapter)
         else:
-            batch.append((cells, light, bold))
+            batch.append(lr)
             if len(batch) == BATCH:
                 flush()
     flush()
     sheet.close()
+
+
+_LIGHT, _PROGRESS = attrgetter("light"), attrgetter("progress")
+
+
+class _LedgerCells:
+    """The ledger's cells (序号, 任务, 责任单位, 时限, 状态, 完成日期, 备注) of a batch of tasks and
+    milestones, a column at a time; units and state texts made once each."""
+
+    def __init__(self, t: Catalog):
+        self.units = Made("、".join)
+        # progress_tables.ledger_state reads a row's state, light and done/total only
+        self.states = Made(lambda key: progress_tables.ledger_state(
+            rp.LedgerRow("task", None, None, "", "", (), None, key[0], key[1], None, None, key[2]), t))
+
+    @staticmethod
+    def heading(lr: rp.LedgerRow) -> list[object]:
+        return [None, lr.title, None, None, None, None, None]
+
+    def columns(self, batch: list[rp.LedgerRow]) -> list[list[object]]:
+        """Each column's cells of ``batch`` (no chapter heading in it)."""
+        # progress_tables.ledger_number and the milestones' indent, inlined
+        numbers: list[object] = [f"{task}.{milestone}" if milestone else str(task)
+                                 for task, milestone in zip(map(_TASK_NO, batch), map(_MILESTONE_NO, batch),
+                                                            strict=True)]
+        titles: list[object] = [title if kind == "task" else "\u3000" + title
+                                for kind, title in zip(map(_KIND, batch), map(_TITLE, batch), strict=True)]
+        states = zip(map(_STATE, batch), map(_LIGHT, batch), map(_PROGRESS, batch), strict=True)
+        return [numbers, titles, list(map(self.units.__getitem__, map(_UNITS, batch))), list(map(_DUE, batch)),
+                list(map(self.states.__getitem__, states)), list(map(_DONE_ON, batch)),
+                [note or "" for note in map(_NOTE, batch)]]
+
+
+_KIND, _TASK_NO, _MILESTONE_NO, _TITLE, _UNITS, _DUE, _STATE, _DONE_ON, _NOTE = (
+    attrgetter(name) for name in ("kind", "task_no", "milestone_no", "title", "units", "due", "state", "done_on",
+                                  "note"))
 
 
 def _indicator_years(report: rp.Report, t: Catalog) -> c.Table:
