@@ -101,6 +101,12 @@ class Change:
     archived: bool = False
     label: str | None = None  # the item's title (for a milestone or node) as it is now
 
+    def also(self, entity: str) -> list[str]:
+        """Ids of the other rows of ``entity`` changed with this one (a 已完成 report's ticks, a tick's
+        linked copies), as ``journaled_with`` recorded them under ``ALSO``."""
+        others = (self.after or self.before or {}).get(ALSO) or {}
+        return [key.split(":", 1)[1] for key in others if key.split(":", 1)[0] == entity]
+
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[None]:

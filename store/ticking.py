@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from store import queries as q
-from store.changes import ALSO, Change
+from store.changes import Change
 from store.errors import NotFound
 
 M = TypeVar("M")
@@ -54,7 +54,6 @@ def nodes_changed(conn: sqlite3.Connection, change: Change) -> frozenset[str]:
     """The nodes whose milestones a tick or an untick changed: the milestone's own and those of its
     linked copies, ticked with it (``store.actions.tick``). Their figures, and their ancestors',
     are all the tick can change on screen."""
-    also = (change.after or change.before or {}).get(ALSO) or {}
-    ids = [change.entity_id, *(key.split(":", 1)[1] for key in also if key.startswith("milestone:"))]
+    ids = [change.entity_id, *change.also("milestone")]
     marks = ", ".join("?" for _ in ids)
     return frozenset(r[0] for r in conn.execute(f"SELECT DISTINCT node_id FROM milestones WHERE id IN ({marks})", ids))

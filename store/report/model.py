@@ -91,10 +91,10 @@ class Item(NamedTuple):
 
     @property
     def light(self) -> str:
-        return _LIGHTS.get(self.state, "green")  # status.milestone_light, without a dict per call
+        return MILESTONE_LIGHTS.get(self.state, "green")  # status.milestone_light, without a call per item
 
 
-_LIGHTS = {state: st.milestone_light(state) for state in st.MILESTONE_STATES}
+MILESTONE_LIGHTS = {state: st.milestone_light(state) for state in st.MILESTONE_STATES}  # the rule, looked up
 
 
 @dataclass

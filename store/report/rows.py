@@ -27,7 +27,8 @@ from typing import Any, Literal
 from store import queries as q
 from store import status as st
 from store import units as un
-from store.report.model import Item, LedgerRow
+from store.records import numbered
+from store.report.model import MILESTONE_LIGHTS, Item, LedgerRow
 
 NodeLookup = Literal["join", "units", "labels"]
 LIST_LIMIT = 25  # rows of each list of the status
@@ -163,7 +164,7 @@ def _joined(make: _Maker, index: PlanIndex) -> Callable[[tuple[Any, ...]], Item]
 
     def joined(row: tuple[Any, ...]) -> Item:
         number, node_title, node_seq, state = row[10:]
-        return make((*row[:10], state), f"{number} {node_title}" if number else node_title, units(node_seq))
+        return make((*row[:10], state), numbered(number, node_title), units(node_seq))
     return joined
 
 
@@ -195,7 +196,7 @@ def ledger_rows(index: PlanIndex, as_of: date, soon_days: int) -> Iterator[Ledge
                 yield from _task_rows(task, group, task_no)
                 group = []
             chapter_id = ids[max(bisect_right(starts, seq) - 1, 0)] if ids else ""  # PlanIndex.chapter_at, inlined
-            task = (node_id, f"{number} {node_title}" if number else node_title, units_at(node_seq), chapter_id)
+            task = (node_id, numbered(number, node_title), units_at(node_seq), chapter_id)
             if chapter_id != current_chapter:
                 current_chapter = chapter_id
                 yield _new(LedgerRow, ("chapter", None, None, chapter_id, labels.get(chapter_id, ""), (), None, None,
@@ -209,7 +210,6 @@ def ledger_rows(index: PlanIndex, as_of: date, soon_days: int) -> Iterator[Ledge
 
 
 _new = tuple.__new__  # a LedgerRow without its Python-level __new__
-_LIGHT = {state: st.milestone_light(state) for state in st.MILESTONE_STATES}
 _Task = tuple[str, str, tuple[str, ...], str]  # node id, label, lead units, chapter id
 # id, title, due, state, done on, note, implicit
 _Milestone = tuple[str, str, date, str, date | None, str | None, bool]
@@ -220,7 +220,7 @@ def _task_rows(task: _Task, group: list[_Milestone], task_no: int) -> tuple[Ledg
     node_id, label, units, _ = task
     if len(group) == 1:  # nearly every task: its roll-up is its one milestone's state
         mid, title, due, state, done_on, note, implicit = group[0]
-        light = _LIGHT.get(state, "green")
+        light = MILESTONE_LIGHTS.get(state, "green")
         if implicit:
             return (_new(LedgerRow, ("task", task_no, None, mid, label, units, due, state, light, done_on, note,
                                      None)),)
@@ -235,12 +235,13 @@ def _task_rows(task: _Task, group: list[_Milestone], task_no: int) -> tuple[Ledg
     all_done = rollup.done == rollup.total
     head = LedgerRow("task", task_no, None, node_id, label, units, max(m[2] for m in group), None, rollup.light,
                      max(done_dates) if all_done and done_dates else None, None, (rollup.done, rollup.total))
-    return (head, *(LedgerRow("milestone", task_no, k, mid, title, units, due, state, _LIGHT.get(state, "green"),
+    lights = MILESTONE_LIGHTS
+    return (head, *(LedgerRow("milestone", task_no, k, mid, title, units, due, state, lights.get(state, "green"),
                               done_on, note) for k, (mid, title, due, state, done_on, note, _) in enumerate(group, 1)))
 
 
 def _chapter_labels(index: PlanIndex) -> dict[str, str]:
-    return {node_id: f"{number} {title}" if number else title for node_id, number, title in index.conn.execute(
+    return {node_id: numbered(number, title) for node_id, number, title in index.conn.execute(
         "SELECT id, number, title FROM nodes WHERE plan_id = ? AND depth = 0 AND archived_at IS NULL",
         (index.plan_id,))}
 

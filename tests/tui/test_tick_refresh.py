@@ -96,38 +96,39 @@ async def test_a_tick_while_a_full_refresh_is_not_on_screen_reads_everything(
         assert label(app, YANGJIAO_KEY).startswith("[x] ")
 
 
-async def test_a_progress_report_with_everything_open_shows_what_a_full_reread_shows(
+async def test_a_done_report_with_everything_open_shows_its_ticks_where_they_are(
         seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A 滞后 report turns its task's light and its chapter's light counts; only the branches above
-    it are read again, and every line then shows what reading everything shows."""
-    from datetime import date
-
-    from textual.widgets import Input, RadioSet
+    """A 已完成 report on the 羊角 station ticks it and its linked copy in another chapter: only the
+    branches above those two are read again, the copy's line shows the tick, and every line is
+    then drawn as reading everything draws it."""
+    from textual.widgets import RadioSet
 
     from tests.tui.app_pilot import press_on
     from tui.screens.progress_dialog import ProgressDialog
 
-    task = f"{WULONG}/c3.s2.t1"
-    app = make_app(seeded_db, plan="wulong", today=date(2023, 7, 10))
+    copy = row(seeded_db, "SELECT node_id, id FROM milestones WHERE link = (SELECT link FROM milestones "
+                          "WHERE id = ?) AND id != ?", YANGJIAO, YANGJIAO)
+    app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("asterisk")
         await settle(pilot, 8)
         screen = main_screen(app)
         loaded = set(screen.tree.loaded)
-        before = _look(app, f"n:{task}")
+        assert not label(app, f"m:{copy['id']}").startswith("[x] ")
         asked = _spy(monkeypatch)
-        await press_on(pilot, f"n:{task}", "r")
+        await press_on(pilot, YANGJIAO_KEY, "r")
         dialog = app.screen
         assert isinstance(dialog, ProgressDialog)
         dialog.query_one("#field-state", RadioSet).focus()
-        await pilot.press("right", "enter")  # 推进中 -> 滞后
-        dialog.query_one("#field-percent", Input).value = "5"
+        await pilot.press("right", "right", "enter")  # 推进中 -> 滞后 -> 已完成
         await pilot.click("#save")
         await settle(pilot)
-        assert row(seeded_db, "SELECT state FROM progress WHERE item_id = ?", task)["state"] == "behind"
-        assert asked and asked[-1] <= _ancestors(app, task) and len(asked[-1]) < len(loaded) / 3
-        assert _look(app, f"n:{task}") != before  # the task's light turned
+        assert row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", copy["id"])["done_on"] is not None
+        node = row(seeded_db, "SELECT node_id FROM milestones WHERE id = ?", YANGJIAO)["node_id"]
+        above = _ancestors(app, node) | _ancestors(app, copy["node_id"])
+        assert asked and asked[-1] <= above and len(asked[-1]) < len(loaded) / 3
+        assert label(app, f"m:{copy['id']}").startswith("[x] ")  # in another chapter, not the one reported on
         shown = {key: _look(app, key) for key in screen.tree.by_key}
         screen.refresh_view()
         await settle(pilot)

@@ -95,7 +95,7 @@ def _enter(ctx: Context) -> int:
     after = change.after or {}
     print(ctx.t("pg_saved", id=change.entity_id, item=f"{item.id} {item.title}", period=period.key,
                 state=_state_label(ctx, after["state"])))
-    ticked = sorted(k.split(":", 1)[1] for k in (after.get("_also") or {}))
+    ticked = sorted(change.also("milestone"))
     if ticked:
         print(ctx.t("pg_ticked", on=on.isoformat(), ids=", ".join(ticked)))
     _print_light(ctx, item.plan_id, item.id)

@@ -8,6 +8,7 @@ takes it back.
 from __future__ import annotations
 
 import sqlite3
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual import work
@@ -30,9 +31,6 @@ class Reported(NamedTuple):
 
     change: Change
     nodes: frozenset[str]
-
-    def nodes_of(self) -> frozenset[str]:
-        return self.nodes
 
 
 class ReportFormLoaded(Message):
@@ -90,8 +88,8 @@ class Reporting(Selection):
             change = done.change
             self.notify_plain(t("pg_saved", id=change.entity_id, item=item.title, period=entry.period.key,
                                 state=t(f"pg_state_{entry.state}")))
-            ticked = sorted(k.split(":", 1)[1] for k in ((change.after or {}).get("_also") or {}))
+            ticked = sorted(change.also("milestone"))
             if ticked:
                 self.notify_plain(t("pg_ticked", on=on.isoformat(), ids=", ".join(ticked)))
 
-        self.app.write(job, shown, focus=lambda done: key, touched=Reported.nodes_of)
+        self.app.write(job, shown, focus=lambda done: key, touched=attrgetter("nodes"))

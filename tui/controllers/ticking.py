@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 from datetime import date
+from operator import attrgetter
 from typing import NamedTuple
 
 from store import queries as q
@@ -22,9 +23,6 @@ class Ticked(NamedTuple):
 
     milestone: q.Milestone
     nodes: frozenset[str]
-
-    def nodes_of(self) -> frozenset[str]:
-        return self.nodes
 
 
 class Ticking(Selection):
@@ -71,7 +69,7 @@ class Ticking(Selection):
             else:
                 self.notify_plain(t("ticked", id=fresh.id, title=fresh.title, on=today.isoformat()))
 
-        self.app.write(job, shown, touched=Ticked.nodes_of)
+        self.app.write(job, shown, touched=attrgetter("nodes"))
 
     def action_tick_dialog(self) -> None:
         from store import actions
@@ -97,7 +95,7 @@ class Ticking(Selection):
                 self.notify_plain(t("ticked", id=done.milestone.id, title=done.milestone.title,
                                     on=on_date.isoformat()))
 
-            self.app.write(job, shown, touched=Ticked.nodes_of)
+            self.app.write(job, shown, touched=attrgetter("nodes"))
 
         self.app.push_screen(TickDialog(t, m.title, m.done_on or today, m.done_note, as_of=today,
                                         ticked_on=m.done_on), chosen)

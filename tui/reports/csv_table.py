@@ -19,7 +19,7 @@ from store.values import format_number
 from tui.i18n import Catalog
 from tui.reports import common as c
 from tui.reports import indicator_tables, progress_tables
-from tui.reports.made import Made
+from tui.reports.made import Made, plain
 
 
 def _text(text: str) -> str:
@@ -90,7 +90,7 @@ def _column_writer(col: c.Col) -> c.ColumnWriter:
     """How a column of a milestone list is written, chosen once per column by what it holds: a
     date or a text that repeats is made once (``Made``), the numbers of the rows are plain."""
     if col.kind == "date" or col.key in _REPEATED:
-        made = Made(_date_cell if col.kind == "date" else _text_cell)
+        made = Made(_date_cell if col.kind == "date" else _text_cell, kept=plain)
         return lambda values: map(made.__getitem__, values)
     if col.kind == "int":
         return lambda values: map(cell, values)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 
 from tui.reports import common as c
+from tui.reports.made import Made, plain
 from tui.reports.xlsx_rows import RowWriter, text_markup
 
 OTHER, DATE, PCT = 0, 1, 2  # a cell's kind: which style it gets when the row asks for none
@@ -24,23 +25,6 @@ Prepare = Callable[[object], Prepared]
 EMPTY: Prepared = ("", 1, OTHER)  # nothing to show: no cell
 _EXACT = 2**53  # integers a float holds exactly, which ".16g" writes digit for digit
 REPEATED = ("chapter", "units", "state", "days")  # a few texts over and over (the lists' and the ledger's)
-
-
-class _Seen(dict[object, Prepared]):
-    """A column's cells by value, each made on first sight: a look-up in C for the rest.
-
-    Only text, dates and None are kept: a number or a yes/no is made each time, as ``True == 1``
-    and ``Percent(0.5) == 0.5`` would find each other's cells."""
-
-    def __init__(self, make: Prepare):
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, value: object) -> Prepared:
-        cell = self.make(value)
-        if value is None or type(value) is str or type(value) is date:
-            self[value] = cell
-        return cell
 
 
 def room(width: int) -> int:
@@ -93,7 +77,7 @@ def preparer(col: c.Col, room: int, writer: RowWriter) -> Prepare:
         return markup, 1, DATE if isinstance(value, date) else PCT if isinstance(value, c.Percent) else OTHER
 
     if col.kind == "date" or col.key in REPEATED or col.kind == "state":
-        return _Seen(general).__getitem__
+        return Made(general, kept=plain).__getitem__  # a cell per distinct value
     if col.kind in ("text", "long", "id"):
         def text(value: object) -> Prepared:
             if type(value) is str:
