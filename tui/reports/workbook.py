@@ -126,7 +126,9 @@ class _Sheet:
         self.bold = styles["pd_bold"]
         self.rows = RowWriter(ws, len(columns), styles[_PLAIN_DATE], wb.epoch)
         self.heads = [f'<c r="{letter}' for letter in self.rows.letters]
-        self.prepare = [xc.preparer(col, room, self.rows) for col, room in zip(columns, rooms, strict=True)]
+        made = [xc.preparers(col, room, self.rows) for col, room in zip(columns, rooms, strict=True)]
+        self.prepare = [one for one, _ in made]
+        self.prepare_many = [many for _, many in made]
         self._plain_row([title], "pd_title", 1)
         self._plain_row([col.header for col in columns], "pd_head",
                         max(_lines(col.header, w) for col, w in zip(columns, self.widths, strict=True)))
@@ -180,7 +182,7 @@ class _Sheet:
         values, all as long): each column's cells made by ``map``, each row's lines a ``max`` in C, the
         rows joined in C. ``lights`` colour the ``lit_columns`` of each row, ``bold`` says which rows
         are bold."""
-        prepared = [list(map(prepare, column)) for prepare, column in zip(self.prepare, values, strict=True)]
+        prepared = [many(column) for many, column in zip(self.prepare_many, values, strict=True)]
         lines = list(map(max, *[map(_LINES, cells) for cells in prepared])) if len(prepared) > 1 else \
             list(map(_LINES, prepared[0]))
         talls = [n > 1 for n in lines]
