@@ -82,14 +82,14 @@ def text_cells(values: list[object], room: int, one: Prepare) -> list[Prepared]:
     if set(map(type, values)) != {str}:
         return list(map(one, values))
     texts = cast(list[str], values)
-    markups = text_markups(texts)
-    if markups is None:  # no newline either: not printable
+    made = text_markups(texts)
+    if made is None:  # no newline either: not printable
         return list(map(one, values))
-    lengths = list(map(len, texts))
-    if 2 * max(lengths) <= room:  # every one fits even if every character is wide
+    markups, sizes = made
+    if 2 * max(map(len, texts)) <= room:  # every one fits even if every character is wide
         return list(zip(markups, repeat(1), repeat(OTHER)))
     lines = [1 if (wide := n + (size - n) // 2) <= room else -(-wide // room)
-             for n, size in zip(lengths, map(len, map(str.encode, texts)), strict=True)]
+             for n, size in zip(map(len, texts), sizes, strict=True)]
     return list(zip(markups, lines, repeat(OTHER)))
 
 
