@@ -32,9 +32,10 @@ def writer(tmp_path: Path) -> Iterator[RowWriter]:
 @pytest.mark.parametrize("kind", ["text", "long", "id", "int"])
 @pytest.mark.parametrize("odd", [None, *ODD])
 def test_a_batch_holds_the_cells_made_one_by_one(writer: RowWriter, kind: str, odd: object) -> None:
-    values: list[object] = list(range(1, 7)) if kind == "int" else list(PLAIN)
-    if odd is not None:
-        values.insert(3, odd)
-    for width in (10, 50):  # a narrow column: long text takes several lines
-        one, many = xc.preparers(c.Col("x", "x", kind), xc.room(width), writer)
-        assert many(values) == [one(value) for value in values]
+    plain: list[object] = list(range(1, 7)) if kind == "int" else list(PLAIN)
+    for at in (0, 3, len(plain)):  # first, among others, last
+        values = [*plain[:at], odd, *plain[at:]] if odd is not None else plain
+        for width in (10, 50):  # a narrow column: long text takes several lines
+            one, many = xc.preparers(c.Col("x", "x", kind), xc.room(width), writer)
+            assert many(values) == [one(value) for value in values]
+        assert many([]) == []
