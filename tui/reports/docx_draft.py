@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -28,6 +29,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from store import report as rp
 from tui.reports import common as c
@@ -169,6 +171,17 @@ def _page_number(paragraph: Paragraph) -> None:
         run.font.size = Pt(14)
 
 
+def add_text(paragraph: Paragraph, text: str) -> Run:
+    """``paragraph.add_run(text)``, the same run. python-docx's text setter walks the text a character
+    at a time, looking for tabs and line breaks; a text without them is one ``<w:t>``, added at once."""
+    run = paragraph.add_run()
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+    elif text:
+        run.element.add_t(text)
+    return run
+
+
 class Draft:
     """Writes the draft's paragraphs: headings, body text with placeholders marked, tables."""
 
@@ -176,11 +189,24 @@ class Draft:
         self.report = report
         self.with_ids = with_ids
         self.doc = new_document()
+        self._style_ids: dict[str, str | None] = {}
+
+    def styled(self, text: str, style: str) -> Paragraph:
+        """``doc.add_paragraph(text, style=style)``, the style's id looked up once a draft: python-docx
+        searches the styles part for it at every paragraph (about a millisecond each)."""
+        paragraph = self.doc.add_paragraph()
+        if text:
+            add_text(paragraph, text)
+        if style not in self._style_ids:
+            part = self.doc.part  # python-docx leaves DocumentPart.get_style_id untyped
+            self._style_ids[style] = part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[no-untyped-call]
+        paragraph._p.style = self._style_ids[style]  # what Paragraph.style sets, after that search
+        return paragraph
 
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_paragraph(text, style=f"Heading {level}")
+        self.styled(text, f"Heading {level}")
 
-    def para(self, text: str, *, indent: bool = True, align: WD_ALIGN_PARAGRAPH | None = None) -> None:
+    def para(self, text: str, *, indent: bool = True, align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
         """A body paragraph; each 【待填写：…】 in it is highlighted so that nobody sends it unfilled."""
         paragraph = self.doc.add_paragraph()
         if not indent:
@@ -192,11 +218,12 @@ class Draft:
             before, _, tail = rest.partition("【待填写：")
             inside, _, rest = tail.partition("】")
             if before:
-                paragraph.add_run(before)
-            marked = paragraph.add_run(f"【待填写：{inside}】")
+                add_text(paragraph, before)
+            marked = add_text(paragraph, f"【待填写：{inside}】")
             marked.font.highlight_color = WD_COLOR_INDEX.YELLOW
         if rest:
-            paragraph.add_run(rest)
+            add_text(paragraph, rest)
+        return paragraph
 
     def save(self, target: str | Path | BinaryIO) -> None:
         self.doc.save(target)  # type: ignore[arg-type]  # a file object works too
@@ -256,8 +283,8 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
     paragraph = doc.add_paragraph()
     paragraph.add_run().add_break(WD_BREAK.PAGE)
     draft.para("附表", indent=False)
-    doc.add_paragraph(("主要指标进度评价表" if c.evaluation(report) else
-                       f"主要指标{report.indicator_year}年完成情况表"), style="Title")
+    draft.styled(("主要指标进度评价表" if c.evaluation(report) else f"主要指标{report.indicator_year}年完成情况表"),
+                 "Title")
     evaluation = c.evaluation(report)
     end = max((r.pace.end_year for r in report.indicators if r.pace), default=report.plan.end_year)
     headers = (["序号", "指标", "单位", "属性", "基期值", f"{end}年目标", "最新值", "年份", "评价"] if evaluation else
@@ -308,7 +335,7 @@ def _cell(cell: _Cell, text: str, bold: bool = False) -> None:
     paragraph.paragraph_format.first_line_indent = Pt(0)
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
+    run = add_text(paragraph, text)
     run.font.size = TABLE_SIZE
     run.font.bold = bold
 
@@ -318,7 +345,7 @@ def build_draft(report: rp.Report, *, issuer: str | None = None, signed: date | 
     assert report.period is not None
     draft = Draft(report, with_ids)
     doc = draft.doc
-    doc.add_paragraph(tx.title(report), style="Title")
+    draft.styled(tx.title(report), "Title")
     doc.add_paragraph()  # a blank line under the title, as the standard has it
     draft.para(tx.opening(report))
     draft.heading("一、总体进展", 1)
@@ -346,8 +373,8 @@ def build_draft(report: rp.Report, *, issuer: str | None = None, signed: date | 
     doc.add_paragraph()
     unit = tx.fullwidth(issuer or report.plan.bureau or "") or tx.todo("报送单位")
     for text in (unit, tx.cn_date(signed or report.as_of)):
-        draft.para(text, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
-        doc.paragraphs[-1].paragraph_format.right_indent = Pt(64)  # 右空四字
+        signature = draft.para(text, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        signature.paragraph_format.right_indent = Pt(64)  # 右空四字
     if report.indicators:
         _appendix(draft, report)
     return draft
