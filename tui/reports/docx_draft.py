@@ -14,7 +14,10 @@ No software footer, no internal ids unless asked. Only this module imports pytho
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from copy import deepcopy
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -48,6 +51,7 @@ LINE = Pt(29)  # 22 lines in the 225 mm type area
 TABLE_SIZE = Pt(10.5)  # 五号
 CHINESE_NUMBERS = "一二三四五六七八九十"
 LIST_LIMIT = 30  # tasks or milestones named in one paragraph list
+_PROPERTIES = (qn("w:pPr"), qn("w:rPr"))
 
 
 def set_fonts(element: Any, face: str) -> None:  # a style's or a run's XML element
@@ -182,6 +186,10 @@ def add_text(paragraph: Paragraph, text: str) -> Run:
     return run
 
 
+def _highlight(run: Run) -> None:
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
 class Draft:
     """Writes the draft's paragraphs: headings, body text with placeholders marked, tables."""
 
@@ -190,6 +198,20 @@ class Draft:
         self.with_ids = with_ids
         self.doc = new_document()
         self._style_ids: dict[str, str | None] = {}
+        self._made: dict[object, Any] = {}  # a formatting's XML (pPr, rPr) as python-docx made it first
+
+    def formatted(self, element: Any, key: object, make: Callable[[], None]) -> None:
+        """Give a new paragraph's or run's ``element`` the properties ``make`` sets through python-docx:
+        made that way the first time, a copy of what it made afterwards (python-docx places each
+        property among its siblings in Python, some fifty calls a cell or a highlight)."""
+        made = self._made.get(key)
+        own = len(element) > 0 and element[0].tag in _PROPERTIES  # properties already: set them the long way
+        if made is not None and not own:
+            element.insert(0, deepcopy(made))
+            return
+        make()
+        if made is None and not own:
+            self._made[key] = deepcopy(element[0])
 
     def styled(self, text: str, style: str) -> Paragraph:
         """``doc.add_paragraph(text, style=style)``, the style's id looked up once a draft: python-docx
@@ -220,7 +242,7 @@ class Draft:
             if before:
                 add_text(paragraph, before)
             marked = add_text(paragraph, f"【待填写：{inside}】")
-            marked.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            self.formatted(marked.element, "marked", partial(_highlight, marked))
         if rest:
             add_text(paragraph, rest)
         return paragraph
@@ -294,7 +316,7 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        _cell(cell, header, bold=True)
+        _cell(draft, cell, header, bold=True)
     labels = dict(tx._COUNTED)
     status = {"met": "达标", "not_met": "未达标", "no_value": "未填报", "missing": "缺报", "no_target": "无目标"}
     for k, row in enumerate(report.indicators, 1):
@@ -318,7 +340,7 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
                   target or "—", latest, extra, verdict]
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
-            _cell(cell, value, bold=row.binding and value == row.attribute)
+            _cell(draft, cell, value, bold=row.binding and value == row.attribute)
     widths = [Mm(8), Mm(36), Mm(16), Mm(15), Mm(13), Mm(16), Mm(14), Mm(13), Mm(25)]  # 156 mm: the type area
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
@@ -330,14 +352,22 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
         draft.para("注：“新增”类指标按规划期内逐年新增量累计计算。", indent=False)
 
 
-def _cell(cell: _Cell, text: str, bold: bool = False) -> None:
+def _cell(draft: Draft, cell: _Cell, text: str, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.paragraph_format.first_line_indent = Pt(0)
-    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def centred() -> None:
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    draft.formatted(paragraph._p, "cell", centred)
     run = add_text(paragraph, text)
-    run.font.size = TABLE_SIZE
-    run.font.bold = bold
+
+    def small() -> None:
+        run.font.size = TABLE_SIZE
+        run.font.bold = bold
+
+    draft.formatted(run.element, ("cell", bold), small)
 
 
 def build_draft(report: rp.Report, *, issuer: str | None = None, signed: date | None = None,
