@@ -20,7 +20,8 @@ from store.draft.model import DraftMilestone, DraftNode
 from store.draft.review import Review
 from store.draft.targets import find_targets
 
-NARRATIVE = re.compile(r"(背景|现状|形势|发展基础|工作基础|现实基础|成就|成效|机遇|挑战|指导思想|基本原则|总体要求|"
+NARRATIVE = re.compile(r"(背景|现状|形势|发展基础|工作基础|现实基础|成就|成效|机遇|挑战|工作总结|工作回顾|總結|回顧|"
+                       r"指导思想|基本原则|总体要求|"
                        r"发展目标|主要目标|规划目标|总体目标|目标要求|重大意义|保障措施|保障机制|规划实施|组织实施|实施保障|"
                        r"编制依据|总则|附则|現狀|形勢|發展基礎|成效|機遇|挑戰|指導思想|基本原則|總體要求|發展目標|"
                        r"主要目標|規劃目標|總體目標|保障措施|保障機制|規劃實施|組織實施)")

@@ -43,3 +43,23 @@ def test_a_range_through_the_plan_is_still_a_deadline_for_a_task(drafted, tmp_pa
     """Only the statement of the period is skipped: a task's own span stays a milestone."""
     found = _draft(drafted, tmp_path, HEAD + "一、主要任务\n(一)加强执法。2021—2025年期间,每年开展专项执法检查。\n")
     assert [due for _, due in found] == ["2021—2025年期间"]
+
+
+SUMMARY_AND_PLAN = """某市市场监督管理局2023年工作总结和2024年工作计划
+一、2023年工作总结
+2023年,全市市场监管部门各项工作取得新成效。
+(一)党的建设取得新进步。形成调研成果92项,建立“小个专”党组织2835个。
+二、2024年工作计划
+(一)持续优化营商环境。2024年6月底前出台促进个体工商户发展的若干措施。
+(二)加强质量安全监管。年底前完成食品抽检2万批次。
+"""
+
+
+def test_a_summary_and_plan_document_is_the_plan_of_the_year_it_plans(drafted, tmp_path: Path) -> None:
+    """工作总结和工作计划: the plan is the next year's; last year's results are narrative, not milestones."""
+    source = tmp_path / "summary_and_plan.txt"
+    source.write_text(SUMMARY_AND_PLAN, encoding="utf-8")
+    _, doc, _ = drafted(source)
+    assert doc["period"] == {"start": 2024, "end": 2024}
+    assert [(m["title"], m["due"]) for m in milestones(doc)] == [
+        ("2024年6月底前出台促进个体工商户发展的若干措施", "2024年6月底前"), ("年底前完成食品抽检2万批次", "年底前")]
