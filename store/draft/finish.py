@@ -2,7 +2,8 @@
 
 Kinds, explicitly: a heading on its own line, or one with numbered items or boxes under it,
 is a part (一、/第X部分 at the top), chapter (第X章 at the top) or section. A numbered item
-run into its paragraph with nothing numbered under it, and an unnumbered paragraph, is a
+run into its paragraph with nothing numbered under it, a numbered sentence (ending in 。) with
+nothing under it (1.2024年6月底前出台……措施。), and an unnumbered paragraph, is a
 ``task`` (a paragraph that asks for action: 推进/加强/实施/开展/完善/建立/落实 …) unless it
 sits under a narrative heading (背景, 现状, 形势, 指导思想, 基本原则, 目标, 保障措施 …), is a
 label (``主要工作:``) or precedes every heading: then it is ``text``, not tracked.
@@ -60,7 +61,9 @@ def _fold_intros(node: DraftNode) -> None:
 def _kinds(node: DraftNode, narrative: bool) -> None:
     for child in node.children:
         own_narrative = narrative or (child.kind in ("heading", "annex") and bool(NARRATIVE.search(child.title)))
-        if child.kind == "heading":
+        if child.kind == "heading" and child.fields.get("_sentence") and not child.children:
+            child.kind = "text" if own_narrative else "task"  # a numbered sentence with nothing under it
+        elif child.kind == "heading":
             has_items = any(_is_structural(c) for c in child.children)
             run_in_section = child.style in _SECTION_STYLES and child.level <= 2
             if child.separate or has_items or run_in_section:

@@ -43,7 +43,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("num_paren", _in_brackets("[0-9]{1,2}")),
     ("zero_num", re.compile(r"^0([1-9])(?=\s|[\u4e00-\u9fff])\s*")),
     ("num_dun", re.compile(r"^([0-9]{1,2})\s*、\s*")),
-    ("num_dot", re.compile(r"^([0-9]{1,2})\s*\.(?![0-9])\s*")),
+    # 1. but not 1.5 (a number); 1.2024年 is item 1 starting with its year
+    ("num_dot", re.compile(r"^([0-9]{1,2})\s*\.(?!(?!(?:19|20)[0-9]{2}\s*年)[0-9])\s*")),
     ("circled", re.compile(rf"^([{_CIRCLED}])\s*")),
 ]
 # where a run-in heading's text usually starts: a new verb phrase (深化商事制度改革|持续推动……)
@@ -94,7 +95,7 @@ def parse_numbering(text: str) -> Numbering | None:
         rest = text[m.end():].strip()
         if style in ("cn_dun", "num_dot", "num_dun") and not rest:
             return None  # a bare "1." or "一、" is a table cell, not a heading
-        if style == "num_dot" and re.match(r"^\d", rest):
+        if style == "num_dot" and re.match(r"^\d", rest) and not re.match(r"^(?:19|20)\d{2}\s*年", rest):
             return None
         token = m[1]
         if style == "circled":

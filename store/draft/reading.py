@@ -17,6 +17,9 @@ from store.errors import BadInput
 SUPPORTED = (".txt", ".md", ".markdown", ".docx")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+# full-width digits (２０２４年, typed on a Chinese input method) read as the digits they are: every rule
+# after this (years, deadlines, quantities, numbering) and the plan loader's deadline parser work on 0-9
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 
 
@@ -46,8 +49,8 @@ class Document:
 
 
 def clean(text: str) -> str:
-    """Printed text without control characters, runs of spaces squeezed, ends trimmed."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    """Printed text without control characters, runs of spaces squeezed, ends trimmed, digits half-width."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip().translate(_WIDE_DIGITS)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
