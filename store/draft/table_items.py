@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from store.deadlines import DeadlineError, parse_deadline
 from store.draft.model import DraftIndicator, DraftMilestone, DraftNode, DraftRow
 from store.draft.reading import Cell
 from store.draft.review import Review
@@ -248,7 +249,11 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
         phrase = _cell_text(assigned, due_col)
         if phrase and due_col is not None:  # a phrase has its column
             date = find_date(phrase, start, end)
-            if date is None:
+            if date is None and _reads_as_deadline(phrase, start, end):
+                node.due = phrase  # 全年, 2024年12月31日: the loader reads it as it stands
+                if not re.search(r"\d{4}", phrase) and start != end:
+                    review.add(row[0].line, "draft_year_missing", phrase=phrase, year=end)
+            elif date is None:
                 review.add(row[0].line, "draft_due_unread", phrase=phrase)
                 node.fields[header[due_col]] = phrase
             else:
@@ -258,6 +263,16 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
         elif table_year is not None and body and text_col is not None and start <= table_year <= end:
             cell = assigned[text_col]  # a body has its column
             node.milestones.append(DraftMilestone(body, f"{table_year}年", cell.line, table_year))
+
+
+def _reads_as_deadline(phrase: str, start: int, end: int) -> bool:
+    """A deadline column's phrase that the sentence rules pass over but the plan loader reads, inside
+    the plan (全年: by the year's end); 长期, 持续推进 are no deadline."""
+    try:
+        due = parse_deadline(phrase, end).due
+    except DeadlineError:
+        return False
+    return start <= due.year <= end
 
 
 def _cell_text(assigned: dict[int, Cell], col: int | None) -> str:

@@ -46,3 +46,25 @@ def test_full_width_digits_read_as_digits(drafted, tmp_path: Path) -> None:
     assert doc["period"] == {"start": 2024, "end": 2024}
     assert [(m["title"], m["due"]) for m in milestones(doc)][:2] == [
         ("2024年6月底前出台促进个体工商户发展的若干措施", "2024年6月底前"), ("年底前完成食品抽检2万批次", "年底前")]
+
+
+TASK_TABLE = """# 某区市场监管局2024年重点工作任务分解表
+
+| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 出台促进个体工商户发展的若干措施 | 登记注册科 | 综合科 | 2024年6月底前 |
+| 2 | 开展“守护消费”专项行动 | 消费者权益保护科 |  | 全年 |
+| 3 | 建立长效机制 | 综合科 |  | 长期坚持 |
+"""
+
+
+def test_a_task_tables_deadline_column_takes_what_the_loader_reads(drafted, tmp_path: Path) -> None:
+    """全年 in a 完成时限 column is the year's end (the loader's reading); 长期坚持 is no deadline and
+    is kept for the clerk to decide."""
+    source = tmp_path / "tasks.md"
+    source.write_text(TASK_TABLE, encoding="utf-8")
+    draft, doc, _ = drafted(source)
+    tasks = {n["title"]: n for n in nodes(doc) if n["kind"] == "task"}
+    assert tasks["开展“守护消费”专项行动"]["due"] == "全年"
+    assert "due" not in tasks["建立长效机制"] and tasks["建立长效机制"]["fields"] == {"完成时限": "长期坚持"}
+    assert [item.key for item in draft.review] == ["draft_due_unread"]
