@@ -154,6 +154,9 @@ def _docx_blocks(path: Path) -> list[Block]:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise BadInput("err_bad_docx", file=path.name, reason=exc.__class__.__name__) from None
+    from store.draft.word_numbers import WordNumbers, with_number
+
+    numbers = WordNumbers(document)
     blocks: list[Block] = []
     counter = 0
     for item in document.iter_inner_content():
@@ -179,9 +182,11 @@ def _docx_blocks(path: Path) -> list[Block]:
                 blocks.append(Block(line=rows[0][0].line if rows[0] else counter, kind="table", rows=rows))
             continue
         counter += 1
+        label = numbers.label(item)  # counted even when the paragraph is empty, as Word counts it
         text = clean(item.text)
         if not text:
             continue
+        text = with_number(clean(label), text)
         style = (item.style.name if item.style is not None else "") or ""
         level: int | None = None
         if style.lower() == "title" or style == "标题":
