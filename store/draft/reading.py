@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from store.draft.word_numbers import WordNumbers, with_number
 from store.errors import BadInput
 
 SUPPORTED = (".txt", ".md", ".markdown", ".docx")
@@ -138,6 +140,11 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
+def _cell_text(cell: Any, numbers: WordNumbers) -> str:
+    """A table cell's text with the numbers Word draws in it (a 序号 column numbered by a list)."""
+    return "\n".join(with_number(clean(numbers.label(p)), p.text) for p in cell.paragraphs)
+
+
 def _docx_blocks(path: Path) -> list[Block]:
     """Paragraphs and tables in document order; a one-column table that is a 专栏 box is
     opened into its paragraphs, closed by a border block, as it reads on paper."""
@@ -154,8 +161,6 @@ def _docx_blocks(path: Path) -> list[Block]:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise BadInput("err_bad_docx", file=path.name, reason=exc.__class__.__name__) from None
-    from store.draft.word_numbers import WordNumbers, with_number
-
     numbers = WordNumbers(document)
     blocks: list[Block] = []
     counter = 0
@@ -170,7 +175,7 @@ def _docx_blocks(path: Path) -> list[Block]:
                     if cell is previous:  # a horizontally merged cell: python-docx yields it once per column
                         continue
                     previous = cell
-                    cells.append(Cell(clean(cell.text), counter))
+                    cells.append(Cell(clean(_cell_text(cell, numbers)), counter))
                 rows.append(cells)
             if rows and max(len(r) for r in rows) == 1 and re.match(r"^(专栏|專欄)", rows[0][0].text):
                 for r in rows:

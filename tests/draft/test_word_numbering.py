@@ -86,3 +86,28 @@ def test_the_numbers_are_the_ones_libreoffice_draws(tmp_path: Path) -> None:
         expected = ["".join(line.split()) for line in printed if line.strip()]
         ours = ["".join(block.text.split()) for block in read_document(document).blocks]
         assert ours == expected, document.name
+
+
+def test_a_task_tables_serial_column_numbered_by_word(drafted, tmp_path: Path) -> None:
+    """任务分解表 whose 序号 cells are a numbered list: each row keeps its serial."""
+    import docx
+    from docx.oxml import parse_xml
+
+    path = write_listed(tmp_path / "table.docx", "某区市场监管局2024年重点工作任务分解表", [],
+                        levels=(("decimal", "%1"),))
+    document = docx.Document(str(path))
+    rows = [("序号", "重点任务", "牵头单位", "完成时限"),
+            ("", "出台促进个体工商户发展的若干措施", "登记注册科", "2024年6月底前"),
+            ("", "完成食品安全抽检2000批次", "食品安全科", "2024年12月")]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            cell = table.rows[r].cells[c]
+            cell.text = value
+            if r and c == 0:
+                cell.paragraphs[0]._p.get_or_add_pPr().append(parse_xml(
+                    f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+    document.save(str(path))
+    _, doc, _ = drafted(path)
+    assert [(n.get("number"), n["title"], n.get("due")) for n in nodes(doc) if n["kind"] == "task"] == [
+        ("1", "出台促进个体工商户发展的若干措施", "2024年6月底前"), ("2", "完成食品安全抽检2000批次", "2024年12月")]
