@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from store.draft.headings import parse_numbering
 from store.draft.word_numbers import WordNumbers, with_number
 from store.errors import BadInput
 
@@ -41,6 +42,7 @@ class Block:
     level: int | None = None  # heading level given by a Word style or Markdown '#'; 0 = the title
     rows: list[list[Cell]] = field(default_factory=list)
     boxed: bool = False  # the paragraph was a cell of a '|'-drawn table
+    indent: int = 0  # display columns of spaces the line began with (公文 indent each paragraph by two characters)
 
 
 @dataclass
@@ -86,7 +88,64 @@ def read_document(path: Path | str) -> Document:
     text, encoding = decode(data, path.name)
     lines = text.splitlines()
     blocks = _markdown_blocks(lines) if suffix in (".md", ".markdown") else _text_blocks(lines)
-    return Document(path.name, blocks, encoding)
+    return Document(path.name, unwrap(blocks), encoding)
+
+
+_STOPS = tuple("。！？；：!?;:")  # a line ending so ends its sentence (or heads what follows)
+_WRAP_TOLERANCE = 6  # display columns: a wrapped line's length varies with its narrow characters
+_MIN_WRAP = 40  # display columns: a line shorter than 20 Chinese characters was not wrapped by width
+
+
+def _width(text: str) -> int:
+    """Display columns: a Chinese character (three UTF-8 bytes) takes two."""
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
+
+
+def _wrap_width(blocks: list[Block]) -> int | None:
+    """The width a document's text was broken at (a PDF's text copied out: 公文 print 28 characters a
+    line), or None when its lines are paragraphs. Evidence: at least three, and at least 30% of the
+    long lines, end mid-sentence within a few columns of one width."""
+    lines = [(b, b.indent + _width(b.text)) for b in blocks if b.kind == "para" and b.level is None]
+    long = [w for _, w in lines if w >= _MIN_WRAP]
+    open_ended = [w for b, w in lines if w >= _MIN_WRAP and not b.text.endswith(_STOPS)]
+    count, width = max(((sum(1 for v in open_ended if x - _WRAP_TOLERANCE <= v <= x), x) for x in set(open_ended)),
+                       default=(0, 0))
+    return width if count >= 3 and count >= 0.3 * len(long) else None
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """Without indents to tell: a line that ends mid-sentence goes on in the next one, unless that
+    one starts with a number (一、, 2.): an item of its own, wrapped or not. (Where paragraphs are
+    indented, 统|一、权威 cut at the width is told apart by the indent instead.)"""
+    return not line.endswith(_STOPS) and parse_numbering(following) is None
+
+
+def unwrap(blocks: list[Block]) -> list[Block]:
+    """Join the lines of a hard-wrapped text back into its paragraphs: a line as wide as the
+    document's wrap width goes on in the next line when that one is not indented (where the text
+    indents its paragraphs), else when it ends mid-sentence; a paragraph keeps its first line's
+    number. Text whose lines are paragraphs is left as it is."""
+    width = _wrap_width(blocks)
+    if width is None:
+        return blocks
+    # where paragraphs are marked by their indent, a line that is not indented goes on the one before
+    # it, even after a full stop (the width fell at a sentence's end); elsewhere a full stop ends it
+    by_indent = sum(b.indent > 0 for b in blocks if b.kind == "para") >= 3
+    out: list[Block] = []
+    last_line, last_width = 0, 0  # of the physical line the previous block ends with
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (previous is not None and block.kind == "para" and previous.kind == "para" and block.level is None
+                and previous.level is None and not block.boxed and not previous.boxed and block.line == last_line + 1
+                and last_width >= width - _WRAP_TOLERANCE
+                and (not block.indent if by_indent else _goes_on(previous.text, block.text))):
+            ascii_break = previous.text[-1:].isascii() and previous.text[-1:].isalpha() and block.text[:1].isascii() \
+                and block.text[:1].isalpha()
+            previous.text += (" " if ascii_break else "") + block.text
+        else:
+            out.append(block)
+        last_line, last_width = block.line, block.indent + _width(block.text)
+    return out
 
 
 def _text_blocks(lines: list[str]) -> list[Block]:
@@ -110,7 +169,8 @@ def _text_blocks(lines: list[str]) -> list[Block]:
         boxed = stripped.endswith("|")
         text = clean(stripped.rstrip("|"))
         if text:
-            blocks.append(Block(line=number, text=text, boxed=boxed))
+            lead = raw[: len(raw) - len(raw.lstrip(" \u3000\t"))]
+            blocks.append(Block(line=number, text=text, boxed=boxed, indent=_width(lead.replace("\t", "    "))))
     return blocks
 
 
