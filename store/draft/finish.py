@@ -3,7 +3,8 @@
 Kinds, explicitly: a heading on its own line, or one with numbered items or boxes under it,
 is a part (一、/第X部分 at the top), chapter (第X章 at the top) or section. A numbered item
 run into its paragraph with nothing numbered under it, a numbered sentence (ending in 。) with
-nothing under it (1.2024年6月底前出台……措施。), and an unnumbered paragraph, is a
+nothing under it (1.2024年6月底前出台……措施。), a numbered item with nothing under it inside a
+section (2.开展“守护消费”专项行动), and an unnumbered paragraph, is a
 ``task`` (a paragraph that asks for action: 推进/加强/实施/开展/完善/建立/落实 …) unless it
 sits under a narrative heading (背景, 现状, 形势, 指导思想, 基本原则, 目标, 保障措施 …), is a
 label (``主要工作:``) or precedes every heading: then it is ``text``, not tracked.
@@ -11,6 +12,9 @@ label (``主要工作:``) or precedes every heading: then it is ``text``, not tr
 Ids follow the numbering path (c3.s1.t2, c3.box2.e1) so that a corrected document drafts to
 the same ids and re-imports onto the first draft without losing a tick; unnumbered items are
 counted among their unnumbered siblings (p1, p2; x1 for text).
+
+The units an item's text names in a note after it (（牵头单位：甲；配合单位：乙）) become its lead and
+supporting units (``unit_notes``).
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from collections import defaultdict
 from store.draft.model import DraftMilestone, DraftNode
 from store.draft.review import Review
 from store.draft.targets import find_targets
+from store.draft.unit_notes import take_units
 
 NARRATIVE = re.compile(r"(背景|现状|形势|发展基础|工作基础|现实基础|成就|成效|机遇|挑战|工作总结|工作回顾|總結|回顧|"
                        r"指导思想|基本原则|总体要求|"
@@ -35,6 +40,7 @@ _PREFIX = {"part": "p", "chapter": "c", "section": "s", "task": "t", "box": "box
 def finish(root: DraftNode, start: int, end: int, review: Review, recurring_key: bool) -> None:
     _fold_intros(root)
     _kinds(root, narrative=False)
+    take_units(root)
     _milestones(root, start, end, review, recurring_key)
     _ids(root.children, "")
 
@@ -61,8 +67,13 @@ def _fold_intros(node: DraftNode) -> None:
 def _kinds(node: DraftNode, narrative: bool) -> None:
     for child in node.children:
         own_narrative = narrative or (child.kind in ("heading", "annex") and bool(NARRATIVE.search(child.title)))
-        if child.kind == "heading" and child.fields.get("_sentence") and not child.children:
-            child.kind = "text" if own_narrative else "task"  # a numbered sentence with nothing under it
+        if child.kind == "heading" and not child.children and not own_narrative and (
+                child.fields.get("_sentence") or (node.kind != "root" and not child.paras)):
+            # an item with nothing under it (1.2024年6月底前出台……措施。, 2.开展“守护消费”专项行动): what it
+            # says is the work, and its deadline is in it
+            child.kind = "task"
+            if not child.paras:
+                child.paras.append((child.line, child.title))
         elif child.kind == "heading":
             has_items = any(_is_structural(c) for c in child.children)
             run_in_section = child.style in _SECTION_STYLES and child.level <= 2

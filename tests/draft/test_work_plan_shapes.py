@@ -8,6 +8,7 @@ from tests.draft.conftest import milestones, nodes
 
 ITEMS = """某县市场监管局2024年工作要点
 一、优化营商环境
+(一)深化商事制度改革
 1.2024年6月底前出台促进个体工商户发展的若干措施。
 2.年底前完成食品抽检2万批次。
 二、加强质量监管
@@ -37,7 +38,7 @@ def test_a_numbered_sentence_with_nothing_under_it_is_a_task_with_its_deadline(d
         ("1.", "全面排查电梯安全隐患", []),
     ]
     # a heading without a full stop that has items under it stays a section
-    assert [n["title"] for n in nodes(doc) if n["kind"] == "section"] == ["强化特种设备安全监管"]
+    assert [n["title"] for n in nodes(doc) if n["kind"] == "section"] == ["深化商事制度改革", "强化特种设备安全监管"]
 
 
 def test_full_width_digits_read_as_digits(drafted, tmp_path: Path) -> None:
