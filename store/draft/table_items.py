@@ -229,6 +229,9 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
     if title_col is None:
         review.add(table.line, "draft_table_unread", reason=" / ".join(header))
         return
+    known = {title_col, text_col, lead_col, responsible_col, support_col, due_col, cat_col, serial_col}
+    stages = _stage_columns(header, known, start, end)
+    staged = {col for col, _, _ in stages}
     for row, category in zip(table.rows, table.categories, strict=True):
         cells, serial = _row_start(table, row)
         start_col = (serial_col + 1) if serial is not None and serial_col is not None else 0
@@ -263,6 +266,35 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
         elif table_year is not None and body and text_col is not None and start <= table_year <= end:
             cell = assigned[text_col]  # a body has its column
             node.milestones.append(DraftMilestone(body, f"{table_year}年", cell.line, table_year))
+        for col, phrase, year in stages:  # 形象进度: what is to be done by each quarter (or year)
+            stage = _cell_text(assigned, col)
+            if stage and stage not in _NOTHING:
+                node.milestones.append(DraftMilestone(stage, phrase, assigned[col].line, year))
+        for col in range(len(header)):  # any other column (备注, 工作要求): kept as printed, nothing lost
+            if col not in known and col not in staged and (other := _cell_text(assigned, col)) and header[col] \
+                    and header[col] not in node.fields:
+                node.fields[header[col]] = other
+
+
+_NOTHING = ("—", "-", "/", "／", "无", "—/—", "——")
+_STAGE_HEAD = re.compile(r"(季度|月|年)")
+
+
+def _stage_columns(header: list[str], known: set[int | None], start: int, end: int) -> list[tuple[int, str, int]]:
+    """The columns of a task table that are stages of the work (形象进度): headed by a time inside the
+    plan (一季度 … 四季度, 6月底, 上半年, 2022年) that no other column reads: (column, due, year)."""
+    stages = []
+    for col, head in enumerate(header):
+        if col in known or not _STAGE_HEAD.search(head):
+            continue
+        phrase = f"{m[1]}年" if (m := YEAR_COLUMN.match(head)) else head
+        try:
+            due = parse_deadline(phrase, end).due
+        except DeadlineError:
+            continue
+        if start <= due.year <= end:
+            stages.append((col, phrase, due.year))
+    return stages
 
 
 def _reads_as_deadline(phrase: str, start: int, end: int) -> bool:

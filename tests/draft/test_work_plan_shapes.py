@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.draft.conftest import milestones, nodes
 
 ITEMS = """某县市场监管局2024年工作要点
@@ -69,3 +71,38 @@ def test_a_task_tables_deadline_column_takes_what_the_loader_reads(drafted, tmp_
     assert tasks["开展“守护消费”专项行动"]["due"] == "全年"
     assert "due" not in tasks["建立长效机制"] and tasks["建立长效机制"]["fields"] == {"完成时限": "长期坚持"}
     assert [item.key for item in draft.review] == ["draft_due_unread"]
+
+
+STAGES = """# 某区市场监管局2024年重点任务分解表
+
+| 序号 | 重点任务 | 牵头单位 | 一季度 | 二季度 | 三季度 | 四季度 |
+|---|---|---|---|---|---|---|
+| 1 | 开展食品安全抽检 | 食品科 | 完成抽检500批次 | 累计完成1000批次 | — | 累计完成2000批次 |
+"""
+YEARS = """# 某市市场监管“十四五”规划重点任务分解表
+
+| 序号 | 重点任务 | 牵头单位 | 2021年 | 2022年 | 2023年 | 2024年 | 2025年 | 备注 |
+|---|---|---|---|---|---|---|---|---|
+| 1 | 建设智慧监管平台 | 信息中心 | 完成方案设计 | 建成一期 | — | 建成二期 | 全面运行 | 市级统筹 |
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (STAGES, [("完成抽检500批次", "一季度"), ("累计完成1000批次", "二季度"), ("累计完成2000批次", "四季度")]),
+    (YEARS, [("完成方案设计", "2021年"), ("建成一期", "2022年"), ("建成二期", "2024年"), ("全面运行", "2025年")]),
+])
+def test_a_task_tables_stage_columns_are_its_milestones(drafted, tmp_path: Path, text: str,
+                                                        expected: list[tuple[str, str]]) -> None:
+    """形象进度: what is to be done by each quarter (or year) of a task is a milestone due then; an
+    empty stage (—) is none, and a column that names no time (备注) is not a stage."""
+    source = tmp_path / "stages.md"
+    source.write_text(text, encoding="utf-8")
+    _, doc, _ = drafted(source)
+    assert [(m["title"], m["due"]) for m in milestones(doc)] == expected
+
+
+def test_a_task_tables_other_columns_are_kept(drafted, tmp_path: Path) -> None:
+    source = tmp_path / "other.md"
+    source.write_text(YEARS, encoding="utf-8")
+    _, doc, _ = drafted(source)
+    assert [n.get("fields") for n in nodes(doc) if n["kind"] == "task"] == [{"备注": "市级统筹"}]
