@@ -3,6 +3,7 @@ and digits typed full-width (２０２４年) on a Chinese input method."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,13 +21,13 @@ ITEMS = """某县市场监管局2024年工作要点
 """
 
 
-def _draft(drafted, tmp_path: Path, text: str) -> dict:
+def _draft(drafted, tmp_path: Path, text: str) -> dict[str, Any]:
     source = tmp_path / "work_plan.txt"
     source.write_text(text, encoding="utf-8")
     return drafted(source)[1]
 
 
-def _tasks(doc: dict) -> list[tuple[str, str, list[str]]]:
+def _tasks(doc: dict[str, Any]) -> list[tuple[str, str, list[str]]]:
     return [(n["number"], n["title"], [m["due"] for m in n.get("milestones") or []])
             for n in nodes(doc) if n["kind"] == "task"]
 
