@@ -17,7 +17,7 @@ from store.draft.headings import parse_numbering
 from store.draft.word_numbers import WordNumbers, with_number
 from store.errors import BadInput
 
-SUPPORTED = (".txt", ".md", ".markdown", ".docx")
+SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".xlsx")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 # full-width digits (２０２４年, typed on a Chinese input method) read as the digits they are: every rule
@@ -78,6 +78,8 @@ def read_document(path: Path | str) -> Document:
     try:
         if suffix == ".docx":
             return Document(path.name, _docx_blocks(path), "docx")
+        if suffix == ".xlsx":
+            return Document(path.name, _xlsx_blocks(path), "xlsx")
         data = path.read_bytes()
     except FileNotFoundError:
         raise BadInput("err_no_file", path=path) from None
@@ -197,6 +199,54 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
         text = clean(re.sub(r"(\*\*|__|`)", "", stripped))
         if text:
             blocks.append(Block(line=number, text=text, level=level))
+    return blocks
+
+
+def _xlsx_blocks(path: Path) -> list[Block]:
+    """A workbook's sheets (a 任务分解表 kept in Excel or WPS), row by row: a row with one cell filled
+    above a table (its title) is a paragraph; the rows from the first with several cells filled on
+    are a table (a row with one cell is a merged category row inside it). Cached values only: a
+    formula is never evaluated, and its text never becomes the plan's. ``line`` is the row number."""
+    import zipfile
+    from datetime import date, datetime
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if not path.exists():
+        raise BadInput("err_no_file", path=path)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError):
+        raise BadInput("err_bad_xlsx", file=path.name) from None
+
+    def text(value: object) -> str:
+        if isinstance(value, datetime | date):  # a real date: as a deadline phrase the loader reads
+            return f"{value.year}年{value.month}月{value.day}日"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return clean(str(value)) if value is not None else ""
+
+    blocks: list[Block] = []
+    try:
+        for sheet in book.worksheets:
+            table: Block | None = None
+            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = [text(v) for v in row]
+                while cells and not cells[-1]:
+                    cells.pop()
+                filled = [c for c in cells if c]
+                if not filled:
+                    continue
+                if len(filled) == 1 and table is None:
+                    blocks.append(Block(line=number, text=filled[0]))
+                    continue
+                if table is None:
+                    table = Block(line=number, kind="table")
+                    blocks.append(table)
+                table.rows.append([Cell(c, number) for c in cells] if len(filled) > 1 else [Cell(filled[0], number)])
+    finally:
+        book.close()
     return blocks
 
 

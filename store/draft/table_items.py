@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from store.deadlines import DeadlineError, parse_deadline
+from store.draft.headings import parse_numbering
 from store.draft.model import DraftIndicator, DraftMilestone, DraftNode, DraftRow
 from store.draft.reading import Cell
 from store.draft.review import Review
@@ -232,6 +233,7 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
     known = {title_col, text_col, lead_col, responsible_col, support_col, due_col, cat_col, serial_col}
     stages = _stage_columns(header, known, start, end)
     staged = {col for col, _, _ in stages}
+    groups: dict[str, DraftNode] = {}
     for row, category in zip(table.rows, table.categories, strict=True):
         cells, serial = _row_start(table, row)
         start_col = (serial_col + 1) if serial is not None and serial_col is not None else 0
@@ -240,7 +242,10 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
         if not task_title:
             review.add(row[0].line, "draft_table_row_unread", row=serial or row[0].text)
             continue
-        node = context.add(DraftNode("task", task_title, row[0].line, number=serial, from_table=True))
+        parent = context
+        if category and cat_col is None:  # a merged row (一、优化营商环境) heads the tasks under it
+            parent = groups.get(category) or groups.setdefault(category, _group(context, category, row[0].line))
+        node = parent.add(DraftNode("task", task_title, row[0].line, number=serial, from_table=True))
         body = _cell_text(assigned, text_col) if text_col != title_col else ""
         if body:
             node.text = body
@@ -278,6 +283,16 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
 
 _NOTHING = ("—", "-", "/", "／", "无", "—/—", "——")
 _STAGE_HEAD = re.compile(r"(季度|月|年)")
+
+
+def _group(context: DraftNode, category: str, line: int) -> DraftNode:
+    """The part (at the top) or section a task table's category row names."""
+    numbering = parse_numbering(category)
+    title = numbering.rest if numbering is not None and numbering.rest else category
+    return context.add(DraftNode("part" if context.kind == "root" else "section", title, line - 1,
+                                 number=numbering.printed if numbering is not None else None,
+                                 style=numbering.style if numbering is not None else None,
+                                 ordinal=numbering.ordinal if numbering is not None else None, from_table=True))
 
 
 def _stage_columns(header: list[str], known: set[int | None], start: int, end: int) -> list[tuple[int, str, int]]:

@@ -201,9 +201,20 @@ def read_grid(block: Block) -> Table | None:
         return None
     header = [squeeze(c.text) for c in rows[0]]
     table = Table(line=rows[0][0].line, header=header)
+    category: str | None = None
+    pending: list[Cell] = []  # a category row not yet followed by a row of its group
     for row in rows[1:]:
         if all(squeeze(c.text) == h for c, h in zip(row, header, strict=False)):  # a row may be short
             continue  # a repeated header row
+        filled = [c for c in row if c.text]
+        if len(filled) == 1 and len(header) >= 3:  # a merged row across the table: its group's category
+            category = filled[0].text
+            pending = [filled[0]]
+            continue
         table.rows.append(row)
+        table.categories.append(category)
+        pending = []
+    if pending:  # a last row of one cell heads nothing (a note under the table): read as a row
+        table.rows.append(pending)
         table.categories.append(None)
     return table
