@@ -232,7 +232,7 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
         return
     known = {title_col, text_col, lead_col, responsible_col, support_col, due_col, cat_col, serial_col}
     stages = _stage_columns(header, known, start, end)
-    staged = {col for col, _, _ in stages}
+    staged = {col for col, _, _, _ in stages}
     groups: dict[str, DraftNode] = {}
     for row, category in zip(table.rows, table.categories, strict=True):
         cells, serial = _row_start(table, row)
@@ -271,10 +271,10 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
         elif table_year is not None and body and text_col is not None and start <= table_year <= end:
             cell = assigned[text_col]  # a body has its column
             node.milestones.append(DraftMilestone(body, f"{table_year}年", cell.line, table_year))
-        for col, phrase, year in stages:  # 形象进度: what is to be done by each quarter (or year)
+        for col, phrase, year, key in stages:  # 形象进度: what is to be done by each quarter (or year)
             stage = _cell_text(assigned, col)
             if stage and stage not in _NOTHING:
-                node.milestones.append(DraftMilestone(stage, phrase, assigned[col].line, year))
+                node.milestones.append(DraftMilestone(stage, phrase, assigned[col].line, year, key=key))
         for col in range(len(header)):  # any other column (备注, 工作要求): kept as printed, nothing lost
             if col not in known and col not in staged and (other := _cell_text(assigned, col)) and header[col] \
                     and header[col] not in node.fields:
@@ -295,20 +295,24 @@ def _group(context: DraftNode, category: str, line: int) -> DraftNode:
                                  ordinal=numbering.ordinal if numbering is not None else None, from_table=True))
 
 
-def _stage_columns(header: list[str], known: set[int | None], start: int, end: int) -> list[tuple[int, str, int]]:
+def _stage_columns(header: list[str], known: set[int | None], start: int,
+                   end: int) -> list[tuple[int, str, int, str]]:
     """The columns of a task table that are stages of the work (形象进度): headed by a time inside the
-    plan (一季度 … 四季度, 6月底, 上半年, 2022年) that no other column reads: (column, due, year)."""
+    plan (一季度 … 四季度, 6月底, 上半年, 2022年) that no other column reads: (column, due, year, key).
+    The key names the stage's milestone by its time (y2022, d0331), so a corrected table that
+    leaves a stage empty re-imports its other stages onto the same milestones."""
     stages = []
     for col, head in enumerate(header):
         if col in known or not _STAGE_HEAD.search(head):
             continue
-        phrase = f"{m[1]}年" if (m := YEAR_COLUMN.match(head)) else head
+        year_column = YEAR_COLUMN.match(head)
+        phrase = f"{year_column[1]}年" if year_column else head
         try:
             due = parse_deadline(phrase, end).due
         except DeadlineError:
             continue
         if start <= due.year <= end:
-            stages.append((col, phrase, due.year))
+            stages.append((col, phrase, due.year, f"y{due.year}" if year_column else f"d{due:%m%d}"))
     return stages
 
 

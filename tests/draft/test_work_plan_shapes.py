@@ -107,3 +107,15 @@ def test_a_task_tables_other_columns_are_kept(drafted, tmp_path: Path) -> None:
     source.write_text(YEARS, encoding="utf-8")
     _, doc, _ = drafted(source)
     assert [n.get("fields") for n in nodes(doc) if n["kind"] == "task"] == [{"备注": "市级统筹"}]
+
+
+def test_a_stages_milestone_is_named_by_its_time(drafted, tmp_path: Path) -> None:
+    """Ids by the stage's time (not its place among the filled ones): emptying the second quarter
+    in a corrected table keeps the fourth quarter's milestone, and its ticks, where they were."""
+    source = tmp_path / "stages.md"
+    source.write_text(STAGES, encoding="utf-8")
+    _, doc, _ = drafted(source)
+    assert [m["id"].rsplit(".", 1)[1] for m in milestones(doc)] == ["d0331", "d0630", "d1231"]
+    source.write_text(YEARS, encoding="utf-8")
+    _, doc, _ = drafted(source)
+    assert [m["id"].rsplit(".", 1)[1] for m in milestones(doc)] == ["y2021", "y2022", "y2024", "y2025"]
