@@ -43,6 +43,8 @@ def chinese(n: int) -> str:
 
 
 def _roman(n: int) -> str:
+    if not 0 < n < 4000:  # Word's roman numerals stop there (and a hostile start must not loop)
+        return str(n)
     out = []
     for value, letters in _ROMAN:
         while n >= value:
@@ -52,6 +54,8 @@ def _roman(n: int) -> str:
 
 
 def _letters(n: int) -> str:
+    if not 0 < n <= 780:  # A … ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ (30 letters); beyond, the number
+        return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
@@ -99,6 +103,14 @@ def _val(element: Any, tag: str) -> str | None:
     return child.get(_W + "val") if child is not None else None
 
 
+def _int(text: str | None, default: int) -> int:
+    """A number attribute as Word writes it; anything else (a damaged or hostile file) the default."""
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
 def _style_id(paragraph: Any) -> str | None:
     ppr = paragraph._p.pPr
     style = ppr.find(_W + "pStyle") if ppr is not None else None
@@ -134,16 +146,16 @@ class WordNumbers:
         for abstract in numbering.findall(_W + "abstractNum"):
             levels: dict[int, _Level] = {}
             for lvl in abstract.findall(_W + "lvl"):
-                level = _Level(int(_val(lvl, "start") or 1), _val(lvl, "numFmt") or "decimal",
+                level = _Level(_int(_val(lvl, "start"), 1), _val(lvl, "numFmt") or "decimal",
                                _val(lvl, "lvlText") or "", _val(lvl, "pStyle"))
-                levels[int(lvl.get(_W + "ilvl") or 0)] = level
+                levels[_int(lvl.get(_W + "ilvl"), 0)] = level
             self._abstracts[abstract.get(_W + "abstractNumId") or ""] = levels
         for num in numbering.findall(_W + "num"):
             entry = _List(_val(num, "abstractNumId") or "")
             for override in num.findall(_W + "lvlOverride"):
                 start = _val(override, "startOverride")
                 if start is not None:
-                    entry.starts[int(override.get(_W + "ilvl") or 0)] = int(start)
+                    entry.starts[_int(override.get(_W + "ilvl"), 0)] = _int(start, 1)
             self._lists[num.get(_W + "numId") or ""] = entry
 
     def _numbering_of(self, paragraph: Any) -> tuple[str, int | None] | None:
@@ -153,7 +165,7 @@ class WordNumbers:
         style_id = _style_id(paragraph)
         if num_pr is not None and _val(num_pr, "numId") is not None:
             ilvl = _val(num_pr, "ilvl")
-            return _val(num_pr, "numId") or "", int(ilvl) if ilvl is not None else None
+            return _val(num_pr, "numId") or "", _int(ilvl, 0) if ilvl is not None else None
         seen: set[str] = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
@@ -164,7 +176,7 @@ class WordNumbers:
             num_pr = spr.find(_W + "numPr") if spr is not None else None
             if num_pr is not None and _val(num_pr, "numId") is not None:
                 ilvl = _val(num_pr, "ilvl")
-                return _val(num_pr, "numId") or "", int(ilvl) if ilvl is not None else None
+                return _val(num_pr, "numId") or "", _int(ilvl, 0) if ilvl is not None else None
             based = style.element.find(_W + "basedOn")
             style_id = based.get(_W + "val") if based is not None else None
         return None

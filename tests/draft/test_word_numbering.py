@@ -111,3 +111,12 @@ def test_a_task_tables_serial_column_numbered_by_word(drafted, tmp_path: Path) -
     _, doc, _ = drafted(path)
     assert [(n.get("number"), n["title"], n.get("due")) for n in nodes(doc) if n["kind"] == "task"] == [
         ("1", "出台促进个体工商户发展的若干措施", "2024年6月底前"), ("2", "完成食品安全抽检2000批次", "2024年12月")]
+
+
+def test_a_damaged_or_hostile_numbering_part_reads(tmp_path: Path) -> None:
+    """A start of 10**12 in letters or roman numerals must not build a gigabyte of A's or loop; a start
+    that is no number is Word's default."""
+    path = write_listed(tmp_path / "hostile.docx", "规划", [(0, "甲"), (1, "乙"), (2, "丙")],
+                        levels=(("upperLetter", "%1.", "999999999999"), ("upperRoman", "%2)", "999999999999"),
+                                ("decimal", "%3、", "abc")))
+    assert [b.text for b in read_document(path).blocks] == ["规划", "999999999999.甲", "999999999999)乙", "1、丙"]

@@ -8,13 +8,15 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LEVELS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
 
 
-def _levels_xml(levels: tuple[tuple[str, str], ...]) -> str:
-    return "".join(f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
-                   '<w:lvlJc w:val="left"/></w:lvl>' for k, (fmt, text) in enumerate(levels))
+def _levels_xml(levels: tuple[tuple[str, ...], ...]) -> str:
+    """Each level's (format, text[, start]): the start as written in the file (any text)."""
+    return "".join(f'<w:lvl w:ilvl="{k}"><w:start w:val="{level[2] if len(level) > 2 else 1}"/>'
+                   f'<w:numFmt w:val="{level[0]}"/><w:lvlText w:val="{level[1]}"/><w:lvlJc w:val="left"/></w:lvl>'
+                   for k, level in enumerate(levels))
 
 
 def write_listed(path: Path, title: str, paragraphs: list[tuple[int | None, str]],
-                 levels: tuple[tuple[str, str], ...] = LEVELS, restart_at: int | None = None) -> Path:
+                 levels: tuple[tuple[str, ...], ...] = LEVELS, restart_at: int | None = None) -> Path:
     """A .docx with ``title`` and each (level, text) paragraph, numbered by Word's list at that level
     (None: a plain paragraph). ``restart_at``: from that paragraph on, a second list instance of the
     same definition that restarts at 1 (Word's "restart numbering")."""
