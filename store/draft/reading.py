@@ -9,6 +9,7 @@ For .txt and .md ``line`` is the line in the file; for .docx it is the paragraph
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,7 +111,8 @@ def _wrap_width(blocks: list[Block]) -> int | None:
     lines = [(b, b.indent + _width(b.text)) for b in blocks if b.kind == "para" and b.level is None]
     long = [w for _, w in lines if w >= _MIN_WRAP]
     open_ended = [w for b, w in lines if w >= _MIN_WRAP and not b.text.endswith(_STOPS)]
-    count, width = max(((sum(1 for v in open_ended if x - _WRAP_TOLERANCE <= v <= x), x) for x in set(open_ended)),
+    by_width = Counter(open_ended)  # a histogram: a long document's widths are counted once, not per width
+    count, width = max(((sum(by_width[v] for v in range(x - _WRAP_TOLERANCE, x + 1)), x) for x in by_width),
                        default=(0, 0))
     return width if count >= 3 and count >= 0.3 * len(long) else None
 
