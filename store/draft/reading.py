@@ -205,15 +205,18 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
 
 
 def _xlsx_blocks(path: Path) -> list[Block]:
-    """A workbook's sheets (a 任务分解表 kept in Excel or WPS), row by row: a row with one cell filled
-    above a table (its title) is a paragraph; the rows from the first with several cells filled on
-    are a table (a row with one cell is a merged category row inside it). Cached values only: a
-    formula is never evaluated, and its text never becomes the plan's. ``line`` is the row number."""
+    """A workbook's sheets (a 任务分解表 kept in Excel or WPS), row by row: the rows above a table's
+    header (its title, 填报单位:…) are paragraphs; from the first row of several cells with a header
+    word (序号, 重点任务, 牵头单位 …) on, a table (a row with one cell is a merged category row in it).
+    Cached values only: a formula is never evaluated, and its text never becomes the plan's.
+    ``line`` is the row number."""
     import zipfile
     from datetime import date, datetime
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
+
+    from store.draft.tables import is_header_word  # tables reads Blocks: imported when a workbook is read
 
     if not path.exists():
         raise BadInput("err_no_file", path=path)
@@ -240,8 +243,9 @@ def _xlsx_blocks(path: Path) -> list[Block]:
                 filled = [c for c in cells if c]
                 if not filled:
                     continue
-                if len(filled) == 1 and table is None:
-                    blocks.append(Block(line=number, text=filled[0]))
+                if table is None and (len(filled) == 1 or not any(map(is_header_word, filled))):
+                    # a title, or a line such as 填报单位:…  填报日期:… above the header: text
+                    blocks.append(Block(line=number, text=" ".join(filled)))
                     continue
                 if table is None:
                     table = Block(line=number, kind="table")

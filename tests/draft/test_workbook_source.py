@@ -76,3 +76,20 @@ def test_a_word_task_table_with_merged_category_rows(drafted, tmp_path: Path) ->
     document.save(str(path))
     _, doc, _ = drafted(path)
     assert [(n["kind"], n["title"]) for n in nodes(doc)] == [("part", "优化营商环境"), ("task", "出台若干措施")]
+
+
+def test_a_line_above_the_header_is_not_the_header(drafted, tmp_path: Path) -> None:
+    """填报单位:…  填报日期:… in two cells above the header: text, and the table starts at its header."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["某区市场监管局2024年重点工作任务分解表"])
+    sheet.append(["填报单位:区市场监管局(盖章)", None, None, "填报日期:"])
+    sheet.append(["序号", "重点任务", "牵头单位", "完成时限"])
+    sheet.append([1, "出台促进个体工商户发展的若干措施", "登记注册科", "2024年6月底前"])
+    path = tmp_path / "filled_in.xlsx"
+    book.save(path)
+    _, doc, _ = drafted(path)
+    assert [(n["kind"], n["title"]) for n in nodes(doc)] == [
+        ("text", "填报单位:区市场监管局(盖章) 填报日期:"), ("task", "出台促进个体工商户发展的若干措施")]
