@@ -49,6 +49,8 @@ def draft_document(document: Document, header: str = "") -> Draft:
     if not any(b.kind in ("para", "table") for b in blocks):
         raise PlandeskError("err_draft_no_text", file=document.name)
     stem = Path(document.name).stem
+    if document.wrapped_at is not None:  # a PDF's text: say so, a paragraph's end was inferred
+        review.add(1, "draft_unwrapped", chars=document.wrapped_at // 2)
     front = read_front(blocks, stem, review)
     outline = Outline(blocks, front, review)
     root = outline.build()

@@ -51,6 +51,7 @@ class Document:
     name: str
     blocks: list[Block]
     encoding: str
+    wrapped_at: int | None = None  # display columns the text was hard-wrapped at (joined back), if it was
 
 
 def clean(text: str) -> str:
@@ -91,7 +92,9 @@ def read_document(path: Path | str) -> Document:
     text, encoding = decode(data, path.name)
     lines = text.splitlines()
     blocks = _markdown_blocks(lines) if suffix in (".md", ".markdown") else _text_blocks(lines)
-    return Document(path.name, unwrap(blocks), encoding)
+    width = _wrap_width(blocks)
+    joined = unwrap(blocks, width)
+    return Document(path.name, joined, encoding, width if len(joined) < len(blocks) else None)
 
 
 _STOPS = tuple("。！？；：!?;:")  # a line ending so ends its sentence (or heads what follows)
@@ -124,12 +127,11 @@ def _goes_on(line: str, following: str) -> bool:
     return not line.endswith(_STOPS) and parse_numbering(following) is None
 
 
-def unwrap(blocks: list[Block]) -> list[Block]:
-    """Join the lines of a hard-wrapped text back into its paragraphs: a line as wide as the
-    document's wrap width goes on in the next line when that one is not indented (where the text
+def unwrap(blocks: list[Block], width: int | None) -> list[Block]:
+    """Join the lines of a text hard-wrapped at ``width`` (``_wrap_width``) back into its paragraphs:
+    a line as wide as that goes on in the next line when that one is not indented (where the text
     indents its paragraphs), else when it ends mid-sentence; a paragraph keeps its first line's
-    number. Text whose lines are paragraphs is left as it is."""
-    width = _wrap_width(blocks)
+    number. Text whose lines are paragraphs (``width`` None) is left as it is."""
     if width is None:
         return blocks
     # where paragraphs are marked by their indent, a line that is not indented goes on the one before

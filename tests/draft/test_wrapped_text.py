@@ -67,7 +67,8 @@ def test_without_indents_a_line_ending_mid_sentence_goes_on(drafted, tmp_path: P
             "（二）加强信用监管。健全以信用为基础的新型监管机制,全年完\n成“双随机、一公开”抽查任务300户次。\n")
     source = tmp_path / "wrapped.txt"
     source.write_text(text, encoding="utf-8")
-    _, doc, _ = drafted(source)
+    draft, doc, _ = drafted(source)
+    assert [(item.key, item.params) for item in draft.review][:1] == [("draft_unwrapped", {"chars": 28})]
     assert [(m["title"], m["due"]) for m in milestones(doc)] == [
         ("2024年6月底前出台促进个体工商户发展的若干措施", "2024年6月底前"), ("年底前实现企业开办一日办结", "年底前"),
         ("全年完成“双随机、一公开”抽查任务300户次", "2024年")]
@@ -78,4 +79,5 @@ def test_a_text_whose_lines_are_paragraphs_is_read_line_by_line(tmp_path: Path) 
     source = tmp_path / "plain.txt"
     items = "".join(f"{n}.加强市场监管重点领域执法检查工作推进落实\n" for n in range(1, 9))
     source.write_text("规划\n" + items, encoding="utf-8")
-    assert len(read_document(source).blocks) == 9
+    document = read_document(source)
+    assert len(document.blocks) == 9 and document.wrapped_at is None

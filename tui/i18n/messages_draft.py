@@ -23,6 +23,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "draft_annex_list_skipped": ("the list of annexes is not drafted (each annex is)", "附件目录未录入(各附件正文已录入)"),
     "draft_box_parent": ("{number} placed beside the section it follows, under {parent}", "{number} 与其前一节并列,挂在“{parent}”下"),
     "draft_preamble": ("paragraph before the first heading kept as narrative text", "第一个标题之前的段落,作叙述性文字保留"),
+    "draft_unwrapped": ("the text is hard-wrapped at about {chars} characters a line (a PDF's text): its lines were "
+                        "joined back into paragraphs; check where paragraphs end",
+                        "文字按每行约 {chars} 字折行(PDF 复制的文字),已接回段落;请核对段落的分界"),
     "draft_table_unread": ("a table could not be read (columns: {reason}); its text is kept as narrative",
                            "有一张表格无法识别(表头:{reason}),其文字作叙述保留"),
     "draft_table_row_unread": ("table row {row} could not be read", "表格第 {row} 行无法识别"),
