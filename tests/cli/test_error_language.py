@@ -52,7 +52,8 @@ FAILING = [
     (["export", "--plan", "linyi", "-o", "nofolder/x.csv"], "nofolder/x.csv: cannot write (No such file or directory)"),
 ]
 # words a clerk types as they are: the program's name, file types, a date's pattern
-_TECHNICAL = {"plandesk", "txt", "md", "markdown", "docx", "doc", "pdf", "UTF", "GB", "YYYY", "MM", "DD"}
+_TECHNICAL = {"plandesk", "txt", "md", "markdown", "docx", "doc", "pdf", "xlsx", "xls", "et", "UTF", "GB", "YYYY",
+              "MM", "DD"}
 _SUB_ACTIONS = {"set", "export"}  # part of the command line itself, as command names are
 
 
