@@ -57,6 +57,25 @@ class Front:
     notice: list[Block] = field(default_factory=list)  # the covering notice (印发通知), kept as text
 
 
+# a table of contents: 第一章 发展基础……………1 (dot leaders, then the page), and its 目录 line
+_CONTENTS_ENTRY = re.compile(r"(?:[.…·•．⋯_]{2,}|…)\s*[-—]?\s*\d{1,4}\s*[-—]?$")
+_CONTENTS_HEAD = re.compile(r"^(?:目\s*录|目\s*次|Contents)$", re.IGNORECASE)
+
+
+def skip_contents(blocks: list[Block], review: Review) -> list[Block]:
+    """The document without its table of contents (a Word or PDF plan prints one): its entries would
+    draft as a second copy of every heading, titled 发展基础……………1."""
+    entries = [b for b in blocks if b.kind == "para" and (b.contents or _CONTENTS_ENTRY.search(b.text))]
+    if len(entries) < 2:
+        return blocks
+    first, last = entries[0].line, entries[-1].line
+    dropped = {id(b) for b in entries}
+    heads = [b for b in blocks if b.kind == "para" and _CONTENTS_HEAD.match(b.text) and b.line <= first]
+    dropped.update(id(b) for b in heads[-1:])
+    review.add(min([first, *(b.line for b in heads[-1:])]), "draft_contents_skipped", first=first, last=last)
+    return [b for b in blocks if id(b) not in dropped]
+
+
 def is_chrome(text: str) -> bool:
     return bool(_CHROME.search(text))
 

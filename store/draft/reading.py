@@ -44,6 +44,7 @@ class Block:
     rows: list[list[Cell]] = field(default_factory=list)
     boxed: bool = False  # the paragraph was a cell of a '|'-drawn table
     indent: int = 0  # display columns of spaces the line began with (公文 indent each paragraph by two characters)
+    contents: bool = False  # an entry of Word's table of contents (its TOC styles)
 
 
 @dataclass
@@ -316,5 +317,5 @@ def _docx_blocks(path: Path) -> list[Block]:
             level = 0
         elif m := _HEADING_STYLE.search(style):
             level = int(m[1])
-        blocks.append(Block(line=counter, text=text, level=level))
+        blocks.append(Block(line=counter, text=text, level=level, contents=style.lower().startswith("toc")))
     return blocks

@@ -12,6 +12,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "draft_review_line": ("  line {line}: {message}", "  第{line}行:{message}"),
     "draft_chrome_skipped": ("lines {first}-{last} look like web page text, not plan content: skipped ({sample})",
                              "第{first}—{last}行像是网页内容而非规划正文,已跳过({sample})"),
+    "draft_contents_skipped": ("lines {first}-{last} are the table of contents: skipped",
+                               "第{first}—{last}行是目录,已跳过"),
     "draft_no_title": ("no title line found: the file name {name} is used as the title", "未找到标题行:以文件名 {name} 作标题"),
     "draft_period_guessed": ("period taken as {start}-{end} (not stated in the title)", "规划期按 {start}—{end} 年(标题中未写明)"),
     "draft_region_guessed": ("region taken as {region}: check it", "地区按“{region}”填写,请核对"),
