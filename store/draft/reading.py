@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from store.draft.header_words import is_header_word
 from store.draft.headings import parse_numbering
 from store.draft.word_numbers import WordNumbers, with_number
 from store.errors import BadInput
@@ -218,8 +219,6 @@ def _xlsx_blocks(path: Path) -> list[Block]:
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
-
-    from store.draft.tables import is_header_word  # tables reads Blocks: imported when a workbook is read
 
     if not path.exists():
         raise BadInput("err_no_file", path=path)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from store.deadlines import DeadlineError, parse_deadline
+from store.draft.header_words import YEAR_COLUMN, squeeze
 from store.draft.headings import parse_numbering
 from store.draft.model import DraftIndicator, DraftMilestone, DraftNode, DraftRow
 from store.draft.reading import Cell
 from store.draft.review import Review
-from store.draft.tables import ATTRIBUTE, VALUE, YEAR_COLUMN, Table, squeeze
+from store.draft.tables import ATTRIBUTE, VALUE, Table
 from store.draft.targets import find_date
 
 NAME_COLUMNS = ("指标", "指标名称", "主要指标", "二级指标")
