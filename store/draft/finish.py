@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from store.deadlines import parse_deadline
 from store.draft.model import DraftMilestone, DraftNode
 from store.draft.review import Review
 from store.draft.targets import find_targets
-from store.draft.unit_notes import take_units
+from store.draft.unit_notes import take_notes
 
 NARRATIVE = re.compile(r"(背景|现状|形势|发展基础|工作基础|现实基础|成就|成效|机遇|挑战|工作总结|工作回顾|總結|回顧|"
                        r"指导思想|基本原则|总体要求|"
@@ -40,7 +41,7 @@ _PREFIX = {"part": "p", "chapter": "c", "section": "s", "task": "t", "box": "box
 def finish(root: DraftNode, start: int, end: int, review: Review, recurring_key: bool) -> None:
     _fold_intros(root)
     _kinds(root, narrative=False)
-    take_units(root)
+    take_notes(root, start, end)
     _milestones(root, start, end, review, recurring_key)
     _ids(root.children, "")
 
@@ -102,15 +103,24 @@ def _task_from_body(section: DraftNode) -> None:
 def _milestones(node: DraftNode, start: int, end: int, review: Review, recurring_key: bool) -> None:
     for child in node.children:
         quantitative = child.kind in ("task", "entry")
+        noted = child.fields.pop("_due", None)  # the deadline its note gives (（6月底前完成）, unit_notes)
         for line, text in child.paras:
             for target in find_targets(text, start, end, quantitative):
-                child.milestones.append(DraftMilestone(target.title, target.due, line, target.year,
-                                                       recurring=target.recurring))
+                due, year = (noted, _year_of(noted, end)) if noted and not target.phrase else (target.due, target.year)
+                child.milestones.append(DraftMilestone(target.title, due, line, year, recurring=target.recurring))
                 if target.recurring and not recurring_key:
                     review.add(line, "draft_recurring", title=target.title[:30], year=target.year)
                 if target.yearless and start != end:
                     review.add(line, "draft_year_missing", phrase=target.phrase, year=target.year)
+        if noted and not child.milestones and child.kind in ("task", "entry") and child.paras:
+            # the note's deadline is the item's: the item itself is what falls due
+            line, text = child.paras[-1]
+            child.milestones.append(DraftMilestone(text or child.title, noted, line, _year_of(noted, end)))
         _milestones(child, start, end, review, recurring_key)
+
+
+def _year_of(phrase: str, end: int) -> int:
+    return parse_deadline(phrase, end).due.year
 
 
 def _ids(nodes: list[DraftNode], parent_id: str) -> None:
