@@ -41,7 +41,8 @@ _DATE = re.compile(
     r"|(?P<five>[“\"]?十(?P<fivenum>[一二三四五])五[”\"]?(?:期末|末|期间))"
     r"|(?P<ymd>(?P<y>(?:19|20)\d{2})\s*年(?:\s*(?P<mo>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日|底|末|份|中旬|下旬|上旬)?"
     r"|(?P<part>年?底|年?末|上半年|下半年|(?:第)?[一二三四]季度(?:末|底)?))?)"
-    r"|(?P<yearless>年内|年底|年末|上半年|下半年|(?:第)?[一二三四]季度(?:末|底)?|(?P<m2>\d{1,2})\s*月(?:底|末)))"
+    r"|(?P<yearless>年内|年底|年末|上半年|下半年|(?:第)?[一二三四]季度(?:末|底)?"
+    r"|(?:(?P<m1>\d{1,2})\s*[-—–~～至到]\s*)?(?P<m2>\d{1,2})\s*月份?(?:\s*\d{1,2}\s*日|底|末|中旬|下旬|上旬)?))"
     r"(?P<trail>前|以前|之前|内)?"
 )
 _RESULT_AFTER = re.compile(r"^\s*(?:建成|完成|实现|達到|達|實現|達成|建立|达到|达|基本|全面|初步|形成|力争|确保|"
@@ -164,9 +165,11 @@ def find_date(clause: str, start: int, end: int) -> _Date | None:
         if m["yearless"]:
             if before.endswith(("每", "全", "今", "明", "当", "上", "去")):
                 continue
-            if m["m2"] and not (lead or trail):
+            if m["m2"] and not (lead or trail or (at_start and _RESULT_AFTER.match(after))):
+                continue  # 9月30日前, 到6月底, 11月中旬召开…: a month that reads as a deadline
+            if m["m2"] and not 1 <= int(m["m2"]) <= 12:
                 continue
-            return _make(m, None, end, True, end)
+            return _make(m, f"{int(m['m2'])}月底" if m["m1"] else None, end, True, end)  # 1-6月: by June's end
     return None
 
 
