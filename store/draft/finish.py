@@ -24,7 +24,7 @@ from collections import defaultdict
 from store.deadlines import parse_deadline
 from store.draft.model import DraftMilestone, DraftNode
 from store.draft.review import Review
-from store.draft.targets import find_targets
+from store.draft.targets import find_targets, sentences
 from store.draft.unit_notes import take_notes
 
 NARRATIVE = re.compile(r"(背景|现状|形势|发展基础|工作基础|现实基础|成就|成效|机遇|挑战|工作总结|工作回顾|總結|回顧|"
@@ -115,7 +115,9 @@ def _milestones(node: DraftNode, start: int, end: int, review: Review, recurring
         if noted and not child.milestones and child.kind in ("task", "entry") and child.paras:
             # the note's deadline is the item's: the item itself is what falls due
             line, text = child.paras[-1]
-            child.milestones.append(DraftMilestone(text or child.title, noted, line, _year_of(noted, end)))
+            said = sentences(text)  # its last sentence: a run-in heading (特种设备安全。) is not the work
+            title = said[-1].rstrip("。；;") if said else child.title
+            child.milestones.append(DraftMilestone(title, noted, line, _year_of(noted, end)))
         _milestones(child, start, end, review, recurring_key)
 
 
