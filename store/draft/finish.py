@@ -13,8 +13,9 @@ Ids follow the numbering path (c3.s1.t2, c3.box2.e1) so that a corrected documen
 the same ids and re-imports onto the first draft without losing a tick; unnumbered items are
 counted among their unnumbered siblings (p1, p2; x1 for text).
 
-The units an item's text names in a note after it (（牵头单位：甲；配合单位：乙）) become its lead and
-supporting units (``unit_notes``).
+A note after an item (（牵头单位：甲；配合单位：乙）, （6月底前完成）) gives it its lead and supporting
+units and its deadline (``unit_notes``): its undated targets take that date, and an item that
+states no target falls due itself.
 """
 from __future__ import annotations
 
