@@ -1,10 +1,13 @@
-"""Read a plan document (.txt, .md, .docx) into blocks in document order, each with its line.
+"""Read a plan document (.txt, .md, .docx, .xlsx) into blocks in document order, each with its line.
 
-A bureau's plan reaches the clerk as a Word file, a PDF's text or a web page saved as text,
-often in GB18030. Everything later works on the same simple shape: paragraphs (with a heading
-level when Word or Markdown says so) and tables (rows of cells), each knowing where it was.
-For .txt and .md ``line`` is the line in the file; for .docx it is the paragraph number
-(each table row counts as one), which is what a clerk can find with Word's navigation.
+A bureau's plan reaches the clerk as a Word file, a PDF's text or a web page saved as text
+(often in GB18030, and hard-wrapped when it was copied out of a PDF: ``unwrap`` joins it back),
+or as a 任务分解表 kept in a workbook. Everything later works on the same simple shape:
+paragraphs (with a heading level when Word or Markdown says so) and tables (rows of cells),
+each knowing where it was. For .txt and .md ``line`` is the line in the file; for .docx it is
+the paragraph number (each table row counts as one), which is what a clerk can find with Word's
+navigation; for .xlsx the row number. A .docx paragraph's text starts with the number Word draws
+for it (``word_numbers``), as it reads on paper.
 """
 from __future__ import annotations
 
