@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -216,49 +217,59 @@ def _xlsx_blocks(path: Path) -> list[Block]:
     header (its title, 填报单位:…) are paragraphs; from the first row of several cells with a header
     word (序号, 重点任务, 牵头单位 …) on, a table (a row with one cell is a merged category row in it).
     Cached values only: a formula is never evaluated, and its text never becomes the plan's.
-    ``line`` is the row number."""
+    ``line`` is the row number. A file that is no workbook, or whose parts do not parse, is one line."""
     import zipfile
-    from datetime import date, datetime
+    import zlib
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    # what openpyxl and the XML parsers raise for a damaged or foreign file (ParseError is a SyntaxError)
+    damaged = (InvalidFileException, zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError, TypeError,
+               IndexError, AttributeError, EOFError, OSError)
     if not path.exists():
         raise BadInput("err_no_file", path=path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError):
+    except damaged:
         raise BadInput("err_bad_xlsx", file=path.name) from None
-
-    def text(value: object) -> str:
-        if isinstance(value, datetime | date):  # a real date: as a deadline phrase the loader reads
-            return f"{value.year}年{value.month}月{value.day}日"
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return clean(str(value)) if value is not None else ""
-
-    blocks: list[Block] = []
     try:
-        for sheet in book.worksheets:
-            table: Block | None = None
-            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-                cells = [text(v) for v in row]
-                while cells and not cells[-1]:
-                    cells.pop()
-                filled = [c for c in cells if c]
-                if not filled:
-                    continue
-                if table is None and (len(filled) == 1 or not any(map(is_header_word, filled))):
-                    # a title, or a line such as 填报单位:…  填报日期:… above the header: text
-                    blocks.append(Block(line=number, text=" ".join(filled)))
-                    continue
-                if table is None:
-                    table = Block(line=number, kind="table")
-                    blocks.append(table)
-                table.rows.append([Cell(c, number) for c in cells] if len(filled) > 1 else [Cell(filled[0], number)])
+        return _sheet_blocks(book)
+    except damaged:  # read-only mode parses a sheet only when its rows are read
+        raise BadInput("err_bad_xlsx", file=path.name) from None
     finally:
         book.close()
+
+
+def _sheet_blocks(book: Any) -> list[Block]:
+    blocks: list[Block] = []
+    for sheet in book.worksheets:
+        table: Block | None = None
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_value_text(v) for v in row]
+            while cells and not cells[-1]:
+                cells.pop()
+            filled = [c for c in cells if c]
+            if not filled:
+                continue
+            if table is None and (len(filled) == 1 or not any(map(is_header_word, filled))):
+                # a title, or a line such as 填报单位:…  填报日期:… above the header: text
+                blocks.append(Block(line=number, text=" ".join(filled)))
+                continue
+            if table is None:
+                table = Block(line=number, kind="table")
+                blocks.append(table)
+            table.rows.append([Cell(c, number) for c in cells] if len(filled) > 1 else [Cell(filled[0], number)])
     return blocks
+
+
+def _value_text(value: object) -> str:
+    """A workbook cell's value as draft text: a real date as a deadline phrase the loader reads."""
+    if isinstance(value, datetime | date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean(str(value)) if value is not None else ""
 
 
 def _cell_text(cell: Any, numbers: WordNumbers) -> str:
