@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache
 from itertools import repeat
 from typing import TextIO
 
@@ -102,6 +103,12 @@ def text_markup(value: str) -> str:
     return f"{_KEPT_TEXT if text != text.strip() else _PLAIN_TEXT}{as_bytes(text)}{_TEXT_END}"
 
 
+@lru_cache(maxsize=8192)
+def _date_markup(value: date, epoch: datetime) -> str:
+    """A date's markup, made once for every sheet and column (a workbook's dates are a few thousand days)."""
+    return f' t="n"><v>{_to_excel(value, epoch):.16g}</v></c>'
+
+
 class RowWriter:
     """Streams ``<row>`` elements into a write-only sheet that openpyxl has already written without them.
 
@@ -126,7 +133,6 @@ class RowWriter:
         self.index = 0
         self._epoch = epoch  # the workbook's: 1900 (Windows) unless told otherwise
         self._date_style = date_style  # ' s="N"': the style of a date cell given none
-        self._serials: dict[date, str] = {}
 
     def row(self, cells: list[str], height: float | None = None) -> None:
         """One row of cells made by ``cell`` (with the number ``next_index`` gave); ``height`` in points."""
@@ -183,10 +189,7 @@ class RowWriter:
 
     def date_markup(self, value: date) -> str:
         """A date as its serial number (its style says it is a date)."""
-        serial = self._serials.get(value)
-        if serial is None:
-            serial = self._serials[value] = f"{_to_excel(value, self._epoch):.16g}"
-        return f' t="n"><v>{serial}</v></c>'
+        return _date_markup(value, self._epoch)
 
     def close(self) -> None:
         """Finish the part: openpyxl's save() packs the file as it is."""
