@@ -51,9 +51,9 @@ def milestone_to_tick(conn: sqlite3.Connection, ref: str) -> str:
 
 
 def nodes_changed(conn: sqlite3.Connection, change: Change) -> frozenset[str]:
-    """The nodes whose milestones a tick or an untick changed: the milestone's own and those of its
-    linked copies, ticked with it (``store.actions.tick``). Their figures, and their ancestors',
-    are all the tick can change on screen."""
+    """The nodes whose milestones a milestone's change touched (a tick or untick, an add, an edit, a
+    delete): the milestone's own and those of the linked copies changed with it (a tick, a note).
+    Their lines and figures, and their ancestors', are all such a change can alter on screen."""
     ids = [change.entity_id, *change.also("milestone")]
     marks = ", ".join("?" for _ in ids)
     return frozenset(r[0] for r in conn.execute(f"SELECT DISTINCT node_id FROM milestones WHERE id IN ({marks})", ids))

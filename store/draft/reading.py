@@ -281,18 +281,26 @@ def _docx_blocks(path: Path) -> list[Block]:
     """Paragraphs and tables in document order; a one-column table that is a 专栏 box is
     opened into its paragraphs, closed by a border block, as it reads on paper."""
     import zipfile
+    import zlib
 
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise BadInput("err_needs_docx") from None
+    # what python-docx and lxml raise for a damaged or foreign file (lxml's XMLSyntaxError is a SyntaxError);
+    # a part (styles, numbering) may be parsed only when it is first used, so the reading is covered too
+    damaged = (PackageNotFoundError, zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError, TypeError,
+               IndexError, AttributeError, EOFError)
     if not path.exists():
         raise BadInput("err_no_file", path=path)
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise BadInput("err_bad_docx", file=path.name, reason=exc.__class__.__name__) from None
+        return _docx_content(docx.Document(str(path)))
+    except damaged:
+        raise BadInput("err_bad_docx", file=path.name) from None
+
+
+def _docx_content(document: Any) -> list[Block]:
     numbers = WordNumbers(document)
     blocks: list[Block] = []
     counter = 0

@@ -181,3 +181,46 @@ async def test_the_undo_of_a_tick_rereads_the_branches_above_and_an_edits_undo_e
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert asked and asked[-1] == set(screen.tree.loaded) | {None}
+
+
+async def test_adding_editing_and_deleting_a_milestone_with_everything_open_rereads_the_branches_above(
+        seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """a, e, x on a large open plan read again only the branches above the milestone's node; after
+    each, every line is drawn as a full re-read draws it (the new line, its new title, its absence)."""
+    from tests.tui.app_pilot import fill, press_on
+
+    node = f"{WULONG}/a1.p1"
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("asterisk")
+        await settle(pilot, 8)
+        screen = main_screen(app)
+        loaded = set(screen.tree.loaded)
+
+        async def same_as_a_full_read() -> None:
+            shown = {key: _look(app, key) for key in screen.tree.by_key}
+            screen.refresh_view()
+            await settle(pilot)
+            assert {key: _look(app, key) for key in screen.tree.by_key} == shown
+
+        asked = _spy(monkeypatch)
+        await press_on(pilot, f"n:{node}", "a")
+        await fill(pilot, title="完成验收", due="2023年6月10日")  # overdue as of 2023-06-30: the counts above move
+        added = row(seeded_db, "SELECT id FROM milestones WHERE node_id = ? AND origin = 'clerk'", node)["id"]
+        assert asked and asked[-1] <= _ancestors(app, node) and len(asked[-1]) < len(loaded) / 3
+        assert "完成验收" in label(app, f"m:{added}")
+        await same_as_a_full_read()
+        asked.clear()
+        await pilot.press("e")
+        await settle(pilot)
+        await fill(pilot, title="完成竣工验收", due="2025年底")
+        assert asked and asked[-1] <= _ancestors(app, node)
+        assert "完成竣工验收" in label(app, f"m:{added}")
+        await same_as_a_full_read()
+        asked.clear()
+        await pilot.press("delete")
+        await settle(pilot)
+        assert asked and asked[-1] <= _ancestors(app, node)
+        assert f"m:{added}" not in screen.tree.by_key
+        await same_as_a_full_read()
