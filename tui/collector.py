@@ -25,11 +25,9 @@ _was_enabled = True
 
 
 @contextmanager
-def collector_paused(freeze: bool = True) -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Hold off the cyclic collector for a batch of long-lived objects (nestable, any thread);
-    when the last holder is done, freeze what survived and let the collector run again. Without
-    ``freeze`` (a batch of short-lived objects: a report written to a file, whose workbook objects
-    die in cycles), nothing is frozen when this holder is the last: that garbage is collected."""
+    when the last holder is done, freeze what survived and let the collector run again."""
     global _holders, _was_enabled, _lines_since_freeze
     with _lock:
         if _holders == 0:
@@ -42,7 +40,7 @@ def collector_paused(freeze: bool = True) -> Iterator[None]:
         with _lock:
             _holders -= 1
             if _holders == 0:
-                if freeze and gc.get_count()[0] > FREEZE_ABOVE:  # the young objects since the last collection
+                if gc.get_count()[0] > FREEZE_ABOVE:  # the young objects since the last collection
                     keep_out_of_collections()
                     _lines_since_freeze = 0  # the batch's lines are frozen with it
                 if _was_enabled:

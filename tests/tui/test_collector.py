@@ -69,15 +69,6 @@ def test_only_a_large_batch_is_frozen_out_of_later_passes() -> None:
     del small, large
 
 
-def test_a_batch_of_short_lived_objects_is_never_frozen() -> None:
-    gc.collect()
-    before = gc.get_freeze_count()
-    with collector.collector_paused(freeze=False):  # a report written: its garbage must stay collectable
-        kept = [[n] for n in range(collector.FREEZE_ABOVE + 1000)]
-    assert gc.isenabled() and gc.get_freeze_count() == before
-    del kept
-
-
 async def test_open_all_makes_its_lines_with_the_collector_paused_then_lets_it_go(
         seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(plan_tree, "EAGER_LINES", 10)  # the seed plan filled as a large one is

@@ -28,9 +28,8 @@ def report_writer(report: Report, fmt: str, t: Catalog, *, width: int = DEFAULT_
             from tui.reports import lean_openpyxl
 
             # a 10,000-node workbook makes some 400,000 short-lived tuples and lists, none in a cycle:
-            # a hundred passes of the cyclic collector over them were 3-4% of its time. Nothing
-            # frozen after: openpyxl's workbook objects die in cycles, for the collector to take
-            with collector_paused(freeze=False):
+            # a hundred passes of the cyclic collector over them were 3-4% of its time
+            with collector_paused():
                 lean_openpyxl.load()
                 from tui.reports.workbook import write_workbook
 
