@@ -179,12 +179,13 @@ class _Sheet:
     def write_columns(self, values: list[list[object]], lights: Sequence[str | None] | None = None,
                       lit_columns: Iterable[int] = (), bold: Sequence[bool] | None = None) -> None:
         """Rows as ``write`` writes them (no row style, no indent), given column by column (each column's
-        values, all as long): each column's cells made by ``map``, each row's lines a ``max`` in C, the
-        rows joined in C. ``lights`` colour the ``lit_columns`` of each row, ``bold`` says which rows
-        are bold."""
+        values, all as long): each column's cells made by ``map``, each row's lines a ``max`` in C over
+        the columns where a cell of the batch wraps, the rows joined in C. ``lights`` colour the
+        ``lit_columns`` of each row, ``bold`` says which rows are bold."""
         prepared = [many(column) for many, column in zip(self.prepare_many, values, strict=True)]
-        lines = list(map(max, *[map(_LINES, cells) for cells in prepared])) if len(prepared) > 1 else \
-            list(map(_LINES, prepared[0]))
+        wrapping = [cells for cells in prepared if max(map(_LINES, cells), default=1) > 1]  # most columns: none
+        lines = list(map(max, *[map(_LINES, cells) for cells in wrapping])) if len(wrapping) > 1 else \
+            list(map(_LINES, wrapping[0])) if wrapping else [1] * len(prepared[0])
         talls = [n > 1 for n in lines]
         numbers = self.rows.reserve(len(lines))
         plain, tall, bold_attr, light_styles = self.plain, self.tall, self.bold, self.light_styles
