@@ -199,9 +199,12 @@ class _Tracking:
                           "due_period": s.due_period.key}
         self.milestone_light_by_code = " ".join(f"WHEN {code} THEN '{lt.COLOURS[colour]}'" for code, colour
                                                 in lt.colour_by_code(conn, s, per_milestone=True).items())
-        last = conn.execute("SELECT max(coalesce((SELECT MAX(last_seq) FROM nodes WHERE plan_id = :plan), 0), "
-                            "coalesce((SELECT MAX(seq) FROM milestones WHERE plan_id = :plan), 0))",
-                            self.params).fetchone()[0]
+        first, last = conn.execute(
+            "SELECT min(coalesce((SELECT MIN(seq) FROM nodes WHERE plan_id = :plan), 0), "
+            "coalesce((SELECT MIN(seq) FROM milestones WHERE plan_id = :plan), 0)), "
+            "max(coalesce((SELECT MAX(last_seq) FROM nodes WHERE plan_id = :plan), 0), "
+            "coalesce((SELECT MAX(seq) FROM nodes WHERE plan_id = :plan), 0), "
+            "coalesce((SELECT MAX(seq) FROM milestones WHERE plan_id = :plan), 0))", self.params).fetchone()
         state_sql, state_args = st.sql_state(today, soon_days)
         index = " ".join(f"WHEN '{state}' THEN {i}" for i, state in enumerate(st.MILESTONE_STATES))
         state_unit = [subtrees.unit(i) for i in range(len(st.MILESTONE_STATES))]  # beyond SQLite's 64 bits
@@ -227,7 +230,7 @@ class _Tracking:
                         colour_unit[light])
                 own[item] = found[0]
                 yield seq, found[1]
-        self.counts = subtrees.SubtreeCounts(itertools.chain(states, placed()), last)
+        self.counts = subtrees.SubtreeCounts(itertools.chain(states, placed()), last, first)
         top = conn.execute("SELECT seq, last_seq FROM nodes WHERE plan_id = ? AND depth = 0 AND archived_at IS NULL",
                            (plan.id,)).fetchall()
         whole = sum(self.counts.packed(seq, last_seq) for seq, last_seq in top)
