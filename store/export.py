@@ -102,8 +102,10 @@ def _milestone_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_da
 
 
 def _pretty(value: Any, indent: int) -> str:
-    """``value`` as indented JSON, nested ``indent`` spaces deep."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * indent)
+    """``value`` as indented JSON, nested ``indent`` spaces deep (no raw bidi or C1 character)."""
+    from store.safe_text import json_safe
+
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * indent))
 
 
 def _write_list(write: Callable[[bytes], Any], records: Iterable[bytes]) -> None:
@@ -129,14 +131,16 @@ def _bytes_writer(out: TextIO) -> Callable[[bytes], Any]:
     import codecs
     import os
 
+    from store.safe_text import json_safe_utf8
+
     buffer = getattr(out, "buffer", None)
     encoding = getattr(out, "encoding", None)
     if buffer is not None and encoding and codecs.lookup(encoding).name == "utf-8" and os.linesep == "\n":
         def write(data: bytes) -> Any:
             out.flush()  # what was written as text goes first
-            return buffer.write(data)
+            return buffer.write(json_safe_utf8(data))
         return write
-    return lambda data: out.write(data.decode("utf-8"))
+    return lambda data: out.write(json_safe_utf8(data).decode("utf-8"))
 
 
 def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,

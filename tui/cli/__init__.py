@@ -113,6 +113,7 @@ def _run(argv: Sequence[str] | None) -> int:
     command = args.command or "app"
     ctx: Context | None = None
     try:
+        _check_text_arguments(args)
         ctx = Context(args)
         return command_function(command)(ctx)
     except ImportFailed as exc:
@@ -149,6 +150,29 @@ def _run(argv: Sequence[str] | None) -> int:
         reason = os_reason(_catalog(ctx, args), exc)
         print(visible(f"plandesk: {exc.filename or ''}: {reason}", one_line=True), file=sys.stderr)
         return EXIT_ERROR
+
+
+_PATH_ARGUMENTS = frozenset({"db", "output", "file", "files"})  # a file name may be any bytes; text is stored
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse text that is not UTF-8 (Python keeps such bytes as lone surrogates, which SQLite
+    cannot store: a traceback in the middle of the change): a note typed in a GBK terminal."""
+    named = [(f"--{dest.replace('_', '-')}", value) for dest, value in vars(args).items()
+             if dest not in _PATH_ARGUMENTS]
+    named.append(("PLANDESK_USER", os.environ.get("PLANDESK_USER")))
+    for option, value in named:
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not _is_utf8(text):
+                raise PlandeskError(_catalog(None, args)("in_not_utf8_argument", option=option))
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _error_line(ctx: Context | None, args: argparse.Namespace, exc: PlandeskError) -> str:

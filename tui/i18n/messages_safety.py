@@ -273,4 +273,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "in_os_quota": ("Disk quota exceeded", "超出磁盘配额"),
     "in_os_read_only": ("Read-only file system", "文件系统为只读"),
 
+    # text the terminal sent in another encoding (bytes that are not UTF-8 in an argument)
+    "in_not_utf8_argument": ("{option}: the text is not UTF-8 (the terminal sent it in another encoding, "
+                             "e.g. GBK); nothing was changed", "{option}:文字不是 UTF-8 编码(终端以其他编码发送,"
+                             "如 GBK),未做任何修改"),
 }

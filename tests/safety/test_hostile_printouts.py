@@ -1,0 +1,77 @@
+"""Hostile plan text (ESC sequences, C1 controls, bidi overrides) in the printouts the other tests
+did not cover: ``status`` and ``report --format text`` (they wrote the ESC and U+202E raw to the
+terminal), ``--format json``, ``export`` and ``plan write`` (raw bidi and C1: JSON and YAML do not
+require escaping them, a terminal acts on them). Each is now safe; JSON and YAML escape the
+characters as ``\\u202e``, so the data read back is exactly what was stored."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, dump
+
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+TITLE = "敌意\x1b[2J\x1b[H规划\u202egnp.exe"  # hostile_plan.yaml's title, as stored
+
+
+@pytest.fixture
+def hostile_db(tmp_path: Path, cli) -> Path:
+    db = tmp_path / "hostile.sqlite3"
+    assert cli("import", str(FIXTURES / "hostile_plan.yaml"), db=db)[0] == 0
+    assert cli("progress", "hostile/c1.t1", "--state", "behind", "--note", "进展\x9b31m\u202e倒", "--today",
+               "2023-06-30", db=db)[0] == 0
+    return db
+
+
+def _assert_safe(text: str) -> None:
+    found = UNSAFE.search(text)
+    assert found is None, f"raw {found.group()!r} in: {text[max(0, found.start() - 30):found.end()]!r}" if found else ""
+
+
+@pytest.mark.parametrize("args", [
+    ["status"], ["status", "--format", "text"], ["status", "--format", "json"],
+    *(["report", "--year", "2023", "--format", f] for f in ("text", "md", "csv", "html", "json")),
+    ["report", "--final", "--format", "text"], ["export"], ["plan", "write"],
+])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_printout_shows_controls_as_text(cli, hostile_db: Path, args: list[str], lang: str) -> None:
+    code, out, err = cli("--lang", lang, *args, "--plan", "hostile", "--today", "2023-06-30", db=hostile_db)
+    assert code == 0, err
+    _assert_safe(out + err)
+    assert "gnp.exe" in out
+
+
+@pytest.mark.parametrize("args", [["export"], ["report", "--year", "2023", "--format", "json"]])
+def test_json_keeps_the_text_exactly(cli, hostile_db: Path, args: list[str]) -> None:
+    code, out, _ = cli(*args, "--plan", "hostile", "--today", "2023-06-30", db=hostile_db)
+    assert code == 0
+    document = json.loads(out)
+    assert document["plan"]["title"] == TITLE
+    assert "进展\x9b31m\u202e倒" in json.dumps(document, ensure_ascii=False)
+
+
+def test_plan_write_reads_back_as_the_same_text(cli, hostile_db: Path, tmp_path: Path) -> None:
+    from store.loader import load_plan_file
+
+    target = tmp_path / "written.yaml"
+    assert cli("plan", "write", "--plan", "hostile", "-o", str(target), db=hostile_db)[0] == 0
+    _assert_safe(target.read_text(encoding="utf-8"))
+    [plan] = load_plan_file(target)
+    assert plan.title == TITLE and "章节\u2066隔离\u2069\x1b[?1049h" in [n.title for n in plan.nodes]
+
+
+@pytest.mark.parametrize("args", [
+    ["tick", "wulong/a1.p1.yangjiao", "--note", "\udcd6\udcd0"],  # 中 typed in a GBK terminal
+    ["progress", "wulong/a1.p1", "--state", "推进中", "--problem", "x\udc9b"],
+    ["units", "set", "wulong/a1.p1", "--lead", "\udcff"],
+])
+def test_text_arguments_that_are_not_utf8_are_one_line_and_change_nothing(cli, seeded_db: Path,
+                                                                           args: list[str]) -> None:
+    before = dump(seeded_db)
+    code, out, err = cli("--lang", "zh", *args, "--today", "2023-06-30")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "不是 UTF-8 编码" in err
+    assert dump(seeded_db) == before
