@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any, NamedTuple
 from store import ledger as lg
 from store import ledger_format as lf
 from store import progress as pg
+from store.clerk_dates import FIRST_YEAR, LAST_YEAR
 
 _STATE_OF = {pg.STATE_ZH[s]: s for s in pg.STATES}
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -107,6 +109,14 @@ def read_date(value: object) -> date | None | str:
     Excel day number; None when blank; the text itself when it is not a date."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    day = _as_date(value)
+    if day is not None and FIRST_YEAR <= day.year <= LAST_YEAR:  # a clerk's dates (store.clerk_dates)
+        return day
+    return day.isoformat() if day is not None else str(value).strip()
+
+
+def _as_date(value: object) -> date | None:
+    """The day a cell names, whatever its year (a date cell holding -5 is 1899-12-25 to openpyxl)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -122,7 +132,7 @@ def read_date(value: object) -> date | None | str:
             return date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             pass
-    return str(value).strip()
+    return None
 
 
 def _meta(wb: Any) -> dict[str, str] | None:
@@ -165,9 +175,13 @@ def _filled_on(wb: Any, problems: list[Problem], name: str) -> date | None:
     ws = wb[lf.COVER_SHEET]
     for r, row in enumerate(ws.iter_rows(max_col=2, values_only=True), 1):
         if row and _norm(row[0]) == _norm(lf.FILLED_ON_LABEL):
-            value = read_date(row[1] if len(row) > 1 else None)
+            cell = row[1] if len(row) > 1 else None
+            value = read_date(cell)
             if isinstance(value, str):
-                problems.append(Problem(name, lf.COVER_SHEET, r, "bad_date", {"value": value}))
+                day = _as_date(cell)
+                problems.append(Problem(name, lf.COVER_SHEET, r, "bad_date", {"value": value}) if day is None else
+                                Problem(name, lf.COVER_SHEET, r, "date_outside",
+                                        {"date": day.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR}))
                 return None
             return value
     return None
@@ -186,7 +200,9 @@ def read_book(path: Path | str) -> Book:
         return Book(path, None, None, None, None, None, [], 0, [Problem(name, None, None, code, values)])
 
     try:
-        wb = load_workbook(path, data_only=True)
+        with warnings.catch_warnings():  # openpyxl's own English warnings (a date cell out of range)
+            warnings.simplefilter("ignore")  # are no line for a clerk: what the cell holds is checked below
+            wb = load_workbook(path, data_only=True)
     except InvalidFileException:  # .xls, .csv, .et: another format under another name
         return refused("not_a_workbook", reason=path.suffix or "?")
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):  # its class name is no reason for a clerk

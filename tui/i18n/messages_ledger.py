@@ -97,4 +97,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lg_p_damaged_workbook": ("not an .xlsx workbook (it cannot be opened: damaged, or another format renamed): "
                               "save it as .xlsx and send it again",
                               "不是可以打开的 .xlsx 工作簿(文件已损坏,或是改了扩展名的其他格式):请另存为 .xlsx 后重新报送"),
+    # a 填报日期 a date cell holds but no unit meant (-5 in a date cell is 1899-12-25 to Excel)
+    "lg_p_date_outside": ("date {date} is outside the years {first}..{last}", "日期 {date} 超出 {first}—{last} 年的范围"),
 }

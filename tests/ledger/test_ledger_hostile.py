@@ -1,0 +1,77 @@
+"""Workbooks a unit's Excel or WPS could send back that the other tests do not: a 填报日期 cell
+holding a number no unit meant as a date (-5 is 1899-12-25 to a date cell, 99999999 is past
+Excel's last day), and text that reads as a formula. The first was taken as the report's date
+(a 已完成 report dated 1899 ticks its targets in 1899) or printed openpyxl's English warning; now
+the file is refused with one line per problem and the database is unchanged. The second is
+kept as text and never becomes a live formula in any workbook or CSV written later."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.ledger.conftest import IMPORT_DAY, REGISTRY, fill
+from tests.ledger.test_ledger_import import refused
+
+ANSWER = {"c3.s1.t1": {"state": "已完成"}}
+
+
+@pytest.mark.parametrize(("cell", "said"), [
+    (-5, "date 1899-12-25 is outside the years 1949..2100"),
+    ("1900-01-01", "date 1900-01-01 is outside the years 1949..2100"),
+    (99999999, "date '#VALUE!' is not a date"),
+])
+def test_a_date_cell_no_unit_meant_is_refused_in_one_line(cli, exported, seeded_db: Path, cell: int | str,
+                                                          said: str) -> None:
+    path = fill(exported[REGISTRY], ANSWER)
+    wb = load_workbook(path)
+    cover = wb["填报说明"]
+    for row in cover.iter_rows(max_col=2):
+        if row[0].value == "填报日期":
+            row[1].value = cell
+            row[1].number_format = "yyyy-mm-dd"
+    wb.save(path)
+    err = refused(cli, path, seeded_db)
+    assert f"{path.name}, sheet 填报说明, row 10: {said}" in err
+    assert "Warning" not in err and len(err.strip().splitlines()) == 2
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","点我")', "=1+1", "+SUM(1,2)", "-2+3", "@SUM(A1)"]
+
+
+def test_text_that_reads_as_a_formula_stays_text_in_every_workbook_and_csv(cli, exported, seeded_db: Path,
+                                                                          tmp_path: Path) -> None:
+    path = fill(exported[REGISTRY], {"c3.s1.t1": {"state": "推进中", "note": FORMULAS[0], "problem": FORMULAS[1],
+                                                  "next_step": FORMULAS[2]},
+                                     "c3.s2.t1": {"state": "滞后", "note": FORMULAS[3], "problem": FORMULAS[4]}})
+    wb = load_workbook(path)  # openpyxl wrote them as formulas; a unit's Excel would have typed them as text
+    for row in wb["台账"].iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and c.value in FORMULAS:
+                c.data_type = "s"
+    wb.save(path)
+    code, _, err = cli("ledger", "import", str(path), *IMPORT_DAY)
+    assert code == 0, err
+    outputs = [tmp_path / "master.xlsx", tmp_path / "report.xlsx", tmp_path / "report.csv", tmp_path / "next"]
+    for args in (["ledger", "master", "--plan", "wulong", "--period", "2023Q2", "-o", str(outputs[0])],
+                 ["report", "--plan", "wulong", "--year", "2023", "--format", "xlsx", "-o", str(outputs[1])],
+                 ["report", "--plan", "wulong", "--year", "2023", "--format", "csv", "-o", str(outputs[2])],
+                 ["ledger", "export", "--plan", "wulong", "--period", "2023Q3", "-o", str(outputs[3])]):
+        code, _, err = cli(*args, *IMPORT_DAY)
+        assert code == 0, err
+    books = [outputs[0], outputs[1], *outputs[3].glob("*登记注册科*.xlsx")]
+    assert len(books) == 3
+    found = 0
+    for book in books:
+        for ws in load_workbook(book).worksheets:
+            for row in ws.iter_rows():
+                for c in row:
+                    assert c.data_type != "f", (book.name, c.coordinate, c.value)
+                    if isinstance(c.value, str) and any(f in c.value for f in FORMULAS):
+                        assert c.value[0] not in "=+-@", (book.name, c.coordinate, c.value)
+                        found += 1
+    assert found >= 5
+    for line in outputs[2].read_text(encoding="utf-8-sig").splitlines():
+        for cell in line.split(","):
+            assert not cell.strip('"').startswith(("=", "+", "@")), line
