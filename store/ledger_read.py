@@ -26,6 +26,7 @@ from store.clerk_dates import FIRST_YEAR, LAST_YEAR
 _STATE_OF = {pg.STATE_ZH[s]: s for s in pg.STATES}
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _HEADER_SCAN_ROWS = 30
+MAX_BOOK_BYTES = 32 * 2**20  # unpacked; a unit's book of 2,000 items is about 3 MiB
 
 
 class Problem(NamedTuple):
@@ -187,6 +188,15 @@ def _filled_on(wb: Any, problems: list[Problem], name: str) -> date | None:
     return None
 
 
+def _unpacked_size(path: Path) -> int:
+    """The bytes a workbook's parts unpack to, as its zip directory says (0 if it is no zip)."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            return sum(part.file_size for part in book.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0  # load_workbook says what it is
+
+
 def read_book(path: Path | str) -> Book:
     """Read a returned workbook; never raises for what is inside the file (problems say it)."""
     from openpyxl import load_workbook
@@ -199,6 +209,9 @@ def read_book(path: Path | str) -> Book:
     def refused(code: str, **values: Any) -> Book:
         return Book(path, None, None, None, None, None, [], 0, [Problem(name, None, None, code, values)])
 
+    unpacked = _unpacked_size(path)
+    if unpacked > MAX_BOOK_BYTES:  # a sheet of a million junk rows: minutes of openpyxl, gigabytes
+        return refused("book_too_large", mib=unpacked // 2**20, limit=MAX_BOOK_BYTES // 2**20)
     try:
         with warnings.catch_warnings():  # openpyxl's own English warnings (a date cell out of range)
             warnings.simplefilter("ignore")  # are no line for a clerk: what the cell holds is checked below
