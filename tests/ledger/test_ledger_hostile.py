@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.conftest import dump
 from tests.ledger.conftest import IMPORT_DAY, REGISTRY, fill
 from tests.ledger.test_ledger_import import refused
+from tests.safety.test_faults import interrupt_on_call
 
 ANSWER = {"c3.s1.t1": {"state": "已完成"}}
 
@@ -93,3 +95,19 @@ def test_a_workbook_of_a_million_junk_rows_is_refused_at_once(cli, exported, see
             zout.writestr(name, data)
     err = refused(cli, bomb, seeded_db)
     assert "its sheets unpack to" in err and "at most 32 MiB" in err
+
+
+def test_ctrl_c_after_part_of_a_units_workbook_is_written(cli, exported, seeded_db: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from store import progress_actions
+
+    path = fill(exported[REGISTRY], {"c3.s1.t1": {"state": "已完成"}, "c3.s1.t2": {"state": "推进中"},
+                                     "c3.s2.t1": {"state": "滞后", "problem": "人手不足"}})
+    calls = interrupt_on_call(monkeypatch, progress_actions, "_insert", after=1)
+    before = dump(seeded_db)
+    code, out, err = cli("ledger", "import", str(path), *IMPORT_DAY)
+    assert code == 130 and calls[0] == 2 and err == ""
+    assert dump(seeded_db) == before
+    monkeypatch.undo()
+    assert cli("ledger", "import", str(path), *IMPORT_DAY)[0] == 0  # and it goes in whole afterwards
+    assert dump(seeded_db) != before

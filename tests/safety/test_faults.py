@@ -1,0 +1,66 @@
+"""Faults in the middle of a change: Ctrl-C after part of an import or of a unit's workbook is
+written leaves the database as it was (exit 130, nothing printed); a backup that cannot be
+written says so of the backup's path (before: "<database>: the disk is full", of a disk the
+database is not on, while the database was only read)."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import FIXTURES, dump
+
+
+def interrupt_on_call(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, after: int) -> list[int]:
+    """``module.name`` works ``after`` times, then raises KeyboardInterrupt (Ctrl-C mid-change)."""
+    real = getattr(module, name)
+    calls = [0]
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        if calls[0] > after:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, interrupted)
+    return calls
+
+
+def test_ctrl_c_after_part_of_an_import_is_written(seeded_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from store import importer
+    from tui.cli import main
+
+    calls = interrupt_on_call(monkeypatch, importer, "_upsert", after=2)  # the plan and its nodes are in
+    before = dump(seeded_db)
+    assert main(["--db", str(seeded_db), "import", str(FIXTURES / "small_plan.yaml")]) == 130
+    assert calls[0] == 3
+    assert capsys.readouterr() == ("", "")
+    assert dump(seeded_db) == before
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "No space left on device"), ("zh", "磁盘已满")])
+def test_a_backup_on_a_full_disk_names_the_backup_not_the_database(cli, seeded_db: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch,
+                                                                   lang: str, said: str) -> None:
+    real = sqlite3.connect
+
+    def full_copy(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = real(database, *args, **kwargs)
+        if str(database).endswith(".tmp"):  # the copy being written: a USB stick with two pages free
+            conn.execute("PRAGMA max_page_count = 2")
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", full_copy)
+    target = tmp_path / "stick" / "copy.sqlite3"
+    target.parent.mkdir()
+    before = dump(seeded_db)
+    code, out, err = cli("--lang", lang, "backup", str(target))
+    assert code == 1 and out == ""
+    assert err.strip().splitlines() == [err.strip()] and str(target) in err and said in err
+    assert str(seeded_db) not in err
+    assert list(target.parent.iterdir()) == []  # no half copy, no temporary file left
+    monkeypatch.undo()
+    assert dump(seeded_db) == before
