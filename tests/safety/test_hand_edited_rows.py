@@ -85,3 +85,17 @@ def test_a_sound_database_has_no_unreadable_value(conn: sqlite3.Connection) -> N
     actions.record(conn, "wulong-2021-2025/i14", 2023, 96.5, "备注")
     actions.set_units(conn, "wulong-2021-2025/a1.p1", ["甲处"], support=["乙处"])
     assert first_unreadable(conn) is None
+
+
+def test_the_app_says_it_in_one_line_before_it_opens(cli, seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, the app opened and stopped on its first screen with a WorkerFailed traceback."""
+    from tui.app import PlanDeskApp
+
+    def never(self: PlanDeskApp) -> None:
+        raise AssertionError("the app was opened on a value it cannot read")
+
+    monkeypatch.setattr(PlanDeskApp, "run", never)
+    _edit(seeded_db, EDITS["due_no_such_day"][0])
+    code, out, err = cli("--lang", "zh", "--plan", "wulong", "--today", "2023-06-30")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "milestones" in err and "due" in err and "在 plandesk 之外被改动过" in err
