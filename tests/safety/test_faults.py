@@ -4,6 +4,7 @@ written says so of the backup's path (before: "<database>: the disk is full", of
 database is not on, while the database was only read)."""
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -64,3 +65,24 @@ def test_a_backup_on_a_full_disk_names_the_backup_not_the_database(cli, seeded_d
     assert list(target.parent.iterdir()) == []  # no half copy, no temporary file left
     monkeypatch.undo()
     assert dump(seeded_db) == before
+
+
+@pytest.mark.parametrize("damage", ["pages", "header"])
+def test_a_damaged_database_is_said_without_english_under_chinese(cli, seeded_db: Path, damage: str) -> None:
+    """SQLite's own words ("database disk image is malformed", quick_check's "*** in database
+    main *** Page 3: ...") were put into the Chinese line as they are."""
+    from store.db import open_store
+    from tests.safety.test_database_files import damage as damage_pages
+
+    open_store(seeded_db).execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    if damage == "pages":
+        damage_pages(seeded_db)
+    else:
+        data = seeded_db.read_bytes()
+        seeded_db.write_bytes(data[: len(data) // 3])  # a copy cut short
+    for args in (["tick", "wulong/a1.p1.yangjiao"], ["status", "--plan", "wulong"], ["backup", str(seeded_db) + ".b"]):
+        code, _, err = cli("--lang", "zh", *args)
+        assert code == 1 and err.count("\n") == 1, err
+        words = err.replace(str(seeded_db), "").replace("plandesk restore", "").replace("plandesk", "")
+        assert not re.search("[A-Za-z]{2,}", words), err
+        assert "已损坏" in err

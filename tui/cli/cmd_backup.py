@@ -22,7 +22,9 @@ def _phrase(ctx: Context, exc: Exception) -> PlandeskError:
     if isinstance(exc, BackupError):
         return PlandeskError(ctx.t(f"sd_bk_{exc.reason}", path=exc.path))
     if isinstance(exc, DatabaseDamaged):
-        return PlandeskError(ctx.t("sd_damaged", path=exc.path, detail=exc.detail))
+        from tui.phrases import db_detail
+
+        return PlandeskError(ctx.t("sd_damaged", path=exc.path, detail=db_detail(ctx.t, exc.detail)))
     return PlandeskError(str(exc))
 
 

@@ -277,4 +277,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "in_not_utf8_argument": ("{option}: the text is not UTF-8 (the terminal sent it in another encoding, "
                              "e.g. GBK); nothing was changed", "{option}:文字不是 UTF-8 编码(终端以其他编码发送,"
                              "如 GBK),未做任何修改"),
+    # SQLite's words for a damaged or failing file, said in the UI's language (tui/phrases.py db_detail)
+    "sd_detail_malformed": ("database disk image is malformed", "数据库内部结构已损坏"),
+    "sd_detail_not_a_db": ("file is not a database", "文件不是数据库"),
+    "sd_detail_io": ("disk I/O error", "磁盘读写错误"),
+    "sd_detail_check": ("the integrity check failed", "完整性检查未通过"),
 }
