@@ -86,3 +86,27 @@ def test_a_damaged_database_is_said_without_english_under_chinese(cli, seeded_db
         words = err.replace(str(seeded_db), "").replace("plandesk restore", "").replace("plandesk", "")
         assert not re.search("[A-Za-z]{2,}", words), err
         assert "已损坏" in err
+
+
+@pytest.mark.parametrize("kind", ["socket", "fifo"])
+def test_an_output_path_that_is_a_device_or_pipe_is_refused_not_replaced(cli, tmp_path: Path, kind: str) -> None:
+    """``-o /dev/null`` (as root) or a pipe: the atomic write renamed a file over it, so the
+    device node itself was gone (a FIFO even hung the check, which opened it to read)."""
+    import os
+    import socket
+    import stat
+
+    target = tmp_path / "out"
+    if kind == "socket":
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(target))
+    else:
+        os.mkfifo(target)
+    for args in (["export", "--plan", "wulong"], ["report", "--plan", "wulong", "--final", "--format", "xlsx"],
+                 ["plan", "write", "--plan", "wulong"]):
+        for lang, said in (("en", "is a device or a pipe, not a file"), ("zh", "是设备或管道")):
+            code, out, err = cli("--lang", lang, *args, "-o", str(target))
+            assert code == 1 and err.count("\n") == 1 and said in err, err
+            mode = target.lstat().st_mode
+            assert stat.S_ISSOCK(mode) if kind == "socket" else stat.S_ISFIFO(mode)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []

@@ -282,4 +282,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sd_detail_not_a_db": ("file is not a database", "文件不是数据库"),
     "sd_detail_io": ("disk I/O error", "磁盘读写错误"),
     "sd_detail_check": ("the integrity check failed", "完整性检查未通过"),
+    # -o naming a device or a pipe (store/files.py): the atomic rename would replace it with a file
+    "sd_out_special": ("{path}: is a device or a pipe, not a file; nothing written (leave out -o to print)",
+                       "{path}:是设备或管道,不是文件,未写入(不加 -o 即输出到屏幕)"),
 }
