@@ -110,4 +110,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "{path}:无法读取表 {table} 中 {row} 行的 {column} 字段:{value}"
                                 "(在 plandesk 之外被改动过),未做任何修改。"
                                 "请改正该值,或用 plandesk restore 备份文件 恢复"),
+    # plan documents for plandesk draft (store/draft/reading.py)
+    "err_not_regular_file": ("{path}: a device or a pipe, not a file", "{path}:是设备或管道,不是文件"),
+    "err_text_too_large": ("{path}: more than {mib} MiB of text, not a plan document",
+                           "{path}:文字超过 {mib} MiB,不是规划文件"),
 }

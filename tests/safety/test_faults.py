@@ -110,3 +110,21 @@ def test_an_output_path_that_is_a_device_or_pipe_is_refused_not_replaced(cli, tm
             mode = target.lstat().st_mode
             assert stat.S_ISSOCK(mode) if kind == "socket" else stat.S_ISFIFO(mode)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_draft_refuses_a_pipe_and_an_endless_or_huge_text(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, ``plandesk draft`` read a FIFO (named .txt) forever and a link to /dev/zero until
+    memory ran out: it read the whole file with no bound."""
+    import os
+
+    from store.draft import reading
+
+    fifo = tmp_path / "plan.txt"
+    os.mkfifo(fifo)
+    code, _, err = cli("--lang", "zh", "draft", str(fifo))
+    assert code == 1 and err.count("\n") == 1 and "是设备或管道" in err
+    monkeypatch.setattr(reading, "MAX_TEXT_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("第一章 总则\n" + "任务。" * 1000, encoding="utf-8")
+    code, _, err = cli("draft", str(big))
+    assert code == 1 and err.count("\n") == 1 and "more than 0 MiB of text" in err
