@@ -10,11 +10,15 @@ above unless ``--runs-large`` says otherwise):
 - the openpyxl floor: a script that only imports openpyxl and writes, in write-only mode and
   without any style of its own, as many cells as plandesk's workbook holds (its sheets' ``<c``
   elements): rows of text, a date, numbers;
+- the report's floor: a script that opens the database as plandesk does, builds the final report
+  (``store.report.build_report``) and reads every item of its lists (``Listing.without_task``), the
+  rows a csv, json or workbook writes, and writes nothing: what any renderer of the whole lists
+  pays before its first cell;
 - peak RSS of each process (``os.wait4``).
 
-Printed ratios: each format against status (goal: within 3x), the workbook against its floor
-(within 2x), the 10,000-node workbook against the html report of that plan (within 3x: linear
-growth), peak RSS against status (within 2x).
+Printed ratios: each format against status (goal: within 3x) and against the report's floor,
+the workbook against openpyxl's floor (within 2x), the 10,000-node workbook against the html
+report of that plan (within 3x: linear growth), peak RSS against status (within 2x).
 """
 from __future__ import annotations
 
@@ -52,6 +56,20 @@ for _ in range(cells // len(row)):
 wb.save(path)
 """
 
+REPORT_FLOOR = """
+import sys
+from collections import deque
+from datetime import date
+from store import queries as q
+from store import report as rp
+from store.db import connect
+conn = connect(sys.argv[1], readonly=True)
+plan = q.resolve_plan(conn, "big")
+report = rp.build_report(conn, plan, rp.period_for(plan, rp.FINAL, 0), date.fromisoformat(sys.argv[2]))
+for section in report.sections:
+    deque(section.without_task(), maxlen=0)
+"""
+
 
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (KiB) of one whole process.
@@ -69,9 +87,17 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
 
 def xlsx_cells(path: Path) -> int:
     """How many cells a workbook holds (its sheets' ``<c`` elements)."""
-    with zipfile.ZipFile(path) as book:
-        return sum(book.read(name).count(b"<c ") for name in book.namelist()
-                   if re.match(r"xl/worksheets/sheet\d+\.xml$", name))
+    count = 0
+    with zipfile.ZipFile(path) as book:  # streamed: the later children are forked with this process's pages
+        for name in book.namelist():
+            if re.match(r"xl/worksheets/sheet\d+\.xml$", name):
+                with book.open(name) as part:
+                    tail = b""
+                    while block := part.read(1 << 20):
+                        joined = tail + block
+                        count += joined.count(b"<c ")
+                        tail = joined[-2:]  # a "<c " split across blocks is counted once: 2 bytes cannot hold it
+    return count
 
 
 def measure(size: int, runs: int, work: Path, env: dict[str, str]) -> dict[str, tuple[float, float, int]]:
@@ -85,6 +111,9 @@ def measure(size: int, runs: int, work: Path, env: dict[str, str]) -> dict[str, 
     commands: dict[str, list[str]] = {
         "status": [*PLANDESK, "--db", str(db), "status", "--plan", "big", "--today", TODAY, "--format", "text",
                    "-o", str(work / "status.txt")]}
+    # interleaved with the reports, and started before this process reads a workbook (a child's peak
+    # memory counts the pages it is forked with)
+    commands["report floor"] = [sys.executable, "-c", REPORT_FLOOR, str(db), TODAY]
     for form in FORMATS:
         commands[form] = [*PLANDESK, "--db", str(db), "report", "--plan", "big", "--final", "--today", TODAY,
                           "--format", form, "-o", str(work / f"report-{size}.{form}")]
@@ -121,9 +150,10 @@ def main() -> None:
         print("|---:|---|---:|---:|---:|---:|---:|---:|")
         for size, got in results.items():
             base_wall, base_cpu, base_rss = got["status"]
-            for name in ("status", *FORMATS, "floor"):
+            for name in ("status", "report floor", *FORMATS, "floor"):
                 wall, cpu, rss = got[name]
-                label = "xlsx floor (openpyxl)" if name == "floor" else name if name == "status" else f"report {name}"
+                label = "xlsx floor (openpyxl)" if name == "floor" else name if "status" in name or "floor" in name \
+                    else f"report {name}"
                 print(f"| {size:,} | {label} | {wall:.2f} | {wall / base_wall:.1f}x | {cpu:.2f} "
                       f"| {cpu / base_cpu:.1f}x | {rss / 1024:.0f} | {rss / base_rss:.1f}x |")
         print()
@@ -132,6 +162,10 @@ def main() -> None:
             print(f"{size:,} nodes: xlsx {cells:,} cells, {got['xlsx'][0] / got['floor'][0]:.2f}x its openpyxl floor "
                   f"(CPU {got['xlsx'][1] / got['floor'][1]:.2f}x); {got['xlsx'][0] / got['html'][0]:.1f}x the html "
                   f"report (CPU {got['xlsx'][1] / got['html'][1]:.1f}x)")
+            floor_cpu = got["report floor"][1]
+            print(f"{size:,} nodes: the report's floor (build + read every list item, write nothing) is "
+                  f"{floor_cpu / got['status'][1]:.1f}x status; csv {got['csv'][1] / floor_cpu:.2f}x, "
+                  f"json {got['json'][1] / floor_cpu:.2f}x, docx {got['docx'][1] / floor_cpu:.2f}x of it (CPU)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

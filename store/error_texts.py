@@ -94,11 +94,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err_binary": ("{file}: not a text file (binary content)", "{file}:不是文本文件(内容为二进制数据)"),
     "err_encoding": ("{file}: cannot be read as UTF-8 or GB18030 text", "{file}:无法按 UTF-8 或 GB18030 编码读取文字"),
     "err_file_type": ("{file}: unsupported file type {suffix} (supported: {supported}; "
-                      "save a .doc or .pdf as .docx or .txt)",
-                      "{file}:不支持的文件类型 {suffix}(支持:{supported};.doc 或 .pdf 文件请另存为 .docx 或 .txt)"),
+                      "save a .doc or .pdf as .docx or .txt, an .xls as .xlsx)",
+                      "{file}:不支持的文件类型 {suffix}(支持:{supported};"
+                      ".doc 或 .pdf 文件请另存为 .docx 或 .txt,.xls 文件请另存为 .xlsx)"),
     "err_needs_docx": ("reading .docx needs python-docx (pip install python-docx)",
                        "读取 .docx 文件需要安装 python-docx(pip install python-docx)"),
     "err_bad_docx": ("{file}: not a readable .docx file ({reason})", "{file}:不是可读取的 .docx 文件({reason})"),
+    "err_bad_xlsx": ("{file}: not a readable .xlsx workbook (an .xls or .et file: save it as .xlsx)",
+                     "{file}:不是可读取的 .xlsx 工作簿(.xls 或 .et 文件请另存为 .xlsx)"),
     "err_draft_no_text": ("{file}: the document has no text", "{file}:文档中没有文字"),
     "err_draft_no_plan": ("{file}: no plan content was found", "{file}:未找到规划内容"),
     "err_draft_broken": ("{file}: the draft does not load ({problem}); please report this",

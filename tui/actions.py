@@ -43,9 +43,9 @@ class Action:
     cli: str | None = None  # the command-line verb that does the same, where there is one
     priority: bool = False  # checked before the focused widget (for keys an input box would take)
 
-    @property
-    def help_key(self) -> str:
-        return ", ".join(help_key(k) for k in self.keys.split(","))
+    def help_key(self, t: Catalog) -> str:
+        """The action's keys as the help screen lists them, in ``t``'s language."""
+        return ", ".join(help_key(k, t) for k in self.keys.split(","))
 
 
 ACTIONS: tuple[Action, ...] = (
@@ -105,13 +105,18 @@ BY_ID: dict[str, Action] = {a.id: a for a in ACTIONS}
 EN = Catalog("en")
 
 
-def help_key(key: str) -> str:
-    """A key as the help screen spells it: ``ctrl+z``, ``/``, ``?``, ``space``."""
+# Keys whose name is a word rather than what the key cap shows: said in the clerk's language
+# (the space bar has no label; ctrl, esc, del are printed on every keyboard, Chinese ones too).
+_KEY_WORDS = {"space": "key_space"}
+
+
+def help_key(key: str, t: Catalog = EN) -> str:
+    """A key as the help screen and the footer spell it: ``ctrl+z``, ``/``, ``?``, ``空格``."""
     key = key.strip()
     if "+" in key:
         modifiers, name = key.rsplit("+", 1)
-        return f"{modifiers}+{format_key(name)}"
-    return format_key(key)
+        return f"{modifiers}+{help_key(name, t)}"
+    return t(_KEY_WORDS[key]) if key in _KEY_WORDS else format_key(key)
 
 
 def actions_in(*where: str) -> list[Action]:
@@ -121,8 +126,14 @@ def actions_in(*where: str) -> list[Action]:
 def bindings(where: tuple[str, ...], t: Catalog) -> list[BindingType]:
     """The Textual bindings of the actions bound ``where``, labelled in ``t``'s language."""
     return [Binding(a.keys, a.action, t(a.id), show=a.footer, priority=a.priority, tooltip=t(f"{a.id}_help"),
-                    id=a.id)
+                    id=a.id, key_display=_key_display(a, t))
             for a in actions_in(*where)]
+
+
+def _key_display(action: Action, t: Catalog) -> str | None:
+    """The footer's name for the action's first key where Textual's own would be a word of English."""
+    first = action.keys.split(",")[0].strip()
+    return help_key(first, t) if first.rsplit("+", 1)[-1] in _KEY_WORDS else None
 
 
 def app_bindings() -> list[BindingType]:
@@ -160,7 +171,7 @@ def help_sections(t: Catalog) -> list[Section]:
         return [(keys, t(key)) for keys, key in KEY_HINTS.get(where, [])]
 
     def rows(*where: str) -> list[tuple[str, str]]:
-        return [(a.help_key, t(f"{a.id}_help")) for a in actions_in(*where)]
+        return [(a.help_key(t), t(f"{a.id}_help")) for a in actions_in(*where)]
 
     return [
         (t("ui_where_tree"), hints(TREE) + rows(TREE, MAIN)),

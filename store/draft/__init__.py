@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.draft.finish import finish
-from store.draft.front import read_front
+from store.draft.front import read_front, skip_contents
 from store.draft.model import DraftPlan
 from store.draft.outline import Outline
 from store.draft.reading import Document, read_document
@@ -49,6 +49,9 @@ def draft_document(document: Document, header: str = "") -> Draft:
     if not any(b.kind in ("para", "table") for b in blocks):
         raise PlandeskError("err_draft_no_text", file=document.name)
     stem = Path(document.name).stem
+    if document.wrapped_at is not None:  # a PDF's text: say so, a paragraph's end was inferred
+        review.add(1, "draft_unwrapped", chars=document.wrapped_at // 2)
+    blocks = skip_contents(blocks, review)
     front = read_front(blocks, stem, review)
     outline = Outline(blocks, front, review)
     root = outline.build()

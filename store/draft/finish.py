@@ -2,7 +2,9 @@
 
 Kinds, explicitly: a heading on its own line, or one with numbered items or boxes under it,
 is a part (一、/第X部分 at the top), chapter (第X章 at the top) or section. A numbered item
-run into its paragraph with nothing numbered under it, and an unnumbered paragraph, is a
+run into its paragraph with nothing numbered under it, a numbered sentence (ending in 。) with
+nothing under it (1.2024年6月底前出台……措施。), a numbered item with nothing under it inside a
+section (2.开展“守护消费”专项行动), and an unnumbered paragraph, is a
 ``task`` (a paragraph that asks for action: 推进/加强/实施/开展/完善/建立/落实 …) unless it
 sits under a narrative heading (背景, 现状, 形势, 指导思想, 基本原则, 目标, 保障措施 …), is a
 label (``主要工作:``) or precedes every heading: then it is ``text``, not tracked.
@@ -10,17 +12,24 @@ label (``主要工作:``) or precedes every heading: then it is ``text``, not tr
 Ids follow the numbering path (c3.s1.t2, c3.box2.e1) so that a corrected document drafts to
 the same ids and re-imports onto the first draft without losing a tick; unnumbered items are
 counted among their unnumbered siblings (p1, p2; x1 for text).
+
+A note after an item (（牵头单位：甲；配合单位：乙）, （6月底前完成）) gives it its lead and supporting
+units and its deadline (``unit_notes``): its undated targets take that date, and an item that
+states no target falls due itself.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 
+from store.deadlines import parse_deadline
 from store.draft.model import DraftMilestone, DraftNode
 from store.draft.review import Review
-from store.draft.targets import find_targets
+from store.draft.targets import find_targets, sentences
+from store.draft.unit_notes import take_notes
 
-NARRATIVE = re.compile(r"(背景|现状|形势|发展基础|工作基础|现实基础|成就|成效|机遇|挑战|指导思想|基本原则|总体要求|"
+NARRATIVE = re.compile(r"(背景|现状|形势|发展基础|工作基础|现实基础|成就|成效|机遇|挑战|工作总结|工作回顾|總結|回顧|"
+                       r"指导思想|基本原则|总体要求|"
                        r"发展目标|主要目标|规划目标|总体目标|目标要求|重大意义|保障措施|保障机制|规划实施|组织实施|实施保障|"
                        r"编制依据|总则|附则|現狀|形勢|發展基礎|成效|機遇|挑戰|指導思想|基本原則|總體要求|發展目標|"
                        r"主要目標|規劃目標|總體目標|保障措施|保障機制|規劃實施|組織實施)")
@@ -33,6 +42,7 @@ _PREFIX = {"part": "p", "chapter": "c", "section": "s", "task": "t", "box": "box
 def finish(root: DraftNode, start: int, end: int, review: Review, recurring_key: bool) -> None:
     _fold_intros(root)
     _kinds(root, narrative=False)
+    take_notes(root, start, end)
     _milestones(root, start, end, review, recurring_key)
     _ids(root.children, "")
 
@@ -59,7 +69,14 @@ def _fold_intros(node: DraftNode) -> None:
 def _kinds(node: DraftNode, narrative: bool) -> None:
     for child in node.children:
         own_narrative = narrative or (child.kind in ("heading", "annex") and bool(NARRATIVE.search(child.title)))
-        if child.kind == "heading":
+        if child.kind == "heading" and not child.children and not own_narrative and (
+                child.fields.get("_sentence") or (node.kind != "root" and not child.paras)):
+            # an item with nothing under it (1.2024年6月底前出台……措施。, 2.开展“守护消费”专项行动): what it
+            # says is the work, and its deadline is in it
+            child.kind = "task"
+            if not child.paras:
+                child.paras.append((child.line, child.title))
+        elif child.kind == "heading":
             has_items = any(_is_structural(c) for c in child.children)
             run_in_section = child.style in _SECTION_STYLES and child.level <= 2
             if child.separate or has_items or run_in_section:
@@ -87,15 +104,26 @@ def _task_from_body(section: DraftNode) -> None:
 def _milestones(node: DraftNode, start: int, end: int, review: Review, recurring_key: bool) -> None:
     for child in node.children:
         quantitative = child.kind in ("task", "entry")
+        noted = child.fields.pop("_due", None)  # the deadline its note gives (（6月底前完成）, unit_notes)
         for line, text in child.paras:
             for target in find_targets(text, start, end, quantitative):
-                child.milestones.append(DraftMilestone(target.title, target.due, line, target.year,
-                                                       recurring=target.recurring))
+                due, year = (noted, _year_of(noted, end)) if noted and not target.phrase else (target.due, target.year)
+                child.milestones.append(DraftMilestone(target.title, due, line, year, recurring=target.recurring))
                 if target.recurring and not recurring_key:
                     review.add(line, "draft_recurring", title=target.title[:30], year=target.year)
                 if target.yearless and start != end:
                     review.add(line, "draft_year_missing", phrase=target.phrase, year=target.year)
+        if noted and not child.milestones and child.kind in ("task", "entry") and child.paras:
+            # the note's deadline is the item's: the item itself is what falls due
+            line, text = child.paras[-1]
+            said = sentences(text)  # its last sentence: a run-in heading (特种设备安全。) is not the work
+            title = said[-1].rstrip("。；;") if said else child.title
+            child.milestones.append(DraftMilestone(title, noted, line, _year_of(noted, end)))
         _milestones(child, start, end, review, recurring_key)
+
+
+def _year_of(phrase: str, end: int) -> int:
+    return parse_deadline(phrase, end).due.year
 
 
 def _ids(nodes: list[DraftNode], parent_id: str) -> None:

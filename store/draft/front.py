@@ -27,6 +27,10 @@ _TITLE_WORDS = re.compile(r"(规划|規劃|要点|要點|计划|計劃|方案|�
 _NOT_TITLE = re.compile(r"(关于|關於|通知|印发|印發|^根据|^根據|。)")
 _PERIOD_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d{2})")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# the year a plan word names (2024年工作计划), where a title also names a year already past
+# (2023年工作总结和2024年工作计划): no other year and no sentence break between them
+_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^,，。;；\d]{0,12}?"
+                        r"(?:计划|計劃|要点|要點|安排|思路|任务|任務|规划|規劃)")
 _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
               "十五五": (2026, 2030)}
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号")
@@ -51,6 +55,25 @@ class Front:
     body_from: int = 0  # index of the first block of the plan's body
     body_to: int = 0  # index after the last block of the plan's body
     notice: list[Block] = field(default_factory=list)  # the covering notice (印发通知), kept as text
+
+
+# a table of contents: 第一章 发展基础……………1 (dot leaders, then the page), and its 目录 line
+_CONTENTS_ENTRY = re.compile(r"(?:[.…·•．⋯_]{2,}|…)\s*[-—]?\s*\d{1,4}\s*[-—]?$")
+_CONTENTS_HEAD = re.compile(r"^(?:目\s*录|目\s*次|Contents)$", re.IGNORECASE)
+
+
+def skip_contents(blocks: list[Block], review: Review) -> list[Block]:
+    """The document without its table of contents (a Word or PDF plan prints one): its entries would
+    draft as a second copy of every heading, titled 发展基础……………1."""
+    entries = [b for b in blocks if b.kind == "para" and (b.contents or _CONTENTS_ENTRY.search(b.text))]
+    if len(entries) < 2:
+        return blocks
+    first, last = entries[0].line, entries[-1].line
+    dropped = {id(b) for b in entries}
+    heads = [b for b in blocks if b.kind == "para" and _CONTENTS_HEAD.match(b.text) and b.line <= first]
+    dropped.update(id(b) for b in heads[-1:])
+    review.add(min([first, *(b.line for b in heads[-1:])]), "draft_contents_skipped", first=first, last=last)
+    return [b for b in blocks if id(b) not in dropped]
 
 
 def is_chrome(text: str) -> bool:
@@ -178,7 +201,7 @@ def _period_of(text: str, first_year_only: bool = False) -> tuple[int, int] | No
         start, end = int(m[1]), int(m[2])
         if start <= end:
             return start, end
-    if m := _YEAR.search(text):
+    if m := _PLAN_YEAR.search(text) or _YEAR.search(text):
         year = int(m[1])
         return year, year
     return None

@@ -43,12 +43,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("num_paren", _in_brackets("[0-9]{1,2}")),
     ("zero_num", re.compile(r"^0([1-9])(?=\s|[\u4e00-\u9fff])\s*")),
     ("num_dun", re.compile(r"^([0-9]{1,2})\s*、\s*")),
-    ("num_dot", re.compile(r"^([0-9]{1,2})\s*\.(?![0-9])\s*")),
+    # 1. but not 1.5 (a number); 1.2024年 and 1.9月30日前 are item 1 starting with its date
+    ("num_dot", re.compile(r"^([0-9]{1,2})\s*\.(?!(?!(?:19|20)[0-9]{2}\s*年|[0-9]{1,2}\s*月)[0-9])\s*")),
     ("circled", re.compile(rf"^([{_CIRCLED}])\s*")),
 ]
 # where a run-in heading's text usually starts: a new verb phrase (深化商事制度改革|持续推动……)
 _PHRASE_START = re.compile(r"(持续|加强|推动|推进|围绕|坚持|严格|健全|聚焦|大力|全面|积极|深入|进一步|加快|完善|强化|"
                            r"实施|统筹|依托|结合|按照|立足|发挥|加大|严守|着力|不断|切实|提高|提升|支持|鼓励|以)")
+_DATE_START = re.compile(r"^(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月)")  # 1.2024年…, 1.9月30日前…: item 1
 _LOST_PAREN = re.compile(r"^\)\s*(?=[\u4e00-\u9fff])")  # "(三)" printed as ")": the number was lost
 
 
@@ -94,7 +96,7 @@ def parse_numbering(text: str) -> Numbering | None:
         rest = text[m.end():].strip()
         if style in ("cn_dun", "num_dot", "num_dun") and not rest:
             return None  # a bare "1." or "一、" is a table cell, not a heading
-        if style == "num_dot" and re.match(r"^\d", rest):
+        if style == "num_dot" and re.match(r"^\d", rest) and not _DATE_START.match(rest):
             return None
         token = m[1]
         if style == "circled":

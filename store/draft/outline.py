@@ -185,6 +185,12 @@ class Outline:
         if body:
             node.text = rest
             node.paras.append((block.line, rest))
+        elif word_level is None and rest.rstrip().endswith(SENTENCE_ENDS):
+            # 1.2024年6月底前出台……措施。: a numbered sentence on its own line; if nothing comes under it,
+            # it is a task (finish._kinds), and its deadline is in this text
+            node.text = rest
+            node.paras.append((block.line, rest))
+            node.fields["_sentence"] = "1"
         self.stack.append(node)
         self.last_para = None
         if ordinal is not None:
@@ -363,6 +369,9 @@ class Outline:
             context.title = title
             context.fields["_needs_title"] = ""
         self.last_para = None
+
+
+SENTENCE_ENDS = ("。", "；", ";")
 
 
 def _cn(number: int) -> str:

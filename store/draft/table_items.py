@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
+from store.deadlines import DeadlineError, parse_deadline
+from store.draft.header_words import YEAR_COLUMN, squeeze
+from store.draft.headings import parse_numbering
 from store.draft.model import DraftIndicator, DraftMilestone, DraftNode, DraftRow
 from store.draft.reading import Cell
 from store.draft.review import Review
-from store.draft.tables import ATTRIBUTE, VALUE, YEAR_COLUMN, Table, squeeze
+from store.draft.tables import ATTRIBUTE, VALUE, Table
 from store.draft.targets import find_date
 
 NAME_COLUMNS = ("指标", "指标名称", "主要指标", "二级指标")
@@ -228,6 +231,10 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
     if title_col is None:
         review.add(table.line, "draft_table_unread", reason=" / ".join(header))
         return
+    known = {title_col, text_col, lead_col, responsible_col, support_col, due_col, cat_col, serial_col}
+    stages = _stage_columns(header, known, start, end)
+    staged = {col for col, _, _, _ in stages}
+    groups: dict[str, DraftNode] = {}
     for row, category in zip(table.rows, table.categories, strict=True):
         cells, serial = _row_start(table, row)
         start_col = (serial_col + 1) if serial is not None and serial_col is not None else 0
@@ -236,7 +243,10 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
         if not task_title:
             review.add(row[0].line, "draft_table_row_unread", row=serial or row[0].text)
             continue
-        node = context.add(DraftNode("task", task_title, row[0].line, number=serial, from_table=True))
+        parent = context
+        if category and cat_col is None:  # a merged row (一、优化营商环境) heads the tasks under it
+            parent = groups.get(category) or groups.setdefault(category, _group(context, category, row[0].line))
+        node = parent.add(DraftNode("task", task_title, row[0].line, number=serial, from_table=True))
         body = _cell_text(assigned, text_col) if text_col != title_col else ""
         if body:
             node.text = body
@@ -248,7 +258,11 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
         phrase = _cell_text(assigned, due_col)
         if phrase and due_col is not None:  # a phrase has its column
             date = find_date(phrase, start, end)
-            if date is None:
+            if date is None and _reads_as_deadline(phrase, start, end):
+                node.due = phrase  # 全年, 2024年12月31日: the loader reads it as it stands
+                if not re.search(r"\d{4}", phrase) and start != end:
+                    review.add(row[0].line, "draft_year_missing", phrase=phrase, year=end)
+            elif date is None:
                 review.add(row[0].line, "draft_due_unread", phrase=phrase)
                 node.fields[header[due_col]] = phrase
             else:
@@ -258,6 +272,59 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
         elif table_year is not None and body and text_col is not None and start <= table_year <= end:
             cell = assigned[text_col]  # a body has its column
             node.milestones.append(DraftMilestone(body, f"{table_year}年", cell.line, table_year))
+        for col, phrase, year, key in stages:  # 形象进度: what is to be done by each quarter (or year)
+            stage = _cell_text(assigned, col)
+            if stage and stage not in _NOTHING:
+                node.milestones.append(DraftMilestone(stage, phrase, assigned[col].line, year, key=key))
+        for col in range(len(header)):  # any other column (备注, 工作要求): kept as printed, nothing lost
+            if col not in known and col not in staged and (other := _cell_text(assigned, col)) and header[col] \
+                    and header[col] not in node.fields:
+                node.fields[header[col]] = other
+
+
+_NOTHING = ("—", "-", "/", "／", "无", "—/—", "——")
+_STAGE_HEAD = re.compile(r"(季度|月|年)")
+
+
+def _group(context: DraftNode, category: str, line: int) -> DraftNode:
+    """The part (at the top) or section a task table's category row names."""
+    numbering = parse_numbering(category)
+    title = numbering.rest if numbering is not None and numbering.rest else category
+    return context.add(DraftNode("part" if context.kind == "root" else "section", title, line - 1,
+                                 number=numbering.printed if numbering is not None else None,
+                                 style=numbering.style if numbering is not None else None,
+                                 ordinal=numbering.ordinal if numbering is not None else None, from_table=True))
+
+
+def _stage_columns(header: list[str], known: set[int | None], start: int,
+                   end: int) -> list[tuple[int, str, int, str]]:
+    """The columns of a task table that are stages of the work (形象进度): headed by a time inside the
+    plan (一季度 … 四季度, 6月底, 上半年, 2022年) that no other column reads: (column, due, year, key).
+    The key names the stage's milestone by its time (y2022, d0331), so a corrected table that
+    leaves a stage empty re-imports its other stages onto the same milestones."""
+    stages = []
+    for col, head in enumerate(header):
+        if col in known or not _STAGE_HEAD.search(head):
+            continue
+        year_column = YEAR_COLUMN.match(head)
+        phrase = f"{year_column[1]}年" if year_column else head
+        try:
+            due = parse_deadline(phrase, end).due
+        except DeadlineError:
+            continue
+        if start <= due.year <= end:
+            stages.append((col, phrase, due.year, f"y{due.year}" if year_column else f"d{due:%m%d}"))
+    return stages
+
+
+def _reads_as_deadline(phrase: str, start: int, end: int) -> bool:
+    """A deadline column's phrase that the sentence rules pass over but the plan loader reads, inside
+    the plan (全年: by the year's end); 长期, 持续推进 are no deadline."""
+    try:
+        due = parse_deadline(phrase, end).due
+    except DeadlineError:
+        return False
+    return start <= due.year <= end
 
 
 def _cell_text(assigned: dict[int, Cell], col: int | None) -> str:

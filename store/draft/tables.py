@@ -12,33 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from store.draft.header_words import FRAGMENTS, HEADER_WORDS, YEAR_COLUMN, is_header_word, squeeze
 from store.draft.headings import parse_numbering
 from store.draft.reading import Block, Cell
 
-HEADER_WORDS = {
-    "序号", "类别", "指标", "指标名称", "主要指标", "二级指标", "一级指标", "单位", "计量单位", "指标属性", "属性",
-    "指标性质", "性质", "项目", "项目名称", "国家级项目名称", "任务", "工作任务", "主要任务", "重点任务",
-    "任务内容", "工作内容", "具体任务", "牵头单位", "责任单位", "配合单位", "协办单位", "参与单位", "责任部门",
-    "牵头部门", "配合部门", "完成时限", "时间节点", "完成时间", "时限", "进度安排", "名称", "目标", "目标任务",
-    "建设地点", "主要建设内容和规模", "建设内容", "总投资(万元)", "总投资", "资金来源", "建设周期", "备注", "领域",
-    "分类", "基期值", "目标值", "具体措施", "工作措施", "工作目标", "主要目标", "具体内容",
-}
-_FRAGMENTS = {"一级", "二级", "责任", "牵头", "配合", "完成", "项目", "主要", "工作", "指标", "名称", "单位", "时限"}
-YEAR_COLUMN = re.compile(r"^((?:19|20)\d{2})年?(目标|基数|基期值|目标值|现状|状态|预期|目标任务|预期目标|值)?$")
 VALUE = re.compile(r"^(?:[<>≤≥＜＞]=?\s*)?[-+]?\d+(?:\.\d+)?\s*(?:%|％)?$|^[-—–/／]+$|^【.*】$")
 ATTRIBUTE = re.compile(r"^(约束|预期)性?$")
 # "1.市场主体总量" and "19.96333电梯应急处置平台覆盖率": a number, a dot, then a name with letters
 _SERIAL_NAME = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=\D|\d*[\u4e00-\u9fff])")
-
-
-def squeeze(text: str) -> str:
-    """A cell compared as a header word: no spaces, full-width brackets as half-width."""
-    return re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
-
-
-def is_header_word(text: str) -> bool:
-    word = squeeze(text)
-    return word in HEADER_WORDS or bool(YEAR_COLUMN.match(word))
 
 
 @dataclass
@@ -82,7 +63,7 @@ def _cells(blocks: list[Block], start: int, end: int, limit: int) -> list[tuple[
 def header_at(blocks: list[Block], start: int, end: int) -> tuple[list[str], int] | None:
     """The header cells starting at ``start`` and the index after them, if a table starts there."""
     cells = _cells(blocks, start, end, 16)
-    if not cells or not (is_header_word(cells[0][1].text) or squeeze(cells[0][1].text) in _FRAGMENTS):
+    if not cells or not (is_header_word(cells[0][1].text) or squeeze(cells[0][1].text) in FRAGMENTS):
         return None
     header: list[str] = []
     after = start
@@ -94,7 +75,7 @@ def header_at(blocks: list[Block], start: int, end: int) -> tuple[list[str], int
         if header and (joined in HEADER_WORDS
                        or (YEAR_COLUMN.match(header[-1]) and YEAR_COLUMN.match(header[-1] + word))):
             header[-1] = joined
-        elif is_header_word(word) or word in _FRAGMENTS:
+        elif is_header_word(word) or word in FRAGMENTS:
             header.append(word)
         else:
             break
@@ -201,9 +182,20 @@ def read_grid(block: Block) -> Table | None:
         return None
     header = [squeeze(c.text) for c in rows[0]]
     table = Table(line=rows[0][0].line, header=header)
+    category: str | None = None
+    pending: list[Cell] = []  # a category row not yet followed by a row of its group
     for row in rows[1:]:
         if all(squeeze(c.text) == h for c, h in zip(row, header, strict=False)):  # a row may be short
             continue  # a repeated header row
+        filled = [c for c in row if c.text]
+        if len(filled) == 1 and len(header) >= 3:  # a merged row across the table: its group's category
+            category = filled[0].text
+            pending = [filled[0]]
+            continue
         table.rows.append(row)
+        table.categories.append(category)
+        pending = []
+    if pending:  # a last row of one cell heads nothing (a note under the table): read as a row
+        table.rows.append(pending)
         table.categories.append(None)
     return table

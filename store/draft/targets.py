@@ -7,9 +7,12 @@ The rule, explicitly:
   (2022-2025年期间), a year with a part (2025年底, 2024年6月底, 上半年), a year led by 到/至/于/在/截至/
   力争/争取/确保 or starting the clause or followed by a result verb (2022年建成), “十四五”期末, or
   a year-less phrase (年内, 年底, 上半年, 一季度). Years inside 《》 or brackets, years before the
-  plan starts (past results) or after it ends (a 2035 vision) are not deadlines.
+  plan starts (past results) or after it ends (a 2035 vision) are not deadlines, nor is the plan's
+  own period where the text states it (规划期限为2021—2025年).
 - A clause that is only a date (到2025年,) gives its date to the clause after it; a dated
-  clause gives its date to the clauses after it in the same sentence (到2025年,A,B: two targets).
+  clause gives its date to the clauses after it in the same sentence (到2025年,A,B: two targets),
+  until a clause looks beyond the plan (展望至2035年, 到2035年B): that one and the undated
+  ones after it are the vision, not targets.
 - In task paragraphs (not narrative text), a clause without a date that states a number with
   a unit (200家, 98%, 10亿元; not the count closing a list: 木业、食品等6个产业), a result (确保…,
   完成…) or a standing (保持全省领先, 进入全省中上游) is a target due at the plan's end.
@@ -38,7 +41,8 @@ _DATE = re.compile(
     r"|(?P<five>[“\"]?十(?P<fivenum>[一二三四五])五[”\"]?(?:期末|末|期间))"
     r"|(?P<ymd>(?P<y>(?:19|20)\d{2})\s*年(?:\s*(?P<mo>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日|底|末|份|中旬|下旬|上旬)?"
     r"|(?P<part>年?底|年?末|上半年|下半年|(?:第)?[一二三四]季度(?:末|底)?))?)"
-    r"|(?P<yearless>年内|年底|年末|上半年|下半年|(?:第)?[一二三四]季度(?:末|底)?|(?P<m2>\d{1,2})\s*月(?:底|末)))"
+    r"|(?P<yearless>年内|年底|年末|上半年|下半年|(?:第)?[一二三四]季度(?:末|底)?"
+    r"|(?:(?P<m1>\d{1,2})\s*[-—–~～至到]\s*)?(?P<m2>\d{1,2})\s*月份?(?:\s*\d{1,2}\s*日|底|末|中旬|下旬|上旬)?))"
     r"(?P<trail>前|以前|之前|内)?"
 )
 _RESULT_AFTER = re.compile(r"^\s*(?:建成|完成|实现|達到|達|實現|達成|建立|达到|达|基本|全面|初步|形成|力争|确保|"
@@ -46,6 +50,8 @@ _RESULT_AFTER = re.compile(r"^\s*(?:建成|完成|实现|達到|達|實現|達�
                            r"全省|建立|培育|创建|通过|争取|要|将|使|打造|推动|推进|开展|组织|出台|制定|修订|印发|召开|举办|申报|启动|"
                            r"编制|,|，|、)")
 _NOT_AFTER = re.compile(r"^\s*(?:是|以来|的|度|起|开始|以后|后|版|为|时|期间的|已)")
+# what states the plan's own period (规划期限为2021—2025年, 本规划实施期为…): the years are not a deadline
+_PERIOD_STATED = re.compile(r"(?:期限|规划期|規劃期|实施期|實施期|时限|時限|基期)\s*(?:为|為|是|:|：|自|从|從)?\s*$")
 _FIVE_YEAR_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 _RECURRING = re.compile(r"(每年|年度|每季度|每半年|每月|逐年)")
 _QUANTITY = re.compile(
@@ -125,6 +131,8 @@ def find_date(clause: str, start: int, end: int) -> _Date | None:
         lead, trail = m["lead"] or "", m["trail"] or ""
         before = clause[: m.start()]
         after = clause[m.end():]
+        if _PERIOD_STATED.search(before):
+            continue
         at_start = re.fullmatch(r"\s*(?:力争|争取|确保|预计|计划|并|同时|其中|，|,)?\s*", before) is not None
         if m["range"]:
             first, last = int(m["y1"]), int(m["y2"])
@@ -157,9 +165,11 @@ def find_date(clause: str, start: int, end: int) -> _Date | None:
         if m["yearless"]:
             if before.endswith(("每", "全", "今", "明", "当", "上", "去")):
                 continue
-            if m["m2"] and not (lead or trail):
+            if m["m2"] and not (lead or trail or (at_start and _RESULT_AFTER.match(after))):
+                continue  # 9月30日前, 到6月底, 11月中旬召开…: a month that reads as a deadline
+            if m["m2"] and not 1 <= int(m["m2"]) <= 12:
                 continue
-            return _make(m, None, end, True, end)
+            return _make(m, f"{int(m['m2'])}月底" if m["m1"] else None, end, True, end)  # 1-6月: by June's end
     return None
 
 
@@ -212,6 +222,13 @@ def _parts(clause: str) -> list[str]:
     return [item for part in _quantities(clause) for item in split_items(part)]
 
 
+def _looks_beyond(clause: str, end: int) -> bool:
+    """The clause sets a deadline after the plan (展望至2035年, 到2035年…): the plan's vision. A year
+    in a name (制定2024-2026年…行动方案) is not one: the same reading as ``find_date``'s."""
+    beyond = find_date(clause, end + 1, end + 100)
+    return beyond is not None and not beyond.yearless
+
+
 def _mentions_past(clause: str, start: int) -> bool:
     years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", clause)]
     return any(year < start for year in years) or bool(re.search(r"十[一二三]五|去年|上年|以来", clause))
@@ -225,8 +242,12 @@ def find_targets(text: str, start: int, end: int, quantitative: bool) -> list[Ta
         inherited: _Date | None = None
         pending: str = ""  # a clause that was only a date, to lead the next one
         past = False  # a sentence about results before the plan (截至2020年底……) states no target
+        vision = False  # the sentence has gone on past the plan (到2035年……): no target after that
         for clause in clauses(sentence):
             own = find_date(clause, start, end)
+            if own is None and (vision or _looks_beyond(clause, end)):
+                vision, inherited, pending = True, None, ""  # the vision: nothing after it is due in the plan
+                continue
             if own is None and _mentions_past(clause, start):
                 past = True
             if own is not None and _only_date(clause, own):

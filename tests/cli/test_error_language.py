@@ -46,13 +46,15 @@ FAILING = [
     (["draft", "missing.txt"], "missing.txt: no such file"),
     (["draft", "binary.txt"], "binary.txt: not a text file (binary content)"),
     (["draft", "plan.pdf"], "plan.pdf: unsupported file type .pdf"),
+    (["draft", "old.xlsx"], "old.xlsx: not a readable .xlsx workbook"),
     (["draft", "folder.txt"], "folder.txt: is a folder, not a file"),
     (["draft", "plan.txt", "-o", "folder.txt"], "folder.txt: is a folder, not a file"),
     (["draft", "plan.txt", "-o", "nofolder/plan.yaml"], "nofolder/plan.yaml: cannot write (No such file or directory)"),
     (["export", "--plan", "linyi", "-o", "nofolder/x.csv"], "nofolder/x.csv: cannot write (No such file or directory)"),
 ]
 # words a clerk types as they are: the program's name, file types, a date's pattern
-_TECHNICAL = {"plandesk", "txt", "md", "markdown", "docx", "doc", "pdf", "UTF", "GB", "YYYY", "MM", "DD"}
+_TECHNICAL = {"plandesk", "txt", "md", "markdown", "docx", "doc", "pdf", "xlsx", "xls", "et", "UTF", "GB", "YYYY",
+              "MM", "DD"}
 _SUB_ACTIONS = {"set", "export"}  # part of the command line itself, as command names are
 
 
@@ -76,6 +78,7 @@ def in_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     (folder / "plan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "old.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)  # an .xls renamed
     (folder / "folder.txt").mkdir()
     shutil.copy(Path(__file__).parents[1] / "draft" / "fixtures" / "annual_plan.txt", folder / "plan.txt")
     monkeypatch.chdir(folder)

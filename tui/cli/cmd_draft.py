@@ -15,8 +15,8 @@ from tui.draft_text import review_text, summary
 
 
 def add_parsers(add: AddParser) -> None:
-    p = add("draft", "draft a plan file (YAML) from a plan document (.txt, .md, .docx) to review and import")
-    p.add_argument("file", help="the plan document: .txt (UTF-8 or GB18030), .md or .docx")
+    p = add("draft", "draft a plan file (YAML) from a plan document (.txt, .md, .docx, .xlsx) to review and import")
+    p.add_argument("file", help="the plan document: .txt (UTF-8 or GB18030), .md, .docx or .xlsx (a task table)")
     p.add_argument("-o", "--output", metavar="PLAN.yaml", help="write the plan file here (default: standard output)")
 
 

@@ -76,6 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "binding": ("binding", "约束性"),
     # the app (tui/app.py, tui/screens, tui/widgets): keys and commands
     "k_tick": ("Tick", "勾选"),
+    "key_space": ("space", "空格"),
     "k_tick_help": ("Tick or untick the selected milestone (as of the as-of date)", "勾选或取消勾选所选里程碑(按查看日期)"),
     "k_tick_dialog": ("Done on…", "填完成日期"),
     "k_tick_dialog_help": ("Tick with a completion date and a note", "勾选并填写完成日期和备注"),

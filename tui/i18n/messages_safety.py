@@ -213,8 +213,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help:a backup made by 'plandesk backup' (or one from the backups folder)": ("a backup made by 'plandesk backup' (or one from the backups folder)", '由 plandesk backup 生成的备份(或备份文件夹中的备份)'),
     "help:show or set a preference: 'config user NAME' names who makes the changes": ("show or set a preference: 'config user NAME' names who makes the changes", '查看或设置偏好:config user 姓名 设置操作人'),
     "help:the new value ('' clears it); without it, show the current one": ("the new value ('' clears it); without it, show the current one", '新值(空字符串表示清除);省略则显示当前值'),
-    "help:draft a plan file (YAML) from a plan document (.txt, .md, .docx) to review and import": ('draft a plan file (YAML) from a plan document (.txt, .md, .docx) to review and import', '从规划文档(.txt、.md、.docx)起草规划文件(YAML),供审核后导入'),
-    "help:the plan document: .txt (UTF-8 or GB18030), .md or .docx": ('the plan document: .txt (UTF-8 or GB18030), .md or .docx', '规划文档:.txt(UTF-8 或 GB18030)、.md 或 .docx'),
+    "help:draft a plan file (YAML) from a plan document (.txt, .md, .docx, .xlsx) to review and import": (
+        'draft a plan file (YAML) from a plan document (.txt, .md, .docx, .xlsx) to review and import',
+        '从规划文档(.txt、.md、.docx、.xlsx)起草规划文件(YAML),供审核后导入'),
+    "help:the plan document: .txt (UTF-8 or GB18030), .md, .docx or .xlsx (a task table)": (
+        'the plan document: .txt (UTF-8 or GB18030), .md, .docx or .xlsx (a task table)',
+        '规划文档:.txt(UTF-8 或 GB18030)、.md、.docx 或 .xlsx(任务分解表)'),
     "help:write the plan file here (default: standard output)": ('write the plan file here (default: standard output)', '规划文件写入此处(默认:标准输出)'),
     "mv:user": ("NAME", "姓名"),
     "mv:NAME": ("NAME", "姓名"),
