@@ -27,6 +27,8 @@ from store.problems import Say, say
 
 MAX_FILE_BYTES = 128 * 1024 * 1024  # a transcribed five-year plan is 0.1 MiB, a generated 200,000-node one 106 MiB
 CHUNK = 1 << 20
+_DOCUMENT_MAGICS = ((b"PK\x03\x04", "pr_office_file"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "pr_office_file"),
+                    (b"%PDF", "pr_pdf_file"))
 _CHINESE_TEXT = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -130,9 +132,12 @@ class PlanFile:
 
     def _check_encoding(self) -> tuple[int, str]:
         """The file's size and encoding once read whole; the line of the first bad byte otherwise."""
-        head = self._handle.read(2)
+        head = self._handle.read(8)
         self._handle.seek(0)
-        if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        for magic, key in _DOCUMENT_MAGICS:
+            if head.startswith(magic):  # the plan document itself, not its plan file: draft one from it
+                raise _file_problem(key, 1)
+        if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
             size = self._decodes("utf-16")
             if size is None:
                 raise _file_problem("pr_not_utf8", 0)

@@ -111,3 +111,16 @@ def test_ctrl_c_after_part_of_a_units_workbook_is_written(cli, exported, seeded_
     monkeypatch.undo()
     assert cli("ledger", "import", str(path), *IMPORT_DAY)[0] == 0  # and it goes in whole afterwards
     assert dump(seeded_db) != before
+
+
+def test_a_workbook_with_a_password_to_open_it_says_so(cli, seeded_db: Path) -> None:
+    """A unit that set a password (Excel or WPS: 文件 > 加密) got 'damaged, or another format
+    renamed: save it as .xlsx', which saving as .xlsx does not mend. The fixture is a ledger
+    workbook of this plan encrypted with msoffcrypto-tool (password 123), as Excel writes one."""
+    from tests.conftest import FIXTURES
+
+    path = FIXTURES / "ledger_password.xlsx"
+    err = refused(cli, path, seeded_db)
+    assert "protected by a password" in err and "damaged" not in err
+    code, _, err = cli("--lang", "zh", "ledger", "import", str(path), *IMPORT_DAY)
+    assert code == 1 and "工作簿设置了打开密码" in err

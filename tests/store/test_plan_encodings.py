@@ -57,9 +57,22 @@ def test_a_damaged_utf8_file_is_refused_at_the_bad_byte_not_read_as_gb18030(tmp_
 def test_a_binary_file_is_still_refused(tmp_path: Path, cli: Callable[..., tuple[int, str, str]],
                                         seeded_db: Path) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)  # a .docx renamed
+    path.write_bytes(b"\x00\xff" + bytes(range(256)) * 4)
     before = dump(seeded_db)
     code, _, err = cli("--lang", "zh", "import", str(path))
     assert code == 1 and err.strip().startswith(f"{path}:") and "不是 UTF-8 编码的文字" in err
     assert len(err.strip().splitlines()) == 1
     assert dump(seeded_db) == before
+
+
+@pytest.mark.parametrize(("head", "said"), [(b"PK\x03\x04", "是 Word 或 Excel 文件"),
+                                            (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "是 Word 或 Excel 文件"),
+                                            (b"%PDF-1.7", "是 PDF 文件")])
+def test_the_plan_document_given_for_its_plan_file_says_to_draft_it(
+        tmp_path: Path, cli: Callable[..., tuple[int, str, str]], head: bytes, said: str) -> None:
+    """Before: 'is not UTF-8 text (save it as UTF-8)', which a clerk holding a .docx cannot act on."""
+    path = tmp_path / "我局规划.yaml"  # a .docx renamed, or named on the command line by mistake
+    path.write_bytes(head + bytes(range(256)) * 4)
+    code, _, err = cli("--lang", "zh", "import", str(path))
+    assert code == 1 and err.strip().startswith(f"{path}:1: 文件: {said}")
+    assert "plandesk draft" in err and len(err.strip().splitlines()) == 1

@@ -103,4 +103,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lg_p_book_too_large": ("its sheets unpack to {mib} MiB, more than a ledger workbook holds (at most {limit} MiB): "
                             "fill in the workbook plandesk sent and send that",
                             "工作表解压后达 {mib} MiB,超过台账工作簿的上限({limit} MiB):请填写下发的台账工作簿后报送"),
+    # a workbook saved with a password to open it (Excel, WPS: 文件 > 加密)
+    "lg_p_password_protected": ("the workbook is protected by a password: ask the unit to save it without one "
+                                "(the sheets may stay protected) and send it again",
+                                "工作簿设置了打开密码:请填报单位取消打开密码(工作表保护可保留)后重新报送"),
 }
