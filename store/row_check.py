@@ -129,10 +129,10 @@ def _first_orphan(conn: sqlite3.Connection, columns: dict[str, set[str]]) -> Unr
 def explain_failure(path: Path | str) -> UnreadableValue | None:
     """After a command failed on a value it could not read: the error naming that value, read
     through a connection of its own (the failed command's may be in any state), or None."""
-    from store.db import connect
+    from urllib.parse import quote  # store.db is not imported: it imports the importer, which imports this
 
     try:
-        conn = connect(path, readonly=True)
+        conn = sqlite3.connect(f"file:{quote(str(Path(path).absolute()))}?mode=ro", uri=True, timeout=30.0)
     except sqlite3.Error:
         return None
     try:

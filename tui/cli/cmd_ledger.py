@@ -66,10 +66,15 @@ def _period(ctx: Context, plan_id: str) -> Period:
 
 
 def _date(ctx: Context, text: str, what: str) -> date:
+    from store.clerk_dates import FIRST_YEAR, LAST_YEAR
+
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise PlandeskError(ctx.t("in_not_iso_date", what=what, text=text)) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # a deadline of 1800 printed on every unit's cover
+        raise PlandeskError(ctx.t("in_out_of_range", what=what, text=text, first=FIRST_YEAR, last=LAST_YEAR))
+    return day
 
 
 def _folder(ctx: Context) -> Path:
