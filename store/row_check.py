@@ -55,6 +55,8 @@ CHECKS: tuple[tuple[str, str, str, str, bool], ...] = (
     ("indicator_cells", "indicator_id", "number", _NUMBER, True),
     ("actuals", "indicator_id", "year", _YEAR, False),
     ("actuals", "indicator_id", "value", _NUMBER, False),
+    ("progress", "id", "state", "{c} NOT IN ('not_started', 'on_track', 'behind', 'done')", False),  # pg.STATES
+    ("progress", "id", "item_kind", "{c} NOT IN ('node', 'milestone')", False),
     ("progress", "id", "period_start", _DATE, False),
     ("progress", "id", "period_end", _DATE, False),
     ("progress", "id", "reported_on", _DATE, False),
@@ -62,8 +64,8 @@ CHECKS: tuple[tuple[str, str, str, str, bool], ...] = (
     ("progress", "id", "at", _STAMP, False),
     ("progress", "id", "evidence", _LIST, True),
     ("journal", "seq", "at", _STAMP, False),
-    ("journal", "seq", "before", _JSON, True),
-    ("journal", "seq", "after", _JSON, True),
+    ("journal", "seq", "before", _OBJECT, True),
+    ("journal", "seq", "after", _OBJECT, True),
 )
 
 

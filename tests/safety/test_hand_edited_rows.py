@@ -84,6 +84,12 @@ def test_a_sound_database_has_no_unreadable_value(conn: sqlite3.Connection) -> N
     actions.tick(conn, YANGJIAO, date(2022, 11, 30), "已验收")
     actions.record(conn, "wulong-2021-2025/i14", 2023, 96.5, "备注")
     actions.set_units(conn, "wulong-2021-2025/a1.p1", ["甲处"], support=["乙处"])
+    from store import progress_actions
+
+    progress_actions.report(conn, "wulong-2021-2025/a1.p1", "2023Q1", "已完成", on=date(2023, 3, 1), note="好",
+                            evidence=["a.pdf"])
+    actions.undo(conn, 2)
+    actions.redo(conn, 1)
     assert first_unreadable(conn) is None
 
 
@@ -99,3 +105,19 @@ def test_the_app_says_it_in_one_line_before_it_opens(cli, seeded_db: Path, monke
     code, out, err = cli("--lang", "zh", "--plan", "wulong", "--today", "2023-06-30")
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "milestones" in err and "due" in err and "在 plandesk 之外被改动过" in err
+
+
+@pytest.mark.parametrize(("sql", "where", "command"), [
+    ("UPDATE journal SET before = '5', after = '[1, 2]' WHERE seq = (SELECT max(seq) FROM journal)",
+     "journal.before", ["history"]),  # valid JSON of the wrong shape: an AttributeError traceback
+    ("UPDATE progress SET state = 'bogus'", "progress.state", ["ledger", "master", "--plan", "wulong", "--period",
+                                                               "2023Q1", "-o"]),  # a KeyError traceback
+])
+def test_valid_json_or_text_of_the_wrong_kind_is_named_too(cli, seeded_db: Path, tmp_path: Path, sql: str,
+                                                            where: str, command: list[str]) -> None:
+    assert cli("progress", "wulong/a1.p1", "--state", "推进中", "--period", "2023Q1", "--today", "2023-06-30")[0] == 0
+    _edit(seeded_db, sql)
+    args = [*command, str(tmp_path / "m.xlsx")] if command[-1] == "-o" else command
+    code, _, err = cli(*args, "--today", "2023-06-30")
+    table, column = where.split(".")
+    assert code == 1 and err.count("\n") == 1 and table in err and column in err, err

@@ -138,7 +138,7 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:  # `plandesk overdue | head`: main() sends stdout to devnull, exit 0
         raise
-    except (ValueError, TypeError, OverflowError, IndexError, KeyError):
+    except (ValueError, TypeError, OverflowError, IndexError, KeyError, AttributeError):
         explained = _unreadable_value(ctx)
         if explained is None:
             raise  # plandesk's own defect: its traceback is the report
