@@ -75,3 +75,34 @@ def test_text_arguments_that_are_not_utf8_are_one_line_and_change_nothing(cli, s
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "不是 UTF-8 编码" in err
     assert dump(seeded_db) == before
+
+
+def _xml_parts(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        return "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xml"))
+
+
+@pytest.mark.parametrize("which", [["--midterm"], ["--final"], ["--year", "2023"]])
+def test_the_word_report_of_a_hostile_plan_is_written(cli, hostile_db: Path, tmp_path: Path, which: list[str]) -> None:
+    """python-docx refuses a control character (an XML error): the Word draft was a ValueError traceback."""
+    target = tmp_path / "报告.docx"
+    code, _, err = cli("--lang", "zh", "report", "--plan", "hostile", *which, "--format", "docx", "-o", str(target),
+                       "--today", "2023-06-30", db=hostile_db)
+    assert code == 0, err
+    xml = _xml_parts(target)
+    _assert_safe(xml)
+    assert "\\u001b[2J" in xml  # the title's ESC, shown
+
+
+def test_the_units_workbooks_of_a_hostile_plan_are_written(cli, hostile_db: Path, tmp_path: Path) -> None:
+    """The unit's name (``\\e[1m科室\\e[0m`` in the fixture) went raw into the workbook's title property
+    (an XML error: a ValueError traceback) and into the table the command prints."""
+    folder = tmp_path / "台账"
+    code, out, err = cli("ledger", "export", "--plan", "hostile", "--period", "2023Q2", "-o", str(folder),
+                         "--today", "2023-07-01", db=hostile_db)
+    assert code == 0, err
+    _assert_safe(out + err)
+    [book] = folder.glob("*.xlsx")
+    _assert_safe(_xml_parts(book))

@@ -114,7 +114,7 @@ def _export(ctx: Context) -> int:
         folder = _folder(ctx)
         from tui.ledger_books import unit_book as lb
 
-        table = Table(title=Text(t("lg_exported", period=period.key, folder=str(folder)), style="bold"),
+        table = Table(title=Text(t("lg_exported", period=period.key, folder=_shown(folder)), style="bold"),
                       title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         for key in ("lg_col_unit", "lg_col_items", "lg_col_as_lead", "lg_col_as_support"):
             table.add_column(t(key), justify="left" if key == "lg_col_unit" else "right", overflow="fold")
@@ -124,8 +124,8 @@ def _export(ctx: Context) -> int:
             write_file(ctx, path, partial(lb.write_unit_book,  # says on stderr if it replaced one
                                           plan_title=plan.title, plan_id=plan.id, period=period, ledger=book,
                                           deadline=deadline, exported=ctx.today))
-            table.add_row(Text(book.unit), Text(str(len(book.rows))), Text(str(book.lead_count)),
-                          Text(str(len(book.rows) - book.lead_count)), Text(path.name))
+            table.add_row(Text(_shown(book.unit)), Text(str(len(book.rows))), Text(str(book.lead_count)),
+                          Text(str(len(book.rows) - book.lead_count)), Text(_shown(path.name)))
         console.print(table)
     unnamed = lg.unnamed_count(ctx.conn, plan.id, period)
     if unnamed and not args.unit:
