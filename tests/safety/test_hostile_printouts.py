@@ -106,3 +106,19 @@ def test_the_units_workbooks_of_a_hostile_plan_are_written(cli, hostile_db: Path
     _assert_safe(out + err)
     [book] = folder.glob("*.xlsx")
     _assert_safe(_xml_parts(book))
+
+
+def test_file_names_and_the_users_name_are_shown_as_text(cli, seeded_db: Path, tmp_path: Path) -> None:
+    """A unit names its own workbook; a backup's or a report's path may come from a glob: each was
+    echoed with its ESC sequence raw (ledger import's refusal, backup, report -o, config user)."""
+    book = tmp_path / "登记注册科\x1b[2J\u202e.xlsx"
+    book.write_bytes(b"PK\x03\x04 not a workbook")
+    outputs = [cli("ledger", "import", str(book), "--today", "2023-07-10"),
+               cli("backup", str(tmp_path / "copy\x1b[31m.sqlite3")),
+               cli("report", "--plan", "wulong", "--final", "--format", "csv", "-o", str(tmp_path / "r\x1b[8m.csv")),
+               cli("plan", "write", "--plan", "wulong", "-o", str(tmp_path / "p\x1b]0;x\x07.yaml")),
+               cli("config", "user", "张三\x1b[2J"), cli("config", "user")]
+    for _, out, err in outputs:
+        _assert_safe(out + err)
+    assert [code for code, _, _ in outputs] == [1, 0, 0, 0, 0, 0]
+    assert "\\u001b[2J" in outputs[0][2] and "\\u001b[2J" in outputs[-1][1]

@@ -5,6 +5,7 @@ import sqlite3
 from pathlib import Path
 
 from store.errors import PlandeskError
+from store.safe_text import visible
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
 
@@ -48,7 +49,7 @@ def cmd_backup(ctx: Context) -> int:
         raise _phrase(ctx, exc) from None
     except (sqlite3.OperationalError, OSError) as exc:  # writing the copy: the copy's disk, not the database's
         raise PlandeskError(_copy_failed(ctx, target or backup.default_name(db_path), exc)) from None
-    print(ctx.t("sd_bk_written", path=written))
+    print(visible(ctx.t("sd_bk_written", path=written), one_line=True))
     return 0
 
 
@@ -78,6 +79,6 @@ def cmd_restore(ctx: Context) -> int:
     except (BackupError, DatabaseDamaged) as exc:
         raise _phrase(ctx, exc) from None
     if kept is not None:
-        print(ctx.t("sd_bk_kept", path=kept))
-    print(ctx.t("sd_bk_restored", path=ctx.args.file, db=db_path))
+        print(visible(ctx.t("sd_bk_kept", path=kept), one_line=True))
+    print(visible(ctx.t("sd_bk_restored", path=ctx.args.file, db=db_path), one_line=True))
     return 0

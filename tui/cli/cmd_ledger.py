@@ -155,9 +155,9 @@ def _short(value: Any, ctx: Context) -> str:
 def _problem_line(ctx: Context, problem: Any) -> str:
     from store.safe_text import visible
 
-    where = problem.file
+    where = visible(problem.file, one_line=True)  # a file and sheet name a unit chose: data too
     if problem.sheet:
-        where += ctx.t("lg_at_sheet", sheet=problem.sheet)
+        where += ctx.t("lg_at_sheet", sheet=visible(problem.sheet, one_line=True))
     if problem.row:
         where += ctx.t("lg_at_row", row=problem.row)
     values = {k: visible(str(v), one_line=True) for k, v in problem.values.items()}
@@ -183,14 +183,14 @@ def _import(ctx: Context) -> int:
     for name in args.files:
         path = Path(name)
         if not path.is_file():
-            print(f"{name}: {t('lg_p_no_file')}", file=sys.stderr)
+            print(f"{_shown(name)}: {t('lg_p_no_file')}", file=sys.stderr)
             refused += 1
             continue
         checked = la.check(ctx.conn, lr.read_book(path), ctx.today, force=args.force, expect_plan=expect_plan,
                            expect_period=expect_period)
         if checked.refused:
             refused += 1
-            print(t("lg_refused", file=path.name, n=len(checked.problems)), file=sys.stderr)
+            print(t("lg_refused", file=_shown(path.name), n=len(checked.problems)), file=sys.stderr)
             for problem in checked.problems:
                 print("  " + _problem_line(ctx, problem), file=sys.stderr)
             continue
@@ -278,7 +278,7 @@ def _master(ctx: Context) -> int:
     count: list[int] = []
     write_file(ctx, path, lambda handle: count.append(lm.write_master(  # checked, atomic, says if it replaced
         handle, ctx.conn, plan.id, plan.title, period, ctx.today, ctx.soon_days)))
-    print(ctx.t("lg_master_written", file=str(path), n=count[0], period=period.key))
+    print(_shown(ctx.t("lg_master_written", file=str(path), n=count[0], period=period.key)))
     return 0
 
 
