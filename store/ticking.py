@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from store import queries as q
-from store.changes import Change
+from store.changes import ALSO, Change
 from store.errors import NotFound
 
 M = TypeVar("M")
@@ -51,9 +51,27 @@ def milestone_to_tick(conn: sqlite3.Connection, ref: str) -> str:
 
 
 def nodes_changed(conn: sqlite3.Connection, change: Change) -> frozenset[str]:
-    """The nodes whose milestones a tick or an untick changed: the milestone's own and those of its
-    linked copies, ticked with it (``store.actions.tick``). Their figures, and their ancestors',
-    are all the tick can change on screen."""
+    """The nodes whose milestones a milestone's change touched (a tick or untick, an add, an edit, a
+    delete): the milestone's own and those of the linked copies changed with it (a tick, a note).
+    Their lines and figures, and their ancestors', are all such a change can alter on screen."""
     ids = [change.entity_id, *change.also("milestone")]
     marks = ", ".join("?" for _ in ids)
     return frozenset(r[0] for r in conn.execute(f"SELECT DISTINCT node_id FROM milestones WHERE id IN ({marks})", ids))
+
+
+_TICK_FIELDS = frozenset(("done_on", "done_note", ALSO))  # all a tick, an untick, or the undo of one changes
+
+
+def nodes_stepped(conn: sqlite3.Connection, changes: Sequence[Change]) -> frozenset[str] | None:
+    """The nodes an undo or redo changed when every step only ticked or unticked milestones (the
+    undo of a tick, the commonest ctrl+z): ``nodes_changed`` of each. None when any step changed
+    more (an edit, an added or archived row): everything may have moved."""
+    nodes: set[str] = set()
+    for change in changes:
+        if change.skipped:
+            continue
+        if change.entity != "milestone" or change.before is None or change.after is None \
+                or not set(change.before) | set(change.after) <= _TICK_FIELDS:
+            return None
+        nodes |= nodes_changed(conn, change)
+    return frozenset(nodes)

@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 from textual import on, work
 from textual.app import App
@@ -40,13 +40,21 @@ LAST_PLAN = "last_plan"
 POLL_SECONDS = 1.5
 
 
+class _Stepped(NamedTuple):
+    """An undo or redo as the screen needs it: each step with its journal entry, and the nodes whose
+    lines it can change (None: any line)."""
+
+    done: list[tuple[Any, Any]]  # (store.changes.Change, store.history.Entry | None)
+    nodes: frozenset[str] | None
+
+
 class Saved(Message):
     """A write is committed; ``shown`` shows it, ``focus`` names the line to select, ``touched``
     the nodes it changed, when it knows (the screen then re-reads only the lines above them)."""
 
     def __init__(self, result: Any, shown: Callable[[Any], None] | None,
                  focus: Callable[[Any], str | None] | None, quiet: bool,
-                 touched: Callable[[Any], frozenset[str]] | None = None) -> None:
+                 touched: Callable[[Any], frozenset[str] | None] | None = None) -> None:
         self.result, self.shown, self.focus, self.quiet, self.touched = result, shown, focus, quiet, touched
         super().__init__()
 
@@ -148,12 +156,12 @@ class PlanDeskApp(App[int]):
     # the write path --------------------------------------------------------------------------
     def write(self, job: Callable[[sqlite3.Connection], Any], shown: Callable[[Any], None] | None = None,
               focus: Callable[[Any], str | None] | None = None, quiet: bool = False,
-              touched: Callable[[Any], frozenset[str]] | None = None) -> None:
+              touched: Callable[[Any], frozenset[str] | None] | None = None) -> None:
         """Run one write after the ones before it; show it only once it is committed."""
         self.db.submit(job).add_done_callback(partial(self._written, shown, focus, quiet, touched))
 
     def _written(self, shown: Callable[[Any], None] | None, focus: Callable[[Any], str | None] | None,
-                 quiet: bool, touched: Callable[[Any], frozenset[str]] | None, future: Future[Any]) -> None:
+                 quiet: bool, touched: Callable[[Any], frozenset[str] | None] | None, future: Future[Any]) -> None:
         """On the writer's thread: hand the outcome to the app's thread as a message."""
         try:
             result = future.result()
@@ -236,26 +244,31 @@ class PlanDeskApp(App[int]):
         """ctrl+z / ctrl+y: undo or redo the last change of the plan on screen only (changes made
         in another window or by the command line are undone there, or by ``plandesk undo --plan``)."""
         from store import actions, history
+        from store.ticking import nodes_stepped
         from tui.history_text import step_line
 
         step = actions.undo if which == "undo" else actions.redo
         plan_id = self.plan.id if self.plan else None
 
-        def job(conn: sqlite3.Connection) -> list[tuple[actions.Change, history.Entry | None]]:
+        def job(conn: sqlite3.Connection) -> _Stepped:
             try:
-                return [(change, history.entry(conn, change.seq)) for change in step(conn, 1, plan_id)]
+                changes = step(conn, 1, plan_id)
             except BadInput:
-                return []
+                return _Stepped([], frozenset())
+            # the undo of a tick re-reads only the lines above its nodes, as the tick did
+            return _Stepped([(change, history.entry(conn, change.seq)) for change in changes],
+                            nodes_stepped(conn, changes))
 
-        def shown(done: list[tuple[actions.Change, history.Entry | None]]) -> None:
-            if not done:
+        def shown(stepped: _Stepped) -> None:
+            if not stepped.done:
                 self.notify(self.t(f"ui_nothing_{which}"), markup=False, severity="warning")
-            for change, entry in done:
+            for change, entry in stepped.done:
                 if entry is not None:
                     self.notify(step_line(entry, self.t, archived=change.archived), markup=False,
                                 severity="warning" if change.skipped else "information")
 
-        self.write(job, shown, lambda done: self._undo_focus([c for c, _ in done]))
+        self.write(job, shown, lambda stepped: self._undo_focus([c for c, _ in stepped.done]),
+                   touched=lambda stepped: stepped.nodes)
 
     def action_undo(self) -> None:
         self._step("undo")

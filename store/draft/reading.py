@@ -1,16 +1,20 @@
-"""Read a plan document (.txt, .md, .docx) into blocks in document order, each with its line.
+"""Read a plan document (.txt, .md, .docx, .xlsx) into blocks in document order, each with its line.
 
-A bureau's plan reaches the clerk as a Word file, a PDF's text or a web page saved as text,
-often in GB18030. Everything later works on the same simple shape: paragraphs (with a heading
-level when Word or Markdown says so) and tables (rows of cells), each knowing where it was.
-For .txt and .md ``line`` is the line in the file; for .docx it is the paragraph number
-(each table row counts as one), which is what a clerk can find with Word's navigation.
+A bureau's plan reaches the clerk as a Word file, a PDF's text or a web page saved as text
+(often in GB18030, and hard-wrapped when it was copied out of a PDF: ``unwrap`` joins it back),
+or as a 任务分解表 kept in a workbook. Everything later works on the same simple shape:
+paragraphs (with a heading level when Word or Markdown says so) and tables (rows of cells),
+each knowing where it was. For .txt and .md ``line`` is the line in the file; for .docx it is
+the paragraph number (each table row counts as one), which is what a clerk can find with Word's
+navigation; for .xlsx the row number. A .docx paragraph's text starts with the number Word draws
+for it (``word_numbers``), as it reads on paper.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -236,49 +240,59 @@ def _xlsx_blocks(path: Path) -> list[Block]:
     header (its title, 填报单位:…) are paragraphs; from the first row of several cells with a header
     word (序号, 重点任务, 牵头单位 …) on, a table (a row with one cell is a merged category row in it).
     Cached values only: a formula is never evaluated, and its text never becomes the plan's.
-    ``line`` is the row number."""
+    ``line`` is the row number. A file that is no workbook, or whose parts do not parse, is one line."""
     import zipfile
-    from datetime import date, datetime
+    import zlib
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    # what openpyxl and the XML parsers raise for a damaged or foreign file (ParseError is a SyntaxError)
+    damaged = (InvalidFileException, zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError, TypeError,
+               IndexError, AttributeError, EOFError, OSError)
     if not path.exists():
         raise BadInput("err_no_file", path=path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError):
+    except damaged:
         raise BadInput("err_bad_xlsx", file=path.name) from None
-
-    def text(value: object) -> str:
-        if isinstance(value, datetime | date):  # a real date: as a deadline phrase the loader reads
-            return f"{value.year}年{value.month}月{value.day}日"
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return clean(str(value)) if value is not None else ""
-
-    blocks: list[Block] = []
     try:
-        for sheet in book.worksheets:
-            table: Block | None = None
-            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-                cells = [text(v) for v in row]
-                while cells and not cells[-1]:
-                    cells.pop()
-                filled = [c for c in cells if c]
-                if not filled:
-                    continue
-                if table is None and (len(filled) == 1 or not any(map(is_header_word, filled))):
-                    # a title, or a line such as 填报单位:…  填报日期:… above the header: text
-                    blocks.append(Block(line=number, text=" ".join(filled)))
-                    continue
-                if table is None:
-                    table = Block(line=number, kind="table")
-                    blocks.append(table)
-                table.rows.append([Cell(c, number) for c in cells] if len(filled) > 1 else [Cell(filled[0], number)])
+        return _sheet_blocks(book)
+    except damaged:  # read-only mode parses a sheet only when its rows are read
+        raise BadInput("err_bad_xlsx", file=path.name) from None
     finally:
         book.close()
+
+
+def _sheet_blocks(book: Any) -> list[Block]:
+    blocks: list[Block] = []
+    for sheet in book.worksheets:
+        table: Block | None = None
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_value_text(v) for v in row]
+            while cells and not cells[-1]:
+                cells.pop()
+            filled = [c for c in cells if c]
+            if not filled:
+                continue
+            if table is None and (len(filled) == 1 or not any(map(is_header_word, filled))):
+                # a title, or a line such as 填报单位:…  填报日期:… above the header: text
+                blocks.append(Block(line=number, text=" ".join(filled)))
+                continue
+            if table is None:
+                table = Block(line=number, kind="table")
+                blocks.append(table)
+            table.rows.append([Cell(c, number) for c in cells] if len(filled) > 1 else [Cell(filled[0], number)])
     return blocks
+
+
+def _value_text(value: object) -> str:
+    """A workbook cell's value as draft text: a real date as a deadline phrase the loader reads."""
+    if isinstance(value, datetime | date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean(str(value)) if value is not None else ""
 
 
 def _cell_text(cell: Any, numbers: WordNumbers) -> str:
@@ -290,18 +304,26 @@ def _docx_blocks(path: Path) -> list[Block]:
     """Paragraphs and tables in document order; a one-column table that is a 专栏 box is
     opened into its paragraphs, closed by a border block, as it reads on paper."""
     import zipfile
+    import zlib
 
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise BadInput("err_needs_docx") from None
+    # what python-docx and lxml raise for a damaged or foreign file (lxml's XMLSyntaxError is a SyntaxError);
+    # a part (styles, numbering) may be parsed only when it is first used, so the reading is covered too
+    damaged = (PackageNotFoundError, zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError, TypeError,
+               IndexError, AttributeError, EOFError)
     if not path.exists():
         raise BadInput("err_no_file", path=path)
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise BadInput("err_bad_docx", file=path.name, reason=exc.__class__.__name__) from None
+        return _docx_content(docx.Document(str(path)))
+    except damaged:
+        raise BadInput("err_bad_docx", file=path.name) from None
+
+
+def _docx_content(document: Any) -> list[Block]:
     numbers = WordNumbers(document)
     blocks: list[Block] = []
     counter = 0

@@ -22,9 +22,11 @@ from dataclasses import dataclass, field
 from store.deadlines import DeadlineError, parse_deadline
 from store.draft.model import DraftNode
 
-_LEAD = ("牵头单位", "牵头部门", "牽頭單位", "牽頭部門")
-_RESPONSIBLE = ("责任单位", "责任部门", "責任單位", "責任部門")
-_SUPPORT = ("配合单位", "配合部门", "协办单位", "参与单位", "配合單位", "配合部門", "協辦單位", "參與單位")
+# a county bureau's 股室 / 科室 / 处室 name its own sections as a city's 单位 / 部门 do
+_LEAD = ("牵头单位", "牵头部门", "牵头股室", "牵头科室", "牵头处室", "牽頭單位", "牽頭部門")
+_RESPONSIBLE = ("责任单位", "责任部门", "责任股室", "责任科室", "责任处室", "責任單位", "責任部門")
+_SUPPORT = ("配合单位", "配合部门", "配合股室", "配合科室", "配合处室", "协办单位", "协同单位", "参与单位",
+            "配合單位", "配合部門", "協辦單位", "參與單位")
 _WHEN = ("完成时限", "时间节点", "完成时间", "时限", "进度安排", "完成時限", "時間節點", "完成時間", "時限")
 _KEY = "|".join(_LEAD + _RESPONSIBLE + _SUPPORT + _WHEN)
 _UNIT_KEY = "|".join(_LEAD + _RESPONSIBLE + _SUPPORT)

@@ -80,3 +80,12 @@ def test_an_items_closing_deadline_is_its_milestones(drafted, tmp_path: Path) ->
          [("新增经营主体1万户", "2024年10月底前"), ("培育“个转企”200户", "2024年10月底前")]),
         ("加强知识产权保护（含地理标志）", None, []),
     ]
+
+
+@pytest.mark.parametrize("text, lead, support", [
+    ("推进登记便利化（责任领导：张三；责任股室：登记注册股）", ["登记注册股"], []),
+    ("推进登记便利化（牵头科室：登记科；配合科室：综合科、法规科）", ["登记科"], ["综合科", "法规科"]),
+])
+def test_a_county_bureaus_own_sections(text: str, lead: list[str], support: list[str]) -> None:
+    """股室 / 科室: a county bureau names its own sections so; a leader in charge is no unit."""
+    assert units_of(text)[:2] == (lead, support)

@@ -120,3 +120,23 @@ def test_a_damaged_or_hostile_numbering_part_reads(tmp_path: Path) -> None:
                         levels=(("upperLetter", "%1.", "999999999999"), ("upperRoman", "%2)", "999999999999"),
                                 ("decimal", "%3、", "abc")))
     assert [b.text for b in read_document(path).blocks] == ["规划", "999999999999.甲", "999999999999)乙", "1、丙"]
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/numbering.xml", "word/styles.xml"])
+def test_a_word_file_with_a_damaged_part_is_one_line(tmp_path: Path, part: str) -> None:
+    """python-docx parses some parts (numbering, styles) only when they are first used: wherever the
+    damage is, the clerk gets the one line, in words (no exception's class name)."""
+    import zipfile
+
+    from store.draft import draft_file
+    from store.errors import BadInput
+
+    good = write_listed(tmp_path / "good.docx", "规划", PLAN)
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data[:200] + b"<<<" if name == part else data)
+    with pytest.raises(BadInput) as caught:
+        draft_file(broken)
+    assert caught.value.key == "err_bad_docx" and "reason" not in caught.value.values

@@ -93,3 +93,18 @@ def test_a_line_above_the_header_is_not_the_header(drafted, tmp_path: Path) -> N
     _, doc, _ = drafted(path)
     assert [(n["kind"], n["title"]) for n in nodes(doc)] == [
         ("text", "填报单位:区市场监管局(盖章) 填报日期:"), ("task", "出台促进个体工商户发展的若干措施")]
+
+
+def test_a_workbook_whose_sheet_does_not_parse(tmp_path: Path) -> None:
+    """Read-only openpyxl parses a sheet only when its rows are read: a damaged sheet is still one line."""
+    import zipfile
+
+    good = _workbook(tmp_path / "good.xlsx")
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data[:300] + b"<<<" if name == "xl/worksheets/sheet1.xml" else data)
+    with pytest.raises(BadInput) as caught:
+        draft_file(broken)
+    assert caught.value.key == "err_bad_xlsx"

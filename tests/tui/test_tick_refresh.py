@@ -133,3 +133,94 @@ async def test_a_done_report_with_everything_open_shows_its_ticks_where_they_are
         screen.refresh_view()
         await settle(pilot)
         assert {key: _look(app, key) for key in screen.tree.by_key} == shown
+
+
+async def test_the_undo_of_a_tick_rereads_the_branches_above_and_an_edits_undo_everything(
+        seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ctrl+z after a tick takes the tick back on the station and its linked copy: only the branches
+    above them are read again, and every line is then drawn as a full re-read draws it. The undo of
+    anything more than a tick (a milestone's title edited) reads everything."""
+    from store import actions
+    from store.db import open_store
+
+    copy = row(seeded_db, "SELECT node_id, id FROM milestones WHERE link = (SELECT link FROM milestones "
+                          "WHERE id = ?) AND id != ?", YANGJIAO, YANGJIAO)
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("asterisk")
+        await settle(pilot, 8)
+        screen = main_screen(app)
+        loaded = set(screen.tree.loaded)
+        await goto(pilot, YANGJIAO_KEY)
+        await pilot.press("space")
+        await settle(pilot)
+        assert label(app, f"m:{copy['id']}").startswith("[x] ")
+        asked = _spy(monkeypatch)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert row(seeded_db, "SELECT done_on FROM milestones WHERE id = ?", copy["id"])["done_on"] is None
+        node = row(seeded_db, "SELECT node_id FROM milestones WHERE id = ?", YANGJIAO)["node_id"]
+        above = _ancestors(app, node) | _ancestors(app, copy["node_id"])
+        assert asked and asked[-1] <= above and len(asked[-1]) < len(loaded) / 3
+        assert not label(app, YANGJIAO_KEY).startswith("[x] ")
+        assert not label(app, f"m:{copy['id']}").startswith("[x] ")  # the copy, in another chapter
+        shown = {key: _look(app, key) for key in screen.tree.by_key}
+        screen.refresh_view()
+        await settle(pilot)
+        assert {key: _look(app, key) for key in screen.tree.by_key} == shown
+        # an edit's undo: not a tick, so every branch is read again
+        conn = open_store(seeded_db, seed=False)
+        try:
+            actions.edit_milestone(conn, YANGJIAO, title="羊角站改名")
+        finally:
+            conn.close()
+        app.broadcast_changed()
+        await settle(pilot)
+        asked.clear()
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert asked and asked[-1] == set(screen.tree.loaded) | {None}
+
+
+async def test_adding_editing_and_deleting_a_milestone_with_everything_open_rereads_the_branches_above(
+        seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """a, e, x on a large open plan read again only the branches above the milestone's node; after
+    each, every line is drawn as a full re-read draws it (the new line, its new title, its absence)."""
+    from tests.tui.app_pilot import fill, press_on
+
+    node = f"{WULONG}/a1.p1"
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("asterisk")
+        await settle(pilot, 8)
+        screen = main_screen(app)
+        loaded = set(screen.tree.loaded)
+
+        async def same_as_a_full_read() -> None:
+            shown = {key: _look(app, key) for key in screen.tree.by_key}
+            screen.refresh_view()
+            await settle(pilot)
+            assert {key: _look(app, key) for key in screen.tree.by_key} == shown
+
+        asked = _spy(monkeypatch)
+        await press_on(pilot, f"n:{node}", "a")
+        await fill(pilot, title="完成验收", due="2023年6月10日")  # overdue as of 2023-06-30: the counts above move
+        added = row(seeded_db, "SELECT id FROM milestones WHERE node_id = ? AND origin = 'clerk'", node)["id"]
+        assert asked and asked[-1] <= _ancestors(app, node) and len(asked[-1]) < len(loaded) / 3
+        assert "完成验收" in label(app, f"m:{added}")
+        await same_as_a_full_read()
+        asked.clear()
+        await pilot.press("e")
+        await settle(pilot)
+        await fill(pilot, title="完成竣工验收", due="2025年底")
+        assert asked and asked[-1] <= _ancestors(app, node)
+        assert "完成竣工验收" in label(app, f"m:{added}")
+        await same_as_a_full_read()
+        asked.clear()
+        await pilot.press("delete")
+        await settle(pilot)
+        assert asked and asked[-1] <= _ancestors(app, node)
+        assert f"m:{added}" not in screen.tree.by_key
+        await same_as_a_full_read()

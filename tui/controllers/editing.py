@@ -1,7 +1,9 @@
 """Editing milestones and units: ``a`` add, ``e`` edit, ``x`` delete, ``u`` responsible unit."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 from store import tree as tr
 from tui.controllers.selection import Selection
@@ -9,6 +11,27 @@ from tui.controllers.selection import Selection
 if TYPE_CHECKING:
     from store.actions import Change
     from tui.screens.milestone_dialog import MilestoneForm
+
+
+class _Written(NamedTuple):
+    """A milestone's change and the nodes whose lines it can change (its own node, and its linked
+    copies' when the note went to them too): the screen re-reads only the branches above them."""
+
+    change: Change
+    nodes: frozenset[str]
+
+
+def _narrowed(write: Callable[[sqlite3.Connection], Change]) -> Callable[[sqlite3.Connection], _Written]:
+    from store.ticking import nodes_changed
+
+    def job(conn: sqlite3.Connection) -> _Written:
+        change = write(conn)
+        return _Written(change, nodes_changed(conn, change))
+    return job
+
+
+def _nodes(written: _Written) -> frozenset[str]:
+    return written.nodes
 
 
 class Editing(Selection):
@@ -22,12 +45,14 @@ class Editing(Selection):
 
         def chosen(form: MilestoneForm) -> None:
 
-            def shown(change: Change) -> None:
-                self.pending_select = tr.key(tr.MILESTONE, change.entity_id)
+            def shown(written: _Written) -> None:
+                self.pending_select = tr.key(tr.MILESTONE, written.change.entity_id)
                 self.notify_plain(t("ui_added", title=form.title))
 
-            self.app.write(lambda conn: actions.add_milestone(conn, node.id, form.title, form.due, form.phrase),
-                           shown, focus=lambda change: tr.key(tr.MILESTONE, change.entity_id))
+            self.app.write(_narrowed(lambda conn: actions.add_milestone(conn, node.id, form.title, form.due,
+                                                                        form.phrase)),
+                           shown, focus=lambda written: tr.key(tr.MILESTONE, written.change.entity_id),
+                           touched=_nodes)
 
         self.ask(MilestoneDialog(t, t("k_add_help"), node.label, "",
                                  f"{self.app.today.year}-12-31", self.app.today), chosen)
@@ -42,9 +67,9 @@ class Editing(Selection):
         t = self.app.t
 
         def chosen(form: MilestoneForm) -> None:
-            self.app.write(lambda conn: actions.edit_milestone(conn, m.id, title=form.title, due=form.due,
-                                                               due_phrase=form.phrase),
-                           lambda change: self.notify_plain(t("ui_edited", title=form.title)))
+            self.app.write(_narrowed(lambda conn: actions.edit_milestone(conn, m.id, title=form.title, due=form.due,
+                                                                         due_phrase=form.phrase)),
+                           lambda written: self.notify_plain(t("ui_edited", title=form.title)), touched=_nodes)
 
         self.ask(MilestoneDialog(t, t("k_edit_help"), m.id, m.title, m.due_phrase or m.due.isoformat(),
                                  self.app.today), chosen)
@@ -61,7 +86,7 @@ class Editing(Selection):
             if not confirmed:
                 return
 
-            def deleted(change: Change) -> None:
+            def deleted(written: _Written) -> None:
                 # the line goes away: the detail pane must not keep showing it; the refresh that
                 # follows selects its task (or, in a filtered tree, whatever the cursor is on)
                 from tui.widgets.detail_pane import DetailPane
@@ -70,8 +95,8 @@ class Editing(Selection):
                 self.query_one(DetailPane).show(None)
                 self.notify_plain(t("ui_deleted", title=m.title))
 
-            self.app.write(lambda conn: actions.delete_milestone(conn, m.id), deleted,
-                           focus=lambda change: tr.key(tr.NODE, m.node_id))
+            self.app.write(_narrowed(lambda conn: actions.delete_milestone(conn, m.id)), deleted,
+                           focus=lambda written: tr.key(tr.NODE, m.node_id), touched=_nodes)
 
         if m.origin == "plan":  # printed in the plan: ask before it goes (the clerk's own: undo is enough)
             from tui.screens.confirm_dialog import ConfirmDialog
