@@ -124,3 +124,21 @@ def test_a_workbook_with_a_password_to_open_it_says_so(cli, seeded_db: Path) -> 
     assert "protected by a password" in err and "damaged" not in err
     code, _, err = cli("--lang", "zh", "ledger", "import", str(path), *IMPORT_DAY)
     assert code == 1 and "工作簿设置了打开密码" in err
+
+
+def test_a_refused_file_prints_its_first_fifty_problems_and_a_count(cli, exported, seeded_db: Path) -> None:
+    """A unit that pasted a few thousand rows under the table got one line per row: the terminal
+    flooded, and the first problems (what to mend) scrolled away."""
+    from tests.ledger.conftest import columns
+
+    path = fill(exported[REGISTRY], ANSWER)
+    wb = load_workbook(path)
+    ws = wb["台账"]
+    header, cols = columns(ws)
+    for r in range(ws.max_row + 1, ws.max_row + 81):
+        ws.cell(r, cols["key"]).value = f"pasted-{r}"
+    wb.save(path)
+    err = refused(cli, path, seeded_db)
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 + 50 + 1 and lines[-1].strip() == "… and 30 more problems in this file"
+    assert "(80 problems)" in lines[0]

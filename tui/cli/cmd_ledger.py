@@ -152,6 +152,9 @@ def _short(value: Any, ctx: Context) -> str:
     return text + "…"
 
 
+MAX_PROBLEM_LINES = 50  # per refused file; the first ones say what the unit has to mend
+
+
 def _problem_line(ctx: Context, problem: Any) -> str:
     from store.safe_text import visible
 
@@ -191,8 +194,10 @@ def _import(ctx: Context) -> int:
         if checked.refused:
             refused += 1
             print(t("lg_refused", file=_shown(path.name), n=len(checked.problems)), file=sys.stderr)
-            for problem in checked.problems:
+            for problem in checked.problems[:MAX_PROBLEM_LINES]:
                 print("  " + _problem_line(ctx, problem), file=sys.stderr)
+            if len(checked.problems) > MAX_PROBLEM_LINES:  # a sheet of pasted rows: not 100,000 lines
+                print("  " + t("lg_more_problems", n=len(checked.problems) - MAX_PROBLEM_LINES), file=sys.stderr)
             continue
         _show(ctx, console, checked)
         if args.dry_run:

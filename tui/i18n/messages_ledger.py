@@ -107,4 +107,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lg_p_password_protected": ("the workbook is protected by a password: ask the unit to save it without one "
                                 "(the sheets may stay protected) and send it again",
                                 "工作簿设置了打开密码:请填报单位取消打开密码(工作表保护可保留)后重新报送"),
+    # after the first problems of a refused file (tui/cli/cmd_ledger.py MAX_PROBLEM_LINES)
+    "lg_more_problems": ("… and {n} more problems in this file", "……此文件另有 {n} 个问题"),
 }
