@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 
-from store.deadlines import DeadlineError, parse_deadline
 from store.draft.header_words import YEAR_COLUMN, squeeze
 from store.draft.headings import parse_numbering
 from store.draft.model import DraftIndicator, DraftMilestone, DraftNode, DraftRow
 from store.draft.reading import Cell
 from store.draft.review import Review
 from store.draft.tables import ATTRIBUTE, VALUE, Table
-from store.draft.targets import find_date
+from store.draft.targets import due_in_plan, find_date
 
 NAME_COLUMNS = ("指标", "指标名称", "主要指标", "二级指标")
 PROJECT_COLUMNS = ("项目名称", "国家级项目名称", "项目")
@@ -258,7 +257,7 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
         phrase = _cell_text(assigned, due_col)
         if phrase and due_col is not None:  # a phrase has its column
             date = find_date(phrase, start, end)
-            if date is None and _reads_as_deadline(phrase, start, end):
+            if date is None and due_in_plan(phrase, start, end) is not None:
                 node.due = phrase  # 全年, 2024年12月31日: the loader reads it as it stands
                 if not re.search(r"\d{4}", phrase) and start != end:
                     review.add(row[0].line, "draft_year_missing", phrase=phrase, year=end)
@@ -308,23 +307,9 @@ def _stage_columns(header: list[str], known: set[int | None], start: int,
             continue
         year_column = YEAR_COLUMN.match(head)
         phrase = f"{year_column[1]}年" if year_column else head
-        try:
-            due = parse_deadline(phrase, end).due
-        except DeadlineError:
-            continue
-        if start <= due.year <= end:
+        if (due := due_in_plan(phrase, start, end)) is not None:
             stages.append((col, phrase, due.year, f"y{due.year}" if year_column else f"d{due:%m%d}"))
     return stages
-
-
-def _reads_as_deadline(phrase: str, start: int, end: int) -> bool:
-    """A deadline column's phrase that the sentence rules pass over but the plan loader reads, inside
-    the plan (全年: by the year's end); 长期, 持续推进 are no deadline."""
-    try:
-        due = parse_deadline(phrase, end).due
-    except DeadlineError:
-        return False
-    return start <= due.year <= end
 
 
 def _cell_text(assigned: dict[int, Cell], col: int | None) -> str:

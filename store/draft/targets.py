@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from store.deadlines import DeadlineError, parse_deadline
 from store.draft.deliverables import is_deliverable, split_items
@@ -171,6 +172,16 @@ def find_date(clause: str, start: int, end: int) -> _Date | None:
                 continue
             return _make(m, f"{int(m['m2'])}月底" if m["m1"] else None, end, True, end)  # 1-6月: by June's end
     return None
+
+
+def due_in_plan(phrase: str, start: int, end: int) -> date | None:
+    """The date the plan loader reads ``phrase`` as (a year-less one in the plan's last year), when it
+    falls inside the plan; None for no date (长期, 持续推进) or one outside it."""
+    try:
+        due = parse_deadline(phrase, end).due
+    except DeadlineError:
+        return None
+    return due if start <= due.year <= end else None
 
 
 def _make(m: re.Match[str], canonical: str | None, year: int, yearless: bool, end: int) -> _Date:

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.deadlines import DeadlineError, parse_deadline
 from store.draft.model import DraftNode
+from store.draft.targets import due_in_plan
 
 # a county bureau's 股室 / 科室 / 处室 name its own sections as a city's 单位 / 部门 do
 _LEAD = ("牵头单位", "牵头部门", "牵头股室", "牵头科室", "牵头处室", "牽頭單位", "牽頭部門")
@@ -99,13 +99,9 @@ def _read(content: str, start: int, end: int) -> Note:
 def _deadline(phrase: str, start: int, end: int) -> str | None:
     """``phrase`` when the plan loader reads it as a date inside the plan, else None."""
     phrase = phrase.strip()
-    if not phrase or not re.search(r"(年|月|季度|日|\d{4}[-/.])", phrase):
+    if not phrase or not re.search(r"(年|月|季度|日|\d{4}[-/.])", phrase):  # (含地理标志): no time at all
         return None
-    try:
-        due = parse_deadline(phrase, end).due
-    except DeadlineError:
-        return None
-    return phrase if start <= due.year <= end else None
+    return phrase if due_in_plan(phrase, start, end) is not None else None
 
 
 def _split(text: str) -> list[str]:
