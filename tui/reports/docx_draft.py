@@ -30,6 +30,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from store import report as rp
+from store.safe_text import visible
 from tui.reports import common as c
 from tui.reports import docx_text as tx
 from tui.reports import indicator_tables
@@ -178,7 +179,7 @@ class Draft:
         self.doc = new_document()
 
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_paragraph(text, style=f"Heading {level}")
+        self.doc.add_paragraph(visible(text), style=f"Heading {level}")
 
     def para(self, text: str, *, indent: bool = True, align: WD_ALIGN_PARAGRAPH | None = None) -> None:
         """A body paragraph; each 【待填写：…】 in it is highlighted so that nobody sends it unfilled."""
@@ -187,7 +188,7 @@ class Draft:
             paragraph.paragraph_format.first_line_indent = Pt(0)
         if align is not None:
             paragraph.alignment = align
-        rest = text
+        rest = visible(text)  # plan text: a control character shown, never an XML error (python-docx refuses it)
         while "【待填写：" in rest:
             before, _, tail = rest.partition("【待填写：")
             inside, _, rest = tail.partition("】")
@@ -308,7 +309,7 @@ def _cell(cell: _Cell, text: str, bold: bool = False) -> None:
     paragraph.paragraph_format.first_line_indent = Pt(0)
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(visible(text))
     run.font.size = TABLE_SIZE
     run.font.bold = bold
 
@@ -318,7 +319,7 @@ def build_draft(report: rp.Report, *, issuer: str | None = None, signed: date | 
     assert report.period is not None
     draft = Draft(report, with_ids)
     doc = draft.doc
-    doc.add_paragraph(tx.title(report), style="Title")
+    doc.add_paragraph(visible(tx.title(report)), style="Title")
     doc.add_paragraph()  # a blank line under the title, as the standard has it
     draft.para(tx.opening(report))
     draft.heading("一、总体进展", 1)

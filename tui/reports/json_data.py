@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from store import report as rp
 from store import status as st
+from store.safe_text import json_safe
 
 REPORT_VERSION = 1
 _MARK = "@@plandesk-items-{}@@"
@@ -161,7 +162,19 @@ def _report_dict(report: rp.Report) -> dict[str, Any]:
     }
 
 
-def write_json(reports: list[rp.Report], stream: TextIO) -> None:
+class _JsonSafe:
+    """A stream that writes JSON with its C1, bidi and separator characters escaped (``\\u202e``):
+    the same strings to any reader, nothing a terminal acts on when the JSON is printed."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(text if text.isascii() else json_safe(text))
+
+
+def write_json(reports: list[rp.Report], target: TextIO) -> None:
+    stream = _JsonSafe(target)
     several = len(reports) != 1
     if several:
         stream.write("[\n")
@@ -181,7 +194,7 @@ def write_json(reports: list[rp.Report], stream: TextIO) -> None:
     stream.write("\n]\n" if several else "\n")
 
 
-def _items(section: rp.Listing, indent: str, stream: TextIO) -> None:
+def _items(section: rp.Listing, indent: str, stream: _JsonSafe) -> None:
     """A list's items, one compact line each, written a thousand lines at a time."""
     lines = map(item_writer(), iter(section))
     separator = ",\n" + indent
