@@ -107,4 +107,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err_draft_no_plan": ("{file}: no plan content was found", "{file}:未找到规划内容"),
     "err_draft_broken": ("{file}: the draft does not load ({problem}); please report this",
                          "{file}:生成的草稿无法载入({problem}),请报告此问题"),
+    # a value plandesk never writes, typed into the file by hand (store/row_check.py)
+    "err_db_unreadable_value": ("{path}: cannot read {table}.{column} of row {row}: {value} (changed outside "
+                                "plandesk); nothing was changed. Correct that value, or put a backup back with: "
+                                "plandesk restore FILE",
+                                "{path}:无法读取表 {table} 中 {row} 行的 {column} 字段:{value}"
+                                "(在 plandesk 之外被改动过),未做任何修改。"
+                                "请改正该值,或用 plandesk restore 备份文件 恢复"),
+    # plan documents for plandesk draft (store/draft/reading.py)
+    "err_not_regular_file": ("{path}: a device or a pipe, not a file", "{path}:是设备或管道,不是文件"),
+    "err_text_too_large": ("{path}: more than {mib} MiB of text, not a plan document",
+                           "{path}:文字超过 {mib} MiB,不是规划文件"),
 }

@@ -102,8 +102,10 @@ def _milestone_rows(conn: sqlite3.Connection, plan: q.Plan, today: date, soon_da
 
 
 def _pretty(value: Any, indent: int) -> str:
-    """``value`` as indented JSON, nested ``indent`` spaces deep."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * indent)
+    """``value`` as indented JSON, nested ``indent`` spaces deep (no raw bidi or C1 character)."""
+    from store.safe_text import json_safe
+
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * indent))
 
 
 def _write_list(write: Callable[[bytes], Any], records: Iterable[bytes]) -> None:
@@ -129,14 +131,16 @@ def _bytes_writer(out: TextIO) -> Callable[[bytes], Any]:
     import codecs
     import os
 
+    from store.safe_text import json_safe_utf8
+
     buffer = getattr(out, "buffer", None)
     encoding = getattr(out, "encoding", None)
     if buffer is not None and encoding and codecs.lookup(encoding).name == "utf-8" and os.linesep == "\n":
         def write(data: bytes) -> Any:
             out.flush()  # what was written as text goes first
-            return buffer.write(data)
+            return buffer.write(json_safe_utf8(data))
         return write
-    return lambda data: out.write(data.decode("utf-8"))
+    return lambda data: out.write(json_safe_utf8(data).decode("utf-8"))
 
 
 def export_plan(conn: sqlite3.Connection, plan: q.Plan, today: date,
@@ -199,9 +203,12 @@ class _Tracking:
                           "due_period": s.due_period.key}
         self.milestone_light_by_code = " ".join(f"WHEN {code} THEN '{lt.COLOURS[colour]}'" for code, colour
                                                 in lt.colour_by_code(conn, s, per_milestone=True).items())
-        last = conn.execute("SELECT max(coalesce((SELECT MAX(last_seq) FROM nodes WHERE plan_id = :plan), 0), "
-                            "coalesce((SELECT MAX(seq) FROM milestones WHERE plan_id = :plan), 0))",
-                            self.params).fetchone()[0]
+        first, last = conn.execute(
+            "SELECT min(coalesce((SELECT MIN(seq) FROM nodes WHERE plan_id = :plan), 0), "
+            "coalesce((SELECT MIN(seq) FROM milestones WHERE plan_id = :plan), 0)), "
+            "max(coalesce((SELECT MAX(last_seq) FROM nodes WHERE plan_id = :plan), 0), "
+            "coalesce((SELECT MAX(seq) FROM nodes WHERE plan_id = :plan), 0), "
+            "coalesce((SELECT MAX(seq) FROM milestones WHERE plan_id = :plan), 0))", self.params).fetchone()
         state_sql, state_args = st.sql_state(today, soon_days)
         index = " ".join(f"WHEN '{state}' THEN {i}" for i, state in enumerate(st.MILESTONE_STATES))
         state_unit = [subtrees.unit(i) for i in range(len(st.MILESTONE_STATES))]  # beyond SQLite's 64 bits
@@ -227,7 +234,7 @@ class _Tracking:
                         colour_unit[light])
                 own[item] = found[0]
                 yield seq, found[1]
-        self.counts = subtrees.SubtreeCounts(itertools.chain(states, placed()), last)
+        self.counts = subtrees.SubtreeCounts(itertools.chain(states, placed()), last, first)
         top = conn.execute("SELECT seq, last_seq FROM nodes WHERE plan_id = ? AND depth = 0 AND archived_at IS NULL",
                            (plan.id,)).fetchall()
         whole = sum(self.counts.packed(seq, last_seq) for seq, last_seq in top)

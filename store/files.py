@@ -33,12 +33,13 @@ _APP_ID_OFFSET = 68
 
 
 class OutputRefused(BadInput):
-    """An output path that would destroy data. ``reason`` is one of ``empty``, ``folder``,
+    """An output path that would destroy data. ``reason`` is one of ``empty``, ``folder``, ``special``,
     ``protected`` (``guarded`` names the file it would overwrite), ``plandesk_db``, ``sqlite``."""
 
     def __init__(self, path: Path | str, reason: str, guarded: Path | None = None):
         self.path, self.reason, self.guarded = str(path), reason, guarded
         text = {"empty": "output path is empty", "folder": "is a folder, not a file",
+                "special": "is a device or a pipe, not a file",
                 "protected": f"refusing to overwrite {guarded} (the database or an input file)",
                 "plandesk_db": "refusing to overwrite a plandesk database",
                 "sqlite": "refusing to overwrite an SQLite database"}[reason]
@@ -80,6 +81,8 @@ def check_output_path(target: Path | str, *, protected: Iterable[Path | str | No
     path = Path(target)
     if path.is_dir():
         raise OutputRefused(path, "folder")
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: the rename would put a file in its place
+        raise OutputRefused(path, "special")
     resolved = path.resolve()
     for item in protected:
         if item is None or str(item) == "":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -20,10 +21,12 @@ from typing import Any, NamedTuple
 from store import ledger as lg
 from store import ledger_format as lf
 from store import progress as pg
+from store.clerk_dates import FIRST_YEAR, LAST_YEAR
 
 _STATE_OF = {pg.STATE_ZH[s]: s for s in pg.STATES}
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _HEADER_SCAN_ROWS = 30
+MAX_BOOK_BYTES = 32 * 2**20  # unpacked; a unit's book of 2,000 items is about 3 MiB
 
 
 class Problem(NamedTuple):
@@ -107,6 +110,14 @@ def read_date(value: object) -> date | None | str:
     Excel day number; None when blank; the text itself when it is not a date."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    day = _as_date(value)
+    if day is not None and FIRST_YEAR <= day.year <= LAST_YEAR:  # a clerk's dates (store.clerk_dates)
+        return day
+    return day.isoformat() if day is not None else str(value).strip()
+
+
+def _as_date(value: object) -> date | None:
+    """The day a cell names, whatever its year (a date cell holding -5 is 1899-12-25 to openpyxl)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -122,7 +133,7 @@ def read_date(value: object) -> date | None | str:
             return date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             pass
-    return str(value).strip()
+    return None
 
 
 def _meta(wb: Any) -> dict[str, str] | None:
@@ -165,12 +176,39 @@ def _filled_on(wb: Any, problems: list[Problem], name: str) -> date | None:
     ws = wb[lf.COVER_SHEET]
     for r, row in enumerate(ws.iter_rows(max_col=2, values_only=True), 1):
         if row and _norm(row[0]) == _norm(lf.FILLED_ON_LABEL):
-            value = read_date(row[1] if len(row) > 1 else None)
+            cell = row[1] if len(row) > 1 else None
+            value = read_date(cell)
             if isinstance(value, str):
-                problems.append(Problem(name, lf.COVER_SHEET, r, "bad_date", {"value": value}))
+                day = _as_date(cell)
+                problems.append(Problem(name, lf.COVER_SHEET, r, "bad_date", {"value": value}) if day is None else
+                                Problem(name, lf.COVER_SHEET, r, "date_outside",
+                                        {"date": day.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR}))
                 return None
             return value
     return None
+
+
+def _unpacked_size(path: Path) -> int:
+    """The bytes a workbook's parts unpack to, as its zip directory says (0 if it is no zip)."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            return sum(part.file_size for part in book.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0  # load_workbook says what it is
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # the stream Excel and WPS put a password's key in
+
+
+def _encrypted(path: Path) -> bool:
+    """True for an .xlsx saved with a password to open it: Excel and WPS wrap it in an OLE file."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return False
+    return head.startswith(_OLE_MAGIC) and _ENCRYPTION_INFO in head
 
 
 def read_book(path: Path | str) -> Book:
@@ -185,12 +223,17 @@ def read_book(path: Path | str) -> Book:
     def refused(code: str, **values: Any) -> Book:
         return Book(path, None, None, None, None, None, [], 0, [Problem(name, None, None, code, values)])
 
+    unpacked = _unpacked_size(path)
+    if unpacked > MAX_BOOK_BYTES:  # a sheet of a million junk rows: minutes of openpyxl, gigabytes
+        return refused("book_too_large", mib=unpacked // 2**20, limit=MAX_BOOK_BYTES // 2**20)
     try:
-        wb = load_workbook(path, data_only=True)
+        with warnings.catch_warnings():  # openpyxl's own English warnings (a date cell out of range)
+            warnings.simplefilter("ignore")  # are no line for a clerk: what the cell holds is checked below
+            wb = load_workbook(path, data_only=True)
     except InvalidFileException:  # .xls, .csv, .et: another format under another name
-        return refused("not_a_workbook", reason=path.suffix or "?")
+        return refused("password_protected" if _encrypted(path) else "not_a_workbook", reason=path.suffix or "?")
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):  # its class name is no reason for a clerk
-        return refused("damaged_workbook")
+        return refused("password_protected" if _encrypted(path) else "damaged_workbook")
     meta = _meta(wb)
     if not meta or meta.get("format") != lg.FORMAT:
         return refused("not_a_ledger")

@@ -374,9 +374,10 @@ def rollups_by_ranges(conn: sqlite3.Connection, s: Settings, ranges: list[tuple[
     result = {s.plan_id: Counts(*total)}
     ranged = [(node_id, seq, last_seq) for _, node_id, seq, last_seq in ranges  # a node without a
               if seq is not None and last_seq is not None and last_seq >= seq]  # range reaches nothing
+    first = min(0, min((seq for seq, _ in items), default=0), min((seq for _, seq, _ in ranged), default=0))
     last = max([0, *(seq for seq, _ in items), *(last_seq for _, _, last_seq in ranged)])
     one = [subtrees.unit(colour) for colour in range(len(COLOURS))]
-    counts = subtrees.SubtreeCounts(((seq, one[colour]) for seq, colour in items), last)
+    counts = subtrees.SubtreeCounts(((seq, one[colour]) for seq, colour in items), last, first)
     made: dict[int, Counts] = {}  # most nodes share a handful of counts
     for node_id, seq, last_seq in ranged:
         packed = counts.packed(seq, last_seq)

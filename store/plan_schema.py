@@ -67,7 +67,12 @@ def year(value: Any) -> Say | None:
     return None
 
 
+MAX_LINE = 999_999_999  # more lines than any document has; SQLite's INTEGER stops at 2**63 - 1
+
+
 def line_number(value: Any) -> Say | None:
+    if _is_int(value) and value > MAX_LINE:
+        return say("pr_line_too_large", value=value, last=MAX_LINE)
     return None if _is_int(value) and value >= 1 else say("pr_line_number")
 
 
@@ -104,6 +109,11 @@ def names(value: Any) -> Say | None:
 def printed(value: Any) -> Say | None:
     """A cell as printed: text (numbers are accepted and kept as written by YAML)."""
     if _is_text(value) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        from store.values import MAX_NUMBER, parse_printed
+
+        number = parse_printed(value).number
+        if number is not None and not abs(number) <= MAX_NUMBER:  # 400 digits: infinity, and JSON has none
+            return say("pr_printed_too_large", last=f"{MAX_NUMBER:,.0f}")
         return None
     return say("pr_printed")
 

@@ -232,7 +232,16 @@ def plan_yaml(document: dict[str, Any], header: str = "") -> str:
     """YAML text of a plan document, keys in the format's order, Chinese as it is."""
     import yaml
 
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    body = yaml.dump(document, Dumper=dumper, allow_unicode=True, sort_keys=False, width=120)
+    from store.safe_text import json_safe, needs_escape
+
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # PyYAML is untyped
+        """Text holding a bidi, C1 or separator character is double-quoted, where ``\\u202e``
+        escapes it: YAML counts them printable and would write them raw, to act on a terminal."""
+
+    def text(dumper: Any, data: str) -> Any:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"' if needs_escape(data) else None)
+
+    Dumper.add_representer(str, text)
+    body = yaml.dump(document, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=120)
     lines = "".join(f"# {line}\n" for line in header.splitlines() if line.strip())
-    return lines + body
+    return json_safe(lines + body)  # each such character stands in a double-quoted scalar (or a comment)

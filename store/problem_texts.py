@@ -134,6 +134,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_yaml_unknown_tag": ("could not determine a constructor for the tag {tag!r}",
                             "无法识别的标记 {tag}(规划文件不使用以 ! 开头的标记)"),
     "pr_yaml_other": ("{reason}", "YAML 格式错误(第 {column} 列)"),
+    # bounds found by hostile input (store/plan_schema.py)
+    "pr_line_too_large": ("{value} is not a line of any document (at most {last})",
+                          "{value} 不是文档中的行号(最大 {last})"),
+    "pr_printed_too_large": ("the number is too large (at most {last})", "数字过大(最大 {last})"),
+    # the plan document given where its plan file was meant (store/plan_file.py)
+    "pr_office_file": ("is a Word or Excel file, not a plan file: make one from it with plandesk draft",
+                       "是 Word 或 Excel 文件,不是规划文件:请先用 plandesk draft 由它生成规划文件"),
+    "pr_pdf_file": ("is a PDF, not a plan file: save its text as .txt and make one with plandesk draft",
+                    "是 PDF 文件,不是规划文件:请将其文字另存为 .txt,再用 plandesk draft 生成规划文件"),
 }
 
 # Values one language leaves out (tests/test_catalog.py checks every other key uses the same in

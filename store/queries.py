@@ -21,6 +21,7 @@ from store.records import Indicator as Indicator
 from store.records import Milestone as Milestone
 from store.records import Node as Node
 from store.records import Plan as Plan
+from store.row_check import sound_period
 
 
 def _d(text: str | None) -> date | None:
@@ -33,6 +34,10 @@ def list_plans(conn: sqlite3.Connection) -> list[Plan]:
 
 
 def _plan(row: sqlite3.Row) -> Plan:
+    start, end = row["start_year"], row["end_year"]
+    if not sound_period(start, end):
+        # typed in by hand: a loop over 10**12 years would never end (store.row_check names it)
+        raise ValueError(f"plan {row['id']}: period {start!r}..{end!r}")
     return Plan(row["id"], row["region"], row["title"], row["bureau"], row["doc_number"],
                 row["start_year"], row["end_year"], row["source_file"])
 

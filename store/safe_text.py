@@ -41,3 +41,25 @@ def cell_text(text: str | None) -> str:
         return text  # no control, bidi or separator character (none is printable), no formula lead: as it is
     shown = visible(text)
     return "'" + shown if is_formula_like(shown) else shown
+
+
+# In JSON, C0 controls are escaped by every encoder; the C1 controls, bidi characters and line
+# separators are not (JSON does not require it), yet a terminal acts on them when the JSON is
+# printed. They can only stand inside strings, and ``\uXXXX`` is the same string to any reader.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_JSON_UNSAFE_UTF8 = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def needs_escape(text: str) -> bool:
+    """True if ``text`` holds a character ``json_safe`` escapes."""
+    return _JSON_UNSAFE.search(text) is not None
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every C1, bidi or separator character written as its ``\\uXXXX`` escape."""
+    return _JSON_UNSAFE.sub(_marker, text)
+
+
+def json_safe_utf8(data: bytes) -> bytes:
+    """``json_safe`` for JSON already encoded as UTF-8 (whole characters)."""
+    return _JSON_UNSAFE_UTF8.sub(lambda m: f"\\u{ord(m.group().decode()):04x}".encode(), data)

@@ -11,11 +11,13 @@ the export.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 
 BITS = 24  # up to 16 million things of one kind under a node
 _MASK = (1 << BITS) - 1
+DENSE_LIMIT = 1 << 22  # seqs up to this many are counted in a list indexed by seq; beyond, sparsely
 
 
 def unit(kind: int) -> int:
@@ -28,11 +30,38 @@ def unpack(packed: int, kinds: int) -> tuple[int, ...]:
     return tuple((packed >> (BITS * k)) & _MASK for k in range(kinds))
 
 
+def compact(first: int, last: int) -> bool:
+    """True when seqs from ``first`` to ``last`` can index a list: what every import and tree edit
+    writes (0, 1, 2 … in document order). A file whose seqs were typed in by hand (a seq of 10**9,
+    a negative one) is counted sparsely instead of allocating a list that long."""
+    return first >= 0 and last < DENSE_LIMIT
+
+
+class _SparseBelow:
+    """``below[x]`` of a damaged file's seqs, looked up by bisection over the seqs that hold things."""
+
+    def __init__(self, placed: Iterable[tuple[int, int]]) -> None:
+        at: dict[int, int] = {}
+        for seq, one in placed:
+            at[seq] = at.get(seq, 0) + one
+        self.seqs = sorted(at)
+        self.sums = [0, *accumulate(at[seq] for seq in self.seqs)]
+
+    def __getitem__(self, seq: int) -> int:
+        return self.sums[bisect_left(self.seqs, seq)]
+
+
 class SubtreeCounts:
     """Things placed at seqs; ``packed(seq, last_seq)`` counts them by kind in a range, packed."""
 
-    def __init__(self, placed: Iterable[tuple[int, int]], last: int) -> None:
-        """``placed``: (seq, ``unit(kind)``) of each thing; ``last``: the largest seq any range reaches."""
+    below: Sequence[int] | _SparseBelow
+
+    def __init__(self, placed: Iterable[tuple[int, int]], last: int, first: int = 0) -> None:
+        """``placed``: (seq, ``unit(kind)``) of each thing; ``first`` / ``last``: the smallest and
+        the largest seq any thing or range holds."""
+        if not compact(first, last):
+            self.below = _SparseBelow(placed)
+            return
         at = [0] * (last + 2)
         for seq, one in placed:
             at[seq + 1] += one  # shifted by one, so that below[seq] counts seq - 1 and before

@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -219,16 +220,27 @@ NOBODY_AT = -1  # a live seq nobody is named for
 ARCHIVED_AT = -2  # a seq inside an archived node: not counted as anybody's
 
 
+class SparseAt(dict[int, int]):
+    """``LeadBySeq.at`` of a file whose seqs are not compact (typed in by hand: a seq of 10**9, a
+    negative one): only the seqs that exist, and nobody's at any other."""
+
+    def __missing__(self, seq: int) -> int:
+        return NOBODY_AT
+
+
 class LeadBySeq(NamedTuple):
     """The lead units that apply at every seq of a plan: ``lists[at[seq]]``. The last two lists
     are empty: ``NOBODY_AT`` and ``ARCHIVED_AT`` read them. Nodes and milestones share one
     pre-order seq, so a milestone's seq finds its node's units without looking the node up."""
 
-    at: array[int]
+    at: array[int] | SparseAt
     lists: list[tuple[str, ...]]
 
     def of(self, seq: int) -> tuple[str, ...]:
-        return self.lists[self.at[seq] if 0 <= seq < len(self.at) else -1]
+        at = self.at
+        if isinstance(at, SparseAt):
+            return self.lists[at[seq]]
+        return self.lists[at[seq] if 0 <= seq < len(at) else -1]
 
 
 def lead_by_seq(conn: sqlite3.Connection, plan_id: str) -> LeadBySeq:
@@ -236,11 +248,26 @@ def lead_by_seq(conn: sqlite3.Connection, plan_id: str) -> LeadBySeq:
     (and each archived node: nobody's, and it passes nothing down) paints its subtree's seq range
     [seq, last_seq] in document order, so a deeper node paints over its ancestors' and a node
     naming nothing keeps what its nearest named ancestor painted. SQLite reads only the nodes
-    that name units, and an array slice is painted in C, instead of a step per node in Python."""
-    size = 1 + max(conn.execute("SELECT max(max(last_seq), max(seq)) FROM nodes WHERE plan_id = ?",
-                                (plan_id,)).fetchone()[0] or 0,
-                   conn.execute("SELECT max(seq) FROM milestones WHERE plan_id = ?", (plan_id,)).fetchone()[0] or 0)
-    at = array("i", [NOBODY_AT]) * size
+    that name units, and an array slice is painted in C, instead of a step per node in Python.
+    Seqs that are not compact (a damaged or hand-edited file) are painted in a ``SparseAt``
+    instead of an array as long as the largest seq."""
+    from store.subtrees import compact
+
+    node_first, node_last = conn.execute("SELECT min(seq), max(max(last_seq), max(seq)) FROM nodes WHERE plan_id = ?",
+                                         (plan_id,)).fetchone()
+    ms_first, ms_last = conn.execute("SELECT min(seq), max(seq) FROM milestones WHERE plan_id = ?",
+                                     (plan_id,)).fetchone()
+    first = min(node_first or 0, ms_first or 0)
+    size = 1 + max(node_last or 0, ms_last or 0)
+    sparse = not compact(first, size - 1)
+    at: array[int] | SparseAt
+    if sparse:
+        seqs = sorted({r[0] for r in conn.execute(
+            "SELECT seq FROM nodes WHERE plan_id = ? AND seq IS NOT NULL UNION "
+            "SELECT seq FROM milestones WHERE plan_id = ? AND seq IS NOT NULL", (plan_id, plan_id))})
+        at = SparseAt()
+    else:
+        at = array("i", [NOBODY_AT]) * size
     lists: list[tuple[str, ...]] = []
     known: dict[str, int] = {}
     lead_sql = _LEAD_SQL.replace("n.", "")
@@ -248,8 +275,8 @@ def lead_by_seq(conn: sqlite3.Connection, plan_id: str) -> LeadBySeq:
     cursor.row_factory = None
     for seq, last_seq, lead, archived in cursor.execute(
             f"SELECT seq, last_seq, {lead_sql}, archived_at IS NOT NULL FROM nodes "
-            f"WHERE plan_id = ? AND (archived_at IS NOT NULL OR {_NAMED_SQL.replace('n.', '')}) ORDER BY seq",
-            (plan_id,)):
+            f"WHERE plan_id = ? AND seq IS NOT NULL AND (archived_at IS NOT NULL OR {_NAMED_SQL.replace('n.', '')}) "
+            "ORDER BY seq", (plan_id,)):
         if archived:
             index = ARCHIVED_AT
         elif lead in _EMPTY:
@@ -261,7 +288,10 @@ def lead_by_seq(conn: sqlite3.Connection, plan_id: str) -> LeadBySeq:
                 lists.append(tuple(json.loads(lead)))
             index = found
         span = last_seq - seq if last_seq is not None else 0  # below 0: a damaged range, the node alone
-        if span <= 0:
+        if isinstance(at, SparseAt):
+            for inside in seqs[bisect_left(seqs, seq):bisect_right(seqs, seq + max(span, 0))]:
+                at[inside] = index
+        elif span <= 0:
             at[seq] = index
         elif span == 1:  # a task and its one milestone: most of a plan
             at[seq] = at[seq + 1] = index

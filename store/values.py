@@ -39,6 +39,7 @@ class YearOutsidePeriod(BadInput):
         super().__init__("err_year_outside", year=year, start=start, end=end)
 
 
+MAX_NUMBER = 1e15  # beyond any count or amount a plan names; far below float's infinity
 PERCENT_UNITS = ("%", "％")
 PERCENT_OUTSIDE = "percent_outside"   # a percentage below 0 or above 100
 NEGATIVE_COUNT = "negative_count"     # a count or amount below 0
@@ -89,7 +90,7 @@ def parse_actual(typed: str) -> float:
     if not _NUMBER.fullmatch(norm):
         raise ValueError_(f"not a number: {typed!r}")
     number = _to_float(norm)
-    if abs(number) > 1e15:
+    if not abs(number) <= MAX_NUMBER:
         raise ValueError_(f"too large: {typed!r}")
     return number
 

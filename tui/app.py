@@ -167,12 +167,12 @@ class PlanDeskApp(App[int]):
             result = future.result()
         except (PlandeskError, ValueError, sqlite3.Error) as exc:
             from store.db import error_kind
-            from tui.phrases import error_line
+            from tui.phrases import db_detail, error_line
 
             kind = error_kind(exc)
             if quiet and kind == "read_only":
                 return  # a preference (where the cursor rests) on a read-only file: the clerk's own writes say so
-            text = (self.t(f"sd_db_{kind}", path=self.db_path, detail=exc) if kind
+            text = (self.t(f"sd_db_{kind}", path=self.db_path, detail=db_detail(self.t, exc)) if kind
                     else error_line(self.t, exc) if isinstance(exc, PlandeskError) else str(exc))
             self.post_message(WriteFailed(text))
             return

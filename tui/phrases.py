@@ -33,7 +33,7 @@ def error_line(t: Catalog, exc: PlandeskError) -> str:
     if isinstance(exc, BackupError):
         return t(f"sd_bk_{exc.reason}", path=exc.path)
     if isinstance(exc, DatabaseDamaged):
-        return t("sd_damaged", path=exc.path, detail=exc.detail)
+        return t("sd_damaged", path=exc.path, detail=db_detail(t, exc.detail))
     return str(exc)
 
 
@@ -87,3 +87,18 @@ def os_reason(t: Catalog, exc: OSError) -> str:
             errno.EDQUOT: "in_os_quota", errno.EROFS: "in_os_read_only"}
     key = keys.get(exc.errno) if exc.errno is not None else None
     return t(key) if key else str(exc.strerror or exc)
+
+
+_DB_DETAILS = {"database disk image is malformed": "sd_detail_malformed",
+               "file is not a database": "sd_detail_not_a_db", "disk I/O error": "sd_detail_io"}
+
+
+def db_detail(t: Catalog, detail: object) -> str:
+    """SQLite's own words for a damaged or failing file (or PRAGMA quick_check's first finding), in
+    the UI's language: the common ones said in it, any other as what it is, a check that failed,
+    under Chinese (its words are English: no English word under the Chinese UI)."""
+    text = str(detail)
+    key = _DB_DETAILS.get(text)
+    if key is not None:
+        return t(key)
+    return text if t.lang == "en" else t("sd_detail_check")

@@ -85,10 +85,12 @@ def read_document(path: Path | str) -> Document:
         raise BadInput("err_file_type", file=path.name, suffix=suffix or "—", supported=", ".join(SUPPORTED))
     try:
         if suffix == ".docx":
+            _check_regular(path)
             return Document(path.name, _docx_blocks(path), "docx")
         if suffix == ".xlsx":
+            _check_regular(path)
             return Document(path.name, _xlsx_blocks(path), "xlsx")
-        data = path.read_bytes()
+        data = _read_regular(path)
     except FileNotFoundError:
         raise BadInput("err_no_file", path=path) from None
     except IsADirectoryError:
@@ -158,6 +160,27 @@ def unwrap(blocks: list[Block], width: int | None) -> list[Block]:
             out.append(block)
         last_line, last_width = block.line, block.indent + _width(block.text)
     return out
+
+
+MAX_TEXT_BYTES = 64 * 2**20  # a plan document's text is well under 1 MiB
+
+
+def _check_regular(path: Path) -> None:
+    """Refuse a FIFO or a device before it is opened to read (it would never end, or block)."""
+    import stat
+
+    if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
+        raise BadInput("err_not_regular_file", path=path)
+
+
+def _read_regular(path: Path) -> bytes:
+    """A regular file's bytes, at most MAX_TEXT_BYTES (checked before reading, and while reading)."""
+    _check_regular(path)
+    with path.open("rb") as handle:
+        data = handle.read(MAX_TEXT_BYTES + 1)
+    if len(data) > MAX_TEXT_BYTES:
+        raise BadInput("err_text_too_large", path=path, mib=MAX_TEXT_BYTES // 2**20)
+    return data
 
 
 def _text_blocks(lines: list[str]) -> list[Block]:

@@ -32,8 +32,9 @@ _KEY = "|".join(_LEAD + _RESPONSIBLE + _SUPPORT + _WHEN)
 _UNIT_KEY = "|".join(_LEAD + _RESPONSIBLE + _SUPPORT)
 _LABELLED = re.compile(rf"(?P<key>{_KEY})\s*[:：]\s*(?P<value>.*?)\s*(?=[；;，,。]?\s*(?:{_KEY})\s*[:：]|[；;。]?\s*$)")
 _CLOSING = re.compile(r"[（(](?P<note>[^()（）]{1,80})[)）]\s*[。；;]?\s*$")
-_IN_BRACKETS = re.compile(rf"[（(]\s*((?:{_UNIT_KEY})\s*[:：][^()（）]*)[)）]")
-_LAST_SENTENCE = re.compile(rf"(?:^|(?<=[。；;]))\s*((?:{_UNIT_KEY})\s*[:：][^。()（）]*)。?\s*$")
+# a note names a few units: past 200 characters it is text (and no unit name a page long)
+_IN_BRACKETS = re.compile(rf"[（(]\s*((?:{_UNIT_KEY})\s*[:：][^()（）]{{0,200}})[)）]")
+_LAST_SENTENCE = re.compile(rf"(?:^|(?<=[。；;]))\s*((?:{_UNIT_KEY})\s*[:：][^。()（）]{{0,200}})。?\s*$")
 _LEAD_BY = re.compile(r"[（(]\s*(?P<lead>[^()（）,，;；]{2,40}?)牵头"
                       r"(?:\s*[,，;；、]\s*(?P<support>[^()（）]{2,80}?)配合)?\s*[)）]")
 

@@ -162,10 +162,13 @@ _LISTED = [
 
 def test_listed_items_are_written_as_the_encoder_writes_their_dicts() -> None:
     """The lists' fast writer gives the bytes ``json.dumps`` gives each item's dict: escapes, nulls,
-    empty texts and booleans alike, also when its caches already hold parts of an earlier item."""
+    empty texts and booleans alike, also when its caches already hold parts of an earlier item;
+    and a separator or bidi character escaped (``\\u2028``), the same text to any reader."""
+    from store.safe_text import json_safe
     from tui.reports.json_data import item_dict, item_writer
 
     write = item_writer()
     for item in _LISTED + _LISTED:
-        assert write(item) == json.dumps(item_dict(item), ensure_ascii=False)
-        assert json.loads(write(item))["units"] == list(item.units)
+        assert write(item) == json_safe(json.dumps(item_dict(item), ensure_ascii=False))
+        assert json.loads(write(item)) == json.loads(json.dumps(item_dict(item)))
+    assert "\\u2028" in write(_LISTED[0]) and "\u2028" not in write(_LISTED[0])

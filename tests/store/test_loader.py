@@ -87,7 +87,7 @@ def test_missing_and_unreadable_files(tmp_path: Path) -> None:
         load_plan_file(tmp_path / "nope.yaml")
     assert info.value.problems == [f"{tmp_path / 'nope.yaml'}:0: file: no such file"]
     binary = tmp_path / "bin.yaml"
-    binary.write_bytes(b"\xff\xfe\x00bad")
+    binary.write_bytes(b"\xff\x00bad\xfe")  # FF FE first would be a UTF-16 byte-order mark, read as text
     with pytest.raises(ImportFailed) as info:
         load_plan_file(binary)
     assert "is not UTF-8 text" in info.value.problems[0]

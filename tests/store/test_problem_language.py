@@ -144,7 +144,8 @@ MUTATIONS = [
 
 _LEFT_OVER = re.compile(r"[A-Za-z][A-Za-z_]+")
 # technical words a Chinese line may keep: the format's own names and units
-_TECHNICAL = {"YAML", "UTF", "MiB", "id", "YYYY", "MM", "DD"}
+_TECHNICAL = {"YAML", "UTF", "MiB", "id", "YYYY", "MM", "DD",
+              "plandesk", "draft", "Word", "Excel", "PDF", "txt"}  # a command, programs and formats by name
 
 
 def _file_words() -> set[str]:

@@ -113,6 +113,7 @@ def _run(argv: Sequence[str] | None) -> int:
     command = args.command or "app"
     ctx: Context | None = None
     try:
+        _check_text_arguments(args)
         ctx = Context(args)
         return command_function(command)(ctx)
     except ImportFailed as exc:
@@ -123,22 +124,73 @@ def _run(argv: Sequence[str] | None) -> int:
             print(problem_line(t, problem), file=sys.stderr)
         return EXIT_ERROR
     except PlandeskError as exc:
-        from tui.phrases import error_line
-
-        print(visible(f"plandesk: {error_line(_catalog(ctx, args), exc)}", one_line=True), file=sys.stderr)
+        print(visible(f"plandesk: {_error_line(ctx, args, exc)}", one_line=True), file=sys.stderr)
         return EXIT_ERROR
     except sqlite3.DatabaseError as exc:
-        message = ctx.database_error(exc) if ctx is not None else f"database error: {exc}"
-        print(f"plandesk: {message}", file=sys.stderr)
+        from store.db import error_kind
+
+        explained = _unreadable_value(ctx) if error_kind(exc) is None else None  # SQLite's json_each on bad JSON
+        if explained is not None:
+            message = _error_line(ctx, args, explained)
+        else:
+            message = ctx.database_error(exc) if ctx is not None else f"database error: {exc}"
+        print(visible(f"plandesk: {message}", one_line=True), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `plandesk overdue | head`: main() sends stdout to devnull, exit 0
         raise
+    except (ValueError, TypeError, OverflowError, IndexError, KeyError, AttributeError):
+        explained = _unreadable_value(ctx)
+        if explained is None:
+            raise  # plandesk's own defect: its traceback is the report
+        print(visible(f"plandesk: {_error_line(ctx, args, explained)}", one_line=True), file=sys.stderr)
+        return EXIT_ERROR
     except OSError as exc:
         from tui.phrases import os_reason
 
         reason = os_reason(_catalog(ctx, args), exc)
         print(visible(f"plandesk: {exc.filename or ''}: {reason}", one_line=True), file=sys.stderr)
         return EXIT_ERROR
+
+
+_PATH_ARGUMENTS = frozenset({"db", "output", "file", "files"})  # a file name may be any bytes; text is stored
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse text that is not UTF-8 (Python keeps such bytes as lone surrogates, which SQLite
+    cannot store: a traceback in the middle of the change): a note typed in a GBK terminal."""
+    named = [(f"--{dest.replace('_', '-')}", value) for dest, value in vars(args).items()
+             if dest not in _PATH_ARGUMENTS]
+    named.append(("PLANDESK_USER", os.environ.get("PLANDESK_USER")))
+    for option, value in named:
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not _is_utf8(text):
+                raise PlandeskError(_catalog(None, args)("in_not_utf8_argument", option=option))
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _error_line(ctx: Context | None, args: argparse.Namespace, exc: PlandeskError) -> str:
+    from tui.phrases import error_line
+
+    return error_line(_catalog(ctx, args), exc)
+
+
+def _unreadable_value(ctx: Context | None) -> PlandeskError | None:
+    """After a command failed reading the database: the value typed in by hand it tripped on
+    (``store.row_check``), or None when the database holds none (a defect of plandesk's)."""
+    path = getattr(ctx, "db_path", None)
+    if ctx is None or path is None:
+        return None
+    from store.row_check import explain_failure
+
+    ctx.close()
+    return explain_failure(path)
 
 
 def _catalog(ctx: Context | None, args: argparse.Namespace) -> Catalog:

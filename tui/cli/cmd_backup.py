@@ -1,9 +1,11 @@
 """``plandesk backup [FILE]`` and ``plandesk restore FILE`` (store/backup.py does the work)."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from store.errors import PlandeskError
+from store.safe_text import visible
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
 
@@ -21,7 +23,9 @@ def _phrase(ctx: Context, exc: Exception) -> PlandeskError:
     if isinstance(exc, BackupError):
         return PlandeskError(ctx.t(f"sd_bk_{exc.reason}", path=exc.path))
     if isinstance(exc, DatabaseDamaged):
-        return PlandeskError(ctx.t("sd_damaged", path=exc.path, detail=exc.detail))
+        from tui.phrases import db_detail
+
+        return PlandeskError(ctx.t("sd_damaged", path=exc.path, detail=db_detail(ctx.t, exc.detail)))
     return PlandeskError(str(exc))
 
 
@@ -43,8 +47,25 @@ def cmd_backup(ctx: Context) -> int:
         written = backup.backup(db_path, target)
     except (BackupError, DatabaseDamaged) as exc:
         raise _phrase(ctx, exc) from None
-    print(ctx.t("sd_bk_written", path=written))
+    except (sqlite3.OperationalError, OSError) as exc:  # writing the copy: the copy's disk, not the database's
+        raise PlandeskError(_copy_failed(ctx, target or backup.default_name(db_path), exc)) from None
+    print(visible(ctx.t("sd_bk_written", path=written), one_line=True))
     return 0
+
+
+def _copy_failed(ctx: Context, target: Path, exc: Exception) -> str:
+    """A backup that could not be written, said of the backup's path: a full USB stick is not a
+    full database disk (the database was only read)."""
+    from store.db import error_kind
+    from tui.phrases import os_reason
+
+    if isinstance(exc, OSError):
+        reason = os_reason(ctx.t, exc)
+    else:
+        kind = error_kind(exc)
+        reason = ctx.t({"full": "in_os_full", "read_only": "in_os_read_only"}[kind]) \
+            if kind in ("full", "read_only") else str(exc)
+    return ctx.t("sd_out_failed", path=target, reason=reason)
 
 
 def cmd_restore(ctx: Context) -> int:
@@ -58,6 +79,6 @@ def cmd_restore(ctx: Context) -> int:
     except (BackupError, DatabaseDamaged) as exc:
         raise _phrase(ctx, exc) from None
     if kept is not None:
-        print(ctx.t("sd_bk_kept", path=kept))
-    print(ctx.t("sd_bk_restored", path=ctx.args.file, db=db_path))
+        print(visible(ctx.t("sd_bk_kept", path=kept), one_line=True))
+    print(visible(ctx.t("sd_bk_restored", path=ctx.args.file, db=db_path), one_line=True))
     return 0

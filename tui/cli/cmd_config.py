@@ -1,6 +1,7 @@
 """``plandesk config user [NAME]``: the name every journal entry of this database carries."""
 from __future__ import annotations
 
+from store.safe_text import visible
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
 
@@ -17,10 +18,10 @@ def cmd_config(ctx: Context) -> int:
     conn = ctx.conn
     if ctx.args.value is None:
         name = journal.resolve_user(conn, getattr(ctx.args, "user", None))
-        print(name or journal.UNNAMED)
+        print(visible(name or journal.UNNAMED, one_line=True))
         return 0
     name = ctx.args.value.strip()
     actions.set_setting(conn, journal.USER_KEY, name or None)
     actions.set_setting(conn, journal.USER_ASKED_KEY, "1")
-    print(ctx.t("sd_user_set", name=name) if name else ctx.t("sd_user_cleared"))
+    print(visible(ctx.t("sd_user_set", name=name), one_line=True) if name else ctx.t("sd_user_cleared"))
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import BinaryIO
 
+from store.safe_text import visible
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
 from tui.draft_text import review_text, summary
@@ -46,6 +47,6 @@ def cmd_draft(ctx: Context) -> int:
         from tui.phrases import os_reason
 
         raise PlandeskError(ctx.t("sd_out_failed", path=target, reason=os_reason(ctx.t, exc))) from None
-    print(summary(ctx.t, draft, str(target)))
+    print(visible(summary(ctx.t, draft, str(target))))
     sys.stdout.write(review_text(ctx.t, draft, source.name))
     return 0

@@ -66,10 +66,15 @@ def _period(ctx: Context, plan_id: str) -> Period:
 
 
 def _date(ctx: Context, text: str, what: str) -> date:
+    from store.clerk_dates import FIRST_YEAR, LAST_YEAR
+
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise PlandeskError(ctx.t("in_not_iso_date", what=what, text=text)) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # a deadline of 1800 printed on every unit's cover
+        raise PlandeskError(ctx.t("in_out_of_range", what=what, text=text, first=FIRST_YEAR, last=LAST_YEAR))
+    return day
 
 
 def _folder(ctx: Context) -> Path:
@@ -109,7 +114,7 @@ def _export(ctx: Context) -> int:
         folder = _folder(ctx)
         from tui.ledger_books import unit_book as lb
 
-        table = Table(title=Text(t("lg_exported", period=period.key, folder=str(folder)), style="bold"),
+        table = Table(title=Text(t("lg_exported", period=period.key, folder=_shown(folder)), style="bold"),
                       title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         for key in ("lg_col_unit", "lg_col_items", "lg_col_as_lead", "lg_col_as_support"):
             table.add_column(t(key), justify="left" if key == "lg_col_unit" else "right", overflow="fold")
@@ -119,8 +124,8 @@ def _export(ctx: Context) -> int:
             write_file(ctx, path, partial(lb.write_unit_book,  # says on stderr if it replaced one
                                           plan_title=plan.title, plan_id=plan.id, period=period, ledger=book,
                                           deadline=deadline, exported=ctx.today))
-            table.add_row(Text(book.unit), Text(str(len(book.rows))), Text(str(book.lead_count)),
-                          Text(str(len(book.rows) - book.lead_count)), Text(path.name))
+            table.add_row(Text(_shown(book.unit)), Text(str(len(book.rows))), Text(str(book.lead_count)),
+                          Text(str(len(book.rows) - book.lead_count)), Text(_shown(path.name)))
         console.print(table)
     unnamed = lg.unnamed_count(ctx.conn, plan.id, period)
     if unnamed and not args.unit:
@@ -147,12 +152,15 @@ def _short(value: Any, ctx: Context) -> str:
     return text + "…"
 
 
+MAX_PROBLEM_LINES = 50  # per refused file; the first ones say what the unit has to mend
+
+
 def _problem_line(ctx: Context, problem: Any) -> str:
     from store.safe_text import visible
 
-    where = problem.file
+    where = visible(problem.file, one_line=True)  # a file and sheet name a unit chose: data too
     if problem.sheet:
-        where += ctx.t("lg_at_sheet", sheet=problem.sheet)
+        where += ctx.t("lg_at_sheet", sheet=visible(problem.sheet, one_line=True))
     if problem.row:
         where += ctx.t("lg_at_row", row=problem.row)
     values = {k: visible(str(v), one_line=True) for k, v in problem.values.items()}
@@ -178,16 +186,18 @@ def _import(ctx: Context) -> int:
     for name in args.files:
         path = Path(name)
         if not path.is_file():
-            print(f"{name}: {t('lg_p_no_file')}", file=sys.stderr)
+            print(f"{_shown(name)}: {t('lg_p_no_file')}", file=sys.stderr)
             refused += 1
             continue
         checked = la.check(ctx.conn, lr.read_book(path), ctx.today, force=args.force, expect_plan=expect_plan,
                            expect_period=expect_period)
         if checked.refused:
             refused += 1
-            print(t("lg_refused", file=path.name, n=len(checked.problems)), file=sys.stderr)
-            for problem in checked.problems:
+            print(t("lg_refused", file=_shown(path.name), n=len(checked.problems)), file=sys.stderr)
+            for problem in checked.problems[:MAX_PROBLEM_LINES]:
                 print("  " + _problem_line(ctx, problem), file=sys.stderr)
+            if len(checked.problems) > MAX_PROBLEM_LINES:  # a sheet of pasted rows: not 100,000 lines
+                print("  " + t("lg_more_problems", n=len(checked.problems) - MAX_PROBLEM_LINES), file=sys.stderr)
             continue
         _show(ctx, console, checked)
         if args.dry_run:
@@ -273,7 +283,7 @@ def _master(ctx: Context) -> int:
     count: list[int] = []
     write_file(ctx, path, lambda handle: count.append(lm.write_master(  # checked, atomic, says if it replaced
         handle, ctx.conn, plan.id, plan.title, period, ctx.today, ctx.soon_days)))
-    print(ctx.t("lg_master_written", file=str(path), n=count[0], period=period.key))
+    print(_shown(ctx.t("lg_master_written", file=str(path), n=count[0], period=period.key)))
     return 0
 
 

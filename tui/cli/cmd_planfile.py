@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from store.errors import PlandeskError
+from store.safe_text import visible
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
 
@@ -44,8 +45,8 @@ def cmd_plan(ctx: Context) -> int:
     else:
         write_text(ctx, ctx.args.output, text)
         nodes, milestones = _counts(written.document)
-        print(t("pw_written", path=ctx.args.output, plan=plan.id, nodes=nodes, milestones=milestones,
-                indicators=len(written.document.get("indicators", []))))
+        print(visible(t("pw_written", path=ctx.args.output, plan=plan.id, nodes=nodes, milestones=milestones,
+                        indicators=len(written.document.get("indicators", []))), one_line=True))
     for milestone_id in written.left_out:
         print(t("pw_left_out", id=milestone_id), file=sys.stderr)
     return 0

@@ -9,6 +9,9 @@ from store.errors import PlandeskError
 from store.safe_text import visible
 from tui.cli.context import Context
 from tui.cli.parser import AddParser
+from tui.cli.plain_argparse import bounded_int
+
+MAX_REPORT = 2**31 - 1  # report numbers count up from 1
 
 _REPORT_FIELDS = ("percent", "note", "problem", "next", "evidence", "unit", "source")
 
@@ -29,8 +32,9 @@ def add_parsers(add: AddParser) -> None:
     p.add_argument("--on", help="the report's date (default: --today); a 已完成 report ticks with it")
     p.add_argument("--source", help="where the report came from, e.g. a ledger workbook's file name")
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--edit", type=int, metavar="N", help="correct report #N with the options given")
-    which.add_argument("--delete", type=int, metavar="N", help="delete report #N (undo brings it back)")
+    number = bounded_int(1, MAX_REPORT)  # a number past SQLite's integers was an OverflowError traceback
+    which.add_argument("--edit", type=number, metavar="N", help="correct report #N with the options given")
+    which.add_argument("--delete", type=number, metavar="N", help="delete report #N (undo brings it back)")
     p = add("missing", "list, by unit, the tasks with no progress report for a period (催报)")
     p.add_argument("--plan", default=argparse.SUPPRESS)
     p.add_argument("--period", help="default: the last period that has ended")

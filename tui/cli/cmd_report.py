@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from store.errors import PlandeskError
+from store.safe_text import visible
 from tui.cli.context import Context
 from tui.cli.parser import PLAN_HELP, AddParser
 
@@ -71,7 +72,7 @@ def cmd_report(ctx: Context) -> int:
 
     write_file(ctx, output, report_writer(report, fmt, t, issuer=ctx.args.issuer, signed=signed,
                                           with_ids=ctx.args.ids))
-    print(t("rp_wrote", path=output))
+    print(visible(t("rp_wrote", path=output), one_line=True))
     return 0
 
 

@@ -102,12 +102,13 @@ class Context:
         read-only, locked; the raw text only for anything else."""
         from store.db import error_kind
         from store.locations import resolve_db_path
+        from tui.phrases import db_detail
 
         kind = error_kind(exc)
         path = getattr(self, "db_path", None) or resolve_db_path(self.args.db)
         if kind is None:
-            return self.t("sd_db_other", path=path, detail=exc)
-        return self.t(f"sd_db_{kind}", path=path, detail=exc)
+            return self.t("sd_db_other", path=path, detail=db_detail(self.t, exc))
+        return self.t(f"sd_db_{kind}", path=path, detail=db_detail(self.t, exc))
 
     def _daily_backup(self, conn: sqlite3.Connection) -> None:
         """Once a day, a checked copy in backups/ (store/backup.py); a damaged file stops a
@@ -117,7 +118,9 @@ class Context:
         try:
             daily_backup(conn, self.db_path)
         except DatabaseDamaged as exc:
-            message = self.t("sd_damaged", path=exc.path, detail=exc.detail)
+            from tui.phrases import db_detail
+
+            message = self.t("sd_damaged", path=exc.path, detail=db_detail(self.t, exc.detail))
             if self.args.command in READING_COMMANDS:
                 import sys
 

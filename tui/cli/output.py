@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from store.safe_text import visible
 from tui.cli.context import Context
 
 
@@ -25,7 +26,7 @@ def write_file(ctx: Context, target: str | Path, write: Callable[[BinaryIO], obj
 
     replaced = write_guarded(ctx.t, target, write, protected=[resolve_db_path(ctx.args.db), *inputs])
     if replaced:
-        print(ctx.t("sd_replaced", path=target), file=sys.stderr)
+        print(visible(ctx.t("sd_replaced", path=target), one_line=True), file=sys.stderr)
     return replaced
 
 

@@ -97,4 +97,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lg_p_damaged_workbook": ("not an .xlsx workbook (it cannot be opened: damaged, or another format renamed): "
                               "save it as .xlsx and send it again",
                               "不是可以打开的 .xlsx 工作簿(文件已损坏,或是改了扩展名的其他格式):请另存为 .xlsx 后重新报送"),
+    # a 填报日期 a date cell holds but no unit meant (-5 in a date cell is 1899-12-25 to Excel)
+    "lg_p_date_outside": ("date {date} is outside the years {first}..{last}", "日期 {date} 超出 {first}—{last} 年的范围"),
+    # a workbook whose sheets unpack to more than any unit's ledger (a million junk rows, a zip bomb)
+    "lg_p_book_too_large": ("its sheets unpack to {mib} MiB, more than a ledger workbook holds (at most {limit} MiB): "
+                            "fill in the workbook plandesk sent and send that",
+                            "工作表解压后达 {mib} MiB,超过台账工作簿的上限({limit} MiB):请填写下发的台账工作簿后报送"),
+    # a workbook saved with a password to open it (Excel, WPS: 文件 > 加密)
+    "lg_p_password_protected": ("the workbook is protected by a password: ask the unit to save it without one "
+                                "(the sheets may stay protected) and send it again",
+                                "工作簿设置了打开密码:请填报单位取消打开密码(工作表保护可保留)后重新报送"),
+    # after the first problems of a refused file (tui/cli/cmd_ledger.py MAX_PROBLEM_LINES)
+    "lg_more_problems": ("… and {n} more problems in this file", "……此文件另有 {n} 个问题"),
 }

@@ -277,4 +277,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "in_os_quota": ("Disk quota exceeded", "超出磁盘配额"),
     "in_os_read_only": ("Read-only file system", "文件系统为只读"),
 
+    # text the terminal sent in another encoding (bytes that are not UTF-8 in an argument)
+    "in_not_utf8_argument": ("{option}: the text is not UTF-8 (the terminal sent it in another encoding, "
+                             "e.g. GBK); nothing was changed", "{option}:文字不是 UTF-8 编码(终端以其他编码发送,"
+                             "如 GBK),未做任何修改"),
+    # SQLite's words for a damaged or failing file, said in the UI's language (tui/phrases.py db_detail)
+    "sd_detail_malformed": ("database disk image is malformed", "数据库内部结构已损坏"),
+    "sd_detail_not_a_db": ("file is not a database", "文件不是数据库"),
+    "sd_detail_io": ("disk I/O error", "磁盘读写错误"),
+    "sd_detail_check": ("the integrity check failed", "完整性检查未通过"),
+    # -o naming a device or a pipe (store/files.py): the atomic rename would replace it with a file
+    "sd_out_special": ("{path}: is a device or a pipe, not a file; nothing written (leave out -o to print)",
+                       "{path}:是设备或管道,不是文件,未写入(不加 -o 即输出到屏幕)"),
 }

@@ -52,7 +52,7 @@ from store.ledger_format import (
     TASK,
 )
 from store.records import numbered
-from store.safe_text import cell_text
+from store.safe_text import cell_text, visible
 
 FONT_NAME = "宋体"
 FONT = Font(name=FONT_NAME, size=10)
@@ -271,7 +271,7 @@ def write_unit_book(handle: BinaryIO, *, plan_title: str, plan_id: str, period: 
     """Write one unit's workbook for ``period`` to ``handle``."""
     wb = Workbook()
     wb.properties.creator = "plandesk"
-    wb.properties.title = f"{plan_title} {period.label_zh()} {ledger.unit}"
+    wb.properties.title = visible(f"{plan_title} {period.label_zh()} {ledger.unit}", one_line=True)  # no XML control
     _cover(wb, plan_title, plan_id, period, ledger, deadline, exported)
     _data(wb, plan_title, plan_id, period, ledger, deadline)
     _meta(wb, plan_id, period, ledger.unit, exported)

@@ -35,6 +35,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from store import report as rp
+from store.safe_text import visible
 from tui.reports import common as c
 from tui.reports import docx_text as tx
 from tui.reports import indicator_tables
@@ -226,7 +227,7 @@ class Draft:
         return paragraph
 
     def heading(self, text: str, level: int) -> None:
-        self.styled(text, f"Heading {level}")
+        self.styled(visible(text), f"Heading {level}")
 
     def para(self, text: str, *, indent: bool = True, align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
         """A body paragraph; each 【待填写：…】 in it is highlighted so that nobody sends it unfilled."""
@@ -235,7 +236,7 @@ class Draft:
             paragraph.paragraph_format.first_line_indent = Pt(0)
         if align is not None:
             paragraph.alignment = align
-        rest = text
+        rest = visible(text)  # plan text: a control character shown, never an XML error (python-docx refuses it)
         while "【待填写：" in rest:
             before, _, tail = rest.partition("【待填写：")
             inside, _, rest = tail.partition("】")
@@ -361,7 +362,7 @@ def _cell(draft: Draft, cell: _Cell, text: str, bold: bool = False) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     draft.formatted(paragraph._p, "cell", centred)
-    run = add_text(paragraph, text)
+    run = add_text(paragraph, visible(text))
 
     def small() -> None:
         run.font.size = TABLE_SIZE
@@ -375,7 +376,7 @@ def build_draft(report: rp.Report, *, issuer: str | None = None, signed: date | 
     assert report.period is not None
     draft = Draft(report, with_ids)
     doc = draft.doc
-    draft.styled(tx.title(report), "Title")
+    draft.styled(visible(tx.title(report)), "Title")
     doc.add_paragraph()  # a blank line under the title, as the standard has it
     draft.para(tx.opening(report))
     draft.heading("一、总体进展", 1)

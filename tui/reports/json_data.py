@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from store import report as rp
 from store import status as st
+from store.safe_text import json_safe
 
 REPORT_VERSION = 1
 _MARK = "@@plandesk-items-{}@@"
@@ -69,12 +70,15 @@ def item_writer() -> Callable[[rp.Item], str]:
         state = states.get(it.state)
         if state is None:  # the light follows from the state alone (Item.light)
             state = states[it.state] = f'"status": {text(it.state)}, "light": {text(it.light)}'
-        return _ITEM % (
+        line = _ITEM % (
             text(it.id), text(it.title), text(it.task) if it.task else "null", where, it.due.isoformat(),
             "null" if it.due_phrase is None else text(it.due_phrase),
             f'"{it.start.isoformat()}"' if it.start else "null",
             f'"{it.done_on.isoformat()}"' if it.done_on else "null", "null" if it.note is None else text(it.note),
             state, it.days_late, _BOOL[it.carried], _BOOL[it.implicit])
+        # the line is printable unless plan text in it holds a control, bidi or separator character
+        # (or an ideographic space): those lines only go through the escape, not all 74,000
+        return line if line.isprintable() else json_safe(line)
 
     return write
 
@@ -161,7 +165,19 @@ def _report_dict(report: rp.Report) -> dict[str, Any]:
     }
 
 
-def write_json(reports: list[rp.Report], stream: TextIO) -> None:
+class _JsonSafe:
+    """A stream that writes JSON with its C1, bidi and separator characters escaped (``\\u202e``):
+    the same strings to any reader, nothing a terminal acts on when the JSON is printed."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(text if text.isascii() else json_safe(text))
+
+
+def write_json(reports: list[rp.Report], target: TextIO) -> None:
+    stream = _JsonSafe(target)
     several = len(reports) != 1
     if several:
         stream.write("[\n")
@@ -176,13 +192,14 @@ def write_json(reports: list[rp.Report], stream: TextIO) -> None:
             stream.write(head)
             key_line = head.rsplit("\n", 1)[-1]  # '      "items": '
             indent = " " * (len(key_line) - len(key_line.lstrip()) + 2)
-            _items(section, indent, stream)
+            _items(section, indent, target)
         stream.write(text)
     stream.write("\n]\n" if several else "\n")
 
 
 def _items(section: rp.Listing, indent: str, stream: TextIO) -> None:
-    """A list's items, one compact line each, written a thousand lines at a time."""
+    """A list's items, one compact line each, written a thousand lines at a time (each line already
+    escaped by ``item_writer``: straight to the file)."""
     lines = map(item_writer(), iter(section))
     separator = ",\n" + indent
     first = True

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from store import report as rp
 from store import status as st
+from store.safe_text import visible
 from tui.i18n import Catalog
 from tui.reports import common as c
 from tui.reports import indicator_tables, progress_tables
@@ -35,6 +36,8 @@ class Out:
         self.stream = stream
 
     def line(self, segments: Line) -> None:
+        """One line; plan text in it shows its controls as ``\\uXXXX`` (never acts on the terminal)."""
+        segments = [(text if text.isprintable() else visible(text, one_line=True), style) for text, style in segments]
         if self.console is not None:
             self.console.print(Text.assemble(*((text, style or "") for text, style in segments)),
                                no_wrap=True, overflow="ignore", crop=False, soft_wrap=True)
@@ -43,7 +46,7 @@ class Out:
             self.stream.write("".join(text for text, _ in segments).rstrip() + "\n")
 
     def text(self, text: str, style: str = "", indent: int = 0) -> None:
-        for part in wrap(text, self.width - indent):
+        for part in wrap(visible(text, one_line=True), self.width - indent):
             self.line([(" " * indent, ""), (part, style)])
 
     def blank(self) -> None:
