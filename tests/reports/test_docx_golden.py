@@ -31,7 +31,7 @@ from tui.reports.docx_draft import write_draft
 
 EXPECTED = Path(__file__).resolve().parent / "expected" / "drafts.json"
 SEED_PLANS = ("wulong", "linyi", "luoyang", "tongliao", "xiangyang")
-NOTES = ("=SUM(A1)", " 前后空格 ", 'a & b <c> "d"', "行一\n行二", "tab\there", "长" * 80, None)
+NOTES = ("=SUM(A1)", " 前后空格 ", 'a & b <c> "d"', "行一\n行二", "tab\there", "ctrl\x01x", "长" * 80, None)
 SEED_AS_OF = date(2024, 1, 15)
 
 
