@@ -25,3 +25,25 @@ def test_openpyxl_loads_without_numpy_and_numpy_still_imports_after() -> None:
     done = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+BUILTINS = """
+import sys
+from tui.reports import lean_openpyxl
+lean_openpyxl.load()
+from openpyxl import Workbook
+from openpyxl.styles.builtins import styles
+assert not isinstance(sys.modules["openpyxl.styles.builtins"].__dict__.get("good"), str), "parsed at import"
+wb = Workbook()
+wb.active["A1"].style = "Good"  # a built-in style by name: parsed now
+assert wb.active["A1"].font.color.rgb == "FF006100" and "Good" in wb.named_styles
+assert len(styles) == len(sys.modules["openpyxl.styles.builtins"].styles) > 40
+assert isinstance(sys.modules["openpyxl.styles.builtins"].good, str)
+print("ok")
+"""
+
+
+def test_built_in_styles_are_parsed_when_first_used_and_work_as_before() -> None:
+    done = subprocess.run([sys.executable, "-c", BUILTINS], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

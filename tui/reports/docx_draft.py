@@ -14,13 +14,17 @@ No software footer, no internal ids unless asked. Only this module imports pytho
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from copy import deepcopy
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -28,6 +32,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from store import report as rp
 from store.safe_text import visible
@@ -47,6 +52,7 @@ LINE = Pt(29)  # 22 lines in the 225 mm type area
 TABLE_SIZE = Pt(10.5)  # 五号
 CHINESE_NUMBERS = "一二三四五六七八九十"
 LIST_LIMIT = 30  # tasks or milestones named in one paragraph list
+_PROPERTIES = (qn("w:pPr"), qn("w:rPr"))
 
 
 def set_fonts(element: Any, face: str) -> None:  # a style's or a run's XML element
@@ -170,6 +176,21 @@ def _page_number(paragraph: Paragraph) -> None:
         run.font.size = Pt(14)
 
 
+def add_text(paragraph: Paragraph, text: str) -> Run:
+    """``paragraph.add_run(text)``, the same run. python-docx's text setter walks the text a character
+    at a time, looking for tabs and line breaks; a text without them is one ``<w:t>``, added at once."""
+    run = paragraph.add_run()
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+    elif text:
+        run.element.add_t(text)
+    return run
+
+
+def _highlight(run: Run) -> None:
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
 class Draft:
     """Writes the draft's paragraphs: headings, body text with placeholders marked, tables."""
 
@@ -177,11 +198,38 @@ class Draft:
         self.report = report
         self.with_ids = with_ids
         self.doc = new_document()
+        self._style_ids: dict[str, str | None] = {}
+        self._made: dict[object, Any] = {}  # a formatting's XML (pPr, rPr) as python-docx made it first
+
+    def formatted(self, element: Any, key: object, make: Callable[[], None]) -> None:
+        """Give a new paragraph's or run's ``element`` the properties ``make`` sets through python-docx:
+        made that way the first time, a copy of what it made afterwards (python-docx places each
+        property among its siblings in Python, some fifty calls a cell or a highlight)."""
+        made = self._made.get(key)
+        own = len(element) > 0 and element[0].tag in _PROPERTIES  # properties already: set them the long way
+        if made is not None and not own:
+            element.insert(0, deepcopy(made))
+            return
+        make()
+        if made is None and not own:
+            self._made[key] = deepcopy(element[0])
+
+    def styled(self, text: str, style: str) -> Paragraph:
+        """``doc.add_paragraph(text, style=style)``, the style's id looked up once a draft: python-docx
+        searches the styles part for it at every paragraph (about a millisecond each)."""
+        paragraph = self.doc.add_paragraph()
+        if text:
+            add_text(paragraph, text)
+        if style not in self._style_ids:
+            part = self.doc.part  # python-docx leaves DocumentPart.get_style_id untyped
+            self._style_ids[style] = part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[no-untyped-call]
+        paragraph._p.style = self._style_ids[style]  # what Paragraph.style sets, after that search
+        return paragraph
 
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_paragraph(visible(text), style=f"Heading {level}")
+        self.styled(visible(text), f"Heading {level}")
 
-    def para(self, text: str, *, indent: bool = True, align: WD_ALIGN_PARAGRAPH | None = None) -> None:
+    def para(self, text: str, *, indent: bool = True, align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
         """A body paragraph; each 【待填写：…】 in it is highlighted so that nobody sends it unfilled."""
         paragraph = self.doc.add_paragraph()
         if not indent:
@@ -193,11 +241,12 @@ class Draft:
             before, _, tail = rest.partition("【待填写：")
             inside, _, rest = tail.partition("】")
             if before:
-                paragraph.add_run(before)
-            marked = paragraph.add_run(f"【待填写：{inside}】")
-            marked.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                add_text(paragraph, before)
+            marked = add_text(paragraph, f"【待填写：{inside}】")
+            self.formatted(marked.element, "marked", partial(_highlight, marked))
         if rest:
-            paragraph.add_run(rest)
+            add_text(paragraph, rest)
+        return paragraph
 
     def save(self, target: str | Path | BinaryIO) -> None:
         self.doc.save(target)  # type: ignore[arg-type]  # a file object works too
@@ -257,8 +306,8 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
     paragraph = doc.add_paragraph()
     paragraph.add_run().add_break(WD_BREAK.PAGE)
     draft.para("附表", indent=False)
-    doc.add_paragraph(("主要指标进度评价表" if c.evaluation(report) else
-                       f"主要指标{report.indicator_year}年完成情况表"), style="Title")
+    draft.styled(("主要指标进度评价表" if c.evaluation(report) else f"主要指标{report.indicator_year}年完成情况表"),
+                 "Title")
     evaluation = c.evaluation(report)
     end = max((r.pace.end_year for r in report.indicators if r.pace), default=report.plan.end_year)
     headers = (["序号", "指标", "单位", "属性", "基期值", f"{end}年目标", "最新值", "年份", "评价"] if evaluation else
@@ -268,7 +317,7 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        _cell(cell, header, bold=True)
+        _cell(draft, cell, header, bold=True)
     labels = dict(tx._COUNTED)
     status = {"met": "达标", "not_met": "未达标", "no_value": "未填报", "missing": "缺报", "no_target": "无目标"}
     for k, row in enumerate(report.indicators, 1):
@@ -292,7 +341,7 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
                   target or "—", latest, extra, verdict]
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
-            _cell(cell, value, bold=row.binding and value == row.attribute)
+            _cell(draft, cell, value, bold=row.binding and value == row.attribute)
     widths = [Mm(8), Mm(36), Mm(16), Mm(15), Mm(13), Mm(16), Mm(14), Mm(13), Mm(25)]  # 156 mm: the type area
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
@@ -304,14 +353,22 @@ def _appendix(draft: Draft, report: rp.Report) -> None:
         draft.para("注：“新增”类指标按规划期内逐年新增量累计计算。", indent=False)
 
 
-def _cell(cell: _Cell, text: str, bold: bool = False) -> None:
+def _cell(draft: Draft, cell: _Cell, text: str, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.paragraph_format.first_line_indent = Pt(0)
-    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(visible(text))
-    run.font.size = TABLE_SIZE
-    run.font.bold = bold
+
+    def centred() -> None:
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    draft.formatted(paragraph._p, "cell", centred)
+    run = add_text(paragraph, visible(text))
+
+    def small() -> None:
+        run.font.size = TABLE_SIZE
+        run.font.bold = bold
+
+    draft.formatted(run.element, ("cell", bold), small)
 
 
 def build_draft(report: rp.Report, *, issuer: str | None = None, signed: date | None = None,
@@ -319,7 +376,7 @@ def build_draft(report: rp.Report, *, issuer: str | None = None, signed: date | 
     assert report.period is not None
     draft = Draft(report, with_ids)
     doc = draft.doc
-    doc.add_paragraph(visible(tx.title(report)), style="Title")
+    draft.styled(visible(tx.title(report)), "Title")
     doc.add_paragraph()  # a blank line under the title, as the standard has it
     draft.para(tx.opening(report))
     draft.heading("一、总体进展", 1)
@@ -347,8 +404,8 @@ def build_draft(report: rp.Report, *, issuer: str | None = None, signed: date | 
     doc.add_paragraph()
     unit = tx.fullwidth(issuer or report.plan.bureau or "") or tx.todo("报送单位")
     for text in (unit, tx.cn_date(signed or report.as_of)):
-        draft.para(text, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
-        doc.paragraphs[-1].paragraph_format.right_indent = Pt(64)  # 右空四字
+        signature = draft.para(text, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        signature.paragraph_format.right_indent = Pt(64)  # 右空四字
     if report.indicators:
         _appendix(draft, report)
     return draft
