@@ -48,10 +48,20 @@ class PlanProblem:
 
     def __str__(self) -> str:
         """``FILE:LINE: field: message (label)`` in English, one line, never a control character."""
-        values = {"file": self.file, "line": self.line, "field": self.field, "message": self.message}
+        values = {"file": self.file, "line": self.line, "field": shown_field(self.field), "message": self.message}
         if self.label is None:
             return visible(TEXTS["pr_line"][0].format(**values), one_line=True)
         return visible(TEXTS["pr_line_in"][0].format(**values, label=self.label), one_line=True)
+
+
+def shown_field(field: str | Say) -> str | Say:
+    """A file's key as a problem line shows it: quoted when it is empty or holds a colon, a quote or
+    a space (a key ``::`` would make ``fuzz.yaml:1: :: unknown key`` unreadable), else as it is."""
+    if isinstance(field, Say) or (field and not any(c in field for c in ':" ') and field.strip() == field):
+        return field
+    import json
+
+    return json.dumps(field, ensure_ascii=False)
 
 
 # The item a problem is in, by the name of its table in store.plan_schema.SCHEMA.

@@ -9,7 +9,7 @@ from typing import Any
 
 from store.clerk_dates import AFTER_AS_OF, FIRST_YEAR, LAST_YEAR, OUT_OF_RANGE, ClerkDateError
 from store.errors import ImportFailed, PlandeskError
-from store.problems import PlanProblem, Say
+from store.problems import PlanProblem, Say, shown_field
 from store.safe_text import visible
 from tui.i18n import Catalog
 
@@ -45,7 +45,7 @@ def said(t: Catalog, message: Say) -> str:
 def problem_line(t: Catalog, problem: PlanProblem) -> str:
     """``FILE:LINE: field: message (item)`` of a plan file in the UI's language: the field is the
     file's own key, the clerk's values are shown as they are, on one line (store.safe_text)."""
-    field = said(t, problem.field) if isinstance(problem.field, Say) else problem.field
+    field = said(t, problem.field) if isinstance(problem.field, Say) else shown_field(problem.field)
     values = {"file": problem.file, "line": problem.line, "field": field, "message": said(t, problem.message)}
     if problem.label is None:
         return visible(t("pr_line", **values), one_line=True)
