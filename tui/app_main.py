@@ -11,13 +11,14 @@ if TYPE_CHECKING:
     from tui.cli import Context
 
 
-PRECHECK_ROWS = 20_000  # a database this small is checked for hand-typed values before the app opens (ms)
+PRECHECK_ROWS = 3_000  # a database this small is checked for hand-typed values before the app opens (<20 ms)
 
 
 def _refuse_unreadable(conn: sqlite3.Connection, ctx: Context) -> None:
     """A value typed in by hand (store.row_check) would stop the app with a traceback on the first
-    screen that reads it: say it in one line first. A very large database (0.3 s to check 50,000
-    nodes) is explained only if the app does stop on an error."""
+    screen that reads it: say it in one line first. A larger database (60 ms to check 10,000 nodes,
+    0.3 s for 50,000: the first screen must not wait for it) is explained only if the app does stop
+    on an error."""
     from store.row_check import UnreadableValue, first_unreadable
 
     size = conn.execute("SELECT coalesce(max(rowid), 0) FROM nodes").fetchone()[0]
