@@ -121,3 +121,16 @@ def test_valid_json_or_text_of_the_wrong_kind_is_named_too(cli, seeded_db: Path,
     code, _, err = cli(*args, "--today", "2023-06-30")
     table, column = where.split(".")
     assert code == 1 and err.count("\n") == 1 and table in err and column in err, err
+
+
+def test_the_checks_know_every_state_and_item_kind_the_store_writes() -> None:
+    """row_check spells the progress states out (importing store.progress would close an import
+    circle): a state added to the store must be added there, or every report with it is 'unreadable'."""
+    import re
+
+    from store import progress as pg
+    from store.row_check import CHECKS
+
+    tests = {column: test for table, _, column, test, _ in CHECKS if table == "progress"}
+    assert set(re.findall(r"'(\w+)'", tests["state"])) == set(pg.STATES)
+    assert set(re.findall(r"'(\w+)'", tests["item_kind"])) == {pg.NODE_ITEM, pg.MILESTONE_ITEM}
