@@ -11,46 +11,25 @@ tests/reports/test_docx_golden.py``, open the drafts, and commit the new digests
 """
 from __future__ import annotations
 
-import hashlib
-import io
-import json
-import os
 import sqlite3
-import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from store import actions
 from store import queries as q
 from store import report as rp
 from tests.reports.conftest import AS_OF
+from tests.reports.golden import SEED_AS_OF, SEED_PLANS, check_parts, part_digests, tick_with_notes
 from tui.reports.docx_draft import write_draft
 
 EXPECTED = Path(__file__).resolve().parent / "expected" / "drafts.json"
-SEED_PLANS = ("wulong", "linyi", "luoyang", "tongliao", "xiangyang")
 NOTES = ("=SUM(A1)", " 前后空格 ", 'a & b <c> "d"', "行一\n行二", "tab\there", "ctrl\x01x", "长" * 80, None)
-SEED_AS_OF = date(2024, 1, 15)
 
 
-def _parts(report: rp.Report, **options: Any) -> dict[str, str]:
-    out = io.BytesIO()
-    write_draft(report, out, **options)
-    with zipfile.ZipFile(out) as archive:
-        return {name: hashlib.sha256(archive.read(name)).hexdigest()[:20] for name in sorted(archive.namelist())
-                if name != "docProps/core.xml"}
-
-
-def _check(case: str, parts: dict[str, str]) -> None:
-    recorded = json.loads(EXPECTED.read_text(encoding="utf-8")) if EXPECTED.exists() else {}
-    if os.environ.get("PLANDESK_REGEN"):
-        recorded[case] = parts
-        EXPECTED.write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    expected = recorded[case]
-    differ = sorted(name for name in expected.keys() | parts.keys() if expected.get(name) != parts.get(name))
-    assert not differ, f"{case}: these parts of the draft changed: {differ}"
+def _check(case: str, report: rp.Report, **options: Any) -> None:
+    check_parts(EXPECTED, case, part_digests(lambda out: write_draft(report, out, **options)), "Word draft")
 
 
 @pytest.mark.parametrize(("kind", "year", "options"), [
@@ -60,15 +39,13 @@ def test_fixture_plan_draft_is_unchanged(demo_conn: sqlite3.Connection, kind: st
                                          options: dict[str, Any]) -> None:
     plan = q.resolve_plan(demo_conn, "demo")
     report = rp.build_report(demo_conn, plan, rp.period_for(plan, kind, year), AS_OF, narrative=True)
-    _check(f"demo-{kind}-{year}", _parts(report, **options))
+    _check(f"demo-{kind}-{year}", report, **options)
 
 
 @pytest.mark.parametrize("prefix", SEED_PLANS)
 def test_seed_plan_final_draft_is_unchanged(conn: sqlite3.Connection, prefix: str) -> None:
     plan = q.resolve_plan(conn, prefix)
-    ids = [row[0] for row in conn.execute("SELECT id FROM milestones WHERE plan_id = ? ORDER BY seq", (plan.id,))]
-    for k, milestone in enumerate(ids[::5]):  # every fifth milestone done, some late, with a note needing care
-        actions.tick(conn, milestone, date(2021 + k % 3, 1 + k % 12, 1 + k % 28), NOTES[k % len(NOTES)])
+    tick_with_notes(conn, plan.id, 5, NOTES)
     for period in (rp.FINAL, rp.MIDTERM):
         report = rp.build_report(conn, plan, rp.period_for(plan, period, None), SEED_AS_OF, narrative=True)
-        _check(f"seed-{prefix}-{period}", _parts(report))
+        _check(f"seed-{prefix}-{period}", report)
