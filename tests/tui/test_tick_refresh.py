@@ -35,6 +35,22 @@ def _look(app: Any, key: str) -> tuple[str, list[tuple[int, int, str]]]:
     return text.plain, [(span.start, span.end, str(span.style)) for span in text.spans]
 
 
+async def _open_all(pilot: Any) -> set[str | None]:
+    """Every branch of the plan open (``*``): the loaded branches."""
+    await pilot.press("asterisk")
+    await settle(pilot, 8)
+    return set(main_screen(pilot.app).tree.loaded)
+
+
+async def _assert_same_as_a_full_read(pilot: Any) -> None:
+    """Every line as drawn now is the line a full re-read draws, in text and colour."""
+    screen = main_screen(pilot.app)
+    shown = {key: _look(pilot.app, key) for key in screen.tree.by_key}
+    screen.refresh_view()
+    await settle(pilot)
+    assert {key: _look(pilot.app, key) for key in screen.tree.by_key} == shown
+
+
 def _ancestors(app: Any, node_id: str) -> set[str | None]:
     line: Any = main_screen(app).tree.by_key[tr.key(tr.NODE, node_id)]
     found: set[str | None] = {None}
@@ -49,10 +65,8 @@ async def test_a_tick_with_everything_open_rereads_the_branches_above_and_shows_
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("asterisk")  # open every branch
-        await settle(pilot, 8)
+        loaded = await _open_all(pilot)
         screen = main_screen(app)
-        loaded = set(screen.tree.loaded)
         assert len(loaded) > 30
         await goto(pilot, YANGJIAO_KEY)
         before = header(app)
@@ -72,10 +86,7 @@ async def test_a_tick_with_everything_open_rereads_the_branches_above_and_shows_
         assert label(app, f"m:{copy['id']}").startswith("[x] ")  # the copy, in another chapter
         assert "1/3" in label(app, f"n:{WULONG}/a1.p1")
         assert "done 2" in header(app) and header(app) != before
-        shown = {key: _look(app, key) for key in screen.tree.by_key}
-        screen.refresh_view()  # everything read again: no line differs, in text or colour
-        await settle(pilot)
-        assert {key: _look(app, key) for key in screen.tree.by_key} == shown
+        await _assert_same_as_a_full_read(pilot)
         assert asked[-1] == set(screen.tree.loaded) | {None}
 
 
@@ -84,8 +95,7 @@ async def test_a_tick_while_a_full_refresh_is_not_on_screen_reads_everything(
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("asterisk")
-        await settle(pilot, 8)
+        await _open_all(pilot)
         await goto(pilot, YANGJIAO_KEY)
         screen = main_screen(app)
         screen._unapplied = FULL  # as when a new date's re-read has not reached the screen yet
@@ -111,10 +121,7 @@ async def test_a_done_report_with_everything_open_shows_its_ticks_where_they_are
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("asterisk")
-        await settle(pilot, 8)
-        screen = main_screen(app)
-        loaded = set(screen.tree.loaded)
+        loaded = await _open_all(pilot)
         assert not label(app, f"m:{copy['id']}").startswith("[x] ")
         asked = _spy(monkeypatch)
         await press_on(pilot, YANGJIAO_KEY, "r")
@@ -129,10 +136,7 @@ async def test_a_done_report_with_everything_open_shows_its_ticks_where_they_are
         above = _ancestors(app, node) | _ancestors(app, copy["node_id"])
         assert asked and asked[-1] <= above and len(asked[-1]) < len(loaded) / 3
         assert label(app, f"m:{copy['id']}").startswith("[x] ")  # in another chapter, not the one reported on
-        shown = {key: _look(app, key) for key in screen.tree.by_key}
-        screen.refresh_view()
-        await settle(pilot)
-        assert {key: _look(app, key) for key in screen.tree.by_key} == shown
+        await _assert_same_as_a_full_read(pilot)
 
 
 async def test_the_undo_of_a_tick_rereads_the_branches_above_and_an_edits_undo_everything(
@@ -148,10 +152,8 @@ async def test_the_undo_of_a_tick_rereads_the_branches_above_and_an_edits_undo_e
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("asterisk")
-        await settle(pilot, 8)
+        loaded = await _open_all(pilot)
         screen = main_screen(app)
-        loaded = set(screen.tree.loaded)
         await goto(pilot, YANGJIAO_KEY)
         await pilot.press("space")
         await settle(pilot)
@@ -165,10 +167,7 @@ async def test_the_undo_of_a_tick_rereads_the_branches_above_and_an_edits_undo_e
         assert asked and asked[-1] <= above and len(asked[-1]) < len(loaded) / 3
         assert not label(app, YANGJIAO_KEY).startswith("[x] ")
         assert not label(app, f"m:{copy['id']}").startswith("[x] ")  # the copy, in another chapter
-        shown = {key: _look(app, key) for key in screen.tree.by_key}
-        screen.refresh_view()
-        await settle(pilot)
-        assert {key: _look(app, key) for key in screen.tree.by_key} == shown
+        await _assert_same_as_a_full_read(pilot)
         # an edit's undo: not a tick, so every branch is read again
         conn = open_store(seeded_db, seed=False)
         try:
@@ -193,16 +192,9 @@ async def test_adding_editing_and_deleting_a_milestone_with_everything_open_rere
     app = make_app(seeded_db, plan="wulong")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("asterisk")
-        await settle(pilot, 8)
+        loaded = await _open_all(pilot)
         screen = main_screen(app)
-        loaded = set(screen.tree.loaded)
 
-        async def same_as_a_full_read() -> None:
-            shown = {key: _look(app, key) for key in screen.tree.by_key}
-            screen.refresh_view()
-            await settle(pilot)
-            assert {key: _look(app, key) for key in screen.tree.by_key} == shown
 
         asked = _spy(monkeypatch)
         await press_on(pilot, f"n:{node}", "a")
@@ -210,17 +202,17 @@ async def test_adding_editing_and_deleting_a_milestone_with_everything_open_rere
         added = row(seeded_db, "SELECT id FROM milestones WHERE node_id = ? AND origin = 'clerk'", node)["id"]
         assert asked and asked[-1] <= _ancestors(app, node) and len(asked[-1]) < len(loaded) / 3
         assert "完成验收" in label(app, f"m:{added}")
-        await same_as_a_full_read()
+        await _assert_same_as_a_full_read(pilot)
         asked.clear()
         await pilot.press("e")
         await settle(pilot)
         await fill(pilot, title="完成竣工验收", due="2025年底")
         assert asked and asked[-1] <= _ancestors(app, node)
         assert "完成竣工验收" in label(app, f"m:{added}")
-        await same_as_a_full_read()
+        await _assert_same_as_a_full_read(pilot)
         asked.clear()
         await pilot.press("delete")
         await settle(pilot)
         assert asked and asked[-1] <= _ancestors(app, node)
         assert f"m:{added}" not in screen.tree.by_key
-        await same_as_a_full_read()
+        await _assert_same_as_a_full_read(pilot)
