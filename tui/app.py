@@ -97,6 +97,22 @@ class PlanDeskApp(App[int]):
         self.db = Database(self.db_path)
         self._version = 0
         self._opened = False
+        self.unreadable: PlandeskError | None = None  # why the app stopped, if a hand-typed value
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error the app did not expect: if the database holds a value typed in by hand
+        (store.row_check, checked now, not on every start of a large database), the app stops with
+        return code 1 and ``unreadable`` says which value, instead of Textual's traceback; on a sound
+        database the traceback stays, it is plandesk's own defect. Textual has no public hook for an
+        unhandled error: this overrides the one ``App`` calls."""
+        if self.unreadable is None and self.return_code is None:
+            from store.row_check import explain_failure
+
+            self.unreadable = explain_failure(self.db_path)
+        if self.unreadable is None:
+            super()._handle_exception(error)
+            return
+        self.exit(return_code=1)
 
     # start-up ------------------------------------------------------------------------------
     def _open(self) -> None:

@@ -46,13 +46,10 @@ def run_app(ctx: Context) -> int:
     app = PlanDeskApp(ctx.db_path, today=ctx.today, plan=plan, lang=ctx.t.lang, soon_days=ctx.soon_days,
                       today_fixed=fixed, ask_name=ask_name)
     app.run()
-    if app.return_code:  # the app stopped on an error: a value typed in by hand, if that is the cause
-        from store.row_check import explain_failure
+    if app.unreadable is not None:  # the app stopped on a value typed in by hand: that one line, no traceback
         from tui.phrases import error_line
 
-        explained = explain_failure(ctx.db_path)
-        if explained is not None:
-            print(f"plandesk: {error_line(ctx.t, explained)}", file=sys.stderr)
+        print(f"plandesk: {error_line(ctx.t, app.unreadable)}", file=sys.stderr)
     # Exiting: the interpreter's last garbage collection would walk the app's whole heap (about
     # 0.1-0.3 s, more than Textual's own quit); frozen objects are skipped. Nothing is left to save:
     # the app closed its database when it unmounted.
