@@ -79,11 +79,12 @@ def default_name(db_path: Path, now: datetime | None = None) -> Path:
 
 def backup(db_path: Path, target: Path | None = None) -> Path:
     """Write a consistent, checked copy of the database at ``db_path``; returns its path."""
-    from store.db import connect
+    from store.db import connect, judge
 
     db_path = Path(db_path)
     if not db_path.exists():
         raise BackupError("missing", db_path)
+    judge(db_path, newer_ok=True)  # a text file or another program's database is not called damaged
     target = Path(target) if target else default_name(db_path)
     if target.exists():
         raise BackupError("exists", target)

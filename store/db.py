@@ -89,6 +89,27 @@ def _inspect(path: Path) -> tuple[int, int, int]:
     return app_id, version, tables
 
 
+def judge(path: Path, *, newer_ok: bool = False) -> bytes | None:
+    """The file's first 100 bytes if it is a plandesk database this plandesk may open (None: no
+    file yet, or an empty one), else DatabaseRefused: not SQLite at all (a text file, a picture),
+    an SQLite file of another program (its own application_id, its own tables, or a user_version
+    of its own with no table: plandesk writes none of those), or (unless ``newer_ok``) a newer
+    plandesk's. Judged without opening it for writing: nothing of someone else's file is touched."""
+    header = read_header(path)
+    if header is None:
+        return None
+    header_app, version = _header_int(header, 68), _header_int(header, 60)
+    if header_app not in (0, APPLICATION_ID):
+        raise _foreign(path)
+    if header_app != APPLICATION_ID or version != SCHEMA_VERSION:  # not plainly ours and current
+        app_id, version, tables = _inspect(path)
+        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and (tables or version)):
+            raise _foreign(path)
+        if version > SCHEMA_VERSION and not newer_ok:
+            raise _newer(path, version)
+    return header
+
+
 def open_store(path: Path | str, *, seed: bool = True, check_same_thread: bool = True) -> sqlite3.Connection:
     """Open the plandesk database at ``path``: seeded on first use, migrated if older.
 
@@ -96,20 +117,9 @@ def open_store(path: Path | str, *, seed: bool = True, check_same_thread: bool =
     with a clear message and left exactly as it was.
     """
     path = Path(path)
-    header = read_header(path)
+    header = judge(path)
     if header is None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        version = 0
-    else:
-        header_app, version = _header_int(header, 68), _header_int(header, 60)
-        if header_app not in (0, APPLICATION_ID):
-            raise _foreign(path)
-        if header_app != APPLICATION_ID or version != SCHEMA_VERSION:  # not plainly ours and current
-            app_id, version, tables = _inspect(path)
-            if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
-                raise _foreign(path)
-            if version > SCHEMA_VERSION:
-                raise _newer(path, version)
     try:
         conn = connect(path, check_same_thread=check_same_thread)
     except sqlite3.OperationalError:
