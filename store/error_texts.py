@@ -118,4 +118,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err_not_regular_file": ("{path}: a device or a pipe, not a file", "{path}:是设备或管道,不是文件"),
     "err_text_too_large": ("{path}: more than {mib} MiB of text, not a plan document",
                            "{path}:文字超过 {mib} MiB,不是规划文件"),
+    # a workbook cell holding a number past float's range (1e309) or NaN (store/draft/reading.py)
+    "err_xlsx_not_finite": ("{file}: sheet {sheet}, cell {cell}: {value} is not a number a plan can hold; "
+                            "type the value as printed",
+                            "{file}:工作表 {sheet} 的 {cell} 单元格:{value} 不是规划可用的数字,请按原文填写"),
 }

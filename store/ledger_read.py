@@ -10,6 +10,7 @@ against the database.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 import warnings
@@ -94,15 +95,13 @@ def _percent(value: object) -> float | None | str:
         return None
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        cleaned = _norm(value).rstrip("%")
-        try:
-            number = float(cleaned)
-        except ValueError:
-            return str(value).strip()
-    return number if 0 <= number <= 100 else f"{number:g}"
+    try:  # a cell of 400 digits is an int past float's range; "1e309" text is infinity: both refused as typed
+        number = float(value) if isinstance(value, (int, float)) else float(_norm(value).rstrip("%"))
+    except (ValueError, OverflowError):
+        return str(value).strip()
+    if 0 <= number <= 100:  # never NaN or infinity
+        return number
+    return str(value).strip() if isinstance(value, str) or not math.isfinite(number) else f"{number:g}"
 
 
 def read_date(value: object) -> date | None | str:

@@ -8,6 +8,7 @@ add a row to the table below (and to docs/PLAN_FORMAT.md); the loader may use it
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -108,6 +109,8 @@ def names(value: Any) -> Say | None:
 
 def printed(value: Any) -> Say | None:
     """A cell as printed: text (numbers are accepted and kept as written by YAML)."""
+    if isinstance(value, float) and not math.isfinite(value):  # YAML's .inf, .nan, 1.0e+309
+        return say("pr_not_finite", value=value)
     if _is_text(value) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
         from store.values import MAX_NUMBER, parse_printed
 
@@ -119,7 +122,9 @@ def printed(value: Any) -> Say | None:
 
 
 def number(value: Any) -> Say | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 and value == value:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return say("pr_number")
+    if (isinstance(value, int) or math.isfinite(value)) and value >= 0:  # never .inf, .nan (an int is finite)
         return None
     return say("pr_number")
 

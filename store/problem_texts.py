@@ -143,6 +143,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "是 Word 或 Excel 文件,不是规划文件:请先用 plandesk draft 由它生成规划文件"),
     "pr_pdf_file": ("is a PDF, not a plan file: save its text as .txt and make one with plandesk draft",
                     "是 PDF 文件,不是规划文件:请将其文字另存为 .txt,再用 plandesk draft 生成规划文件"),
+    # a number that is no number: YAML's .inf / .nan, or one past float's range (store/plan_schema.py)
+    "pr_not_finite": ("{value} is not a number a plan can hold: write the value as printed, in quotes",
+                      "{value} 不是规划可用的数字:请按原文填写,并加引号"),
 }
 
 # Values one language leaves out (tests/test_catalog.py checks every other key uses the same in

@@ -23,8 +23,13 @@ _PREFIX = [(">=", "≥"), ("<=", "≤"), ("≧", "≥"), ("≦", "≤"), ("不�
 _SUFFIX = [("以上", "≥"), ("以下", "≤"), ("以内", "≤")]
 _MINUS = str.maketrans({"\u2212": "-", "\u2796": "-"})  # NFKC leaves the minus sign alone
 # thousands groups (never followed by another digit), else digits with a decimal point or comma
-_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+(?![,\d])(?:\.\d+)?|\d+(?:[.,]\d+)?)")
-_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DIGITS = r"[-+]?(?:\d{1,3}(?:,\d{3})+(?![,\d])(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+_NUMBER = re.compile(_DIGITS)
+# a printed cell's exponent (1e3, 1e309) is read with its number, never dropped: "1e309" is not 1
+# (a value a clerk records has none: ``parse_actual`` refuses "1e3" as garbled)
+_EXPONENT = r"(?:[eE][-+]?\d+)?"
+_PRINTED = re.compile(_DIGITS + _EXPONENT)
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?" + _EXPONENT)
 
 
 class ValueError_(ValueError):
@@ -67,7 +72,7 @@ def parse_printed(printed: object) -> PrintedValue:
         if norm.endswith(word):
             comparator = comparator or comp
             norm = norm[: -len(word)].strip()
-    match = _NUMBER.search(norm)
+    match = _PRINTED.search(norm)
     if not match:
         return PrintedValue(text, comparator, None)
     return PrintedValue(text, comparator, _to_float(match.group()))

@@ -11,6 +11,7 @@ for it (``word_numbers``), as it reads on paper.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -257,18 +258,19 @@ def _xlsx_blocks(path: Path) -> list[Block]:
     except damaged:
         raise BadInput("err_bad_xlsx", file=path.name) from None
     try:
-        return _sheet_blocks(book)
+        return _sheet_blocks(book, path.name)
     except damaged:  # read-only mode parses a sheet only when its rows are read
         raise BadInput("err_bad_xlsx", file=path.name) from None
     finally:
         book.close()
 
 
-def _sheet_blocks(book: Any) -> list[Block]:
+def _sheet_blocks(book: Any, name: str) -> list[Block]:
     blocks: list[Block] = []
     for sheet in book.worksheets:
         table: Block | None = None
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            _refuse_non_finite(row, name, sheet.title, number)
             cells = [_value_text(v) for v in row]
             while cells and not cells[-1]:
                 cells.pop()
@@ -284,6 +286,17 @@ def _sheet_blocks(book: Any) -> list[Block]:
                 blocks.append(table)
             table.rows.append([Cell(c, number) for c in cells] if len(filled) > 1 else [Cell(filled[0], number)])
     return blocks
+
+
+def _refuse_non_finite(row: tuple[object, ...], name: str, sheet: str, number: int) -> None:
+    """A number cell holding 1E+309 (infinity to Python) or NaN would become the text "inf": one
+    clear line naming the cell instead."""
+    for column, value in enumerate(row, start=1):
+        if isinstance(value, float) and not math.isfinite(value):
+            from openpyxl.utils import get_column_letter
+
+            raise BadInput("err_xlsx_not_finite", file=name, sheet=sheet, cell=f"{get_column_letter(column)}{number}",
+                           value=value)
 
 
 def _value_text(value: object) -> str:
