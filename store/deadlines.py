@@ -49,6 +49,21 @@ _YEAR_PART = re.compile(
 )
 
 
+# a year in Chinese numerals as 公文 print it: 二〇二三年, or the first of 二〇二一—二〇二五年 (〇 U+3007;
+# ○ U+25CB and 零 in some copies)
+_CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])[一二][〇○零一二三四五六七八九]{3}"
+                      r"(?=\s*年|\s*[—–\-－~～至到]+\s*[一二][〇○零一二三四五六七八九]{3}\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with each year in Chinese numerals (二〇二三年, 二○二四年) in Arabic digits (2023年),
+    one digit per numeral: the same length, so that a match in it is a span of ``text`` too."""
+    if "〇" not in text and "○" not in text and "零" not in text and "九" not in text:
+        return text  # every year 1900..2099 in numerals has one of these: most text is done here
+    return _CN_YEAR.sub(lambda m: m[0].translate(_CN_YEAR_DIGITS), text)
+
+
 def _month_end(year: int, month: int) -> date:
     if not 1 <= month <= 12:
         raise DeadlineError("pr_no_month", month=month)
@@ -57,7 +72,7 @@ def _month_end(year: int, month: int) -> date:
 
 def _normalise(phrase: str) -> str:
     text = unicodedata.normalize("NFKC", phrase).strip()
-    text = re.sub(r"\s+", "", text)
+    text = arabic_years(re.sub(r"\s+", "", text))
     for word, number in sorted(_CN_DIGITS.items(), key=lambda kv: -len(kv[0])):
         text = re.sub(rf"(?<![\d一二三四五六七八九十]){word}(?=月)", str(number), text)
     text = _LEAD.sub("", text)

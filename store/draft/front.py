@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from store.deadlines import arabic_years
 from store.draft.headings import parse_numbering
 from store.draft.reading import Block
 from store.draft.review import Review
@@ -170,7 +171,7 @@ def _metadata(blocks: list[Block], front: Front, title_index: int | None, review
     for block in head:
         if front.doc_number is None and (m := _DOC_NUMBER.search(block.text)):
             front.doc_number = re.sub(r"\s+", "", m[0])
-        if front.issued is None and (m := _ISSUED.match(block.text)):
+        if front.issued is None and (m := _ISSUED.match(arabic_years(block.text))):
             front.issued = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
         if front.bureau is None and (m := re.match(
                 r"^([\u4e00-\u9fff]{2,30}?(?:政府|办公室|办公厅|局|委员会|厅))关于印发", block.text)):
@@ -194,6 +195,7 @@ def _metadata(blocks: list[Block], front: Front, title_index: int | None, review
 
 
 def _period_of(text: str, first_year_only: bool = False) -> tuple[int, int] | None:
+    text = arabic_years(text)  # 二〇二三年工作要点 is a 2023 plan
     for name, years in _FIVE_YEAR.items():
         if name in text:
             return years
@@ -208,7 +210,7 @@ def _period_of(text: str, first_year_only: bool = False) -> tuple[int, int] | No
 
 
 def _most_common_year_period(blocks: list[Block]) -> tuple[int, int]:
-    years = Counter(int(y) for b in blocks if b.kind == "para" for y in _YEAR.findall(b.text))
+    years = Counter(int(y) for b in blocks if b.kind == "para" for y in _YEAR.findall(arabic_years(b.text)))
     if not years:
         return 2025, 2025
     year = years.most_common(1)[0][0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from store.deadlines import arabic_years
 from store.draft.header_words import YEAR_COLUMN, squeeze
 from store.draft.headings import parse_numbering
 from store.draft.model import DraftIndicator, DraftMilestone, DraftNode, DraftRow
@@ -223,7 +224,7 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
     due_col = next((i for i, h in enumerate(header) if h in DUE_COLUMNS), None)
     cat_col = next((i for i, h in enumerate(header) if h in CATEGORY_COLUMNS), None)
     serial_col = table.column("序号")
-    years = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", title)}
+    years = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", arabic_years(title))}
     table_year = next(iter(years)) if len(years) == 1 else None
     if title_col is None:
         title_col = text_col
@@ -259,7 +260,7 @@ def read_tasks(table: Table, context: DraftNode, title: str, start: int, end: in
             date = find_date(phrase, start, end)
             if date is None and due_in_plan(phrase, start, end) is not None:
                 node.due = phrase  # 全年, 2024年12月31日: the loader reads it as it stands
-                if not re.search(r"\d{4}", phrase) and start != end:
+                if not re.search(r"\d{4}", arabic_years(phrase)) and start != end:
                     review.add(row[0].line, "draft_year_missing", phrase=phrase, year=end)
             elif date is None:
                 review.add(row[0].line, "draft_due_unread", phrase=phrase)

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from store.deadlines import DeadlineError, parse_deadline
+from store.deadlines import DeadlineError, arabic_years, parse_deadline
 from store.draft.deliverables import is_deliverable, split_items
 
 _SENTENCE = re.compile(r"(?<=[。；;！!？?])|(?<=[\u4e00-\u9fff”）)]\.)")
@@ -123,15 +123,17 @@ def _inside_brackets(text: str, position: int) -> bool:
 
 
 def find_date(clause: str, start: int, end: int) -> _Date | None:
-    """The first date phrase in a clause that reads as a deadline inside the plan's period."""
-    for m in _DATE.finditer(clause):
+    """The first date phrase in a clause that reads as a deadline inside the plan's period (a year in
+    Chinese numerals, 二〇二三年, read as the same year in digits; the phrase kept as printed)."""
+    read = arabic_years(clause)
+    for m in _DATE.finditer(read):
         if not m.group(0) or not (m["range"] or m["five"] or m["ymd"] or m["yearless"]):
             continue
         if _inside_brackets(clause, m.start()):
             continue
         lead, trail = m["lead"] or "", m["trail"] or ""
-        before = clause[: m.start()]
-        after = clause[m.end():]
+        before = read[: m.start()]
+        after = read[m.end():]
         if _PERIOD_STATED.search(before):
             continue
         at_start = re.fullmatch(r"\s*(?:力争|争取|确保|预计|计划|并|同时|其中|，|,)?\s*", before) is not None
@@ -142,17 +144,17 @@ def find_date(clause: str, start: int, end: int) -> _Date | None:
                 continue
             if re.match(r"^\s*[\u4e00-\u9fff]", after) and not (lead or at_start or "期间" in m["range"]):
                 continue  # 制定2023-2025年三年行动方案: a name, not a deadline
-            return _make(m, f"{first}—{last}年", last, False, end)
+            return _make(m, clause, f"{first}—{last}年", last, False, end)
         if m["five"]:
             five_start = _FIVE_YEAR_START[m["fivenum"]]
             five_end = five_start + 4
             if "期间" in m["five"]:
                 if not lead or not start <= five_end <= end:
                     continue
-                return _make(m, f"{five_start}—{five_end}年", five_end, False, end)
+                return _make(m, clause, f"{five_start}—{five_end}年", five_end, False, end)
             if not start <= five_end <= end:
                 continue
-            return _make(m, f"{five_end}年末", five_end, False, end)
+            return _make(m, clause, f"{five_end}年末", five_end, False, end)
         if m["ymd"]:
             year = int(m["y"])
             if not start <= year <= end:
@@ -162,7 +164,7 @@ def find_date(clause: str, start: int, end: int) -> _Date | None:
                 continue
             if not (specific or lead or at_start or _RESULT_AFTER.match(after) or not after.strip()):
                 continue
-            return _make(m, None, year, False, end)
+            return _make(m, clause, None, year, False, end)
         if m["yearless"]:
             if before.endswith(("每", "全", "今", "明", "当", "上", "去")):
                 continue
@@ -170,7 +172,7 @@ def find_date(clause: str, start: int, end: int) -> _Date | None:
                 continue  # 9月30日前, 到6月底, 11月中旬召开…: a month that reads as a deadline
             if m["m2"] and not 1 <= int(m["m2"]) <= 12:
                 continue
-            return _make(m, f"{int(m['m2'])}月底" if m["m1"] else None, end, True, end)  # 1-6月: by June's end
+            return _make(m, clause, f"{int(m['m2'])}月底" if m["m1"] else None, end, True, end)  # 1-6月: by June's end
     return None
 
 
@@ -184,8 +186,8 @@ def due_in_plan(phrase: str, start: int, end: int) -> date | None:
     return due if start <= due.year <= end else None
 
 
-def _make(m: re.Match[str], canonical: str | None, year: int, yearless: bool, end: int) -> _Date:
-    phrase = m.group(0)
+def _make(m: re.Match[str], printed: str, canonical: str | None, year: int, yearless: bool, end: int) -> _Date:
+    phrase = printed[m.start():m.end()]  # the match was made in arabic_years(printed): the same span
     due = phrase
     try:
         parsed = parse_deadline(phrase, end)
@@ -241,7 +243,7 @@ def _looks_beyond(clause: str, end: int) -> bool:
 
 
 def _mentions_past(clause: str, start: int) -> bool:
-    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", clause)]
+    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", arabic_years(clause))]
     return any(year < start for year in years) or bool(re.search(r"十[一二三]五|去年|上年|以来", clause))
 
 
