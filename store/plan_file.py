@@ -4,7 +4,8 @@ A plan file comes from outside (a colleague's e-mail, a USB stick). Only a regul
 most ``MAX_FILE_BYTES`` is read (a FIFO or ``/dev/zero`` is refused unread, checked on the open
 descriptor so a file swapped for a device between the check and the read is refused too), and it
 is text: UTF-8 (a byte-order mark is fine), UTF-16 with a byte-order mark (Windows Notepad's
-"Unicode"), or GB18030/GBK (what Notepad and WPS save as "ANSI" on a Chinese Windows). The check
+"Unicode") or without one (told by store.text_encoding), or GB18030/GBK (what Notepad and WPS save
+as "ANSI" on a Chinese Windows). The check
 reads the file in chunks; the YAML parser then reads it again in chunks (UTF-16 and GB18030
 turned into UTF-8 on the way): a 200,000-node plan (106 MiB) never sits in memory as one string.
 
@@ -24,6 +25,7 @@ from pathlib import Path
 from types import TracebackType
 
 from store.problems import Say, say
+from store.text_encoding import SAMPLE_BYTES, utf16_encoding
 
 MAX_FILE_BYTES = 128 * 1024 * 1024  # a transcribed five-year plan is 0.1 MiB, a generated 200,000-node one 106 MiB
 CHUNK = 1 << 20
@@ -132,16 +134,17 @@ class PlanFile:
 
     def _check_encoding(self) -> tuple[int, str]:
         """The file's size and encoding once read whole; the line of the first bad byte otherwise."""
-        head = self._handle.read(8)
+        head = self._handle.read(SAMPLE_BYTES)
         self._handle.seek(0)
         for magic, key in _DOCUMENT_MAGICS:
             if head.startswith(magic):  # the plan document itself, not its plan file: draft one from it
                 raise _file_problem(key, 1)
-        if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-            size = self._decodes("utf-16")
+        utf16 = utf16_encoding(head)  # with a byte-order mark, or plainly UTF-16 without one
+        if utf16 is not None:
+            size = self._decodes(utf16)
             if size is None:
                 raise _file_problem("pr_not_utf8", 0)
-            return size, "utf-16"
+            return size, utf16
         try:
             size = self._decodes("utf-8")
         except UnicodeDecodeError:

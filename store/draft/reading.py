@@ -23,6 +23,7 @@ from store.draft.header_words import is_header_word
 from store.draft.headings import parse_numbering
 from store.draft.word_numbers import WordNumbers, with_number
 from store.errors import BadInput
+from store.text_encoding import SAMPLE_BYTES, utf16_encoding
 
 SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".xlsx")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]")
@@ -67,7 +68,14 @@ def clean(text: str) -> str:
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """UTF-8 (with or without a byte-order mark), else GB18030 (which includes GBK); strictly."""
+    """UTF-16 (Notepad's "Unicode", or without a byte-order mark: store.text_encoding), UTF-8 (with
+    or without a byte-order mark), else GB18030 (which includes GBK); strictly."""
+    utf16 = utf16_encoding(data[:SAMPLE_BYTES])
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            raise BadInput("err_encoding", file=name) from None
     if b"\x00" in data[:4096]:
         raise BadInput("err_binary", file=name)
     for encoding in ("utf-8-sig", "gb18030"):
