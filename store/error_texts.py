@@ -122,4 +122,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err_xlsx_not_finite": ("{file}: sheet {sheet}, cell {cell}: {value} is not a number a plan can hold; "
                             "type the value as printed",
                             "{file}:工作表 {sheet} 的 {cell} 单元格:{value} 不是规划可用的数字,请按原文填写"),
+    # a .docx or .xlsx saved with a password to open it (store/office_files.py)
+    "err_password_protected": ("{file}: protected by a password to open it: open it in Word, Excel or WPS and save "
+                               "it without the password, then try again",
+                               "{file}:文件设置了打开密码:请在 Word、Excel 或 WPS 中打开,取消密码后另存,再试一次"),
 }

@@ -23,6 +23,7 @@ from store import ledger as lg
 from store import ledger_format as lf
 from store import progress as pg
 from store.clerk_dates import FIRST_YEAR, LAST_YEAR
+from store.office_files import password_protected
 
 _STATE_OF = {pg.STATE_ZH[s]: s for s in pg.STATES}
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -196,20 +197,6 @@ def _unpacked_size(path: Path) -> int:
         return 0  # load_workbook says what it is
 
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # the stream Excel and WPS put a password's key in
-
-
-def _encrypted(path: Path) -> bool:
-    """True for an .xlsx saved with a password to open it: Excel and WPS wrap it in an OLE file."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1 << 20)
-    except OSError:
-        return False
-    return head.startswith(_OLE_MAGIC) and _ENCRYPTION_INFO in head
-
-
 def read_book(path: Path | str) -> Book:
     """Read a returned workbook; never raises for what is inside the file (problems say it)."""
     from openpyxl import load_workbook
@@ -230,9 +217,10 @@ def read_book(path: Path | str) -> Book:
             warnings.simplefilter("ignore")  # are no line for a clerk: what the cell holds is checked below
             wb = load_workbook(path, data_only=True)
     except InvalidFileException:  # .xls, .csv, .et: another format under another name
-        return refused("password_protected" if _encrypted(path) else "not_a_workbook", reason=path.suffix or "?")
+        return refused("password_protected" if password_protected(path) else "not_a_workbook",
+                       reason=path.suffix or "?")
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):  # its class name is no reason for a clerk
-        return refused("password_protected" if _encrypted(path) else "damaged_workbook")
+        return refused("password_protected" if password_protected(path) else "damaged_workbook")
     meta = _meta(wb)
     if not meta or meta.get("format") != lg.FORMAT:
         return refused("not_a_ledger")

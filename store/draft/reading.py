@@ -23,6 +23,7 @@ from store.draft.header_words import is_header_word
 from store.draft.headings import parse_numbering
 from store.draft.word_numbers import WordNumbers, with_number
 from store.errors import BadInput
+from store.office_files import password_protected
 from store.text_encoding import SAMPLE_BYTES, utf16_encoding
 
 SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".xlsx")
@@ -264,7 +265,8 @@ def _xlsx_blocks(path: Path) -> list[Block]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except damaged:
-        raise BadInput("err_bad_xlsx", file=path.name) from None
+        raise BadInput("err_password_protected" if password_protected(path) else "err_bad_xlsx",
+                       file=path.name) from None
     try:
         return _sheet_blocks(book, path.name)
     except damaged:  # read-only mode parses a sheet only when its rows are read
@@ -341,7 +343,8 @@ def _docx_blocks(path: Path) -> list[Block]:
     try:
         return _docx_content(docx.Document(str(path)))
     except damaged:
-        raise BadInput("err_bad_docx", file=path.name) from None
+        raise BadInput("err_password_protected" if password_protected(path) else "err_bad_docx",
+                       file=path.name) from None
 
 
 def _docx_content(document: Any) -> list[Block]:
