@@ -23,7 +23,7 @@ from store import ledger as lg
 from store import ledger_format as lf
 from store import progress as pg
 from store.clerk_dates import FIRST_YEAR, LAST_YEAR
-from store.office_files import password_protected
+from store.office_files import password_protected, unsaved_formulas
 
 _STATE_OF = {pg.STATE_ZH[s]: s for s in pg.STATES}
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -227,6 +227,8 @@ def read_book(path: Path | str) -> Book:
     plan_id, period, unit = meta.get("plan", ""), meta.get("period", ""), meta.get("unit", "")
     if meta.get("checksum") != lg.book_checksum(plan_id, period, unit):
         return refused("book_edited")
+    for formula in unsaved_formulas(path):  # read as blank: an answer would vanish without a word
+        problems.append(Problem(name, formula.sheet, formula.row, "formula_without_value", {"cell": formula.cell}))
     filled_on = _filled_on(wb, problems, name)
     found = _find_data_sheet(wb)
     if found is None:

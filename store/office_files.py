@@ -1,15 +1,19 @@
-"""An Office document saved with a password to open it, told from its bytes.
+"""What Office files hold that their readers do not say: a password, a formula without its value.
 
-Word, Excel and WPS encrypt a .docx or .xlsx whole (文件 > 加密, "Encrypt with Password") and wrap
-it in an OLE compound file, the container of the old .doc/.xls, holding an ``EncryptionInfo``
-stream (the key) and an ``EncryptedPackage`` stream (the document). No reader can open it, and
-"damaged, or a .doc: save it as .docx" sends the clerk the wrong way: only saving it without the
-password mends it. One check for both the workbook a unit returns (store.ledger_read) and the
-document given to ``plandesk draft`` (store.draft.reading).
+A password to open it: Word, Excel and WPS encrypt a .docx or .xlsx whole (文件 > 加密, "Encrypt
+with Password") and wrap it in an OLE compound file, the container of the old .doc/.xls, holding
+an ``EncryptionInfo`` stream (the key) and an ``EncryptedPackage`` stream (the document). No
+reader can open it, and "damaged, or a .doc: save it as .docx" sends the clerk the wrong way:
+only saving it without the password mends it. Both checks serve the workbook a unit returns
+(store.ledger_read) and the document given to ``plandesk draft`` (store.draft.reading).
 """
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
+from typing import NamedTuple
+from xml.etree import ElementTree
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))  # directory names
@@ -39,3 +43,71 @@ def password_protected(path: Path | str) -> bool:
     except OSError:
         return False
     return False
+
+
+class UnsavedFormula(NamedTuple):
+    """A formula cell of a workbook with no value saved with it: a reader sees it blank."""
+
+    sheet: str
+    row: int
+    cell: str  # its reference, B5
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a <f> element (with any namespace prefix) in a sheet's XML
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def unsaved_formulas(path: Path | str) -> list[UnsavedFormula]:
+    """The formula cells of an .xlsx that hold no saved value, sheet by sheet, row by row.
+
+    openpyxl reads what a formula last computed, as Excel and WPS save it; a file written by a
+    script (openpyxl) or an online editor may hold the formula alone, which every reader sees as blank:
+    a row a unit filled in (or a task of a plan's table) would vanish without a word. A formula
+    whose saved value is empty text (``<v></v>``) is a value, and no formula at all costs one scan
+    of the sheets' bytes (openpyxl itself saves a formula with an empty number, ``<v></v>``, which is
+    no value). A file that is no workbook gives none (its reader says what it is)."""
+    found: list[UnsavedFormula] = []
+    try:
+        with zipfile.ZipFile(path) as book:
+            for title, part in _sheet_parts(book):
+                data = book.read(part)
+                if _FORMULA.search(data):
+                    found.extend(_unsaved_in(title, data))
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError):
+        return []
+    return found
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _sheet_parts(book: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(title, part name) of each worksheet, in the workbook's order."""
+    targets = {}
+    for rel in ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels")):
+        target = rel.get("Target", "")
+        targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    sheets = []
+    for element in ElementTree.fromstring(book.read("xl/workbook.xml")).iter():
+        if _local(element.tag) == "sheet":
+            rid = next((value for key, value in element.attrib.items() if _local(key) == "id"), None)
+            if rid in targets and targets[rid] in book.namelist():
+                sheets.append((element.get("name", ""), targets[rid]))
+    return sheets
+
+
+def _unsaved_in(title: str, data: bytes) -> list[UnsavedFormula]:
+    found: list[UnsavedFormula] = []
+    for element in ElementTree.fromstring(data).iter():
+        if _local(element.tag) != "c":
+            continue
+        children = {_local(child.tag): child for child in element}
+        value = children.get("v")
+        saved = (children.get("is") is not None or value is not None
+                 and (bool(value.text) or element.get("t") == "str"))  # empty text is a value; an empty number is not
+        if "f" in children and not saved:
+            match = _CELL_REF.fullmatch(element.get("r", ""))
+            if match is not None:
+                found.append(UnsavedFormula(title, int(match[2]), match[0]))
+    return found

@@ -51,6 +51,8 @@ def draft_document(document: Document, header: str = "") -> Draft:
     stem = Path(document.name).stem
     if document.wrapped_at is not None:  # a PDF's text: say so, a paragraph's end was inferred
         review.add(1, "draft_unwrapped", chars=document.wrapped_at // 2)
+    for formula in document.unsaved:  # its row drafts as if the cell were blank: say why
+        review.add(formula.row, "draft_formula_no_value", sheet=formula.sheet, cell=formula.cell)
     blocks = skip_contents(blocks, review)
     front = read_front(blocks, stem, review)
     outline = Outline(blocks, front, review)

@@ -23,7 +23,7 @@ from store.draft.header_words import is_header_word
 from store.draft.headings import parse_numbering
 from store.draft.word_numbers import WordNumbers, with_number
 from store.errors import BadInput
-from store.office_files import password_protected
+from store.office_files import UnsavedFormula, password_protected, unsaved_formulas
 from store.text_encoding import SAMPLE_BYTES, utf16_encoding
 
 SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".xlsx")
@@ -61,6 +61,7 @@ class Document:
     blocks: list[Block]
     encoding: str
     wrapped_at: int | None = None  # display columns the text was hard-wrapped at (joined back), if it was
+    unsaved: list[UnsavedFormula] = field(default_factory=list)  # a workbook's formulas read blank: no value saved
 
 
 def clean(text: str) -> str:
@@ -99,7 +100,7 @@ def read_document(path: Path | str) -> Document:
             return Document(path.name, _docx_blocks(path), "docx")
         if suffix == ".xlsx":
             _check_regular(path)
-            return Document(path.name, _xlsx_blocks(path), "xlsx")
+            return Document(path.name, _xlsx_blocks(path), "xlsx", unsaved=unsaved_formulas(path))
         data = _read_regular(path)
     except FileNotFoundError:
         raise BadInput("err_no_file", path=path) from None

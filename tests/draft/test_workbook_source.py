@@ -44,9 +44,11 @@ def test_a_task_table_workbook_drafts_its_parts_and_tasks(drafted, tmp_path: Pat
         ("part", "二、", "加强质量监管", None, None),
         ("task", "3", "开展“守护消费”专项行动", ["消保科"], "全年"),
     ]
-    # a formula is never the plan's text: its row (no value computed) is listed for the clerk instead
+    # a formula is never the plan's text: its row (no value computed) is listed for the clerk instead,
+    # saying why it read blank
     assert "HYPERLINK" not in draft.yaml_text
-    assert [(item.key, item.line) for item in draft.review] == [("draft_table_row_unread", 6)]
+    assert [(item.key, item.line) for item in draft.review] == [("draft_formula_no_value", 6),
+                                                                ("draft_table_row_unread", 6)]
 
 
 def test_a_workbook_that_is_not_one(tmp_path: Path) -> None:

@@ -114,5 +114,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write a plan as it now is (with the clerk's changes) back to a plan file (YAML)",
         "将规划的当前内容(含经办人的调整)写回规划文件(YAML)"),
     "help:write: the plan file of --plan": ("write: the plan file of --plan", "write:写出 --plan 所指规划的规划文件"),
-
+    # a workbook formula cell with no value saved with it (store/office_files.py): read as blank
+    "draft_formula_no_value": ("sheet {sheet}, cell {cell}: a formula without a saved value, read as blank: open and "
+                               "save the file in Excel or WPS, then draft it again",
+                               "工作表 {sheet} 的 {cell} 单元格:公式没有保存计算结果,按空白读取:请在 Excel 或 WPS "
+                               "中打开并保存该文件后重新生成草稿"),
 }

@@ -109,4 +109,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "工作簿设置了打开密码:请填报单位取消打开密码(工作表保护可保留)后重新报送"),
     # after the first problems of a refused file (tui/cli/cmd_ledger.py MAX_PROBLEM_LINES)
     "lg_more_problems": ("… and {n} more problems in this file", "……此文件另有 {n} 个问题"),
+    # a formula cell with no value saved with it (store/office_files.py): it would read as blank
+    "lg_p_formula_without_value": ("cell {cell}: a formula without a saved value: open and save the file in Excel "
+                                   "or WPS, then send it again",
+                                   "{cell} 单元格:公式没有保存计算结果:请在 Excel 或 WPS 中打开并保存后重新报送"),
 }
