@@ -16,6 +16,7 @@ from pathlib import Path
 from store import journal
 from store.changes import transaction
 from store.clerk_tree import keep_clerk_edits
+from store.import_changes import Before
 from store.loader import PlanData, load_plan_file
 
 
@@ -77,11 +78,14 @@ def _existing(conn: sqlite3.Connection, table: str, plan_id: str, where: str = "
 
 def _upsert(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple[object, ...]]) -> None:
     """Insert new ids and update the file's columns of known ones in one batched statement;
-    columns the file does not carry (ticks, notes, unit overrides, archived state) stay as they are."""
+    columns the file does not carry (ticks, notes, unit overrides, archived state) stay as they are.
+    A known row whose columns already hold the file's values is not written again."""
     # a clerk's origin stays the clerk's
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("id", "origin"))
+    kept = [c for c in columns if c not in ("id", "origin")]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in kept)
+    differs = f"({', '.join(kept)}) IS NOT ({', '.join(f'excluded.{c}' for c in kept)})"
     conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
-                     f"ON CONFLICT(id) DO UPDATE SET {updates}", rows)
+                     f"ON CONFLICT(id) DO UPDATE SET {updates} WHERE {differs}", rows)
 
 
 def _json(value: object) -> str | None:
@@ -91,6 +95,8 @@ def _json(value: object) -> str | None:
 def _import_plan(conn: sqlite3.Connection, plan: PlanData) -> ImportReport:
     now = journal.now_iso()
     report = ImportReport(plan.id, plan.title)
+    before = Before(conn, plan.id, {"node": ("nodes", NODE_COLUMNS), "milestone": ("milestones", MILESTONE_COLUMNS),
+                                    "indicator": ("indicators", INDICATOR_COLUMNS)})
     _upsert(conn, "plans", PLAN_COLUMNS, [(
         plan.id, plan.region, plan.bureau, plan.title, plan.doc_number, plan.issued, plan.start_year,
         plan.end_year, plan.source_file, plan.note, now, None, plan.report_cycle, plan.yellow_lag, plan.red_lag)])
@@ -138,6 +144,7 @@ def _import_plan(conn: sqlite3.Connection, plan: PlanData) -> ImportReport:
                  (plan.id,))
     conn.executemany(f"INSERT INTO indicator_cells ({', '.join(CELL_COLUMNS)}) "
                      f"VALUES ({', '.join('?' for _ in CELL_COLUMNS)})", cell_rows)
+    report.updated = before.changed()  # what ends up different, the clerk's edits put back: not what matched
     return report
 
 
@@ -170,7 +177,6 @@ def _sync(conn: sqlite3.Connection, table: str, plan_id: str, ids: list[str], co
     existing = _existing(conn, table, plan_id, where)
     incoming = set(ids)
     report.added[kind] = sum(1 for i in incoming if i not in existing)
-    report.updated[kind] = len(incoming) - report.added[kind]
     _upsert(conn, table, columns, rows)
     # kept archived: a milestone the clerk deleted, a node the clerk archived and what went with it
     restore = [i for i, row in existing.items()
