@@ -260,42 +260,39 @@ def lead_by_seq(conn: sqlite3.Connection, plan_id: str) -> LeadBySeq:
     first = min(node_first or 0, ms_first or 0)
     size = 1 + max(node_last or 0, ms_last or 0)
     sparse = not compact(first, size - 1)
-    at: array[int] | SparseAt
+    seqs: list[int] = []
+    sparse_at = SparseAt()
+    at = array("i")
     if sparse:
         seqs = sorted({r[0] for r in conn.execute(
             "SELECT seq FROM nodes WHERE plan_id = ? AND seq IS NOT NULL UNION "
             "SELECT seq FROM milestones WHERE plan_id = ? AND seq IS NOT NULL", (plan_id, plan_id))})
-        at = SparseAt()
     else:
         at = array("i", [NOBODY_AT]) * size
     lists: list[tuple[str, ...]] = []
-    known: dict[str, int] = {}
+    # an archived node's row carries the integer ARCHIVED_AT instead of its list: a stored list is
+    # text (the column's affinity), so no list can be mistaken for it
+    known: dict[object, int] = {ARCHIVED_AT: ARCHIVED_AT, **dict.fromkeys(_EMPTY, NOBODY_AT)}
     lead_sql = _LEAD_SQL.replace("n.", "")
     cursor = conn.cursor()
     cursor.row_factory = None
-    for seq, last_seq, lead, archived in cursor.execute(
-            f"SELECT seq, last_seq, {lead_sql}, archived_at IS NOT NULL FROM nodes "
-            f"WHERE plan_id = ? AND seq IS NOT NULL AND (archived_at IS NOT NULL OR {_NAMED_SQL.replace('n.', '')}) "
-            "ORDER BY seq", (plan_id,)):
-        if archived:
-            index = ARCHIVED_AT
-        elif lead in _EMPTY:
-            index = NOBODY_AT
-        else:
-            found = known.get(lead)
-            if found is None:
-                found = known[lead] = len(lists)
-                lists.append(tuple(json.loads(lead)))
-            index = found
-        span = last_seq - seq if last_seq is not None else 0  # below 0: a damaged range, the node alone
-        if isinstance(at, SparseAt):
+    rows = cursor.execute(
+        f"SELECT seq, coalesce(last_seq - seq, 0), CASE WHEN archived_at IS NULL THEN {lead_sql} "
+        f"ELSE {ARCHIVED_AT} END FROM nodes WHERE plan_id = ? AND seq IS NOT NULL AND (archived_at IS NOT NULL OR "
+        f"{_NAMED_SQL.replace('n.', '')}) ORDER BY seq", (plan_id,))
+    for seq, span, lead in rows:  # span below 0: a damaged range, the node alone
+        index = known.get(lead)
+        if index is None:
+            index = known[lead] = len(lists)
+            lists.append(tuple(json.loads(lead)))
+        if sparse:
             for inside in seqs[bisect_left(seqs, seq):bisect_right(seqs, seq + max(span, 0))]:
-                at[inside] = index
-        elif span <= 0:
-            at[seq] = index
+                sparse_at[inside] = index
         elif span == 1:  # a task and its one milestone: most of a plan
             at[seq] = at[seq + 1] = index
+        elif span <= 0:
+            at[seq] = index
         else:
-            at[seq:last_seq + 1] = array("i", [index]) * (span + 1)
+            at[seq:seq + span + 1] = array("i", [index]) * (span + 1)
     lists.extend(((), ()))
-    return LeadBySeq(at, lists)
+    return LeadBySeq(sparse_at if sparse else at, lists)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from store import status as st
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Rich only where a line is drawn: the csv, json and paper reports read colours alone
+    from rich.text import Text
+
     from tui.i18n import Catalog
 
 # a milestone's or an indicator year's state, in the terminal and the app
@@ -45,6 +45,8 @@ CHART_ACTUAL_FILL: dict[str | None, str] = {"green": "#4f9a4f", "red": "#c0504d"
 def counts_line(rollup: st.Rollup, t: Catalog, separator: str = " · ", zeros: bool = True) -> Text:
     """done · overdue · due soon · open, each in its state's style (the header and the printouts);
     without ``zeros``, a count of none is left out (a narrow header)."""
+    from rich.text import Text
+
     line = Text()
     parts = [("done", rollup.done, STATE_STYLE[st.DONE]),
              ("overdue", rollup.counts[st.OVERDUE], STATE_STYLE[st.OVERDUE]),
@@ -59,12 +61,16 @@ def counts_line(rollup: st.Rollup, t: Catalog, separator: str = " · ", zeros: b
 
 def light_mark(light: str) -> Text:
     """A reporting light's coloured mark (red / yellow / green); text appended to it is unstyled."""
+    from rich.text import Text
+
     return Text().append(LIGHT_MARK, style=LIGHT_STYLE.get(light, ""))
 
 
 def lights_line(counts: tuple[int, int, int], t: Catalog) -> Text:
     """red N yellow N green N, each in its light's colour (the header: short, so that it still fits
     an 80-column terminal in Chinese, 红16 黄64 绿0); a colour none has is dim."""
+    from rich.text import Text
+
     line = Text()
     for i, (light, n) in enumerate(zip(LIGHT_COLOURS_ORDER, counts, strict=True)):
         if i:

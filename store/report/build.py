@@ -14,7 +14,7 @@ as-of date counts: a tick (and its note) only from its date, a value only from i
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -23,7 +23,7 @@ from store import pace as pc
 from store import queries as q
 from store import status as st
 from store.errors import BadInput
-from store.report import rows
+from store.report import json_rows, rows
 from store.report.model import (
     ANNUAL,
     CARRIED,
@@ -181,8 +181,10 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
             """A printout's first rows join their nodes; a list read whole looks them up (rows.py)."""
             return rows.items(index, as_of, soon_days, where, params, period_start=period.start, limit=limit,
                               nodes="join" if limit is not None else whole)
+        def json_chunks(fallback: Callable[[Item], str]) -> Iterator[list[str]]:
+            return json_rows.json_chunks(index, as_of, soon_days, where, params, period.start, fallback)
         return Listing(key, total, lambda limit: read(limit, "labels"), period=about,
-                       untasked=lambda limit: read(limit, "units"))
+                       untasked=lambda limit: read(limit, "units"), json_chunks=json_chunks)
 
     sections = [
         listing(DUE_IN_PERIOD, headline.total, "due BETWEEN ? AND ?", (start, end), period),
@@ -192,9 +194,7 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
     ]
     evaluated = period.end_year if period.kind in (MIDTERM, FINAL) else None
     indicators = indicator_rows(q.indicators(conn, plan.id), plan, period.end_year, as_of, evaluated)
-    counts = conn.execute("SELECT count(DISTINCT node_id), count(*) FROM milestones WHERE plan_id = ? "
-                          "AND archived_at IS NULL", (plan.id,)).fetchone()
-    ledger = Ledger(lambda: rows.ledger_rows(index, as_of, soon_days), counts[0], counts[1])
+    ledger = Ledger(lambda: rows.ledger_rows(index, as_of, soon_days))
     report = Report(period.kind, plan, as_of, soon_days, period, following, period.end_year, headline, plan_total,
                     chapters, indicators, sections, ledger)
     if narrative:

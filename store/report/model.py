@@ -114,6 +114,10 @@ class Listing:
     year: int | None = None  # "due later in <year>"
     # the same rows with each item's ``task`` left empty, cheaper to read (None: ``rows`` itself)
     untasked: Callable[[int | None], Iterator[Item]] | None = None
+    # the whole list as one JSON object per item, chunks of lines written by SQLite
+    # (``store.report.json_rows``); the argument writes an item SQLite could not (None: the json
+    # renderer writes every item)
+    json_chunks: Callable[[Callable[[Item], str]], Iterator[list[str]]] | None = None
 
     def __iter__(self) -> Iterator[Item]:
         return self.rows(None)
@@ -198,8 +202,6 @@ class Ledger:
     """Every task and milestone in document order, read as it is written out."""
 
     rows: Callable[[], Iterator[LedgerRow]]
-    tasks: int
-    milestones: int
 
     def __iter__(self) -> Iterator[LedgerRow]:
         return self.rows()

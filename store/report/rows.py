@@ -96,15 +96,7 @@ def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tup
           nodes: NodeLookup = "join") -> Iterator[Item]:
     """Milestones matching ``where`` (over the named columns and ``state``), as report items; how
     each finds its node: ``nodes`` (with "units", ``Item.task`` is left empty)."""
-    state_sql, state_args = st.sql_state(as_of, soon_days, due="m.due", done_on="m.done_on")
-    # a list read whole holds most of a plan's milestones: one pass over the table and a sort cost
-    # less than finding each row through the due index (a look-up by rowid per row: 74,000 rows of
-    # a 50,000-node plan, 0.37 -> 0.29 s). The ledger ("join", by seq) keeps the index's order.
-    milestones = "milestones m" if nodes == "join" else "milestones m NOT INDEXED"
-    source = (f"SELECT {_JOINED}, {state_sql} AS state FROM {milestones} JOIN nodes n ON n.id = m.node_id"
-              if nodes == "join" else f"SELECT {_COLUMNS}, {state_sql} AS state FROM {milestones}")
-    sql = f"SELECT * FROM ({source} WHERE m.plan_id = ? AND m.archived_at IS NULL) WHERE {where} ORDER BY {order}"
-    args: list[object] = [*state_args, index.plan_id, *params]
+    sql, args = list_sql(index, as_of, soon_days, where, params, order, joined=nodes == "join")
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
@@ -113,6 +105,22 @@ def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tup
     cursor = index.conn.cursor()
     cursor.row_factory = None  # plain tuples: tens of thousands of rows are unpacked once each
     return map(make, cursor.execute(sql, args))
+
+
+def list_sql(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tuple[object, ...], order: str,
+             joined: bool = False, outer: str = "*", outer_args: tuple[object, ...] = ()) -> tuple[str, list[object]]:
+    """The query of a list: the live milestones of the plan (``joined``: with their node's number,
+    title and seq) and their ``state``, filtered by ``where`` and sorted by ``order``; ``outer``
+    (with ``outer_args``) is what it selects from those named columns."""
+    state_sql, state_args = st.sql_state(as_of, soon_days, due="m.due", done_on="m.done_on")
+    # a list read whole holds most of a plan's milestones: one pass over the table and a sort cost
+    # less than finding each row through the due index (a look-up by rowid per row: 74,000 rows of
+    # a 50,000-node plan, 0.37 -> 0.29 s). The ledger ("join", by seq) keeps the index's order.
+    milestones = "milestones m" if joined else "milestones m NOT INDEXED"
+    source = (f"SELECT {_JOINED}, {state_sql} AS state FROM {milestones} JOIN nodes n ON n.id = m.node_id"
+              if joined else f"SELECT {_COLUMNS}, {state_sql} AS state FROM {milestones}")
+    sql = f"SELECT {outer} FROM ({source} WHERE m.plan_id = ? AND m.archived_at IS NULL) WHERE {where} ORDER BY {order}"
+    return sql, [*outer_args, *state_args, index.plan_id, *params]
 
 
 _DONE_STATES = frozenset(s for s in st.MILESTONE_STATES if st.is_done(s))

@@ -1,4 +1,5 @@
-"""Headless commands stay fast: they never import Textual or sqlite-utils (and tick not even rich)."""
+"""Headless commands stay fast: they never import Textual or sqlite-utils (and tick, export and the data
+reports not even rich)."""
 from __future__ import annotations
 
 import json
@@ -34,6 +35,8 @@ def loaded(args: list[str]) -> dict[str, object]:
     (["tick", "wulong/a1.p1.yangjiao", "--on", "2022-11-30"], []),
     (["record", "wulong/i01", "2023", "3.6"], []),
     (["export", "--plan", "wulong"], []),
+    (["report", "--plan", "wulong", "--final", "--today", "2023-06-30", "--format", "json"], []),  # data: no Rich
+    (["report", "--plan", "wulong", "--final", "--today", "2023-06-30", "--format", "csv"], []),
 ])
 def test_fast_paths_import_only_what_they_need(seeded_db: Path, args: list[str], allowed: list[str]) -> None:
     probe = loaded(["--db", str(seeded_db), *args])

@@ -105,7 +105,7 @@ def test_ledger_groups_milestones_under_their_task(demo_conn: sqlite3.Connection
                         ("milestone", 2, 2, "上半年完成方案")]
     task = ledger[2]
     assert task.progress == (1, 2) and task.state is None and task.light == "green"
-    assert report.ledger.tasks == 3 and report.ledger.milestones == 6
+    assert sum(r.kind == "task" for r in ledger) == 3
 
 
 def test_an_evaluation_judges_indicators_by_pace_not_by_one_year(demo_conn: sqlite3.Connection) -> None:

@@ -77,6 +77,13 @@ def _texts(values: Iterable[object]) -> Iterable[object]:
     return map(_text_cell, values)
 
 
+def _ints(values: Iterable[object]) -> Iterable[object]:
+    """A column of counts: ``str`` of each when every cell is an int (what ``cell`` does, without
+    a call of it per cell); else cell by cell."""
+    values = list(values)
+    return map(str, values) if set(map(type, values)) <= {int} else map(cell, values)
+
+
 def _date_cell(value: object) -> str:
     if value is None:  # most done_on cells
         return ""
@@ -93,7 +100,7 @@ def _column_writer(col: c.Col) -> c.ColumnWriter:
         made = Made(_date_cell if col.kind == "date" else _text_cell, kept=plain)
         return lambda values: map(made.__getitem__, values)
     if col.kind == "int":
-        return lambda values: map(cell, values)
+        return _ints
     if col.kind in ("text", "long", "id", "state"):
         return _texts
     return lambda values: map(cell, values)

@@ -199,13 +199,20 @@ def write_json(reports: list[rp.Report], target: TextIO) -> None:
 
 def _items(section: rp.Listing, indent: str, stream: TextIO) -> None:
     """A list's items, one compact line each, written a thousand lines at a time (each line already
-    escaped by ``item_writer``: straight to the file)."""
-    lines = map(item_writer(), iter(section))
+    escaped by ``item_writer`` or ``store.report.json_rows``: straight to the file). A whole list's
+    lines are written by SQLite; a status's few by ``item_writer``."""
+    write = item_writer()
+    if section.json_chunks is not None:
+        chunks = section.json_chunks(write)
+    else:
+        lines = map(write, iter(section))
+        chunks = iter(lambda: list(islice(lines, _CHUNK)), [])
     separator = ",\n" + indent
     first = True
-    while chunk := list(islice(lines, _CHUNK)):
-        stream.write(("[\n" + indent if first else separator) + separator.join(chunk))
-        first = False
+    for chunk in chunks:
+        if chunk:
+            stream.write(("[\n" + indent if first else separator) + separator.join(chunk))
+            first = False
     stream.write("[]" if first else "\n" + indent[:-2] + "]")
 
 
