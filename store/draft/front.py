@@ -36,6 +36,9 @@ _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五":
               "十五五": (2026, 2030)}
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号")
 _ISSUED = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+# a 公文's date in numerals, 二〇二二年六月八日: its month and day (its year by arabic_years)
+_CN_MONTH_DAY = re.compile(r"(?<=年)\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$")
+_CN_UNITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:自治区|自治區|自治州|省|市|区|區|县|縣|旗|州|盟))")
 _NOT_PLACE = ("全市", "本市", "我市", "各市", "城市", "全区", "本区", "我区", "各区", "全县", "本县", "我县",
               "全省", "本省", "我省", "各省", "地区", "社区", "园区", "景区", "片区", "辖区", "示范区", "试验区",
@@ -171,7 +174,7 @@ def _metadata(blocks: list[Block], front: Front, title_index: int | None, review
     for block in head:
         if front.doc_number is None and (m := _DOC_NUMBER.search(block.text)):
             front.doc_number = re.sub(r"\s+", "", m[0])
-        if front.issued is None and (m := _ISSUED.match(arabic_years(block.text))):
+        if front.issued is None and (m := _ISSUED.match(_arabic_date(block.text))):
             front.issued = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
         if front.bureau is None and (m := re.match(
                 r"^([\u4e00-\u9fff]{2,30}?(?:政府|办公室|办公厅|局|委员会|厅))关于印发", block.text)):
@@ -192,6 +195,20 @@ def _metadata(blocks: list[Block], front: Front, title_index: int | None, review
     if not front.region:
         front.region = _frequent_place(blocks[front.body_from: front.body_to]) or "待填"
         review.add(front.title_line or 1, "draft_region_guessed", region=front.region)
+
+
+def _numeral(text: str) -> int:
+    """一..九, 十, 十二, 二十, 三十一: a month's or a day's number in Chinese numerals."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CN_UNITS.get(text, 0)
+    return (_CN_UNITS.get(tens, 0) if tens else 1) * 10 + _CN_UNITS.get(units, 0)
+
+
+def _arabic_date(text: str) -> str:
+    """二〇二二年六月八日 as 2022年6月8日; any other text as it is but for its years."""
+    text = arabic_years(text)
+    return _CN_MONTH_DAY.sub(lambda m: f"{_numeral(m[1])}月{_numeral(m[2])}日", text)
 
 
 def _period_of(text: str, first_year_only: bool = False) -> tuple[int, int] | None:

@@ -74,3 +74,13 @@ def test_the_years_and_their_deadlines(drafted, tmp_path: Path) -> None:
 ])
 def test_a_plan_file_deadline_in_chinese_numerals_reads(phrase: str, due: date) -> None:
     assert parse_deadline(phrase, 2025).due == due
+
+
+@pytest.mark.parametrize(("line", "issued"), [
+    ("二〇二三年二月十日", "2023-02-10"), ("二○二二年十二月三十一日", "2022-12-31"), ("2023年2月10日", "2023-02-10"),
+])
+def test_the_date_a_plan_was_issued_in_numerals(drafted, tmp_path: Path, line: str, issued: str) -> None:
+    path = tmp_path / "issued.txt"
+    path.write_text(ANNUAL.replace("\n", f"\n{line}\n", 1), encoding="utf-8")
+    _, doc, _ = drafted(path)
+    assert doc["issued"] == issued
