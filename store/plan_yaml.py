@@ -212,6 +212,7 @@ class PlanLoader(_Parser, _BoundedComposer, SafeConstructor, Resolver):
             return SafeConstructor.construct_object(self, node, deep)
         except (ValueError, TypeError, KeyError, OverflowError):  # ``!!int x``, ``!!bool maybe``: PyYAML's own crash
             value = node.value if isinstance(node, ScalarNode) else ""
+            value = value if len(value) <= 60 else f"{value[:40]}…"  # 5,000 digits: not a line of them
             tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")  # as the clerk wrote it
             raise SaidError(say("pr_yaml_bad_value", value=value, tag=tag), node.start_mark) from None
 

@@ -113,3 +113,11 @@ def test_a_ledger_percent_past_floats_range_is_a_problem_as_typed(cli, seeded_db
     err = refused(cli, book, seeded_db)
     shown = "9" * 40 if percent == BIG else "inf"  # openpyxl gives the number, not its text
     assert "percent '" in err and shown in err and "Traceback" not in err, err
+
+
+def test_a_number_past_pythons_digit_limit_is_one_short_line(cli, seeded_db: Path, tmp_path: Path) -> None:
+    """5,000 digits cannot even be read as an int: the line names it without printing all of them."""
+    plan = _plan_with(tmp_path, '2025: "4"', f"2025: {'9' * 5000}")
+    code, _, err = cli("import", str(plan))
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "plan.yaml:69: " in err
+    assert len(err) < 300, err[:400]
