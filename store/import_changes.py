@@ -45,6 +45,9 @@ class Before:
         conn, counts = self.conn, {}
         try:
             for kind, (table, columns) in self.tables.items():
+                if conn.execute(f"SELECT 1 FROM before_{kind} LIMIT 1").fetchone() is None:
+                    counts[kind] = 0  # a first import: nothing was there to change (and no window to number)
+                    continue
                 compared = [c for c in columns if c not in DERIVED and c not in ("id", "plan_id", "origin")]
                 compared.append("place")
                 now = ", ".join(f"t.{c}" for c in compared)
