@@ -17,6 +17,8 @@ above unless ``--runs-large`` says otherwise):
 - peak RSS of each process (``os.wait4``).
 
 Printed ratios: each format against status (goal: within 3x) and against the report's floor,
+each round's ratio (median, least and most: the commands of a round run back to back, so this is
+the steadiest figure on a shared machine),
 the workbook against openpyxl's floor (within 2x), the 10,000-node workbook against the html
 report of that plan (within 3x: linear growth), peak RSS against status (within 2x).
 """
@@ -100,7 +102,7 @@ def xlsx_cells(path: Path) -> int:
     return count
 
 
-def measure(size: int, runs: int, work: Path, env: dict[str, str]) -> dict[str, tuple[float, float, int]]:
+def measure(size: int, runs: int, work: Path, env: dict[str, str]) -> dict[str, tuple[float, float, float]]:
     """Median wall and CPU seconds and peak RSS of every command on a generated plan of ``size`` nodes."""
     plan_file = work / f"plan-{size}.yaml"  # written by a child: this process stays small, and with it the RSS
     subprocess.run([sys.executable, str(HERE / "generate_plan.py"), str(plan_file), "--nodes", str(size)],
@@ -124,9 +126,15 @@ def measure(size: int, runs: int, work: Path, env: dict[str, str]) -> dict[str, 
     cells = xlsx_cells(work / f"report-{size}.xlsx")
     floor = [run([sys.executable, "-c", FLOOR, str(cells), str(work / "floor.xlsx")], env) for _ in range(runs)]
     samples["floor"] = floor
-    result = {name: (statistics.median(s[0] for s in got), statistics.median(s[1] for s in got),
-                     max(s[2] for s in got)) for name, got in samples.items()}
-    result["cells"] = (float(cells), 0.0, 0)
+    result: dict[str, tuple[float, float, float]] = {
+        name: (statistics.median(s[0] for s in got), statistics.median(s[1] for s in got), max(s[2] for s in got))
+        for name, got in samples.items()}
+    result["cells"] = (float(cells), 0.0, 0.0)
+    # each round's CPU ratio (the commands of one round ran back to back, so a slow stretch of a
+    # shared machine slows both sides of it): median, least and most over the rounds
+    for name, against in [(form, "status") for form in FORMATS] + [("xlsx", "html")]:
+        ratios = sorted(a[1] / b[1] for a, b in zip(samples[name], samples[against], strict=True))
+        result[f"{name}/{against}"] = (statistics.median(ratios), ratios[0], ratios[-1])
     return result
 
 
@@ -166,6 +174,10 @@ def main() -> None:
             print(f"{size:,} nodes: the report's floor (build + read every list item, write nothing) is "
                   f"{floor_cpu / got['status'][1]:.1f}x status; csv {got['csv'][1] / floor_cpu:.2f}x, "
                   f"json {got['json'][1] / floor_cpu:.2f}x, docx {got['docx'][1] / floor_cpu:.2f}x of it (CPU)")
+        for size, got in results.items():
+            print(f"{size:,} nodes, CPU ratio of each round (median, least-most): " + "; ".join(
+                f"{name} {got[name][0]:.2f}x ({got[name][1]:.2f}-{got[name][2]:.2f})"
+                for name in [f"{form}/status" for form in FORMATS] + ["xlsx/html"]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
