@@ -2,10 +2,12 @@
 
 A 50,000-node plan's final report lists 74,000 milestones. Reading each as an ``Item`` and then
 formatting it in Python cost more than the rest of the report together; here SQLite writes each
-item's JSON text (its own json_quote escapes as Python's encoder does) around the three parts only
-Python knows: the task's label, the chapter and units painted by seq (``PlanIndex``) and the
-state's light (``Item.light``). The object is ``tui.reports.json_data.item_dict``'s, key for key
-and byte for byte; a test holds the two equal on plan text with quotes, controls and bidi marks.
+item's JSON text (one ``printf``; its json_quote escapes as Python's encoder does; the task's label
+looked up by the node's id; the light from a ``CASE`` made of the rule's own table) and leaves a
+mark where the one part only Python knows goes: the chapter and the units painted by seq
+(``PlanIndex``), put in a chunk of lines at a time. The object is
+``tui.reports.json_data.item_dict``'s, key for key and byte for byte; a test holds the two equal
+on plan text with quotes, controls, printf directives and bidi marks.
 
 A row whose stored values SQLite cannot vouch for as Python reads them (a due that is not a real
 ISO day, an ``implicit`` that is not 0 or 1, a BLOB: typed in by hand) comes back without its
@@ -96,17 +98,15 @@ def json_chunks(index: rows.PlanIndex, as_of: date, soon_days: int, where: str, 
         keys = zip(map(bisect_right, repeat(starts), seqs), map(at.__getitem__, seqs), strict=True)
         lines = list(map(str.replace, texts, repeat(_PLACE), map(places.__getitem__, keys)))
         if any(map(str.startswith, texts, repeat(_ODD))):
-            lines = [_odd(index, as_of, soon_days, period_start, fallback, line) for line in lines]
+            lines = [_odd(index, as_of, soon_days, period_start, fallback, text[len(_ODD):])
+                     if text.startswith(_ODD) else line for text, line in zip(texts, lines, strict=True)]
         # printable unless plan text in them holds a control, bidi or separator character
         yield lines if all(map(str.isprintable, lines)) else list(map(json_safe, lines))
 
 
 def _odd(index: rows.PlanIndex, as_of: date, soon_days: int, period_start: date | None,
-         fallback: Callable[[Item], str], line: str) -> str:
-    """A line as it is, or, for a row SQLite did not write, the row read as an ``Item`` and written
-    by ``fallback``."""
-    if not line.startswith(_ODD):
-        return line
-    found = rows.items(index, as_of, soon_days, "id = ?", (line[len(_ODD):],), period_start=period_start,
+         fallback: Callable[[Item], str], milestone_id: str) -> str:
+    """A row SQLite did not write, read as an ``Item`` and written by ``fallback``."""
+    found = rows.items(index, as_of, soon_days, "id = ?", (milestone_id,), period_start=period_start,
                        nodes="labels")
-    return "".join(map(fallback, found))
+    return fallback(next(found))

@@ -90,10 +90,12 @@ def test_rows_typed_in_by_hand_are_written_by_the_renderer(tmp_path: Path) -> No
     an ``implicit`` of 5) is read as an Item and written by ``item_writer``: the same line."""
     path = make_demo_db(tmp_path / "odd.sqlite3")
     conn = sqlite3.connect(path)
-    first, second = [r[0] for r in conn.execute("SELECT id FROM milestones WHERE plan_id = ? ORDER BY seq LIMIT 2",
-                                                (DEMO,))]
+    first, second, third = [r[0] for r in conn.execute(
+        "SELECT id FROM milestones WHERE plan_id = ? ORDER BY seq LIMIT 3", (DEMO,))]
     conn.execute("UPDATE milestones SET start = '20210301' WHERE id = ?", (first,))
     conn.execute("UPDATE milestones SET implicit = 5 WHERE id = ?", (second,))
+    # an id holding the character json_rows marks the chapter's place with, on a row it does not write
+    conn.execute("UPDATE milestones SET id = id || '\x01', implicit = 2 WHERE id = ?", (third,))
     conn.commit()
     conn.close()
     final = _reports(path, DEMO)[0]
@@ -102,6 +104,7 @@ def test_rows_typed_in_by_hand_are_written_by_the_renderer(tmp_path: Path) -> No
     assert by_sqlite == by_python
     lines = {json.loads(line)["id"]: json.loads(line) for line in by_sqlite}
     assert lines[first]["start"] == "2021-03-01" and lines[second]["implicit"] is True
+    assert lines[third + "\x01"]["implicit"] is True and len(lines) == section.total
 
 
 def test_a_due_that_is_no_day_fails_as_every_reader_fails(tmp_path: Path, cli: Any) -> None:
