@@ -60,18 +60,25 @@ def nodes_changed(conn: sqlite3.Connection, change: Change) -> frozenset[str]:
 
 
 _TICK_FIELDS = frozenset(("done_on", "done_note", ALSO))  # all a tick, an untick, or the undo of one changes
+_UNIT_FIELDS = frozenset(("units_override", "support_override"))  # all setting a node's units changes
 
 
 def nodes_stepped(conn: sqlite3.Connection, changes: Sequence[Change]) -> frozenset[str] | None:
     """The nodes an undo or redo changed when every step only ticked or unticked milestones (the
-    undo of a tick, the commonest ctrl+z): ``nodes_changed`` of each. None when any step changed
-    more (an edit, an added or archived row): everything may have moved."""
+    undo of a tick, the commonest ctrl+z) or set a node's units: ``nodes_changed`` of each tick,
+    the node of each units change. None when any step changed more (an edit, an added or archived
+    row): everything may have moved."""
     nodes: set[str] = set()
     for change in changes:
         if change.skipped:
             continue
-        if change.entity != "milestone" or change.before is None or change.after is None \
-                or not set(change.before) | set(change.after) <= _TICK_FIELDS:
+        fields = set(change.before or ()) | set(change.after or ())
+        if change.before is None or change.after is None:
+            return None
+        if change.entity == "node" and fields <= _UNIT_FIELDS:
+            nodes.add(change.entity_id)
+            continue
+        if change.entity != "milestone" or not fields <= _TICK_FIELDS:
             return None
         nodes |= nodes_changed(conn, change)
     return frozenset(nodes)

@@ -216,3 +216,38 @@ async def test_adding_editing_and_deleting_a_milestone_with_everything_open_rere
         assert asked and asked[-1] <= _ancestors(app, node)
         assert f"m:{added}" not in screen.tree.by_key
         await _assert_same_as_a_full_read(pilot)
+
+
+async def test_setting_a_nodes_units_with_everything_open_rereads_the_branches_above(
+        seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """u on a large open plan, and its undo, read again only the branches above the node (no line
+    shows units); the detail pane says the units, every line is as a full re-read draws it, and a
+    filter by the new unit (after the redo), read whole, finds the node."""
+    from tests.tui.app_pilot import detail_text, fill, press_on
+    from tui.screens.main_screen import MainScreen
+
+    node = f"{WULONG}/a1.p2"
+    app = make_app(seeded_db, plan="wulong")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        loaded = await _open_all(pilot)
+        asked = _spy(monkeypatch)
+        await press_on(pilot, f"n:{node}", "u")
+        await fill(pilot, units="区新设科室")
+        assert asked and asked[-1] <= _ancestors(app, node) and len(asked[-1]) < len(loaded) / 3
+        assert "区新设科室" in detail_text(app)
+        await _assert_same_as_a_full_read(pilot)
+        asked.clear()
+        await pilot.press("ctrl+z")  # its undo likewise
+        await settle(pilot)
+        assert asked and asked[-1] <= _ancestors(app, node)
+        assert row(seeded_db, "SELECT units_override FROM nodes WHERE id = ?", node)["units_override"] is None
+        assert "区新设科室 → " in detail_text(app)  # the pane, read again, shows the change as history only
+        await _assert_same_as_a_full_read(pilot)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert isinstance(screen, MainScreen)
+        screen.set_filter(("unit", "区新设科室"))
+        await settle(pilot)
+        assert f"n:{node}" in screen.tree.by_key and f"n:{WULONG}/a1.p1" not in screen.tree.by_key

@@ -117,7 +117,10 @@ class Editing(Selection):
         def chosen(result: tuple[list[str] | None]) -> None:
             (units,) = result
             shown_units = "、".join(units) if units else t("ui_as_printed", units="、".join(node.units) or t("none"))
+            # no tree line shows units (only a filter by unit picks by them, and a filtered view is
+            # always read whole): the branches above the node are read again, not every open one
             self.app.write(lambda conn: actions.set_units(conn, node.id, units),
-                           lambda change: self.notify_plain(t("ui_units_set", title=node.label, units=shown_units)))
+                           lambda change: self.notify_plain(t("ui_units_set", title=node.label, units=shown_units)),
+                           touched=lambda change: frozenset({node.id}))
 
         self.ask(UnitDialog(t, node.label, node.effective_units), chosen)
