@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple
 from xml.etree import ElementTree
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -70,12 +70,24 @@ def unsaved_formulas(path: Path | str) -> list[UnsavedFormula]:
     try:
         with zipfile.ZipFile(path) as book:
             for title, part in _sheet_parts(book):
-                data = book.read(part)
-                if _FORMULA.search(data):
-                    found.extend(_unsaved_in(title, data))
+                if _has_formula(book, part):
+                    with book.open(part) as sheet:
+                        found.extend(_unsaved_in(title, sheet))
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError):
         return []
     return found
+
+
+def _has_formula(book: zipfile.ZipFile, part: str) -> bool:
+    """Whether a sheet's XML holds a <f> element, read a chunk at a time: a sheet packed a
+    thousandfold (a zip bomb) is never held whole."""
+    tail = b""
+    with book.open(part) as sheet:
+        while chunk := sheet.read(_CHUNK):
+            if _FORMULA.search(tail + chunk):
+                return True
+            tail = chunk[-16:]  # a tag cut by the chunk's end
+    return False
 
 
 def _local(tag: str) -> str:
@@ -97,10 +109,19 @@ def _sheet_parts(book: zipfile.ZipFile) -> list[tuple[str, str]]:
     return sheets
 
 
-def _unsaved_in(title: str, data: bytes) -> list[UnsavedFormula]:
+def _unsaved_in(title: str, sheet: IO[bytes]) -> list[UnsavedFormula]:
+    """The sheet's formula cells without a value, its XML parsed as a stream (each cell dropped
+    once looked at: memory stays a row's, whatever the sheet's size)."""
     found: list[UnsavedFormula] = []
-    for element in ElementTree.fromstring(data).iter():
-        if _local(element.tag) != "c":
+    rows: ElementTree.Element | None = None  # sheetData: each row leaves it once read
+    for event, element in ElementTree.iterparse(sheet, events=("start", "end")):
+        tag = _local(element.tag)
+        if event == "start":
+            rows = element if tag == "sheetData" else rows
+            continue
+        if tag == "row" and rows is not None and len(rows) and rows[0] is element:
+            del rows[0]  # rows end in order (the parser may already hold the next few)
+        if tag != "c":
             continue
         children = {_local(child.tag): child for child in element}
         value = children.get("v")
