@@ -23,7 +23,7 @@ from store import pace as pc
 from store import queries as q
 from store import status as st
 from store.errors import BadInput
-from store.report import json_rows, rows
+from store.report import json_rows, one_pass, rows
 from store.report.model import (
     ANNUAL,
     CARRIED,
@@ -176,21 +176,30 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
         plan_total.merge(chapter.plan)
     start, end = period.start.isoformat(), period.end.isoformat()
 
-    def listing(key: str, total: int, where: str, params: tuple[object, ...], about: Period | None) -> Listing:
+    in_period = one_pass.Member(DUE_IN_PERIOD, "due BETWEEN ? AND ?", (start, end))
+    overdue = one_pass.Member(CARRIED, "state = ? AND due <= ?", (st.OVERDUE, end))
+    coming = one_pass.Member(NEXT_PERIOD, "due BETWEEN ? AND ?", (following.start.isoformat(),
+                                                                  following.end.isoformat())) if following else None
+    # read whole (csv, json), the lists are one query: sorted alike, an overdue item in both read once
+    shared = one_pass.SharedLists(index, as_of, soon_days, period.start,
+                                  [m for m in (in_period, overdue, coming) if m is not None])
+
+    def listing(member: one_pass.Member, total: int, about: Period | None) -> Listing:
+        where, params = member.where, member.params
+
         def read(limit: int | None, whole: rows.NodeLookup) -> Iterator[Item]:
             """A printout's first rows join their nodes; a list read whole looks them up (rows.py)."""
             return rows.items(index, as_of, soon_days, where, params, period_start=period.start, limit=limit,
                               nodes="join" if limit is not None else whole)
         def json_chunks(fallback: Callable[[Item], str]) -> Iterator[list[str]]:
             return json_rows.json_chunks(index, as_of, soon_days, where, params, period.start, fallback)
-        return Listing(key, total, lambda limit: read(limit, "labels"), period=about,
-                       untasked=lambda limit: read(limit, "units"), json_chunks=json_chunks)
+        return Listing(member.key, total, lambda limit: read(limit, "labels"), period=about,
+                       untasked=lambda limit: read(limit, "units"), json_chunks=json_chunks, shared=shared)
 
     sections = [
-        listing(DUE_IN_PERIOD, headline.total, "due BETWEEN ? AND ?", (start, end), period),
-        listing(CARRIED, carried, "state = ? AND due <= ?", (st.OVERDUE, end), period),
-        listing(NEXT_PERIOD, upcoming, "due BETWEEN ? AND ?", (following.start.isoformat(), following.end.isoformat()),
-                following) if following else Listing(NEXT_PERIOD, 0, lambda limit: iter(())),
+        listing(in_period, headline.total, period),
+        listing(overdue, carried, period),
+        listing(coming, upcoming, following) if coming else Listing(NEXT_PERIOD, 0, lambda limit: iter(())),
     ]
     evaluated = period.end_year if period.kind in (MIDTERM, FINAL) else None
     indicators = indicator_rows(q.indicators(conn, plan.id), plan, period.end_year, as_of, evaluated)

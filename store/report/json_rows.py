@@ -23,6 +23,7 @@ from datetime import date
 from itertools import repeat
 from json.encoder import encode_basestring  # the C string escape of json.dumps(ensure_ascii=False)
 from operator import itemgetter
+from typing import Any
 
 from store import status as st
 from store.report import rows
@@ -86,9 +87,21 @@ def json_chunks(index: rows.PlanIndex, as_of: date, soon_days: int, where: str, 
     """Every milestone matching ``where`` (as ``rows.items`` reads it, due first) as one line of
     JSON, ``CHUNK`` lines at a time; ``fallback`` writes the rare row SQLite does not write (see
     the module's docstring). A chunk's lines are finished column-wise, in C: no Python step per row."""
+    for lines, _ in masked_json_chunks(index, as_of, soon_days, where, params, period_start, fallback, None):
+        yield lines
+
+
+def masked_json_chunks(index: rows.PlanIndex, as_of: date, soon_days: int, where: str, params: tuple[object, ...],
+                       period_start: date | None, fallback: Callable[[Item], str],
+                       extra: tuple[str, tuple[object, ...]] | None) -> Iterator[tuple[list[str], list[Any]]]:
+    """``json_chunks``, each chunk with the value of ``extra`` (an expression over the list's
+    columns and its arguments) for each of its lines (``None`` each without ``extra``)."""
     carried_before = period_start.isoformat() if period_start is not None else ""  # '' : nothing is before it
-    sql, args = rows.list_sql(index, as_of, soon_days, where, params, "due, seq", outer=_OUTER,
-                              outer_args=(as_of.toordinal() + _JULIAN_DAY_ZERO, carried_before))
+    outer = _OUTER
+    outer_args: tuple[object, ...] = (as_of.toordinal() + _JULIAN_DAY_ZERO, carried_before)
+    if extra is not None:
+        outer, outer_args = f"{outer}, {extra[0]}", (*outer_args, *extra[1])
+    sql, args = rows.list_sql(index, as_of, soon_days, where, params, "due, seq", outer=outer, outer_args=outer_args)
     at, starts, places = index.lead.at, index.chapter_starts, _Places(index)
     cursor = index.conn.cursor()
     cursor.row_factory = None  # plain tuples
@@ -101,7 +114,9 @@ def json_chunks(index: rows.PlanIndex, as_of: date, soon_days: int, where: str, 
             lines = [_odd(index, as_of, soon_days, period_start, fallback, text[len(_ODD):])
                      if text.startswith(_ODD) else line for text, line in zip(texts, lines, strict=True)]
         # printable unless plan text in them holds a control, bidi or separator character
-        yield lines if all(map(str.isprintable, lines)) else list(map(json_safe, lines))
+        if not all(map(str.isprintable, lines)):
+            lines = list(map(json_safe, lines))
+        yield lines, (list(map(itemgetter(2), chunk)) if extra is not None else [None] * len(lines))
 
 
 def _odd(index: rows.PlanIndex, as_of: date, soon_days: int, period_start: date | None,

@@ -14,12 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from store import queries as q
 from store import status as st
 from store.pace import Pace, Value
 from store.records import IndicatorHeading, Labelled
+
+if TYPE_CHECKING:
+    from store.report.one_pass import SharedLists
 
 # what store.report re-exports
 __all__ = [
@@ -118,6 +121,8 @@ class Listing:
     # (``store.report.json_rows``); the argument writes an item SQLite could not (None: the json
     # renderer writes every item)
     json_chunks: Callable[[Callable[[Item], str]], Iterator[list[str]]] | None = None
+    # the report's lists that one query reads together, this one among them (``store.report.one_pass``)
+    shared: SharedLists | None = None
 
     def __iter__(self) -> Iterator[Item]:
         return self.rows(None)

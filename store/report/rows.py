@@ -96,7 +96,17 @@ def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tup
           nodes: NodeLookup = "join") -> Iterator[Item]:
     """Milestones matching ``where`` (over the named columns and ``state``), as report items; how
     each finds its node: ``nodes`` (with "units", ``Item.task`` is left empty)."""
-    sql, args = list_sql(index, as_of, soon_days, where, params, order, joined=nodes == "join")
+    found, make = read(index, as_of, soon_days, where, params, order, period_start, limit, nodes)
+    return map(make, found)
+
+
+def read(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tuple[object, ...], order: str,
+         period_start: date | None, limit: int | None, nodes: NodeLookup,
+         outer: tuple[str, tuple[object, ...]] = ("*", ())) -> tuple[sqlite3.Cursor, Callable[[tuple[Any, ...]], Item]]:
+    """``items``' query, run, and what makes an item of its row: for a reader that selects more
+    columns after the item's (``outer``; ``make`` is then given the item's part of the row)."""
+    sql, args = list_sql(index, as_of, soon_days, where, params, order, joined=nodes == "join", outer=outer[0],
+                         outer_args=outer[1])
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
@@ -104,7 +114,7 @@ def items(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tup
     make = {"join": _joined, "units": _by_units, "labels": _by_labels}[nodes](maker, index)
     cursor = index.conn.cursor()
     cursor.row_factory = None  # plain tuples: tens of thousands of rows are unpacked once each
-    return map(make, cursor.execute(sql, args))
+    return cursor.execute(sql, args), make
 
 
 def list_sql(index: PlanIndex, as_of: date, soon_days: int, where: str, params: tuple[object, ...], order: str,

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from itertools import chain, count, islice
+from itertools import chain, compress, islice
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from store import report as rp
 from store import status as st
+from store.report.one_pass import OnePass
 from store.values import format_number
 from tui import theme
 from tui.i18n import Catalog
@@ -355,27 +356,76 @@ class Cells:
 
 ColumnWriter = Callable[[Iterable[object]], Iterable[object]]
 CHUNK = 2000  # items read, then written column by column
+Columns = list[list[object]]  # a chunk of a list's rows as its columns of written cells, without the number
+
+
+class _ListWriting(NamedTuple):
+    keys: list[str]
+    columns: list[Col]
+    chunk_columns: Callable[[list[rp.Item]], Columns]
+    numbers: ColumnWriter | None  # how the row numbers are written, for a list that has them
+
+
+def _list_writing(section: rp.Listing, t: Catalog, writer: Callable[[Col], ColumnWriter],
+                  with_ids: bool) -> _ListWriting:
+    """A list's columns, and how a chunk of its items becomes its columns of cells (all but the
+    row number, which depends on where the chunk lands in the list)."""
+    keys, columns = _list_columns(section, t, with_ids)
+    readers = _column_readers(t)
+    pairs = [(readers[k], writer(col)) for k, col in zip(keys, columns, strict=True) if k != "no"]
+
+    def chunk_columns(chunk: list[rp.Item]) -> Columns:
+        return [list(write(read(chunk, 0))) for read, write in pairs]
+    numbers = [writer(col) for k, col in zip(keys, columns, strict=True) if k == "no"]
+    return _ListWriting(keys, columns, chunk_columns, numbers[0] if numbers else None)
+
+
+def cells_pass(report: rp.Report, t: Catalog, writer: Callable[[Col], ColumnWriter],
+               with_ids: bool = False) -> OnePass[Columns] | None:
+    """The report's whole lists read by one query (``store.report.one_pass``), each chunk written
+    once as ``list_cells`` writes it: for a renderer that writes every row of each list. None
+    when the report has no such lists, or they do not share their columns."""
+    members = [s for s in report.sections if s.shared is not None]
+    if not members:
+        return None
+    shared = members[0].shared
+    assert shared is not None
+    writings = [_list_writing(s, t, writer, with_ids) for s in members]
+    if any(w.keys != writings[0].keys for w in writings):
+        return None
+    chunk_columns = writings[0].chunk_columns
+    return OnePass(shared, lambda: ((chunk_columns(items), masks) for items, masks in shared.item_chunks()),
+                   lambda columns, flags: [list(compress(column, flags)) for column in columns])
 
 
 def list_cells(section: rp.Listing, t: Catalog, writer: Callable[[Col], ColumnWriter],
-               with_ids: bool = False) -> Cells:
+               with_ids: bool = False, one: OnePass[Columns] | None = None) -> Cells:
     """Every row of a list as its cells, each column through ``writer(column)`` (the format's own
     way of writing that column, a column at a time): the same cells as ``list_table``, for a data
     format that neither colours nor indents (csv). Items are read a chunk at a time and their
     cells made column by column, so a 70,000-row list calls no Python function per cell where a
-    column's values repeat or are taken as they are."""
-    keys, columns = _list_columns(section, t, with_ids)
-    readers = _column_readers(t)
-    pairs = [(readers[k], writer(col)) for k, col in zip(keys, columns, strict=True)]
+    column's values repeat or are taken as they are. ``one`` (``cells_pass``): the list's chunks
+    from the report's one pass over its lists."""
+    keys, columns, chunk_columns, numbers = _list_writing(section, t, writer, with_ids)
 
-    def chunk_rows(chunk: list[rp.Item], first: int) -> Iterator[tuple[object, ...]]:
-        return zip(*[list(write(read(chunk, first))) for read, write in pairs], strict=True)
+    def alone() -> Iterator[Columns]:
+        items = section.without_task()
+        return map(chunk_columns, iter(lambda: list(islice(items, CHUNK)), []))
 
-    items = section.without_task()
-    chunks = iter(lambda: list(islice(items, CHUNK)), [])
+    chunks = alone() if one is None else one.chunks(section.key, alone)
+    at = keys.index("no") if numbers is not None else None
+
+    def numbered() -> Iterator[Iterator[tuple[object, ...]]]:
+        first = 1
+        for chunk in chunks:
+            size = len(chunk[0])
+            if at is not None and numbers is not None:
+                chunk = [*chunk[:at], list(numbers(range(first, first + size))), *chunk[at:]]
+            first += size
+            yield zip(*chunk, strict=True)
+
     # chained, not yielded: no Python step per row between the reader and the writer
-    rows = chain.from_iterable(map(chunk_rows, chunks, count(1, CHUNK)))
-    return Cells(section_heading(section, t), columns, rows, more_text(section, t))
+    return Cells(section_heading(section, t), columns, chain.from_iterable(numbered()), more_text(section, t))
 
 
 @dataclass

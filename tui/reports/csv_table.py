@@ -14,6 +14,7 @@ from itertools import repeat
 from typing import Any, TextIO
 
 from store import report as rp
+from store.report.one_pass import OnePass
 from store.safe_text import FORMULA_LEADS, cell_text
 from store.values import format_number
 from tui.i18n import Catalog
@@ -106,8 +107,8 @@ def _column_writer(col: c.Col) -> c.ColumnWriter:
     return lambda values: map(cell, values)
 
 
-def _list(writer: Any, section: rp.Listing, t: Catalog) -> None:
-    cells = c.list_cells(section, t, _column_writer, with_ids=True)
+def _list(writer: Any, section: rp.Listing, t: Catalog, one: OnePass[c.Columns] | None) -> None:
+    cells = c.list_cells(section, t, _column_writer, with_ids=True, one=one)
     writer.writerow([cell(cells.title)])
     writer.writerow([cell(col.header) for col in cells.columns])
     writer.writerows(cells.rows)
@@ -116,6 +117,7 @@ def _list(writer: Any, section: rp.Listing, t: Catalog) -> None:
 
 
 def _report(writer: Any, report: rp.Report, t: Catalog) -> None:
+    one = c.cells_pass(report, t, _column_writer, with_ids=True)  # the whole lists, read by one query
     for n, (part, section) in enumerate(c.layout(report)):
         if n:
             writer.writerow([])
@@ -138,4 +140,4 @@ def _report(writer: Any, report: rp.Report, t: Catalog) -> None:
                 _table(writer, table, True, t)
         else:
             assert section is not None
-            _list(writer, section, t)
+            _list(writer, section, t, one)

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from store import report as rp
 from store import status as st
+from store.report.one_pass import OnePass, select_list
 from store.safe_text import json_safe
 
 REPORT_VERSION = 1
@@ -187,23 +188,35 @@ def write_json(reports: list[rp.Report], target: TextIO) -> None:
         text = json.dumps(report_dict(report), ensure_ascii=False, indent=2)
         if several:
             text = "\n".join("  " + line for line in text.split("\n"))
+        one = _one_pass(report)
         for n, section in enumerate(report.sections):
             head, _, text = text.partition(json.dumps(_MARK.format(n)))
             stream.write(head)
             key_line = head.rsplit("\n", 1)[-1]  # '      "items": '
             indent = " " * (len(key_line) - len(key_line.lstrip()) + 2)
-            _items(section, indent, target)
+            _items(section, indent, target, one)
         stream.write(text)
     stream.write("\n]\n" if several else "\n")
 
 
-def _items(section: rp.Listing, indent: str, stream: TextIO) -> None:
+def _one_pass(report: rp.Report) -> OnePass[list[str]] | None:
+    """The report's whole lists read by one query (``store.report.one_pass``), when it has them."""
+    shared = next((s.shared for s in report.sections if s.shared is not None), None)
+    if shared is None:
+        return None
+    write = item_writer()
+    return OnePass(shared, lambda: shared.json_chunks(write), select_list)
+
+
+def _items(section: rp.Listing, indent: str, stream: TextIO, one: OnePass[list[str]] | None = None) -> None:
     """A list's items, one compact line each, written a thousand lines at a time (each line already
     escaped by ``item_writer`` or ``store.report.json_rows``: straight to the file). A whole list's
-    lines are written by SQLite; a status's few by ``item_writer``."""
+    lines are written by SQLite (with ``one``, the report's lists by one query); a status's few by
+    ``item_writer``."""
     write = item_writer()
-    if section.json_chunks is not None:
-        chunks = section.json_chunks(write)
+    whole = section.json_chunks
+    if whole is not None:
+        chunks = whole(write) if one is None else one.chunks(section.key, lambda: whole(write))
     else:
         lines = map(write, iter(section))
         chunks = iter(lambda: list(islice(lines, _CHUNK)), [])
