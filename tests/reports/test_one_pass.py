@@ -14,7 +14,7 @@ import pytest
 
 from store import queries as q
 from store import report as rp
-from store.report.one_pass import OnePass, select_list
+from store.report.one_pass import OnePass, json_lines_packing, select_list
 from tests.reports.test_json_rows import _hostile_db, _reports
 from tests.reports.test_list_columns import _tick_some
 from tui.i18n import Catalog
@@ -33,7 +33,7 @@ def _one_pass(report: rp.Report) -> OnePass[list[str]]:
     shared = report.sections[0].shared
     assert shared is not None
     write = item_writer()
-    return OnePass(shared, lambda: shared.json_chunks(write), select_list)
+    return OnePass(shared, lambda: shared.json_chunks(write), select_list, json_lines_packing())
 
 
 def test_every_list_of_the_one_pass_is_the_list_read_alone(seeded_db: Path) -> None:
@@ -106,3 +106,26 @@ def test_a_report_written_by_one_pass_names_each_overdue_item_in_both_lists(seed
     carried, in_period = sections[rp.CARRIED], sections[rp.DUE_IN_PERIOD]
     assert carried and len(set(carried)) == len(carried) == report.sections[1].total
     assert set(carried) <= set(in_period) and len(in_period) == report.sections[0].total
+
+
+def test_kept_rows_go_through_a_file_and_a_full_disk_only_costs_a_second_read(
+        seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows kept beyond a few bytes wait in a temporary file, and come back the same; when the
+    file finds no room, the list is read by its own query instead."""
+    from store.report import one_pass
+
+    path = _hostile_db(seeded_db)
+    report = next(r for r in _reports(path) if r.kind == rp.FINAL and r.sections[1].total)
+    first, second = report.sections[0], report.sections[1]
+    monkeypatch.setattr(one_pass, "KEPT_IN_MEMORY", 10)
+    one = _one_pass(report)
+    assert list(chain.from_iterable(one.chunks(first.key, lambda: iter(())))) == _alone(first)
+    assert one.kept[second.key].file._rolled  # type: ignore[attr-defined]  # on disk, not in memory
+    assert list(chain.from_iterable(one.chunks(second.key, lambda: iter(())))) == _alone(second)
+
+    def no_room(lines: list[str]) -> bytes:
+        raise OSError(28, "No space left on device")
+
+    one = OnePass(one.shared, one.read, select_list, one_pass.Packing(no_room, one.packing.unpack))
+    assert list(chain.from_iterable(one.chunks(first.key, lambda: iter(())))) == _alone(first)
+    assert list(chain.from_iterable(one.chunks(second.key, lambda: iter([_alone(second)])))) == _alone(second)

@@ -7,6 +7,7 @@ and catalog keys live here, never in ``store/``.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +17,7 @@ from typing import NamedTuple
 
 from store import report as rp
 from store import status as st
-from store.report.one_pass import OnePass
+from store.report.one_pass import OnePass, Packing
 from store.values import format_number
 from tui import theme
 from tui.i18n import Catalog
@@ -395,7 +396,12 @@ def cells_pass(report: rp.Report, t: Catalog, writer: Callable[[Col], ColumnWrit
         return None
     chunk_columns = writings[0].chunk_columns
     return OnePass(shared, lambda: ((chunk_columns(items), masks) for items, masks in shared.item_chunks()),
-                   lambda columns, flags: [list(compress(column, flags)) for column in columns])
+                   lambda columns, flags: [list(compress(column, flags)) for column in columns], _COLUMNS_PACKING)
+
+
+# a chunk's columns of cells kept as JSON (the C encoder both ways: cells may hold any text)
+_COLUMNS_PACKING: Packing[Columns] = Packing(lambda columns: json.dumps(columns, ensure_ascii=False).encode(),
+                                              json.loads)
 
 
 def list_cells(section: rp.Listing, t: Catalog, writer: Callable[[Col], ColumnWriter],

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from store import report as rp
 from store import status as st
-from store.report.one_pass import OnePass, select_list
+from store.report.one_pass import OnePass, json_lines_packing, select_list
 from store.safe_text import json_safe
 
 REPORT_VERSION = 1
@@ -205,7 +205,7 @@ def _one_pass(report: rp.Report) -> OnePass[list[str]] | None:
     if shared is None:
         return None
     write = item_writer()
-    return OnePass(shared, lambda: shared.json_chunks(write), select_list)
+    return OnePass(shared, lambda: shared.json_chunks(write), select_list, json_lines_packing())
 
 
 def _items(section: rp.Listing, indent: str, stream: TextIO, one: OnePass[list[str]] | None = None) -> None:
