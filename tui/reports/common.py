@@ -347,12 +347,22 @@ def _column_readers(t: Catalog) -> dict[str, ColumnReader]:
 
 @dataclass
 class Cells:
-    """A list's rows as their cells alone, read once (see ``list_cells``)."""
+    """A list's rows as their cells alone, read once (see ``list_cells``): a chunk of rows at a
+    time as its columns (``chunks``), or row by row (``rows``)."""
 
     title: str
     columns: list[Col]
-    rows: Iterator[tuple[object, ...]]
+    chunks: Iterator[list[list[object]]]
     more: str | None
+
+    @property
+    def rows(self) -> Iterator[tuple[object, ...]]:
+        # chained, not yielded: no Python step per row between the reader and the writer
+        return chain.from_iterable(map(_rows_of, self.chunks))
+
+
+def _rows_of(columns: list[list[object]]) -> Iterator[tuple[object, ...]]:
+    return zip(*columns, strict=True)
 
 
 ColumnWriter = Callable[[Iterable[object]], Iterable[object]]
@@ -421,17 +431,16 @@ def list_cells(section: rp.Listing, t: Catalog, writer: Callable[[Col], ColumnWr
     chunks = alone() if one is None else one.chunks(section.key, alone)
     at = keys.index("no") if numbers is not None else None
 
-    def numbered() -> Iterator[Iterator[tuple[object, ...]]]:
+    def numbered() -> Iterator[Columns]:
         first = 1
         for chunk in chunks:
             size = len(chunk[0])
             if at is not None and numbers is not None:
                 chunk = [*chunk[:at], list(numbers(range(first, first + size))), *chunk[at:]]
             first += size
-            yield zip(*chunk, strict=True)
+            yield chunk
 
-    # chained, not yielded: no Python step per row between the reader and the writer
-    return Cells(section_heading(section, t), columns, chain.from_iterable(numbered()), more_text(section, t))
+    return Cells(section_heading(section, t), columns, numbered(), more_text(section, t))
 
 
 @dataclass
