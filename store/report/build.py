@@ -23,7 +23,8 @@ from store import pace as pc
 from store import queries as q
 from store import status as st
 from store.errors import BadInput
-from store.report import json_rows, one_pass, rows
+from store.report import item_columns, json_rows, one_pass, rows
+from store.report.item_columns import ItemColumns
 from store.report.model import (
     ANNUAL,
     CARRIED,
@@ -193,8 +194,12 @@ def build_report(conn: sqlite3.Connection, plan: q.Plan, period: Period, as_of: 
                               nodes="join" if limit is not None else whole)
         def json_chunks(fallback: Callable[[Item], str]) -> Iterator[list[str]]:
             return json_rows.json_chunks(index, as_of, soon_days, where, params, period.start, fallback)
+        def columns(size: int) -> Iterator[ItemColumns]:
+            chunks = item_columns.column_chunks(index, as_of, soon_days, where, params, period.start, size)
+            return (chunk for chunk, _ in chunks)
         return Listing(member.key, total, lambda limit: read(limit, "labels"), period=about,
-                       untasked=lambda limit: read(limit, "units"), json_chunks=json_chunks, shared=shared)
+                       untasked=lambda limit: read(limit, "units"), json_chunks=json_chunks, shared=shared,
+                       columns=columns)
 
     sections = [
         listing(in_period, headline.total, period),

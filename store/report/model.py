@@ -22,6 +22,7 @@ from store.pace import Pace, Value
 from store.records import IndicatorHeading, Labelled
 
 if TYPE_CHECKING:
+    from store.report.item_columns import ItemColumns
     from store.report.one_pass import SharedLists
 
 # what store.report re-exports
@@ -123,6 +124,8 @@ class Listing:
     json_chunks: Callable[[Callable[[Item], str]], Iterator[list[str]]] | None = None
     # the report's lists that one query reads together, this one among them (``store.report.one_pass``)
     shared: SharedLists | None = None
+    # the whole list, ``n`` items at a time as columns (``store.report.item_columns``; None: read ``untasked``)
+    columns: Callable[[int], Iterator[ItemColumns]] | None = None
 
     def __iter__(self) -> Iterator[Item]:
         return self.rows(None)

@@ -17,14 +17,14 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress, repeat
-from operator import and_, itemgetter
+from operator import and_
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from store.report import json_rows, rows
+from store.report import item_columns, json_rows, rows
+from store.report.item_columns import ItemColumns
 from store.report.model import Item
 
 CHUNK = 2000  # rows of the shared query read at a time
-_ITEM_PART, _LAST = itemgetter(slice(None, -1)), itemgetter(-1)  # a row: the item's columns, its mask
 
 
 @dataclass(frozen=True)
@@ -50,13 +50,11 @@ class SharedLists:
         self._mask_args = tuple(p for m in members for p in m.params)
         self._where = " OR ".join(f"({m.where})" for m in members)
 
-    def item_chunks(self) -> Iterator[tuple[list[Item], list[int]]]:
-        """Every row of any member as an ``Item`` without its task (``rows.items``' "units"
-        reading), a chunk at a time, with each row's mask."""
-        found, make = rows.read(self.index, self.as_of, self.soon_days, self._where, self._mask_args, "due, seq",
-                                self.period_start, None, "units", (f"*, {self._mask}", self._mask_args))
-        while chunk := found.fetchmany(CHUNK):
-            yield list(map(make, map(_ITEM_PART, chunk))), list(map(_LAST, chunk))
+    def item_chunks(self) -> Iterator[tuple[ItemColumns, list[int]]]:
+        """Every row of any member as columns (``item_columns``), a chunk at a time, with each
+        row's mask."""
+        return item_columns.column_chunks(self.index, self.as_of, self.soon_days, self._where, self._mask_args,
+                                          self.period_start, CHUNK, extra=(self._mask, self._mask_args))
 
     def json_chunks(self, fallback: Callable[[Item], str]) -> Iterator[tuple[list[str], list[int]]]:
         """Every row of any member as its JSON line (``json_rows.json_chunks``), with its mask."""

@@ -133,7 +133,7 @@ def list_sql(index: PlanIndex, as_of: date, soon_days: int, where: str, params: 
     return sql, [*outer_args, *state_args, index.plan_id, *params]
 
 
-_DONE_STATES = frozenset(s for s in st.MILESTONE_STATES if st.is_done(s))
+DONE_STATES = frozenset(s for s in st.MILESTONE_STATES if st.is_done(s))  # states whose tick and note count
 _Maker = Callable[[tuple[Any, ...], str, tuple[str, ...]], Item]
 
 
@@ -141,7 +141,7 @@ def _item_maker(index: PlanIndex, as_of: date, period_start: date | None) -> _Ma
     """What turns a row, its task's label and its units into an ``Item``, with the per-report
     lookups bound once (not per row)."""
     starts, shorts, ids = index.chapter_starts, index.chapter_short, index.chapter_ids
-    iso, done_states = date.fromisoformat, _DONE_STATES
+    iso, done_states = date.fromisoformat, DONE_STATES
     new = tuple.__new__  # Item's own constructor, without its Python-level __new__
 
     def make(row: tuple[Any, ...], task: str, units: tuple[str, ...]) -> Item:
@@ -201,7 +201,7 @@ def ledger_rows(index: PlanIndex, as_of: date, soon_days: int) -> Iterator[Ledge
         f"{state_sql} FROM milestones m JOIN nodes n ON n.id = m.node_id "
         "WHERE m.plan_id = ? AND m.archived_at IS NULL ORDER BY m.seq, m.id", (*state_args, index.plan_id))
     starts, ids, units_at = index.chapter_starts, index.chapter_ids, index.units
-    iso, done_states = date.fromisoformat, _DONE_STATES
+    iso, done_states = date.fromisoformat, DONE_STATES
     current_chapter: str | None = None
     task_no = 0
     task: _Task | None = None
@@ -242,7 +242,7 @@ def _task_rows(task: _Task, group: list[_Milestone], task_no: int) -> tuple[Ledg
         if implicit:
             return (_new(LedgerRow, ("task", task_no, None, mid, label, units, due, state, light, done_on, note,
                                      None)),)
-        done = 1 if state in _DONE_STATES else 0  # done_on is None unless it is done
+        done = 1 if state in DONE_STATES else 0  # done_on is None unless it is done
         return (_new(LedgerRow, ("task", task_no, None, node_id, label, units, due, None, light, done_on, None,
                                  (done, 1))),
                 _new(LedgerRow, ("milestone", task_no, 1, mid, title, units, due, state, light, done_on, note, None)))

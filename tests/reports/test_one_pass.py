@@ -172,3 +172,27 @@ def test_plain_lines_leaves_a_chunk_with_anything_to_quote_to_the_csv_module() -
         assert csv_table._plain_lines([["1", "2"], ["甲", odd]]) is None
     assert csv_table._plain_lines([[1, 2], ["甲", "乙"]]) is None  # not text
     assert csv_table._plain_lines([["", ""]]) is None  # one column: the module writes "" for an empty row
+
+
+def test_a_list_read_as_columns_holds_what_its_items_hold(seeded_db: Path) -> None:
+    """``ItemColumns`` made from the list query's rows are the items' fields, column for column:
+    dates, days late, states, done dates and notes only where the tick counts, chapters, units,
+    arrears carried in."""
+    from store.report.item_columns import ItemColumns
+
+    path = _hostile_db(seeded_db)
+    checked = 0
+    for report in _reports(path):
+        for section in report.sections:
+            if section.columns is None:
+                continue
+            items = list(section.without_task())
+            for size in (7, 2000):
+                read = list(section.columns(size))
+                assert [chunk.size for chunk in read] == [min(size, len(items) - k) for k in range(0, len(items), size)]
+                for field in rp.Item._fields:
+                    by_columns = [v for chunk in read for v in getattr(chunk, field)]
+                    assert by_columns == [getattr(item, field) for item in items], (section.key, field)
+                    assert getattr(ItemColumns.of_items(items), field) == [getattr(i, field) for i in items]
+            checked += len(items)
+    assert checked > 1000

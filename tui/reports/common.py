@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain, compress, islice
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 from store import report as rp
 from store import status as st
+from store.report.item_columns import ItemColumns
 from store.report.one_pass import OnePass, Packing
 from store.values import format_number
 from tui import theme
@@ -305,14 +306,13 @@ def list_table(section: rp.Listing, t: Catalog, with_ids: bool = False, limit: i
                  empty_text(section, t), more)
 
 
-ColumnReader = Callable[[list[rp.Item], int], Iterable[object]]  # (items, number of the first) -> cells
+ColumnReader = Callable[[ItemColumns, int], Iterable[object]]  # (items, number of the first) -> cells
 
 
 def _column_readers(t: Catalog) -> dict[str, ColumnReader]:
-    """What ``_getters`` reads, a column of a chunk of items at a time: fields picked by
-    ``itemgetter`` and texts from ``Made`` tables, so a long list's cells are read in C. The texts
-    are the same functions' as the getters' (``_days_words``, ``_state_words``, ``_note_words``)."""
-    field = {name: itemgetter(index) for index, name in enumerate(rp.Item._fields)}
+    """What ``_getters`` reads, a column of a chunk of items at a time (``ItemColumns``): fields as
+    they are and texts from ``Made`` tables, so a long list's cells are read in C. The texts are
+    the same functions' as the getters' (``_days_words``, ``_state_words``, ``_note_words``)."""
     units = Made("、".join)
     states = Made(lambda key: _state_words(key[0], key[1], t))
     days = Made(lambda n: _days_words(n, t))
@@ -320,29 +320,36 @@ def _column_readers(t: Catalog) -> dict[str, ColumnReader]:
     years = attrgetter("year")
 
     def picked(name: str) -> ColumnReader:
-        get = field[name]
-        return lambda items, first: map(get, items)
+        get = attrgetter(name)
+        return lambda items, first: get(items)
 
-    def numbers(items: list[rp.Item], first: int) -> Iterable[object]:
-        return range(first, first + len(items))
+    def numbers(items: ItemColumns, first: int) -> Iterable[object]:
+        return range(first, first + items.size)
 
-    def unit_texts(items: list[rp.Item], first: int) -> Iterable[object]:
-        return map(units.__getitem__, map(field["units"], items))
+    def unit_texts(items: ItemColumns, first: int) -> Iterable[object]:
+        return map(units.__getitem__, items.units)
 
-    def day_texts(items: list[rp.Item], first: int) -> Iterable[object]:
-        return map(days.__getitem__, map(field["days_late"], items))
+    def day_texts(items: ItemColumns, first: int) -> Iterable[object]:
+        return map(days.__getitem__, items.days_late)
 
-    def state_texts(items: list[rp.Item], first: int) -> Iterable[object]:
-        return map(states.__getitem__, zip(map(field["state"], items), map(field["days_late"], items), strict=True))
+    def state_texts(items: ItemColumns, first: int) -> Iterable[object]:
+        return map(states.__getitem__, zip(items.state, items.days_late, strict=True))
 
-    def note_texts(items: list[rp.Item], first: int) -> Iterable[object]:
-        keys = zip(map(field["note"], items), map(field["carried"], items), map(years, map(field["due"], items)),
-                   strict=True)
-        return map(notes.__getitem__, keys)
+    def note_texts(items: ItemColumns, first: int) -> Iterable[object]:
+        return map(notes.__getitem__, zip(items.note, items.carried, map(years, items.due), strict=True))
 
     return {"no": numbers, "id": picked("id"), "title": picked("title"), "chapter": picked("chapter"),
             "units": unit_texts, "due": picked("due"), "days": day_texts, "state": state_texts,
             "done_on": picked("done_on"), "note": note_texts}
+
+
+def column_chunks(section: rp.Listing, size: int) -> Iterator[ItemColumns]:
+    """A whole list, ``size`` items at a time as columns: read so when the list can be, else its
+    items read and turned into columns."""
+    if section.columns is not None:
+        return section.columns(size)
+    items = section.without_task()
+    return map(ItemColumns.of_items, iter(lambda: list(islice(items, size)), []))
 
 
 @dataclass
@@ -373,7 +380,7 @@ Columns = list[list[object]]  # a chunk of a list's rows as its columns of writt
 class _ListWriting(NamedTuple):
     keys: list[str]
     columns: list[Col]
-    chunk_columns: Callable[[list[rp.Item]], Columns]
+    chunk_columns: Callable[[ItemColumns], Columns]
     numbers: ColumnWriter | None  # how the row numbers are written, for a list that has them
 
 
@@ -385,7 +392,7 @@ def _list_writing(section: rp.Listing, t: Catalog, writer: Callable[[Col], Colum
     readers = _column_readers(t)
     pairs = [(readers[k], writer(col)) for k, col in zip(keys, columns, strict=True) if k != "no"]
 
-    def chunk_columns(chunk: list[rp.Item]) -> Columns:
+    def chunk_columns(chunk: ItemColumns) -> Columns:
         return [list(write(read(chunk, 0))) for read, write in pairs]
     numbers = [writer(col) for k, col in zip(keys, columns, strict=True) if k == "no"]
     return _ListWriting(keys, columns, chunk_columns, numbers[0] if numbers else None)
@@ -425,8 +432,7 @@ def list_cells(section: rp.Listing, t: Catalog, writer: Callable[[Col], ColumnWr
     keys, columns, chunk_columns, numbers = _list_writing(section, t, writer, with_ids)
 
     def alone() -> Iterator[Columns]:
-        items = section.without_task()
-        return map(chunk_columns, iter(lambda: list(islice(items, CHUNK)), []))
+        return map(chunk_columns, column_chunks(section, CHUNK))
 
     chunks = alone() if one is None else one.chunks(section.key, alone)
     at = keys.index("no") if numbers is not None else None
@@ -460,13 +466,11 @@ def list_lit_columns(section: rp.Listing, t: Catalog, chunk_size: int = CHUNK) -
     keys, columns = _list_columns(section, t, False)
     readers = [_column_readers(t)[k] for k in keys]
     lights = Made(st.milestone_light)  # Item.light, by the state
-    state = itemgetter(rp.Item._fields.index("state"))
 
     def chunks() -> Iterator[tuple[list[list[object]], list[str]]]:
-        items = section.without_task()
         first = 1
-        while chunk := list(islice(items, chunk_size)):
-            yield [list(read(chunk, first)) for read in readers], list(map(lights.__getitem__, map(state, chunk)))
-            first += len(chunk)
+        for chunk in column_chunks(section, chunk_size):
+            yield [list(read(chunk, first)) for read in readers], list(map(lights.__getitem__, chunk.state))
+            first += chunk.size
     return LitColumns(section_heading(section, t), columns, [i for i, k in enumerate(keys) if k in ("days", "state")],
                       chunks())
